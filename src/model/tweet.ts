@@ -1,0 +1,84 @@
+/**
+ * The one normalized tweet that every archive reader produces. Only readers know raw formats;
+ * everything downstream (classification, reports) sees this shape.
+ */
+export interface Tweet {
+  /** The tweet id exactly as in the archive. Ids exceed 2^53, so they are never numbers. */
+  id: string;
+  /** The UTC instant the tweet was posted, in milliseconds since the epoch. */
+  createdAt: number;
+  /**
+   * The text as the user wrote it: HTML entities decoded, t.co links replaced by their expanded
+   * URLs, media links removed (they are counted in `mediaCount`). For long (note) tweets, the full
+   * text. For retweets, the text as stored ("RT @user: …", possibly cut at 140 characters).
+   */
+  text: string;
+  /** Language code from the archive where it has one ("en", "es", "und"). */
+  lang?: string;
+  /** The tweet answers another tweet (anyone's, including the owner's own). */
+  isReply: boolean;
+  /** The tweet answers one of the owner's own tweets: a thread continuation. */
+  isSelfReply: boolean;
+  inReplyToStatusId?: string;
+  inReplyToUserId?: string;
+  /** Lowercased screen name of the account replied to, without "@". */
+  inReplyToScreenName?: string;
+  /** A retweet (modern archives only say so through the "RT @user:" text). */
+  isRetweet: boolean;
+  /** Lowercased screen name of the retweeted account, without "@". */
+  retweetOf?: string;
+  /** The tweet quotes another tweet. */
+  isQuote: boolean;
+  /** Lowercased screen names mentioned, without "@", in text order, without duplicates. */
+  mentions: string[];
+  /** Hashtags without "#", in the case written, in text order. */
+  hashtags: string[];
+  /** Expanded URLs of links (not media), in text order. */
+  urls: string[];
+  /** Number of attached photos, videos and GIFs. */
+  mediaCount: number;
+  /** Likes at export time, where the format has them. */
+  likeCount?: number;
+  /** Retweets at export time, where the format has them. */
+  retweetCount?: number;
+  /** The client's name ("Twitter for iPhone"), where the format has it. */
+  source?: string;
+}
+
+/** The kinds of input tweet-audit reads. */
+export type ArchiveFormat =
+  | 'x-modern'
+  | 'x-legacy-csv'
+  | 'x-legacy-grailbird'
+  | 'mastodon'
+  | 'bluesky';
+
+/** What an archive says about its owner, besides the tweets. */
+export interface ArchiveOwner {
+  /** Lowercased screen names of the owner, without "@" (usually one). */
+  handles: string[];
+  /** Account ids of the owner (used to recognise self-replies). */
+  accountIds: string[];
+  displayName?: string;
+  /** IANA time zone of the account (mapped from X's own zone names), where the archive has one. */
+  timeZone?: string;
+  /** Website from the profile, where the archive has one. */
+  website?: string;
+  /** Profile bio, where the archive has one. */
+  bio?: string;
+}
+
+/** An archive opened for reading: who it belongs to and how to read its tweets. */
+export interface OpenedArchive {
+  /** The path the user gave. */
+  path: string;
+  format: ArchiveFormat;
+  owner: ArchiveOwner;
+  /**
+   * Reads the tweets, each once (edited tweets in their last version, note tweets with their full
+   * text), in no promised order. May be called more than once; each call reads afresh.
+   */
+  tweets(): AsyncIterable<Tweet>;
+  /** Warnings met while reading (skipped records and the like), filled as reading goes. */
+  warnings: string[];
+}

@@ -75,6 +75,11 @@ export interface OpenedArchive {
   format: ArchiveFormat;
   owner: ArchiveOwner;
   /**
+   * When the archive was exported (manifest generationDate, payload created_at), epoch ms UTC,
+   * where the archive says. A month before it is complete even if the owner went quiet.
+   */
+  exportedAt?: number;
+  /**
    * Reads the tweets, each once (edited tweets in their last version, note tweets with their full
    * text), in no promised order. May be called more than once; each call reads afresh.
    */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { monthsBetween, nextMonth, previousMonth, resolvePeriod, validatePeriodOptions } from '../../src/period.js';
+import { TweetAuditError } from '../../src/errors.js';
+
+describe('months', () => {
+  it('steps across years', () => {
+    expect(nextMonth('2024-12')).toBe('2025-01');
+    expect(previousMonth('2025-01')).toBe('2024-12');
+    expect(monthsBetween('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+  });
+});
+
+describe('validatePeriodOptions', () => {
+  it.each([
+    [{ month: '2024-13' }, /--month "2024-13" is not a month/],
+    [{ month: '24-05' }, /YYYY-MM/],
+    [{ from: '2024-05', to: '2024-01' }, /after --to/],
+    [{ month: '2024-05', all: true }, /choose one/],
+  ])('rejects %o', (options, message) => {
+    expect(() => validatePeriodOptions(options)).toThrow(TweetAuditError);
+    expect(() => validatePeriodOptions(options)).toThrow(message);
+  });
+});
+
+describe('resolvePeriod', () => {
+  const months = ['2024-03', '2024-04', '2024-06', '2024-07'];
+
+  it('defaults to the last month the archive covers completely', () => {
+    expect(resolvePeriod({}, months)).toEqual({ from: '2024-06', to: '2024-06', chosenBy: 'default' });
+  });
+
+  it('counts a month as complete when the export was made after it', () => {
+    expect(resolvePeriod({}, months, '2024-08').from).toBe('2024-07');
+  });
+
+  it('skips back over months without tweets', () => {
+    expect(resolvePeriod({}, ['2024-03', '2024-04', '2024-06'], '2024-06').from).toBe('2024-04');
+  });
+
+  it('falls back to the only month of a one-month archive', () => {
+    expect(resolvePeriod({}, ['2024-03'])).toMatchObject({ from: '2024-03', to: '2024-03' });
+  });
+
+  it('honours --month, --from/--to and --all', () => {
+    expect(resolvePeriod({ month: '2020-01' }, months)).toMatchObject({ from: '2020-01', to: '2020-01', chosenBy: 'month' });
+    expect(resolvePeriod({ from: '2024-04' }, months)).toMatchObject({ from: '2024-04', to: '2024-07' });
+    expect(resolvePeriod({ to: '2024-04' }, months)).toMatchObject({ from: '2024-03', to: '2024-04' });
+    expect(resolvePeriod({ all: true }, months)).toMatchObject({ from: '2024-03', to: '2024-07', chosenBy: 'all' });
+  });
+
+  it('says so when there is nothing to report on', () => {
+    expect(() => resolvePeriod({}, [])).toThrow(/no tweets/);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createZone, isValidTimeZone } from '../../src/time/zone.js';
+import { TweetAuditError } from '../../src/errors.js';
+
+describe('createZone', () => {
+  it('cuts months in the local zone, not in UTC', () => {
+    const madrid = createZone('Europe/Madrid');
+    // 23:30 UTC on 31 May is 01:30 on 1 June in Madrid (UTC+2 in summer).
+    const instant = Date.UTC(2024, 4, 31, 23, 30);
+    expect(madrid.monthKey(instant)).toBe('2024-06');
+    expect(createZone('UTC').monthKey(instant)).toBe('2024-05');
+    expect(madrid.parts(instant)).toMatchObject({ year: 2024, month: 6, day: 1, hour: 1, weekday: 6 });
+  });
+
+  it('follows daylight saving changes', () => {
+    const ny = createZone('America/New_York');
+    expect(ny.parts(Date.UTC(2024, 0, 15, 12)).hour).toBe(7); // EST, UTC-5
+    expect(ny.parts(Date.UTC(2024, 6, 15, 12)).hour).toBe(8); // EDT, UTC-4
+  });
+
+  it('handles zones with quarter-hour offsets', () => {
+    const kathmandu = createZone('Asia/Kathmandu'); // UTC+5:45
+    expect(kathmandu.parts(Date.UTC(2024, 0, 31, 18, 14)).day).toBe(31);
+    expect(kathmandu.parts(Date.UTC(2024, 0, 31, 18, 15)).month).toBe(2);
+  });
+
+  it('finds the UTC instant a local month starts at', () => {
+    expect(createZone('Europe/Madrid').monthStart('2024-06')).toBe(Date.UTC(2024, 4, 31, 22));
+    expect(createZone('America/New_York').monthStart('2024-03')).toBe(Date.UTC(2024, 2, 1, 5));
+    expect(createZone('UTC').monthStart('2024-01')).toBe(Date.UTC(2024, 0, 1));
+  });
+
+  it('rejects names that are not IANA zones with the tool\'s own error', () => {
+    expect(isValidTimeZone('Madrid')).toBe(false);
+    expect(() => createZone('Madrid')).toThrow(TweetAuditError);
+    expect(() => createZone('Madrid')).toThrow(/IANA/);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Number formatting shared by the sentences and the renderers, so "27%" reads the same everywhere.
+ * Fixed-point formatting only: `toLocaleString` would change output with the machine's locale.
+ */
+
+/** A share 0..1 as a percentage: "27%" or, with decimals, "27.4%". */
+export function formatPercent(share: number, decimals = 0): string {
+  return `${(share * 100).toFixed(decimals)}%`;
+}
+
+/** A change in percentage points with its sign: "+3.2", "-3.2", "0.0"; "n/a" when null. */
+export function formatPoints(points: number | null): string {
+  if (points === null) return 'n/a';
+  const fixed = Math.abs(points).toFixed(1);
+  if (fixed === '0.0') return '0.0';
+  return points > 0 ? `+${fixed}` : `-${fixed}`;
+}
+
+/** "1 tweet", "2 tweets". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "YYYY-MM-DD" from calendar fields. */
+export function formatDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The "YYYY-MM" key `delta` months away from `month`. */
+export function shiftMonth(month: string, delta: number): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (monthNumber - 1) + delta;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every "YYYY-MM" from `from` to `to`, both included; empty when `from` is after `to`. */
+export function monthRange(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from; month <= to; month = shiftMonth(month, 1)) months.push(month);
+  return months;
+}
+
+/** First and last calendar day of a month, "YYYY-MM-DD". */
+export function monthBounds(month: string): { start: string; end: string } {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return { start: formatDate(year, monthNumber, 1), end: formatDate(year, monthNumber, days) };
+}

@@ -1,0 +1,255 @@
+import { CATEGORIES, FLAGS, SUBCATEGORIES } from '../../classify/taxonomy.js';
+import { LOW_VOLUME_THRESHOLD } from '../constants.js';
+import { escapeHtml } from '../escape.js';
+import { formatPercent, formatPoints, plural } from '../format.js';
+import { renderPieSlices } from '../pie-svg.js';
+import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
+import { CATEGORY_HEX, selectTrend, type RenderOptions } from './shared.js';
+
+// Inline only: the file must open offline, print, and fit a phone. The CSP below forbids every
+// script and every network fetch, so even a bug in escaping could not run code or load anything.
+const CSS = `
+:root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --warn: #9a6700; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; }
+main { max-width: 960px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 1.6rem; margin: 0 0 4px; }
+h2 { font-size: 1.3rem; margin: 32px 0 4px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 1.05rem; margin: 24px 0 8px; }
+.meta { color: var(--muted); margin: 0 0 12px; }
+.warning { border-left: 4px solid var(--warn); background: #fff8c5; padding: 8px 12px; }
+.overview { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
+.pie { margin: 0; flex: 0 1 260px; }
+.pie svg { width: 100%; max-width: 260px; height: auto; display: block; }
+.legend { list-style: none; padding: 0; margin: 8px 0 0; }
+.swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; }
+.table-wrap { flex: 1 1 380px; overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+tr.category td { font-weight: 600; }
+tr.sub td:first-child { padding-left: 24px; color: var(--muted); }
+.bar { display: inline-block; height: 10px; min-width: 1px; }
+dt { font-weight: 600; margin-top: 12px; }
+dd { margin: 4px 0 0 0; }
+.ids { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; word-break: break-all; }
+blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
+.trend-chart { overflow-x: auto; }
+.trend-chart svg { height: auto; display: block; }
+footer { color: var(--muted); margin-top: 40px; font-size: 0.85rem; }
+@media (max-width: 600px) { body { font-size: 14px; } main { padding: 10px; } th, td { padding: 3px 4px; } }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; }
+  section.month + section.month { break-before: page; }
+  table, figure, .overview, dl { break-inside: avoid; }
+  .trend-chart { overflow: visible; }
+}
+`.trim();
+
+function swatch(color: string): string {
+  return `<span class="swatch" style="background:${color}"></span>`;
+}
+
+function renderPieFigure(month: MonthReport): string {
+  const legend = CATEGORIES.map((category) => {
+    const c = month.categories[category];
+    return `<li>${swatch(CATEGORY_HEX[category])}${category} ${formatPercent(c.share, 1)} (${c.count})</li>`;
+  }).join('');
+  return [
+    '<figure class="pie">',
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 220 220" role="img" aria-label="Tweets by category, ${escapeHtml(month.month)}, n=${month.total}">`,
+    renderPieSlices(month, 110, 110, 100),
+    '</svg>',
+    `<figcaption><ul class="legend">${legend}</ul></figcaption>`,
+    '</figure>',
+  ].join('\n');
+}
+
+function renderBreakdownTable(month: MonthReport): string {
+  const rows: string[] = [];
+  const cells = (name: string, count: number, share: number, change: number | null, color: string, cls: string) =>
+    `<tr class="${cls}"><td>${name}</td><td class="n">${count}</td><td class="n">${formatPercent(share, 1)}</td><td class="n">${formatPoints(change)}</td>` +
+    `<td><span class="bar" style="width:${(share * 100).toFixed(1)}%;background:${color}"></span></td></tr>`;
+  for (const category of CATEGORIES) {
+    const c = month.categories[category];
+    rows.push(cells(category, c.count, c.share, c.changePoints, CATEGORY_HEX[category], 'category'));
+    for (const sub of SUBCATEGORIES[category]) {
+      const s = c.subcategories[sub];
+      if (s) rows.push(cells(sub, s.count, s.share, s.changePoints, `${CATEGORY_HEX[category]}99`, 'sub'));
+    }
+  }
+  return [
+    '<div class="table-wrap"><table class="breakdown">',
+    '<thead><tr><th>Category</th><th class="n">Count</th><th class="n">Share</th><th class="n">Change (pts)</th><th>Bar</th></tr></thead>',
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table></div>',
+  ].join('\n');
+}
+
+function idList(ids: string[], count: number): string {
+  const more = count > ids.length ? ` … (${count} in all)` : '';
+  return `<span class="ids">${ids.map(escapeHtml).join(' ')}${more}</span>`;
+}
+
+function renderMonthSection(month: MonthReport): string {
+  const out: string[] = [];
+  out.push(`<section class="month" id="month-${escapeHtml(month.month)}">`);
+  out.push(`<h2>${escapeHtml(month.month)}</h2>`);
+  out.push(`<p class="meta">n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeHtml(month.timezone)}</p>`);
+  if (month.lowVolume) {
+    out.push(`<p class="warning" role="note">Only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}: the shares say little.</p>`);
+  }
+  out.push('<div class="overview">', renderPieFigure(month), renderBreakdownTable(month), '</div>');
+  out.push(`<p class="professional">Professional (promotion): <strong>${formatPercent(month.professionalShare, 1)}</strong></p>`);
+  out.push('<h3>Observations</h3>', `<ul class="observations">${month.observations.map((o) => `<li data-kind="${o.kind}">${escapeHtml(o.text)}</li>`).join('\n')}</ul>`);
+  out.push('<h3>Questions</h3>', `<dl class="questions">${month.questions.map((q) => `<dt>${escapeHtml(q.question)}</dt><dd>${escapeHtml(q.answer)}</dd>`).join('\n')}</dl>`);
+  out.push(
+    '<h3>Flags</h3>',
+    '<div class="table-wrap"><table class="flags"><thead><tr><th>Flag</th><th class="n">Count</th><th class="n">Share</th><th>First ids</th></tr></thead><tbody>',
+    FLAGS.map((flag) => {
+      const t = month.flags[flag];
+      return `<tr><td>${flag}</td><td class="n">${t.count}</td><td class="n">${formatPercent(t.share, 1)}</td><td>${idList(t.ids, t.count)}</td></tr>`;
+    }).join('\n'),
+    '</tbody></table></div>',
+  );
+  if (month.engagement) {
+    const engagement = month.engagement;
+    const show = (value: number | undefined) => (value === undefined ? '–' : String(value));
+    out.push(
+      '<h3>Engagement (own tweets)</h3>',
+      '<div class="table-wrap"><table class="engagement"><thead><tr><th>Category</th><th class="n">Tweets</th><th class="n">Likes mean</th><th class="n">Likes median</th><th class="n">RTs mean</th><th class="n">RTs median</th></tr></thead><tbody>',
+      CATEGORIES.map((category) => {
+        const e = engagement[category];
+        return `<tr><td>${category}</td><td class="n">${e.tweets}</td><td class="n">${show(e.likes?.mean)}</td><td class="n">${show(e.likes?.median)}</td><td class="n">${show(e.retweets?.mean)}</td><td class="n">${show(e.retweets?.median)}</td></tr>`;
+      }).join('\n'),
+      '</tbody></table></div>',
+    );
+  }
+  if (month.examples) {
+    const examples = month.examples;
+    out.push('<h3>Examples</h3>', '<div class="examples">');
+    for (const category of CATEGORIES) {
+      for (const example of examples[category]) {
+        out.push(
+          `<p class="meta">${category}/${escapeHtml(example.subcategory)} · ${example.date} · <span class="ids">${escapeHtml(example.id)}</span></p>`,
+          `<blockquote>${escapeHtml(example.text)}</blockquote>`,
+        );
+      }
+    }
+    out.push('</div>');
+  }
+  if (month.lowConfidence.count > 0) {
+    out.push(
+      '<h3>Low confidence</h3>',
+      `<p>${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}, worth a second look: ${idList(month.lowConfidence.ids, month.lowConfidence.count)}</p>`,
+    );
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/**
+ * A stacked column per month (shares add up to 100%), as inline SVG. Months under 20 tweets are
+ * drawn faded and starred rather than hidden; months without tweets show an empty outline.
+ */
+export function renderTrendSvg(points: TrendPoint[]): string {
+  const column = 28;
+  const gap = 10;
+  const left = 40;
+  const top = 10;
+  const height = 160;
+  const width = left + points.length * (column + gap) + gap;
+  const parts: string[] = [];
+  for (const tick of [0, 0.5, 1]) {
+    const y = top + height - tick * height;
+    parts.push(`<line x1="${left - 4}" x2="${width}" y1="${y}" y2="${y}" stroke="#d1d9e0"/>`);
+    parts.push(`<text x="${left - 8}" y="${y + 4}" text-anchor="end">${formatPercent(tick)}</text>`);
+  }
+  points.forEach((point, i) => {
+    const x = left + gap + i * (column + gap);
+    if (point.total === 0) {
+      parts.push(`<rect x="${x}" y="${top}" width="${column}" height="${height}" fill="none" stroke="#d1d9e0" stroke-dasharray="3 3" data-month="${point.month}" data-total="0"><title>${point.month}: no tweets</title></rect>`);
+    } else {
+      let y = top + height;
+      for (const category of CATEGORIES) {
+        const count = point.counts[category];
+        if (count === 0) continue;
+        const h = (count / point.total) * height;
+        y -= h;
+        parts.push(
+          `<rect class="trend-bar" x="${x}" y="${y.toFixed(3)}" width="${column}" height="${h.toFixed(3)}" fill="${CATEGORY_HEX[category]}"${point.lowVolume ? ' fill-opacity="0.45"' : ''} data-month="${point.month}" data-category="${category}" data-share="${point.shares[category]}">` +
+            `<title>${point.month} ${category} ${formatPercent(point.shares[category], 1)} (${count} of ${point.total})</title></rect>`,
+        );
+      }
+    }
+    const labelX = x + column / 2;
+    const labelY = top + height + 12;
+    parts.push(`<text transform="translate(${labelX} ${labelY}) rotate(-45)" text-anchor="end">${point.month}${point.lowVolume ? '*' : ''}</text>`);
+  });
+  const fullHeight = top + height + 62;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${fullHeight}" width="${width}" height="${fullHeight}" role="img" aria-label="Share of each category per month" font-size="11" font-family="system-ui, sans-serif">\n${parts.join('\n')}\n</svg>`;
+}
+
+function renderTrendSection(points: TrendPoint[]): string {
+  const legend = CATEGORIES.map((category) => `<li>${swatch(CATEGORY_HEX[category])}${category}</li>`).join('');
+  const rows = points
+    .map((p) => {
+      const shares = CATEGORIES.map((category) => `<td class="n">${p.total > 0 ? formatPercent(p.shares[category], 1) : '–'}</td>`).join('');
+      return `<tr${p.lowVolume ? ' class="low-volume"' : ''}><td>${p.month}</td><td class="n">${p.total}${p.lowVolume ? '*' : ''}</td>${shares}</tr>`;
+    })
+    .join('\n');
+  return [
+    '<section class="trend">',
+    '<h2>Trend</h2>',
+    `<figure class="trend-chart">${renderTrendSvg(points)}<figcaption><ul class="legend">${legend}</ul>* fewer than ${LOW_VOLUME_THRESHOLD} tweets</figcaption></figure>`,
+    '<div class="table-wrap"><table class="trend-table">',
+    `<thead><tr><th>Month</th><th class="n">n</th>${CATEGORIES.map((c) => `<th class="n">${c}</th>`).join('')}</tr></thead>`,
+    `<tbody>${rows}</tbody>`,
+    '</table></div>',
+    '</section>',
+  ].join('\n');
+}
+
+/** Wraps sections in one self-contained page. */
+export function htmlDocument(title: string, body: string, generator: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${CSS}\n</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    body,
+    `<footer>Made by ${escapeHtml(generator)}.</footer>`,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The trend section alone as a page. */
+export function renderTrendHtml(report: AuditReport, points: TrendPoint[]): string {
+  return htmlDocument('Tweet audit trend', `<h1>Tweet audit trend</h1>\n${renderTrendSection(points)}`, `${report.generator.name} ${report.generator.version}`);
+}
+
+/**
+ * The report as one self-contained HTML file: inline CSS and SVG, no script, no network, every
+ * string from the data escaped.
+ */
+export function renderHtml(report: AuditReport, _options: RenderOptions): string {
+  const monthsTitle = report.months.map((m) => m.month).join(', ');
+  const title = monthsTitle.length > 0 ? `Tweet audit ${monthsTitle}` : 'Tweet audit';
+  const body: string[] = [`<h1>${escapeHtml(title)}</h1>`];
+  if (report.months.length === 0) body.push(`<p>No month to report (time zone ${escapeHtml(report.timezone)}).</p>`);
+  for (const month of report.months) body.push(renderMonthSection(month));
+  const trend = selectTrend(report);
+  if (trend.length >= 2) body.push(renderTrendSection(trend));
+  return htmlDocument(title, body.join('\n'), `${report.generator.name} ${report.generator.version}`);
+}

@@ -1,0 +1,38 @@
+import type { AuditReport, GeneratorInfo, MonthReport, TrendPoint } from '../types.js';
+import type { RenderOptions } from './shared.js';
+
+/** The JSON of a report with exactly one detailed month: that month at top level. */
+export type SingleMonthJson = { schemaVersion: 1; generator: GeneratorInfo } & MonthReport & { trend: TrendPoint[] };
+
+/** The JSON of a report with zero or several detailed months. */
+export interface MultiMonthJson {
+  schemaVersion: 1;
+  generator: GeneratorInfo;
+  timezone: string;
+  monthsSeen: string[];
+  months: MonthReport[];
+  trend: TrendPoint[];
+}
+
+/**
+ * The value the JSON format prints (see report.schema.json). One detailed month is the month
+ * report itself, so `jq .professionalShare` works without knowing about months; several months
+ * are wrapped. Keys keep the order built here, which is fixed, so output is byte-stable.
+ */
+export function toJsonValue(report: AuditReport): SingleMonthJson | MultiMonthJson {
+  const only = report.months.length === 1 ? report.months[0] : undefined;
+  if (only) return { schemaVersion: report.schemaVersion, generator: report.generator, ...only, trend: report.trend };
+  return {
+    schemaVersion: report.schemaVersion,
+    generator: report.generator,
+    timezone: report.timezone,
+    monthsSeen: report.monthsSeen,
+    months: report.months,
+    trend: report.trend,
+  };
+}
+
+/** The report as pretty-printed JSON with a final newline. Colour and width do not apply. */
+export function renderJson(report: AuditReport, _options: RenderOptions): string {
+  return `${JSON.stringify(toJsonValue(report), null, 2)}\n`;
+}

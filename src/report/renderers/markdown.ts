@@ -1,0 +1,127 @@
+import { CATEGORIES, FLAGS, SUBCATEGORIES } from '../../classify/taxonomy.js';
+import { LOW_VOLUME_THRESHOLD } from '../constants.js';
+import { formatPercent, formatPoints, plural } from '../format.js';
+import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
+import { renderTrendChart } from './table.js';
+import { oneLine, selectTrend, type RenderOptions } from './shared.js';
+
+/**
+ * Makes text inert in Markdown: backslash-escapes the characters that start emphasis, code,
+ * links, HTML and table cells, and a leading "#", so a tweet cannot inject markup or a
+ * `<script>` into a page that renders the report.
+ */
+export function escapeMarkdown(text: string): string {
+  return oneLine(text)
+    .replace(/[\\`*_[\]<>|~]/gu, (char) => `\\${char}`)
+    .replace(/^([#>+-])/u, '\\$1');
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function tableOf(head: string[], align: ('l' | 'r')[], rows: string[][]): string {
+  return [row(head), row(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(row)].join('\n');
+}
+
+function renderMonthMarkdown(month: MonthReport): string {
+  const out: string[] = [];
+  out.push(`## ${month.month}`, '');
+  out.push(`n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeMarkdown(month.timezone)}`, '');
+  if (month.lowVolume) {
+    out.push(`> **Warning:** only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}; the shares say little.`, '');
+  }
+  const rows: string[][] = [];
+  for (const category of CATEGORIES) {
+    const c = month.categories[category];
+    rows.push([`**${category}**`, '', String(c.count), formatPercent(c.share, 1), formatPoints(c.changePoints)]);
+    for (const sub of SUBCATEGORIES[category]) {
+      const s = c.subcategories[sub];
+      if (s) rows.push(['', sub, String(s.count), formatPercent(s.share, 1), formatPoints(s.changePoints)]);
+    }
+  }
+  out.push('### Breakdown', '', tableOf(['Category', 'Subcategory', 'Count', 'Share', 'Change (pts)'], ['l', 'l', 'r', 'r', 'r'], rows), '');
+  out.push(`**Professional (promotion):** ${formatPercent(month.professionalShare, 1)}`, '');
+  out.push('### Observations', '', ...month.observations.map((o) => `- ${escapeMarkdown(o.text)}`), '');
+  out.push('### Questions', '');
+  for (const question of month.questions) out.push(`**${question.question}**`, '', escapeMarkdown(question.answer), '');
+  out.push(
+    '### Flags',
+    '',
+    tableOf(
+      ['Flag', 'Count', 'Share', 'First ids'],
+      ['l', 'r', 'r', 'l'],
+      FLAGS.map((flag) => {
+        const t = month.flags[flag];
+        return [flag, String(t.count), formatPercent(t.share, 1), t.ids.map((id) => `\`${id}\``).join(' ')];
+      }),
+    ),
+    '',
+  );
+  if (month.engagement) {
+    const engagement = month.engagement;
+    const show = (value: number | undefined) => (value === undefined ? '–' : String(value));
+    out.push(
+      '### Engagement (own tweets)',
+      '',
+      tableOf(
+        ['Category', 'Tweets', 'Likes mean', 'Likes median', 'RTs mean', 'RTs median'],
+        ['l', 'r', 'r', 'r', 'r', 'r'],
+        CATEGORIES.map((category) => {
+          const e = engagement[category];
+          return [category, String(e.tweets), show(e.likes?.mean), show(e.likes?.median), show(e.retweets?.mean), show(e.retweets?.median)];
+        }),
+      ),
+      '',
+    );
+  }
+  if (month.examples) {
+    out.push('### Examples', '');
+    for (const category of CATEGORIES) {
+      for (const example of month.examples[category]) {
+        out.push(`- **${category}/${example.subcategory}** ${example.date} \`${example.id}\`: ${escapeMarkdown(example.text)}`);
+      }
+    }
+    out.push('');
+  }
+  if (month.lowConfidence.count > 0) {
+    out.push(
+      '### Low confidence',
+      '',
+      `${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}: ${month.lowConfidence.ids.map((id) => `\`${id}\``).join(' ')}`,
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+/** The trend as a Markdown table and a text chart in a code block. */
+export function renderTrendMarkdown(points: TrendPoint[], options: RenderOptions): string {
+  const rows = points.map((p) => [
+    p.month,
+    p.lowVolume ? `${p.total}\\*` : String(p.total),
+    ...CATEGORIES.map((category) => (p.total > 0 ? formatPercent(p.shares[category], 1) : '–')),
+  ]);
+  return [
+    '## Trend',
+    '',
+    tableOf(['Month', 'n', ...CATEGORIES], ['l', 'r', 'r', 'r', 'r', 'r'], rows),
+    '',
+    `\\* fewer than ${LOW_VOLUME_THRESHOLD} tweets`,
+    '',
+    '```text',
+    renderTrendChart(points, { ...options, color: null }),
+    '```',
+    '',
+  ].join('\n');
+}
+
+/** The report as Markdown: headings, tables and bullets, for pasting into notes or an issue. */
+export function renderMarkdown(report: AuditReport, options: RenderOptions): string {
+  const parts = [`# Tweet audit`, ''];
+  if (report.months.length === 0) parts.push(`No month to report (time zone ${escapeMarkdown(report.timezone)}).`, '');
+  for (const month of report.months) parts.push(renderMonthMarkdown(month));
+  const trend = selectTrend(report);
+  if (trend.length >= 2) parts.push(renderTrendMarkdown(trend, options));
+  return `${parts.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,131 @@
+import type { ChalkInstance } from 'chalk';
+import { CATEGORIES } from '../../classify/taxonomy.js';
+import type { AuditReport, Category, TrendPoint } from '../types.js';
+
+/** Options every renderer takes. */
+export interface RenderOptions {
+  /** The colours to use, already set to the level the CLI decided; null for plain text. */
+  color: ChalkInstance | null;
+  /** Terminal width in columns, for bars and wrapping (default 80). */
+  width?: number;
+}
+
+/** Which months a trend shows; by default the last {@link DEFAULT_TREND_MONTHS} up to the last detailed month. */
+export interface TrendRange {
+  from?: string;
+  to?: string;
+  last?: number;
+}
+
+export const DEFAULT_TREND_MONTHS = 12;
+export const DEFAULT_WIDTH = 80;
+
+/** One letter per category for the text chart; conference is "E" (events) since "C" is taken. */
+export const CATEGORY_LETTER: Record<Category, string> = {
+  conversation: 'C',
+  promotion: 'P',
+  conference: 'E',
+  personal: 'L',
+};
+
+/** Colours for HTML and SVG; chosen to stay apart for the common colour-vision deficiencies. */
+export const CATEGORY_HEX: Record<Category, string> = {
+  conversation: '#0072b2',
+  promotion: '#e69f00',
+  conference: '#009e73',
+  personal: '#cc79a7',
+};
+
+/** Paints text in a category's terminal colour, or leaves it plain without colour. */
+export function paintCategory(color: ChalkInstance | null, category: Category, text: string): string {
+  if (!color) return text;
+  switch (category) {
+    case 'conversation':
+      return color.blue(text);
+    case 'promotion':
+      return color.yellow(text);
+    case 'conference':
+      return color.green(text);
+    case 'personal':
+      return color.magenta(text);
+  }
+}
+
+/** Applies a chalk style when there is colour; identity otherwise. */
+export function paint(color: ChalkInstance | null, style: (chalk: ChalkInstance) => (text: string) => string, text: string): string {
+  return color ? style(color)(text) : text;
+}
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A horizontal bar of block characters, `share` of `width` cells, to an eighth of a cell. */
+export function blockBar(share: number, width: number): string {
+  const eighths = Math.round(Math.max(0, Math.min(1, share)) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+}
+
+/**
+ * Splits `width` cells among categories by share with the largest-remainder method, so the
+ * segments always add up to the full width and ties fall to the taxonomy's order.
+ */
+export function apportion(shares: Record<Category, number>, width: number): Record<Category, number> {
+  const exact = CATEGORIES.map((category) => ({ category, cells: shares[category] * width }));
+  const cells = { conversation: 0, promotion: 0, conference: 0, personal: 0 } as Record<Category, number>;
+  let used = 0;
+  for (const { category, cells: value } of exact) {
+    cells[category] = Math.floor(value);
+    used += cells[category];
+  }
+  const total = CATEGORIES.reduce((sum, category) => sum + shares[category], 0);
+  if (total <= 0) return cells;
+  const byRemainder = [...exact].sort((a, b) => (b.cells % 1) - (a.cells % 1));
+  for (const { category } of byRemainder) {
+    if (used >= width) break;
+    cells[category] += 1;
+    used += 1;
+  }
+  return cells;
+}
+
+/** The months of the trend to show. */
+export function selectTrend(report: AuditReport, range: TrendRange = {}): TrendPoint[] {
+  const lastDetailed = report.months[report.months.length - 1]?.month;
+  const lastMonth = report.trend[report.trend.length - 1]?.month;
+  const to = range.to ?? lastDetailed ?? lastMonth;
+  if (to === undefined) return [];
+  const upTo = report.trend.filter((point) => point.month <= to && (range.from === undefined || point.month >= range.from));
+  if (range.from !== undefined && range.last === undefined) return upTo;
+  return upTo.slice(-Math.max(1, range.last ?? DEFAULT_TREND_MONTHS));
+}
+
+/** Wraps plain text to `width` columns at spaces, indenting continuation lines. */
+export function wrapText(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/u).filter((word) => word.length > 0);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line.length > 0 ? `${line} ${word}` : word;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+/**
+ * Tweet text on one line and without control characters: newlines would break table rows and
+ * bullets, and an escape sequence inside a tweet must not reach the user's terminal.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/gu, ' ').trim();
+}
+
+/** Cuts text to `max` characters with an ellipsis, not splitting a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}

@@ -1,0 +1,182 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { CATEGORIES, FLAGS, SUBCATEGORIES } from '../../classify/taxonomy.js';
+import { LOW_VOLUME_THRESHOLD } from '../constants.js';
+import { formatPercent, formatPoints, plural } from '../format.js';
+import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
+import {
+  CATEGORY_LETTER,
+  DEFAULT_WIDTH,
+  apportion,
+  blockBar,
+  oneLine,
+  paint,
+  paintCategory,
+  selectTrend,
+  truncate,
+  wrapText,
+  type RenderOptions,
+} from './shared.js';
+
+// cli-table3 colours headers and borders by itself; empty styles leave colour to us alone.
+const PLAIN_STYLE = { head: [] as string[], border: [] as string[] };
+// No rule between body rows: a breakdown of 16 rows stays readable on one screen.
+const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const IDS_SHOWN = 5;
+
+function newTable(head: string[], colAligns?: ('left' | 'right' | 'center')[]): Table.Table {
+  return new Table({ head, style: PLAIN_STYLE, chars: COMPACT_CHARS, ...(colAligns ? { colAligns } : {}) });
+}
+
+function heading(color: ChalkInstance | null, text: string): string {
+  return paint(color, (c) => c.bold, text);
+}
+
+function bullet(text: string, width: number): string {
+  return `  • ${wrapText(oneLine(text), Math.max(20, width - 4), '    ')}`;
+}
+
+function renderBreakdown(month: MonthReport, options: RenderOptions, width: number): string {
+  const { color } = options;
+  // Keep the table within the terminal: the fixed columns take about 50 cells.
+  const barWidth = Math.max(10, Math.min(30, width - 52));
+  const table = newTable(['category', 'count', 'share', 'change (pts)', 'bar'], ['left', 'right', 'right', 'right', 'left']);
+  for (const category of CATEGORIES) {
+    const breakdown = month.categories[category];
+    table.push([
+      paintCategory(color, category, category),
+      String(breakdown.count),
+      formatPercent(breakdown.share, 1),
+      formatPoints(breakdown.changePoints),
+      paintCategory(color, category, blockBar(breakdown.share, barWidth)),
+    ]);
+    for (const sub of SUBCATEGORIES[category]) {
+      const entry = breakdown.subcategories[sub];
+      if (!entry) continue;
+      table.push([
+        `  ${sub}`,
+        String(entry.count),
+        formatPercent(entry.share, 1),
+        formatPoints(entry.changePoints),
+        paint(color, (c) => c.dim, blockBar(entry.share, barWidth)),
+      ]);
+    }
+  }
+  return table.toString();
+}
+
+function renderFlags(month: MonthReport, width: number): string {
+  // As many ids as fit beside the three narrow columns (about 36 cells); ids take 20 each.
+  const shown = Math.max(1, Math.min(IDS_SHOWN, Math.floor((width - 38) / 20)));
+  const table = newTable(['flag', 'count', 'share', 'first ids'], ['left', 'right', 'right', 'left']);
+  for (const flag of FLAGS) {
+    const tally = month.flags[flag];
+    const more = tally.count > shown ? ' …' : '';
+    table.push([flag, String(tally.count), formatPercent(tally.share, 1), tally.ids.slice(0, shown).join(' ') + more]);
+  }
+  return table.toString();
+}
+
+function renderEngagement(month: MonthReport): string | null {
+  if (!month.engagement) return null;
+  const table = newTable(['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'], ['left', 'right', 'right', 'right', 'right', 'right']);
+  for (const category of CATEGORIES) {
+    const e = month.engagement[category];
+    const show = (value: number | undefined) => (value === undefined ? '–' : String(value));
+    table.push([category, String(e.tweets), show(e.likes?.mean), show(e.likes?.median), show(e.retweets?.mean), show(e.retweets?.median)]);
+  }
+  return table.toString();
+}
+
+function renderExamples(month: MonthReport, width: number): string | null {
+  if (!month.examples) return null;
+  const lines: string[] = [];
+  for (const category of CATEGORIES) {
+    for (const example of month.examples[category]) {
+      lines.push(`  ${category}/${example.subcategory}  ${example.date}  ${example.id}`);
+      lines.push(`    ${truncate(oneLine(example.text), Math.max(20, width - 4))}`);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
+/** The text view of one month. */
+function renderMonth(month: MonthReport, options: RenderOptions, width: number): string {
+  const { color } = options;
+  const out: string[] = [];
+  out.push(
+    heading(color, `Tweet audit ${month.month}`) +
+      `  n=${month.total}  ${month.period.start} to ${month.period.end}  time zone ${month.timezone}`,
+  );
+  if (month.lowVolume) {
+    out.push(
+      paint(color, (c) => c.yellow, `Warning: only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}; the shares say little.`),
+    );
+  }
+  out.push('', renderBreakdown(month, options, width));
+  out.push(`Professional (promotion): ${formatPercent(month.professionalShare, 1)}`);
+  out.push('', heading(color, 'Observations'), ...month.observations.map((o) => bullet(o.text, width)));
+  out.push('', heading(color, 'Questions'));
+  for (const question of month.questions) {
+    out.push(`  ${paint(color, (c) => c.bold, question.question)}`);
+    out.push(`    ${wrapText(oneLine(question.answer), Math.max(20, width - 4), '    ')}`);
+  }
+  out.push('', heading(color, 'Flags'), renderFlags(month, width));
+  const engagement = renderEngagement(month);
+  if (engagement) out.push('', heading(color, 'Engagement (own tweets)'), engagement);
+  const examples = renderExamples(month, width);
+  if (examples) out.push('', heading(color, 'Examples'), examples);
+  if (month.lowConfidence.count > 0) {
+    out.push(
+      '',
+      heading(color, 'Low confidence'),
+      `  ${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}: ${month.lowConfidence.ids.slice(0, IDS_SHOWN * 2).join(' ')}${month.lowConfidence.count > IDS_SHOWN * 2 ? ' …' : ''}`,
+    );
+  }
+  return out.join('\n');
+}
+
+/** The trend as a month × category table with low-volume months marked. */
+export function renderTrendTable(points: TrendPoint[], options: RenderOptions): string {
+  const table = newTable(['month', 'n', ...CATEGORIES], ['left', 'right', 'right', 'right', 'right', 'right']);
+  for (const point of points) {
+    table.push([
+      point.month,
+      point.lowVolume ? `${point.total}*` : String(point.total),
+      ...CATEGORIES.map((category) => (point.total > 0 ? paintCategory(options.color, category, formatPercent(point.shares[category], 1)) : '–')),
+    ]);
+  }
+  return table.toString();
+}
+
+/** One stacked bar per month, a letter (and colour) per category. */
+export function renderTrendChart(points: TrendPoint[], options: RenderOptions): string {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const chartWidth = Math.max(10, Math.min(60, width - 20));
+  const lines = points.map((point) => {
+    if (point.total === 0) return `${point.month}  ${'·'.repeat(chartWidth)}  n=0*`;
+    const cells = apportion(point.shares, chartWidth);
+    const bar = CATEGORIES.map((category) => paintCategory(options.color, category, CATEGORY_LETTER[category].repeat(cells[category]))).join('');
+    return `${point.month}  ${bar}  n=${point.total}${point.lowVolume ? '*' : ''}`;
+  });
+  const legend = CATEGORIES.map((category) => `${paintCategory(options.color, category, CATEGORY_LETTER[category])} ${category}`).join('  ');
+  return [...lines, `${legend}  (* fewer than ${LOW_VOLUME_THRESHOLD} tweets)`].join('\n');
+}
+
+/** The trend section: table then chart. */
+export function renderTrendText(points: TrendPoint[], options: RenderOptions): string {
+  return [heading(options.color, 'Trend'), renderTrendTable(points, options), '', renderTrendChart(points, options)].join('\n');
+}
+
+/**
+ * The human view for a terminal. Pure: colour comes only from `options.color`, and nothing here
+ * looks at the terminal itself.
+ */
+export function renderTable(report: AuditReport, options: RenderOptions): string {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const sections = report.months.map((month) => renderMonth(month, options, width));
+  if (report.months.length === 0) sections.push(`No month to report (time zone ${report.timezone}).`);
+  const trend = selectTrend(report);
+  if (trend.length >= 2) sections.push(renderTrendText(trend, options));
+  return `${sections.join('\n\n')}\n`;
+}

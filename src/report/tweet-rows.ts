@@ -1,0 +1,130 @@
+import { stringify } from 'csv-stringify/sync';
+import { round } from './counters.js';
+import type { ClassifiedTweet } from './types.js';
+
+/** Columns of the `classify` command's per-tweet output, in order. Documented in csv-columns.md. */
+export const TWEET_ROW_COLUMNS = ['id', 'created_at', 'category', 'subcategory', 'confidence', 'flags', 'decided_by', 'text'] as const;
+
+/** One tweet's line of `classify` output (JSON element shape; CSV joins the arrays with "|"). */
+export interface TweetRow {
+  /** Tweet id as a string (ids exceed 2^53). */
+  id: string;
+  /** ISO 8601 UTC instant with "Z". */
+  created_at: string;
+  category: string;
+  subcategory: string;
+  /** 0..1, two decimals. */
+  confidence: number;
+  flags: string[];
+  decided_by: string[];
+  text: string;
+}
+
+// Rows are written in batches: one stringify call and one write per batch keeps the cost per
+// row low while memory stays bounded by the batch, whatever the archive's size.
+const BATCH = 500;
+
+// Spreadsheet apps run a cell that starts with these as a formula; the fullwidth forms are
+// folded to ASCII by some of them (the same list csv-stringify's escape_formulas uses).
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
+/**
+ * Neutralizes a cell a spreadsheet would run as a formula by putting a single quote in front,
+ * which spreadsheets show as text. Every reply starts with "@", so this changes many cells; that
+ * is why it is an option and applies only to the tweet text, the one column of user content.
+ */
+export function escapeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The output row of one classified tweet. */
+export function toTweetRow(item: ClassifiedTweet): TweetRow {
+  return {
+    id: item.tweet.id,
+    created_at: new Date(item.tweet.createdAt).toISOString(),
+    category: item.classification.category,
+    subcategory: item.classification.subcategory,
+    confidence: round(item.classification.confidence, 2),
+    flags: [...item.classification.flags],
+    decided_by: [...item.classification.decidedBy],
+    text: item.tweet.text,
+  };
+}
+
+/** Waits until `out` wants more, failing if it errors or closes first (a closed pipe, say). */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      out.off('drain', onDrain);
+      out.off('error', onError);
+      out.off('close', onClose);
+    };
+    const onDrain = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = (error: unknown) => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(Object.assign(new Error('output closed before all rows were written'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    };
+    out.on('drain', onDrain);
+    out.on('error', onError);
+    out.on('close', onClose);
+  });
+}
+
+async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await drained(out);
+}
+
+/**
+ * Streams the per-tweet output of `classify` to `out`, batch by batch, honouring backpressure,
+ * so a million rows never become one string.
+ *
+ * CSV: a header, then `id,created_at,category,subcategory,confidence,flags,decided_by,text` with
+ * confidence to 2 decimals and flags and rule ids joined by "|". With `csvSafe`, text cells that
+ * a spreadsheet would run as a formula get a leading single quote; without it, text is raw.
+ * JSON: one array, one element per line, each `{ id, created_at, category, subcategory,
+ * confidence, flags, decided_by, text }`.
+ */
+export async function writeTweetRows(
+  rows: AsyncIterable<ClassifiedTweet> | Iterable<ClassifiedTweet>,
+  format: 'csv' | 'json',
+  out: NodeJS.WritableStream,
+  options: { csvSafe: boolean },
+): Promise<void> {
+  let batch: TweetRow[] = [];
+  let first = true;
+
+  const flush = async () => {
+    if (format === 'csv') {
+      const records = batch.map((row) => [
+        row.id,
+        row.created_at,
+        row.category,
+        row.subcategory,
+        row.confidence.toFixed(2),
+        row.flags.join('|'),
+        row.decided_by.join('|'),
+        options.csvSafe ? escapeFormula(row.text) : row.text,
+      ]);
+      await write(out, stringify(records, first ? { header: true, columns: [...TWEET_ROW_COLUMNS] } : {}));
+    } else if (batch.length > 0) {
+      const elements = batch.map((row) => JSON.stringify(row)).join(',\n');
+      await write(out, `${first ? '[\n' : ',\n'}${elements}`);
+    }
+    if (batch.length > 0 || format === 'csv') first = false;
+    batch = [];
+  };
+
+  for await (const item of rows) {
+    batch.push(toTweetRow(item));
+    if (batch.length >= BATCH) await flush();
+  }
+  if (batch.length > 0 || first) await flush();
+  if (format === 'json') await write(out, first ? '[]\n' : '\n]\n');
+}

@@ -1,0 +1,71 @@
+/**
+ * Parsing of the date formats found in X archives into epoch milliseconds (UTC), without
+ * `Date.parse`, whose handling of non-ISO strings is engine-defined.
+ */
+
+const MONTHS: Record<string, number> = {
+  Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
+};
+
+/** "Sat Nov 09 12:14:18 +0000 2024": modern tweets.js and 2013-era Grailbird files. */
+const TWITTER_DATE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
+
+/** "2013-03-11 21:32:36 +0000": tweets.csv and 2016-era Grailbird files. */
+const SPACED_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2}) ?(?:([+-])(\d{2}):?(\d{2})|Z|UTC)?$/;
+
+/** "2023-10-13T14:58:50.000Z": note-tweet.js, manifest.js. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([+-])(\d{2}):?(\d{2})|Z)$/;
+
+/** Twitter launched in 2006; a date before that (or far ahead) is damage, not a tweet. */
+const EARLIEST = Date.UTC(2006, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
+function build(
+  year: number,
+  month0: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  sign: string | undefined,
+  offH: string | undefined,
+  offM: string | undefined,
+): number | undefined {
+  if (month0 < 0 || month0 > 11 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const local = Date.UTC(year, month0, day, hour, minute, Math.min(second, 59), ms);
+  // Date.UTC rolls Feb 31 over into March; such a date is invalid, not a different day.
+  if (new Date(local).getUTCDate() !== day) return undefined;
+  let offset = 0;
+  if (sign !== undefined) {
+    const h = Number(offH);
+    const m = Number(offM);
+    if (h > 14 || m > 59) return undefined;
+    offset = (sign === '-' ? -1 : 1) * (h * 60 + m) * 60_000;
+  }
+  const instant = local - offset;
+  return instant >= EARLIEST && instant < LATEST ? instant : undefined;
+}
+
+/**
+ * Parses any date format of X archives ("Sat Nov 09 12:14:18 +0000 2024", "2013-03-11 21:32:36
+ * +0000", ISO 8601) to epoch milliseconds, or undefined when the value is not a valid date.
+ */
+export function parseArchiveDate(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const s = value.trim();
+  let m = TWITTER_DATE.exec(s);
+  if (m) {
+    const month0 = MONTHS[m[1]!];
+    if (month0 === undefined) return undefined;
+    return build(+m[9]!, month0, +m[2]!, +m[3]!, +m[4]!, +m[5]!, 0, m[6], m[7], m[8]);
+  }
+  m = SPACED_DATE.exec(s);
+  if (m) return build(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, 0, m[7], m[8], m[9]);
+  m = ISO_DATE.exec(s);
+  if (m) {
+    const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
+    return build(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, ms, m[8], m[9], m[10]);
+  }
+  return undefined;
+}

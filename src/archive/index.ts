@@ -1,0 +1,137 @@
+import path from 'node:path';
+import type { OpenedArchive, Tweet } from '../model/tweet.js';
+import { TweetAuditError } from '../errors.js';
+import { ARCHIVE_DETECTORS, describeTarget, detect, type ArchiveDetector } from './detect.js';
+import type { ArchiveHandle } from './location.js';
+import { mergeOwners } from './owner.js';
+
+export { ARCHIVE_DETECTORS, simpleDetector } from './detect.js';
+export type { ArchiveDetector, ArchiveOpener, DetectTarget } from './detect.js';
+export type { ArchiveHandle } from './location.js';
+export { RAILS_TIME_ZONES, ianaTimeZone } from './rails-time-zones.js';
+
+/**
+ * Opens an archive for reading, whatever `target` is: an X archive .zip as downloaded (read in
+ * place), an extracted folder (modern or legacy), a single tweets.js / tweet.js / tweets.csv, or
+ * a folder holding several archives, of which the newest is opened (by the date X generated it,
+ * else by file modification time), for those who drop every monthly download in one folder.
+ *
+ * Small files (account, manifest) are read now; tweets are read when `tweets()` is iterated, and
+ * errors in the tweet files (a download cut short) surface then, as TweetAuditErrors.
+ */
+export async function openArchive(target: string): Promise<OpenedArchive> {
+  return (await openArchiveHandle(target)).archive;
+}
+
+/** `openArchive`, keeping the archive's generation date for ordering several archives. */
+export async function openArchiveHandle(
+  target: string,
+  detectors: readonly ArchiveDetector[] = ARCHIVE_DETECTORS,
+): Promise<ArchiveHandle> {
+  const facts = await describeTarget(target);
+  const opener = await detect(facts, detectors);
+  if (opener) return opener();
+  if (!facts.isDirectory) {
+    throw new TweetAuditError(`is not an archive tweet-audit can read; it reads ${lookedFor(detectors)}`, { file: target });
+  }
+  return openNewestInFolder(target, facts.names, detectors);
+}
+
+function lookedFor(detectors: readonly ArchiveDetector[]): string {
+  return detectors.map((d) => d.looksFor).join('; ');
+}
+
+/** Opens every archive directly inside a folder and keeps the newest. */
+async function openNewestInFolder(
+  folder: string,
+  names: ReadonlySet<string>,
+  detectors: readonly ArchiveDetector[],
+): Promise<ArchiveHandle> {
+  const handles: ArchiveHandle[] = [];
+  const failures: TweetAuditError[] = [];
+  for (const name of [...names].sort()) {
+    if (name.startsWith('.')) continue;
+    const child = path.join(folder, name);
+    let opener;
+    try {
+      opener = await detect(await describeTarget(child), detectors, true);
+      if (opener) handles.push(await opener());
+    } catch (error) {
+      if (!(error instanceof TweetAuditError)) throw error;
+      failures.push(error);
+    }
+  }
+  if (handles.length === 0) {
+    if (failures[0]) throw failures[0];
+    throw new TweetAuditError(
+      `holds no archive: looked for ${lookedFor(detectors)}, and for zips or such folders inside it`,
+      { file: folder },
+    );
+  }
+  const newest = orderOldestFirst(handles).at(-1)!;
+  for (const failure of failures) newest.archive.warnings.push(`${failure.message} (skipped)`);
+  if (handles.length > 1) {
+    newest.archive.warnings.push(
+      `${folder}: ${handles.length} archives found, reading the newest: ${newest.archive.path}`,
+    );
+  }
+  return newest;
+}
+
+/** When an archive was made: X's own date where it has one, else the file's modification time. */
+function archiveTime(handle: ArchiveHandle): number {
+  return handle.generatedAt ?? handle.mtimeMs;
+}
+
+function orderOldestFirst(handles: ArchiveHandle[]): ArchiveHandle[] {
+  return handles
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => archiveTime(a.h) - archiveTime(b.h) || a.i - b.i)
+    .map(({ h }) => h);
+}
+
+/**
+ * Opens several archives as one: each tweet once, the version of the later archive (by the
+ * date X generated it, else file time, else the order given) winning when ids repeat. The owner
+ * is the union of the archives' owners.
+ */
+export async function openArchives(targets: string[]): Promise<OpenedArchive> {
+  if (targets.length === 0) throw new TweetAuditError('no archive given');
+  const handles: ArchiveHandle[] = [];
+  for (const target of targets) handles.push(await openArchiveHandle(target));
+  if (handles.length === 1) return handles[0]!.archive;
+  const ordered = orderOldestFirst(handles).map((h) => h.archive);
+  const newestFirst = [...ordered].reverse();
+  const warnings: string[] = [];
+  return {
+    path: targets.join(' + '),
+    format: newestFirst[0]!.format,
+    owner: mergeOwners(ordered.map((a) => a.owner)),
+    warnings,
+    tweets: () => mergeTweets(newestFirst, warnings),
+  };
+}
+
+/**
+ * Reads the newest archive first and skips ids already given. Only the ids of archives still to
+ * be compared against are remembered: the oldest archive's ids are never stored.
+ */
+async function* mergeTweets(newestFirst: OpenedArchive[], warnings: string[]): AsyncGenerator<Tweet> {
+  const seen = new Set<string>();
+  for (let i = 0; i < newestFirst.length; i++) {
+    const archive = newestFirst[i]!;
+    const remember = i < newestFirst.length - 1;
+    try {
+      for await (const tweet of archive.tweets()) {
+        if (seen.has(tweet.id)) continue;
+        if (remember) seen.add(tweet.id);
+        yield tweet;
+      }
+    } finally {
+      for (const w of archive.warnings) {
+        const message = w.startsWith(archive.path) ? w : `${archive.path}: ${w}`;
+        if (!warnings.includes(message)) warnings.push(message);
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { isUtf8 } from 'node:buffer';
+import { TweetAuditError } from '../errors.js';
+import { JsonArrayScanner } from './json-array-scanner.js';
+import { readWhole, type ArchiveSource } from './source.js';
+
+/** Signatures of files that turn up renamed as data files: images, videos, archives, documents. */
+const MAGIC: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a zip file', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip file', [0x1f, 0x8b]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a WebP or RIFF file', [0x52, 0x49, 0x46, 0x46]],
+  ['a UTF-16 text file', [0xff, 0xfe]],
+  ['a UTF-16 text file', [0xfe, 0xff]],
+];
+
+/**
+ * Throws when the start of a file shows it is binary (a known signature, an MP4 "ftyp" box, or
+ * NUL bytes, which no archive text file contains).
+ */
+export function assertText(head: Buffer, file: string): void {
+  for (const [what, magic] of MAGIC) {
+    if (head.length >= magic.length && magic.every((b, i) => head[i] === b)) {
+      throw new TweetAuditError(`is ${what}, not a text file of a Twitter/X archive — is this the right file?`, { file });
+    }
+  }
+  if (head.length >= 8 && head.toString('latin1', 4, 8) === 'ftyp') {
+    throw new TweetAuditError('is a video file, not a text file of a Twitter/X archive — is this the right file?', { file });
+  }
+  const probe = head.subarray(0, 8192);
+  if (probe.includes(0)) {
+    throw new TweetAuditError('is a binary file (it holds NUL bytes), not a text file of a Twitter/X archive', { file });
+  }
+}
+
+/** Decodes bytes known to be one complete UTF-8 text, throwing a TweetAuditError if they are not. */
+export function decodeUtf8(bytes: Buffer, file: string, what: string): string {
+  // isUtf8 is a fast validation pass (simdutf); toString alone would silently put U+FFFD in place
+  // of bad bytes, which then would go unnoticed into reports.
+  if (!isUtf8(bytes)) {
+    throw new TweetAuditError(`${what} is not valid UTF-8 text — the file is damaged or in another encoding`, { file });
+  }
+  return bytes.toString('utf8');
+}
+
+/**
+ * Reads the items of a `<prefix> = [ … ]` data file as parsed JSON values, a batch per chunk
+ * read. Memory stays at one chunk plus the item being assembled, whatever the file's size.
+ *
+ * UTF-8 is validated per item rather than per chunk: items start at "{" and end at "}", ASCII
+ * bytes that never occur inside a multi-byte sequence, so an item is always whole UTF-8 and a
+ * sequence split across chunks never produces a false error.
+ */
+export async function* readJsItems(source: ArchiveSource, name: string): AsyncGenerator<unknown[]> {
+  const file = source.describe(name);
+  const scanner = new JsonArrayScanner(file);
+  const items: Buffer[] = [];
+  let first = true;
+  for await (const chunk of source.read(name)) {
+    if (first) {
+      assertText(chunk, file);
+      first = false;
+    }
+    items.length = 0;
+    scanner.push(chunk, items);
+    if (items.length === 0) continue;
+    const base = scanner.itemCount - items.length;
+    const values: unknown[] = new Array(items.length);
+    for (let k = 0; k < items.length; k++) values[k] = parseItem(items[k]!, file, base + k + 1);
+    yield values;
+  }
+  scanner.end();
+}
+
+function parseItem(bytes: Buffer, file: string, index: number): unknown {
+  const text = decodeUtf8(bytes, file, `item ${index}`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new TweetAuditError(
+      `item ${index} is not valid JSON (${error instanceof Error ? error.message : String(error)}) — the file may be corrupt`,
+      { file, cause: error },
+    );
+  }
+}
+
+/**
+ * Reads a small data file whole and returns the JSON value assigned in it: the array of
+ * `window.YTD.account.part0 = [ … ]` or the object of `var user_details = { … }`.
+ * Returns undefined for an empty file (X leaves some empty: larsbrinkhoff-2021 has an empty
+ * account.js); throws a TweetAuditError for anything unreadable.
+ */
+export async function readJsValue(source: ArchiveSource, name: string): Promise<unknown> {
+  const file = source.describe(name);
+  const bytes = await readWhole(source, name);
+  if (bytes.length === 0) return undefined;
+  assertText(bytes, file);
+  const text = decodeUtf8(bytes, file, 'the file');
+  const start = text.search(/[[{]/);
+  if (start === -1) {
+    if (text.trim() === '') return undefined;
+    throw new TweetAuditError('holds no JSON list or object — is this the right file?', { file });
+  }
+  const body = text.slice(start).replace(/;\s*$/, '');
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw new TweetAuditError(
+      `is not valid JSON after its "… =" prefix (${error instanceof Error ? error.message : String(error)}) — the file may be incomplete`,
+      { file, cause: error },
+    );
+  }
+}

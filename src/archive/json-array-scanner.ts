@@ -1,0 +1,265 @@
+import { TweetAuditError } from '../errors.js';
+
+/** A tweet is a few KB; a note tweet tens of KB. Anything this large means a quote or brace is lost. */
+export const MAX_ITEM_BYTES = 16 * 1024 * 1024;
+
+/** The text before the array (`window.YTD.tweets.part0 = `) is short; a long one is not an archive file. */
+const MAX_PREFIX_BYTES = 64 * 1024;
+
+const enum State {
+  /** Before the opening `[`: any text (`window.YTD.tweets.part0 = `, `module.exports = `). */
+  Prefix,
+  /** After `[` or `,`: whitespace, then `{` or `]`. */
+  BeforeItem,
+  /** Inside a top-level object, tracking strings and brace depth. */
+  InItem,
+  /** After an item: whitespace, then `,` or `]`. */
+  AfterItem,
+  /** After the closing `]`: only whitespace and `;`. */
+  Done,
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/**
+ * Finds the top-level items of a JavaScript data file shaped `<any prefix> [ {…}, {…} ] ;` as the
+ * bytes stream in, without ever holding the whole file: each complete item comes out as its own
+ * Buffer (a zero-copy slice when it lies inside one chunk), ready for `JSON.parse`.
+ *
+ * Only strings, escapes and brace depth are tracked; whether each item is valid JSON is left to
+ * `JSON.parse`. Item boundaries fall on ASCII bytes (`{` and `}`), so every item holds whole UTF-8
+ * sequences and can be decoded on its own.
+ */
+export class JsonArrayScanner {
+  private state = State.Prefix;
+  private prefixBytes = 0;
+  private depth = 0;
+  private inString = false;
+  /** The previous chunk ended on a backslash inside a string: the next byte is escaped. */
+  private escapePending = false;
+  /** Pieces of an item that started in an earlier chunk. */
+  private parts: Buffer[] = [];
+  private partsBytes = 0;
+  private offset = 0;
+  private items = 0;
+
+  /** @param file Name used in error messages. */
+  constructor(private readonly file: string) {}
+
+  /** Number of items found so far. */
+  get itemCount(): number {
+    return this.items;
+  }
+
+  /** Scans one chunk and appends the items completed in it to `out`. */
+  push(chunk: Buffer, out: Buffer[]): void {
+    const n = chunk.length;
+    let i = 0;
+    let itemStart = this.state === State.InItem ? 0 : -1;
+    while (i < n) {
+      switch (this.state) {
+        case State.Prefix: {
+          const at = chunk.indexOf(OPEN_BRACKET, i);
+          const end = at === -1 ? n : at;
+          this.prefixBytes += end - i;
+          if (this.prefixBytes > MAX_PREFIX_BYTES) {
+            throw new TweetAuditError(
+              'does not look like an archive data file: no "[" opening a list in its first 64 KiB',
+              { file: this.file },
+            );
+          }
+          if (at === -1) return void (this.offset += n);
+          this.state = State.BeforeItem;
+          i = at + 1;
+          break;
+        }
+        case State.BeforeItem:
+        case State.AfterItem: {
+          const c = chunk[i]!;
+          if (isSpace(c)) {
+            i++;
+          } else if (c === CLOSE_BRACKET) {
+            this.state = State.Done;
+            i++;
+          } else if (this.state === State.AfterItem) {
+            if (c !== COMMA) throw this.unexpected(c, i, 'a "," or "]" after a list item');
+            this.state = State.BeforeItem;
+            i++;
+          } else if (c === OPEN_BRACE) {
+            this.state = State.InItem;
+            this.depth = 1;
+            this.inString = false;
+            itemStart = i;
+            i++;
+          } else if (c === COMMA) {
+            // A doubled or leading comma is not JSON, but it loses nothing: skip it.
+            i++;
+          } else {
+            throw new TweetAuditError(
+              `holds a list whose items are not tweets (item ${this.items + 1} starts with ` +
+                `${describeByte(c)}, not "{") — is this the right file?`,
+              { file: this.file },
+            );
+          }
+          break;
+        }
+        case State.InItem: {
+          i = this.scanItem(chunk, i);
+          if (this.depth === 0) {
+            this.emit(chunk, itemStart, i, out);
+            itemStart = -1;
+            this.state = State.AfterItem;
+          }
+          break;
+        }
+        case State.Done: {
+          const c = chunk[i]!;
+          if (!isSpace(c) && c !== SEMICOLON) {
+            throw this.unexpected(c, i, 'only whitespace or ";" after the closing "]"');
+          }
+          i++;
+          break;
+        }
+      }
+    }
+    if (this.state === State.InItem && itemStart !== -1) {
+      const piece = chunk.subarray(itemStart);
+      this.parts.push(piece);
+      this.partsBytes += piece.length;
+      this.checkItemSize();
+    }
+    this.offset += n;
+  }
+
+  /** Call at end of input: throws when the file stopped before the list was closed. */
+  end(): void {
+    switch (this.state) {
+      case State.Prefix:
+        throw new TweetAuditError(
+          this.offset === 0
+            ? 'is empty — the download may be incomplete; download the archive again'
+            : 'does not look like an archive data file: no "[" opening a list',
+          { file: this.file },
+        );
+      case State.InItem:
+        throw new TweetAuditError(
+          `ends in the middle of a tweet (item ${this.items + 1}) — the download may be incomplete; ` +
+            'download the archive again',
+          { file: this.file },
+        );
+      case State.BeforeItem:
+      case State.AfterItem:
+        throw new TweetAuditError(
+          `ends before the list of tweets is closed (after ${this.items} items) — the download may ` +
+            'be incomplete; download the archive again',
+          { file: this.file },
+        );
+      case State.Done:
+        return;
+    }
+  }
+
+  /**
+   * Advances through an item from `i`; returns the index just past the closing brace when the
+   * item ends in this chunk (depth 0), else `chunk.length`. The hot loop of the whole reader:
+   * inside strings it jumps from quote to quote with the native `indexOf`.
+   */
+  private scanItem(chunk: Buffer, start: number): number {
+    const n = chunk.length;
+    let i = start;
+    let depth = this.depth;
+    let inString = this.inString;
+    if (this.escapePending) {
+      this.escapePending = false;
+      i++;
+    }
+    while (i < n) {
+      if (inString) {
+        const q = chunk.indexOf(QUOTE, i);
+        if (q === -1) {
+          // The string goes on into the next chunk; remember a trailing odd backslash run.
+          this.escapePending = oddBackslashesBefore(chunk, n, i);
+          i = n;
+          break;
+        }
+        if (oddBackslashesBefore(chunk, q, i)) {
+          i = q + 1;
+          continue;
+        }
+        inString = false;
+        i = q + 1;
+        continue;
+      }
+      const c = chunk[i++]!;
+      if (c === QUOTE) {
+        inString = true;
+      } else if (c === OPEN_BRACE) {
+        depth++;
+      } else if (c === CLOSE_BRACE) {
+        if (--depth === 0) break;
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    return i;
+  }
+
+  private emit(chunk: Buffer, itemStart: number, end: number, out: Buffer[]): void {
+    this.items++;
+    if (this.parts.length === 0) {
+      out.push(chunk.subarray(itemStart, end));
+      return;
+    }
+    this.parts.push(chunk.subarray(itemStart, end));
+    this.partsBytes += end - itemStart;
+    this.checkItemSize();
+    out.push(Buffer.concat(this.parts, this.partsBytes));
+    this.parts = [];
+    this.partsBytes = 0;
+  }
+
+  private checkItemSize(): void {
+    if (this.partsBytes > MAX_ITEM_BYTES) {
+      throw new TweetAuditError(
+        `item ${this.items + 1} is larger than ${MAX_ITEM_BYTES / 1024 / 1024} MiB: the file is ` +
+          'corrupt (a quote or a brace is probably missing) — download the archive again',
+        { file: this.file },
+      );
+    }
+  }
+
+  private unexpected(c: number, i: number, expected: string): TweetAuditError {
+    return new TweetAuditError(
+      `is malformed at byte ${this.offset + i}: found ${describeByte(c)} where ${expected} was ` +
+        'expected — the file may have been edited or corrupted',
+      { file: this.file },
+    );
+  }
+}
+
+/**
+ * True when the backslashes just before `end` (not looking before `floor`) are odd in number,
+ * i.e. the byte at `end` is escaped. A run that started before `floor` cannot occur: `floor` is
+ * always just after a quote or an escaped byte, or the escape was carried over from the last chunk.
+ */
+function oddBackslashesBefore(chunk: Buffer, end: number, floor: number): boolean {
+  let k = end - 1;
+  while (k >= floor && chunk[k] === BACKSLASH) k--;
+  return ((end - 1 - k) & 1) === 1;
+}
+
+function describeByte(c: number): string {
+  if (c >= 0x20 && c < 0x7f) return `"${String.fromCharCode(c)}"`;
+  return `byte 0x${c.toString(16).padStart(2, '0')}`;
+}

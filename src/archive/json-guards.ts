@@ -1,0 +1,51 @@
+/** Narrowing helpers for JSON of unknown shape: real archives are messier than their docs. */
+
+/** A JSON object (not an array, not null). */
+export type JsonObject = Record<string, unknown>;
+
+export function asObject(value: unknown): JsonObject | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A non-empty string, or undefined. */
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * A tweet or user id as a string of digits. Numbers are accepted only when exactly representable:
+ * Grailbird's numeric `id` of a recent tweet has already lost its last digits in JSON.parse.
+ */
+export function asId(value: unknown): string | undefined {
+  if (typeof value === 'string') return /^\d{1,20}$/.test(value) ? value : undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
+  return undefined;
+}
+
+/** A count stored as a string ("12") or a number, or undefined when neither. */
+export function asCount(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** The start index of an entity (`indices: ["3", "14"]` in modern files, numbers in Grailbird). */
+export function startIndex(entity: JsonObject): number {
+  const first = asArray(entity.indices)[0] ?? entity.fromIndex;
+  const n = typeof first === 'string' ? Number(first) : first;
+  return typeof n === 'number' && Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+}
+
+/** Objects of a JSON array, sorted by their start index (entities are not always in text order). */
+export function sortedEntities(value: unknown): JsonObject[] {
+  const list: JsonObject[] = [];
+  for (const item of asArray(value)) {
+    const o = asObject(item);
+    if (o) list.push(o);
+  }
+  if (list.length > 1) list.sort((a, b) => startIndex(a) - startIndex(b));
+  return list;
+}

@@ -1,0 +1,127 @@
+/**
+ * Text helpers shared by the X readers: HTML entities, t.co links, client names, and the
+ * mentions/hashtags/retweet markers that legacy formats only carry inside the text.
+ */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+// One pass, so "&amp;lt;" (a user who typed "&lt;") decodes once, to "&lt;", as X shows it.
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));/g;
+
+/** Decodes the HTML entities X leaves in tweet text: &amp; &lt; &gt; &quot; &#39; &#x27; … */
+export function decodeEntities(text: string): string {
+  if (text.indexOf('&') === -1) return text;
+  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
+    // Lone surrogates and out-of-range code points would make an invalid string; keep them as written.
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code === 0) return whole;
+    return String.fromCodePoint(code);
+  });
+}
+
+/** The t.co links in a text. Codes are letters and digits; a link cut by "…" is matched too. */
+export const TCO_LINK = /https?:\/\/t\.co\/[A-Za-z0-9]+/g;
+
+/** What to do with each t.co link found in a text. */
+export interface LinkExpansion {
+  /** t.co link → expanded URL. */
+  expanded: Map<string, string>;
+  /** t.co links of attached media, to be removed from the text. */
+  media: Set<string>;
+}
+
+/**
+ * Replaces each known t.co link by its expanded URL and removes media links together with the
+ * whitespace before them. Unknown t.co links stay as they are: guessing would be worse.
+ */
+export function expandLinks(text: string, links: LinkExpansion): string {
+  if (text.indexOf('t.co/') === -1) return text;
+  let removed = false;
+  const out = text.replace(/(\s*)(https?:\/\/t\.co\/[A-Za-z0-9]+)/g, (_whole, space: string, link: string) => {
+    if (links.media.has(link)) {
+      removed = true;
+      return '';
+    }
+    return space + (links.expanded.get(link) ?? link);
+  });
+  return removed ? out.trim() : out;
+}
+
+const ANCHOR = /<a\b[^>]*>([\s\S]*?)<\/a>/i;
+
+/** The client's name from X's `source` field, an HTML anchor (`<a href=…>Twitter for iPhone</a>`). */
+export function sourceName(source: unknown): string | undefined {
+  if (typeof source !== 'string' || source === '') return undefined;
+  const m = ANCHOR.exec(source);
+  const name = decodeEntities((m ? m[1]! : source).trim());
+  return name === '' ? undefined : name;
+}
+
+// "RT @user: …" is how X marks a retweet in the text; screen names are 1–15 [A-Za-z0-9_] (old
+// accounts may be longer, so no upper bound here).
+const RETWEET_PREFIX = /^RT @([A-Za-z0-9_]+):/;
+
+/** The lowercased screen name of the retweeted account when the text is a retweet, else undefined. */
+export function retweetedScreenName(text: string): string | undefined {
+  const m = RETWEET_PREFIX.exec(text);
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+// URLs are taken out before looking for mentions and hashtags, so "…/photos/123@N07/" or
+// "…/page#section" are not read as a mention or a hashtag.
+const ANY_URL = /\bhttps?:\/\/\S+/g;
+
+// A mention is "@" not preceded by a letter, digit, "_" or another "@" (so e-mail addresses do
+// not count), followed by a screen name that does not run on into more name characters.
+const MENTION = /(?<![\p{L}\p{N}_@])[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@])/gu;
+
+// A hashtag is "#" not preceded by a letter, digit, "_" or "&" (so "&#39;" is not one), followed
+// by word characters including at least one letter: "#3" or "#2016" are not hashtags on X.
+const HASHTAG = /(?<![\p{L}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)/gu;
+
+/** Lowercased screen names mentioned in a text, in order, each once. For formats without entities. */
+export function mentionsFromText(text: string): string[] {
+  if (text.indexOf('@') === -1 && text.indexOf('＠') === -1) return [];
+  const seen = new Set<string>();
+  for (const m of text.replace(ANY_URL, ' ').matchAll(MENTION)) seen.add(m[1]!.toLowerCase());
+  return [...seen];
+}
+
+/** Hashtags of a text without "#", in order, as written. For formats without entities. */
+export function hashtagsFromText(text: string): string[] {
+  if (text.indexOf('#') === -1 && text.indexOf('＃') === -1) return [];
+  const tags: string[] = [];
+  for (const m of text.replace(ANY_URL, ' ').matchAll(HASHTAG)) tags.push(m[1]!);
+  return tags;
+}
+
+// A link to a tweet: twitter.com/<user>/status/<id> (also x.com, mobile., www., /statuses/, and the
+// "i/web/status" form), not followed by /photo/ or /video/ which mark attached media.
+const STATUS_URL =
+  /^https?:\/\/(?:(?:www|mobile)\.)?(?:twitter|x)\.com\/(?:[A-Za-z0-9_]+|i\/web|i)\/status(?:es)?\/\d+(?:[/?#](?!photo\/|video\/)\S*)?$/i;
+
+// The expanded URL X gives to attached photos, videos and GIFs.
+const MEDIA_URL = /^https?:\/\/(?:(?:www|mobile)\.)?(?:twitter|x)\.com\/[A-Za-z0-9_]+\/status\/\d+\/(?:photo|video)\/\d+/i;
+
+/** True for a link to a tweet (a quoted tweet), false for attached media and other links. */
+export function isStatusUrl(url: string): boolean {
+  return STATUS_URL.test(url);
+}
+
+/** True for the expanded URL of attached media (…/status/<id>/photo/1, …/video/1). */
+export function isMediaUrl(url: string): boolean {
+  return MEDIA_URL.test(url);
+}
+
+/** Adds `value` to `list` unless already there; keeps first-seen order. */
+export function pushUnique(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}

@@ -1,0 +1,160 @@
+import type { Tweet } from '../model/tweet.js';
+import { parseArchiveDate } from './dates.js';
+import { asArray, asCount, asId, asObject, asString, sortedEntities, type JsonObject } from './json-guards.js';
+import type { NoteIndex } from './note-tweets.js';
+import {
+  decodeEntities,
+  expandLinks,
+  hashtagsFromText,
+  isStatusUrl,
+  mentionsFromText,
+  pushUnique,
+  retweetedScreenName,
+  sourceName,
+  type LinkExpansion,
+} from './text.js';
+
+/** Who owns the archive, as needed to tell self-replies. */
+export interface OwnerKeys {
+  accountIds: ReadonlySet<string>;
+  /** Lowercased. */
+  handles: ReadonlySet<string>;
+}
+
+/** How to read the tweets of one X format. */
+export interface XTweetOptions {
+  owner: OwnerKeys;
+  /**
+   * Take mentions and hashtags from the text rather than the entity lists. Grailbird entity
+   * lists miss accounts renamed since (dgageot-2013: 111 tweets), and reading the text keeps the
+   * Grailbird and CSV readers of one archive in agreement.
+   */
+  entitiesFromText?: boolean;
+  /** Long tweets' full texts, from note-tweet.js. */
+  notes?: NoteIndex;
+}
+
+/**
+ * The tweet object of an archive item, `{"tweet": {…}}` (2020 on) or bare (before), or undefined
+ * when the item does not look like a tweet at all.
+ */
+export function unwrapTweet(item: unknown): JsonObject | undefined {
+  const o = asObject(item);
+  if (!o) return undefined;
+  const inner = asObject(o.tweet);
+  if (inner) return inner;
+  return 'id_str' in o || 'full_text' in o || 'created_at' in o || ('id' in o && 'text' in o) ? o : undefined;
+}
+
+/** The tweet's id, from id_str (ids exceed 2^53; numeric `id`s are trusted only when exact). */
+export function tweetId(raw: JsonObject): string | undefined {
+  return asId(raw.id_str) ?? asId(raw.id);
+}
+
+/**
+ * Turns one tweet object of a modern tweets.js or a Grailbird file into a Tweet, or undefined
+ * when it has no usable id or date (the caller counts those).
+ */
+export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet | undefined {
+  const id = tweetId(raw);
+  const createdAt = parseArchiveDate(raw.created_at);
+  if (id === undefined || createdAt === undefined) return undefined;
+
+  const rawText = typeof raw.full_text === 'string' ? raw.full_text : typeof raw.text === 'string' ? raw.text : '';
+  const entities = asObject(raw.entities);
+  const extended = asObject(raw.extended_entities);
+
+  const links: LinkExpansion = { expanded: new Map(), media: new Set() };
+  const urls: string[] = [];
+  for (const u of sortedEntities(entities?.urls)) {
+    const short = asString(u.url);
+    const long = asString(u.expanded_url) ?? short;
+    if (short && long) links.expanded.set(short, long);
+    if (long) pushUnique(urls, long);
+  }
+  const media = asArray(extended?.media).length > 0 ? asArray(extended!.media) : asArray(entities?.media);
+  for (const m of media) {
+    const short = asString(asObject(m)?.url);
+    if (short) links.media.add(short);
+  }
+
+  let text = expandLinks(decodeEntities(rawText), links);
+  let mentions: string[];
+  let hashtags: string[];
+  if (options.entitiesFromText) {
+    mentions = mentionsFromText(text);
+    hashtags = hashtagsFromText(text);
+  } else {
+    mentions = [];
+    for (const m of sortedEntities(entities?.user_mentions)) {
+      const name = asString(m.screen_name)?.toLowerCase();
+      if (name) pushUnique(mentions, name);
+    }
+    hashtags = [];
+    for (const h of sortedEntities(entities?.hashtags)) {
+      const tag = asString(h.text);
+      if (tag) hashtags.push(tag);
+    }
+  }
+
+  const note = options.notes?.match(createdAt, text);
+  if (note) {
+    // The note lacks the "@alice @bob " that starts a reply's text; keep it in front.
+    const prefix = note.text.startsWith('@') ? '' : (/^(?:[@＠][A-Za-z0-9_]+\s+)+/.exec(text)?.[0] ?? '');
+    text = prefix + note.text;
+    for (const u of note.urls) pushUnique(urls, u);
+    for (const m of note.mentions) pushUnique(mentions, m);
+    for (const h of note.hashtags) if (!hashtags.includes(h)) hashtags.push(h);
+  }
+
+  const inReplyToStatusId = asId(raw.in_reply_to_status_id_str) ?? asId(raw.in_reply_to_status_id);
+  const inReplyToUserId = asId(raw.in_reply_to_user_id_str) ?? asId(raw.in_reply_to_user_id);
+  const inReplyToScreenName = asString(raw.in_reply_to_screen_name)?.toLowerCase();
+  const isReply = inReplyToStatusId !== undefined;
+  const isSelfReply =
+    isReply &&
+    ((inReplyToUserId !== undefined && options.owner.accountIds.has(inReplyToUserId)) ||
+      (inReplyToScreenName !== undefined && options.owner.handles.has(inReplyToScreenName)));
+
+  // Grailbird keeps the retweeted tweet; modern archives only say "RT @user:" in the text.
+  const retweeted = asObject(raw.retweeted_status);
+  // The name in the text is the one at retweet time (the user object has the name at export).
+  const retweetOf =
+    retweetedScreenName(text) ?? asString(asObject(retweeted?.user)?.screen_name)?.toLowerCase();
+  const isRetweet = retweeted !== undefined || retweetOf !== undefined;
+
+  // Archives have no quoted_status field in most years: a quote shows as a link to the quoted tweet.
+  const isQuote =
+    !isRetweet &&
+    (raw.is_quote_status === true ||
+      asId(raw.quoted_status_id_str) !== undefined ||
+      asObject(raw.quoted_status) !== undefined ||
+      urls.some(isStatusUrl));
+
+  const tweet: Tweet = {
+    id,
+    createdAt,
+    text,
+    isReply,
+    isSelfReply,
+    isRetweet,
+    isQuote,
+    mentions,
+    hashtags,
+    urls,
+    mediaCount: media.length,
+  };
+  const lang = asString(raw.lang);
+  if (lang) tweet.lang = lang;
+  if (inReplyToStatusId) tweet.inReplyToStatusId = inReplyToStatusId;
+  if (inReplyToUserId) tweet.inReplyToUserId = inReplyToUserId;
+  if (inReplyToScreenName) tweet.inReplyToScreenName = inReplyToScreenName;
+  if (retweetOf) tweet.retweetOf = retweetOf;
+  const likeCount = asCount(raw.favorite_count);
+  if (likeCount !== undefined) tweet.likeCount = likeCount;
+  const retweetCount = asCount(raw.retweet_count);
+  if (retweetCount !== undefined) tweet.retweetCount = retweetCount;
+  const source = sourceName(raw.source);
+  if (source) tweet.source = source;
+  return tweet;
+}

@@ -51,8 +51,19 @@ export function toTweetRow(item: ClassifiedTweet): TweetRow {
   };
 }
 
+function prematureClose(): Error {
+  return Object.assign(new Error('output closed before all rows were written'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+}
+
+/** A stream already destroyed will emit neither 'drain' nor 'close' again: waiting would hang. */
+function assertWritable(out: NodeJS.WritableStream): void {
+  const stream = out as NodeJS.WritableStream & { destroyed?: boolean; errored?: Error | null };
+  if (stream.destroyed) throw stream.errored ?? prematureClose();
+}
+
 /** Waits until `out` wants more, failing if it errors or closes first (a closed pipe, say). */
 function drained(out: NodeJS.WritableStream): Promise<void> {
+  assertWritable(out);
   return new Promise((resolve, reject) => {
     const cleanup = () => {
       out.off('drain', onDrain);
@@ -69,7 +80,7 @@ function drained(out: NodeJS.WritableStream): Promise<void> {
     };
     const onClose = () => {
       cleanup();
-      reject(Object.assign(new Error('output closed before all rows were written'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+      reject(prematureClose());
     };
     out.on('drain', onDrain);
     out.on('error', onError);
@@ -78,6 +89,7 @@ function drained(out: NodeJS.WritableStream): Promise<void> {
 }
 
 async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
+  assertWritable(out);
   if (!out.write(chunk)) await drained(out);
 }
 

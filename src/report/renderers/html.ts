@@ -29,7 +29,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: lef
 td.n, th.n { text-align: right; white-space: nowrap; }
 tr.category td { font-weight: 600; }
 tr.sub td:first-child { padding-left: 24px; color: var(--muted); }
-.bar { display: inline-block; height: 10px; min-width: 1px; }
+.bar { display: inline-block; height: 10px; }
 dt { font-weight: 600; margin-top: 12px; }
 dd { margin: 4px 0 0 0; }
 .ids { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; word-break: break-all; }

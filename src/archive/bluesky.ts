@@ -1,0 +1,187 @@
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+import { TweetAuditError } from '../errors.js';
+import type { ArchiveOwner, OpenedArchive, Tweet } from '../model/tweet.js';
+import { postToTweet, repostToTweet, type RepoOwner } from './bluesky-post.js';
+import { walkMst, type MstEntry } from './bluesky-mst.js';
+import { isDagMap, parseCar, readCarHeader, type CarFile } from './car.js';
+import { Cid } from './cbor.js';
+
+const POST = 'app.bsky.feed.post';
+const REPOST = 'app.bsky.feed.repost';
+const PROFILE_KEY = 'app.bsky.actor.profile/self';
+
+/** fs.readFile refuses files of 2 GiB and more; a repository of records alone is far smaller. */
+const MAX_CAR_BYTES = 2 ** 31 - 1;
+
+/**
+ * True when `path` is a file that starts with a CAR v1 header, as a Bluesky repository export
+ * (`repo.car`) does. Reads only the first few kilobytes and never throws.
+ */
+export async function isBlueskyRepo(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      readCarHeader(buffer.subarray(0, bytesRead));
+      return true;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens a Bluesky repository export (.car, from Settings → Account → Export my data, or
+ * com.atproto.sync.getRepo). The file is read into memory once; records are decoded as
+ * `tweets()` reaches them. Posts become tweets and reposts become retweets; likes, follows and
+ * the other collections are ignored. Throws TweetAuditError naming the file when it is not such
+ * an export or is damaged.
+ */
+export async function openBluesky(path: string): Promise<OpenedArchive> {
+  const car = parseCar(await readCarFile(path), path);
+  const commit = car.get(car.roots[0]!);
+  if (
+    !isDagMap(commit) ||
+    typeof commit.did !== 'string' ||
+    !commit.did.startsWith('did:') ||
+    !(commit.data instanceof Cid)
+  ) {
+    throw new TweetAuditError(
+      'its root block is not a repository commit (with "did" and "data"), so this CAR file is ' +
+        'not a Bluesky repository export; export it again from Settings → Account → Export my data',
+      { file: path },
+    );
+  }
+  const repoOwner: RepoOwner = { did: commit.did };
+  const handle = handleFromFileName(path);
+  if (handle) repoOwner.handle = handle;
+
+  const entries = walkMst(car, commit.data, path);
+  const owner: ArchiveOwner = {
+    // The handle is not part of the repository (it lives in the DID document, which would take
+    // the network to resolve). The file name gives it when the user named the file after it;
+    // otherwise the DID is the only name there is.
+    handles: [repoOwner.handle ?? repoOwner.did],
+    accountIds: [repoOwner.did],
+  };
+  const profileEntry = entries.find((entry) => entry.key === PROFILE_KEY);
+  const profile = profileEntry ? car.get(profileEntry.cid) : undefined;
+  if (isDagMap(profile)) {
+    if (typeof profile.displayName === 'string' && profile.displayName !== '') {
+      owner.displayName = profile.displayName;
+    }
+    if (typeof profile.description === 'string' && profile.description !== '') {
+      owner.bio = profile.description;
+    }
+    if (typeof profile.website === 'string' && profile.website !== '') owner.website = profile.website;
+  }
+
+  const records = entries.filter((entry) => {
+    const collection = entry.key.slice(0, entry.key.indexOf('/'));
+    return collection === POST || collection === REPOST;
+  });
+  const warnings: string[] = [];
+  return {
+    path,
+    format: 'bluesky',
+    owner,
+    warnings,
+    tweets: () => readTweets(car, records, repoOwner, path, warnings),
+  };
+}
+
+async function* readTweets(
+  car: CarFile,
+  records: MstEntry[],
+  owner: RepoOwner,
+  path: string,
+  warnings: string[],
+): AsyncGenerator<Tweet> {
+  let undated = 0;
+  let missing = 0;
+  try {
+    for (const entry of records) {
+      const slash = entry.key.indexOf('/');
+      const rkey = entry.key.slice(slash + 1);
+      const record = car.get(entry.cid);
+      if (record === undefined) {
+        missing++;
+        continue;
+      }
+      if (!isDagMap(record)) {
+        throw new TweetAuditError(`record ${entry.key} is not a map; the export is damaged`, {
+          file: path,
+        });
+      }
+      const tweet =
+        entry.key.slice(0, slash) === POST
+          ? postToTweet(rkey, record, owner)
+          : repostToTweet(rkey, record, owner);
+      if (tweet === undefined) undated++;
+      else yield tweet;
+    }
+  } finally {
+    // Each read counts afresh; the same warning is kept once however often the tweets are read.
+    const name = basename(path);
+    if (undated > 0) addWarning(warnings, `${name}: skipped ${count(undated, 'post')} with no date`);
+    if (missing > 0) {
+      addWarning(
+        warnings,
+        `${name}: skipped ${count(missing, 'post')} listed in the repository but missing from ` +
+          'the file (download the export again)',
+      );
+    }
+  }
+}
+
+function addWarning(warnings: string[], warning: string): void {
+  if (!warnings.includes(warning)) warnings.push(warning);
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The handle in a file name like "alice.bsky.social.car", when the user named the export after
+ * their handle. The app saves it as "repo.car", which has no dot and so gives none.
+ */
+export function handleFromFileName(path: string): string | undefined {
+  const stem = basename(path).replace(/\.car$/i, '');
+  // A handle is a domain name: two or more labels, the last one starting with a letter.
+  const domain = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+  return domain.test(stem) ? stem.toLowerCase() : undefined;
+}
+
+async function readCarFile(path: string): Promise<Buffer> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new TweetAuditError('is a folder; give the repository export file (repo.car) itself', {
+        file: path,
+      });
+    }
+    size = info.size;
+    if (size > MAX_CAR_BYTES) {
+      throw new TweetAuditError(
+        `is ${Math.round(size / 2 ** 20)} MiB, more than tweet-audit reads from a repository ` +
+          'export (2 GiB); is it really a Bluesky repo.car?',
+        { file: path },
+      );
+    }
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof TweetAuditError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new TweetAuditError(
+      code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`,
+      { file: path, cause: error },
+    );
+  }
+}

@@ -19,7 +19,7 @@ import type {
   AuditReport,
   BoringAnswer,
   Category,
-  CategoryBreakdown,
+  CategoryBreakdowns,
   CategoryEngagement,
   ClassifiedTweet,
   ExampleTweet,
@@ -272,14 +272,14 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       share: round(shareOf(count, own.total), 4),
       changePoints: comparable ? round((shareOf(count, own.total) - shareOf(previousCount, previous.total)) * 100, 1) : null,
     });
-    const categories = perCategory((category): CategoryBreakdown => {
+    const categories = perCategory((category) => {
       const subcategories: Record<string, ShareCount> = {};
       for (const sub of SUBCATEGORIES[category]) {
         const key = `${category}/${sub}`;
         subcategories[sub] = entry(own.subcategories[key] ?? 0, previous?.subcategories[key] ?? 0);
       }
       return { ...entry(own.categories[category], previous?.categories[category] ?? 0), subcategories };
-    });
+    }) as CategoryBreakdowns;
 
     const duplicates = detail.duplicates.finish();
     const flags = {} as Record<Flag, FlagTally>;

@@ -6,6 +6,7 @@ export { createAggregator, type Aggregator, type AggregatorOptions } from './agg
 export { checkTargets, evaluateTargets } from './targets.js';
 export { renderPieSvg } from './pie-svg.js';
 export { escapeHtml } from './escape.js';
+export { subcategoryEntries, subcategoryOf } from './breakdown.js';
 export { renderers, renderTrend, FORMATS, isFormat, type Format, type Renderer } from './renderers/index.js';
 export { toJsonValue, type SingleMonthJson, type MultiMonthJson } from './renderers/json.js';
 export { REPORT_CSV_COLUMNS, TREND_CSV_COLUMNS } from './renderers/csv.js';

@@ -5,11 +5,12 @@ import {
   LOW_VOLUME_THRESHOLD,
   SPIKE_POINTS,
 } from './constants.js';
+import { subcategoryOf } from './breakdown.js';
 import { formatPercent, joinWords, plural } from './format.js';
 import type {
   BoringAnswer,
   Category,
-  CategoryBreakdown,
+  CategoryBreakdowns,
   Flag,
   FlagTally,
   Observation,
@@ -25,7 +26,7 @@ export interface MonthFacts {
   month: string;
   total: number;
   previous: { month: string; total: number };
-  categories: Record<Category, CategoryBreakdown>;
+  categories: CategoryBreakdowns;
   /** Category and subcategory counts of the previous month; null when it had no tweets. */
   previousCounts: { categories: Record<Category, number>; subcategories: Record<string, number> } | null;
   /** Change drivers ("#tag", "@person") counted per category, this month and the previous one. */
@@ -56,12 +57,12 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function subcategoryShare(categories: Record<Category, CategoryBreakdown>, category: Category, subcategory: string): number {
-  return categories[category].subcategories[subcategory]?.share ?? 0;
+function subcategoryShare(categories: CategoryBreakdowns, category: Category, subcategory: string): number {
+  return subcategoryOf(categories, category, subcategory)?.share ?? 0;
 }
 
 /** The categories ordered by share, largest first; ties keep the taxonomy's order. */
-function categoriesByShare(categories: Record<Category, CategoryBreakdown>): Category[] {
+function categoriesByShare(categories: CategoryBreakdowns): Category[] {
   return [...CATEGORIES].sort((a, b) => categories[b].count - categories[a].count);
 }
 
@@ -88,7 +89,7 @@ export function buildObservations(facts: MonthFacts): Observation[] {
   observations.push(largestObservation(categories, total));
   const promotion = categories.promotion;
   const parts = SUBCATEGORIES.promotion
-    .filter((sub) => (promotion.subcategories[sub]?.count ?? 0) > 0)
+    .filter((sub) => promotion.subcategories[sub].count > 0)
     .map((sub) => `${sub} ${formatPercent(subcategoryShare(categories, 'promotion', sub))}`);
   observations.push({
     kind: 'professional',
@@ -129,7 +130,7 @@ export function buildObservations(facts: MonthFacts): Observation[] {
   return observations;
 }
 
-function largestObservation(categories: Record<Category, CategoryBreakdown>, total: number): Observation {
+function largestObservation(categories: CategoryBreakdowns, total: number): Observation {
   const ordered = categoriesByShare(categories);
   const top = ordered[0] as Category;
   const tied = ordered.filter((category) => categories[category].count === categories[top].count);
@@ -142,8 +143,9 @@ function largestObservation(categories: Record<Category, CategoryBreakdown>, tot
     };
   }
   const subs = SUBCATEGORIES[top] as readonly string[];
-  const mainSub = [...subs].sort((a, b) => (breakdown.subcategories[b]?.count ?? 0) - (breakdown.subcategories[a]?.count ?? 0))[0] as string;
-  const mainCount = breakdown.subcategories[mainSub]?.count ?? 0;
+  const countOf = (sub: string) => subcategoryOf(categories, top, sub)?.count ?? 0;
+  const mainSub = [...subs].sort((a, b) => countOf(b) - countOf(a))[0] as string;
+  const mainCount = countOf(mainSub);
   return {
     kind: 'largest',
     scope: top,
@@ -170,7 +172,7 @@ function changeObservation(facts: MonthFacts, category: Category): Observation |
 
   const subDrivers = (SUBCATEGORIES[category] as readonly string[]).map((sub) => {
     const key = `${category}/${sub}`;
-    const subNow = breakdown.subcategories[sub]?.count ?? 0;
+    const subNow = subcategoryOf(facts.categories, category, sub)?.count ?? 0;
     const subBefore = facts.previousCounts?.subcategories[key] ?? 0;
     return { key, now: subNow, before: subBefore, delta: subNow - subBefore };
   });
@@ -221,7 +223,7 @@ const ROLE: Record<Category, string> = {
   personal: 'a personal diarist',
 };
 
-function activity(category: Category, categories: Record<Category, CategoryBreakdown>): string {
+function activity(category: Category, categories: CategoryBreakdowns): string {
   const pct = formatPercent(categories[category].share);
   switch (category) {
     case 'conversation':

@@ -1,8 +1,9 @@
 import { isCategory, isSubcategoryOf } from '../classify/taxonomy.js';
 import type { Target } from '../config/schema.js';
+import { subcategoryOf } from './breakdown.js';
 import { round } from './counters.js';
 import { formatPercent } from './format.js';
-import type { AuditReport, CategoryBreakdown, Category, TargetResult } from './types.js';
+import type { AuditReport, CategoryBreakdowns, TargetResult } from './types.js';
 
 /** "10–30%", "at least 10%", "at most 30%", "any share". */
 export function describeRange(min: number | null, max: number | null): string {
@@ -13,13 +14,13 @@ export function describeRange(min: number | null, max: number | null): string {
 }
 
 /** The share of a "category" or "category/subcategory" scope, or null when the scope names nothing. */
-function shareOfScope(scope: string, categories: Record<Category, CategoryBreakdown>): number | null {
+function shareOfScope(scope: string, categories: CategoryBreakdowns): number | null {
   const [category, subcategory, ...rest] = scope.split('/');
   if (category === undefined || rest.length > 0 || !isCategory(category)) return null;
   const breakdown = categories[category];
   if (subcategory === undefined) return breakdown.share;
   if (!isSubcategoryOf(category, subcategory)) return null;
-  return breakdown.subcategories[subcategory]?.share ?? null;
+  return subcategoryOf(categories, category, subcategory)?.share ?? null;
 }
 
 /**
@@ -29,7 +30,7 @@ function shareOfScope(scope: string, categories: Record<Category, CategoryBreakd
 export function evaluateTargets(
   month: string,
   total: number,
-  categories: Record<Category, CategoryBreakdown>,
+  categories: CategoryBreakdowns,
   targets: readonly Target[],
 ): TargetResult[] {
   return targets.map((target) => {

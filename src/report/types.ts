@@ -25,10 +25,13 @@ export interface ShareCount {
 }
 
 /** One category of a month: its own figures and every one of its subcategories (zeros included). */
-export interface CategoryBreakdown extends ShareCount {
+export interface CategoryBreakdown<C extends Category = Category> extends ShareCount {
   /** Keyed by every subcategory of the category, in taxonomy order. Shares are of the month total. */
-  subcategories: Record<string, ShareCount>;
+  subcategories: { [S in Subcategory<C>]: ShareCount };
 }
+
+/** The four categories of a month, each with exactly its own subcategories. */
+export type CategoryBreakdowns = { [C in Category]: CategoryBreakdown<C> };
 
 /** A term and how often it occurs. */
 export interface TermCount {
@@ -187,7 +190,7 @@ export interface MonthReport {
   lowVolume: boolean;
   /** The previous calendar month and its total (0 when it had no tweets). */
   previous: { month: string; total: number };
-  categories: Record<Category, CategoryBreakdown>;
+  categories: CategoryBreakdowns;
   /** The promotion share, which the post calls "professional". */
   professionalShare: number;
   observations: Observation[];

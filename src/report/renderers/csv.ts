@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { CATEGORIES, SUBCATEGORIES } from '../../classify/taxonomy.js';
+import { CATEGORIES } from '../../classify/taxonomy.js';
+import { subcategoryEntries } from '../breakdown.js';
 import type { AuditReport, TrendPoint } from '../types.js';
 import type { RenderOptions } from './shared.js';
 
@@ -26,9 +27,8 @@ export function renderCsv(report: AuditReport, _options: RenderOptions): string 
     for (const category of CATEGORIES) {
       const c = month.categories[category];
       rows.push([month.month, category, '', c.count, c.share, c.changePoints ?? '']);
-      for (const sub of SUBCATEGORIES[category]) {
-        const s = c.subcategories[sub];
-        if (s) rows.push([month.month, category, sub, s.count, s.share, s.changePoints ?? '']);
+      for (const [sub, s] of subcategoryEntries(month.categories, category)) {
+        rows.push([month.month, category, sub, s.count, s.share, s.changePoints ?? '']);
       }
     }
   }

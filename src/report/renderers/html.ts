@@ -1,4 +1,5 @@
-import { CATEGORIES, FLAGS, SUBCATEGORIES } from '../../classify/taxonomy.js';
+import { CATEGORIES, FLAGS } from '../../classify/taxonomy.js';
+import { subcategoryEntries } from '../breakdown.js';
 import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { escapeHtml } from '../escape.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
@@ -74,9 +75,8 @@ function renderBreakdownTable(month: MonthReport): string {
   for (const category of CATEGORIES) {
     const c = month.categories[category];
     rows.push(cells(category, c.count, c.share, c.changePoints, CATEGORY_HEX[category], 'category'));
-    for (const sub of SUBCATEGORIES[category]) {
-      const s = c.subcategories[sub];
-      if (s) rows.push(cells(sub, s.count, s.share, s.changePoints, `${CATEGORY_HEX[category]}99`, 'sub'));
+    for (const [sub, s] of subcategoryEntries(month.categories, category)) {
+      rows.push(cells(sub, s.count, s.share, s.changePoints, `${CATEGORY_HEX[category]}99`, 'sub'));
     }
   }
   return [

@@ -1,4 +1,5 @@
-import { CATEGORIES, FLAGS, SUBCATEGORIES } from '../../classify/taxonomy.js';
+import { CATEGORIES, FLAGS } from '../../classify/taxonomy.js';
+import { subcategoryEntries } from '../breakdown.js';
 import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
@@ -35,9 +36,8 @@ function renderMonthMarkdown(month: MonthReport): string {
   for (const category of CATEGORIES) {
     const c = month.categories[category];
     rows.push([`**${category}**`, '', String(c.count), formatPercent(c.share, 1), formatPoints(c.changePoints)]);
-    for (const sub of SUBCATEGORIES[category]) {
-      const s = c.subcategories[sub];
-      if (s) rows.push(['', sub, String(s.count), formatPercent(s.share, 1), formatPoints(s.changePoints)]);
+    for (const [sub, s] of subcategoryEntries(month.categories, category)) {
+      rows.push(['', sub, String(s.count), formatPercent(s.share, 1), formatPoints(s.changePoints)]);
     }
   }
   out.push('### Breakdown', '', tableOf(['Category', 'Subcategory', 'Count', 'Share', 'Change (pts)'], ['l', 'l', 'r', 'r', 'r'], rows), '');

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { CATEGORIES, FLAGS, SUBCATEGORIES } from '../../classify/taxonomy.js';
+import { CATEGORIES, FLAGS } from '../../classify/taxonomy.js';
+import { subcategoryEntries } from '../breakdown.js';
 import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
@@ -50,9 +51,7 @@ function renderBreakdown(month: MonthReport, options: RenderOptions, width: numb
       formatPoints(breakdown.changePoints),
       paintCategory(color, category, blockBar(breakdown.share, barWidth)),
     ]);
-    for (const sub of SUBCATEGORIES[category]) {
-      const entry = breakdown.subcategories[sub];
-      if (!entry) continue;
+    for (const [sub, entry] of subcategoryEntries(month.categories, category)) {
       table.push([
         `  ${sub}`,
         String(entry.count),

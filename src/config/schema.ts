@@ -7,7 +7,11 @@ import type { Category } from '../classify/taxonomy.js';
 export interface Identity {
   /** Lowercased handles of the owner, without "@". */
   handles: string[];
-  /** Domains of the owner's own site, blog, podcast ("example.com", no scheme, no "www."). */
+  /**
+   * Domains of the owner's own site, blog, podcast ("example.com", no scheme, no "www."). An entry
+   * may carry a path prefix for pages on a shared host ("github.com/alrocar", "medium.com/@alrocar"):
+   * then only links under that path are own.
+   */
   ownDomains: string[];
   employer: {
     /** Names of the employer and its products, as written in tweets ("Constant Contact"). */

@@ -1,0 +1,270 @@
+import type { Identity } from '../config/schema.js';
+import type { Tweet } from '../model/tweet.js';
+import type { Zone } from '../time/zone.js';
+import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } from './flags.js';
+import { indexIdentity } from './identity.js';
+import { labelKey, modelFeatures, NaiveBayes, type ModelScores } from './model.js';
+import { createNlp } from './nlp.js';
+import { byPrecedence, type MatchData, type Rule, type RuleContext } from './rule.js';
+import { RULES } from './rules/index.js';
+import { readTrainingCorpus, type TrainingExample } from './training.js';
+import { isSubcategoryOf, SUBCATEGORIES, type Category, type Classification, type Label } from './taxonomy.js';
+import { analyzeText, type TweetText } from './text.js';
+
+/** A label the user gave a tweet; without a subcategory, the classifier picks one in that category. */
+export interface UserLabel {
+  category: Category;
+  subcategory?: string;
+}
+
+export interface ClassifierOptions {
+  identity: Identity;
+  zone: Zone;
+  /** Local hours that count as late night; default 0..5. */
+  nightHours?: NightHours;
+  /** The user's own labels by tweet id: they win, and the model learns from them. */
+  labels?: ReadonlyMap<string, UserLabel>;
+  /** Training examples to use instead of the shipped corpus (tests). */
+  training?: readonly TrainingExample[];
+}
+
+/** One rule that fired on a tweet. */
+export interface RuleFiring {
+  rule: string;
+  label: Label;
+  soft: boolean;
+  reason: string;
+  data: MatchData;
+}
+
+/** How the final label was chosen. */
+export type DecisionKind =
+  /** The user labeled this tweet. */
+  | 'user-label'
+  /** The rule of highest precedence among those that fired. */
+  | 'precedence'
+  /** The model overruled a soft rule (a retweet or link of personal content). */
+  | 'model-overrules-soft-rule'
+  /** No rule fired; the model was confident enough. */
+  | 'model'
+  /** No rule fired and the model was unsure: personal/life with low confidence (TAXONOMY.md). */
+  | 'default';
+
+/** Everything that went into one tweet's label. */
+export interface Explanation {
+  tweet: Pick<Tweet, 'id' | 'text' | 'createdAt' | 'isReply' | 'isSelfReply' | 'isRetweet' | 'mentions' | 'hashtags' | 'urls' | 'mediaCount'>;
+  language: string;
+  /** Every rule that fired, best precedence first. */
+  firings: RuleFiring[];
+  /** The model's view, computed even when a rule decided. */
+  model: ModelScores;
+  decision: { kind: DecisionKind; winner?: string };
+  complaint: ComplaintSignal;
+  classification: Classification;
+}
+
+export interface Classifier {
+  /** Labels one tweet. Pure apart from learning from user-labeled tweets as it meets them. */
+  classify(tweet: Tweet): Classification;
+  /** Labels one tweet and says why. */
+  explain(tweet: Tweet): Explanation;
+  /**
+   * Teaches the model every user-labeled tweet among these, up front. `classify` also learns a
+   * labeled tweet when it meets one, but calling this first makes the labels of every tweet
+   * independent of reading order. Returns how many tweets were learned.
+   */
+  learn(tweets: Iterable<Tweet>): number;
+}
+
+/** Confidence the model needs to label a tweet no rule decided; below it, the default applies. */
+const MODEL_MIN_PROBABILITY = 0.55;
+/** Confidence the model needs to call the content of a retweet or link personal. */
+const SOFT_OVERRULE_PROBABILITY = 0.6;
+/** Model-decided labels are never more confident than this: a rule would have been better. */
+const MODEL_MAX_CONFIDENCE = 0.7;
+/** Confidence of the default label. */
+const DEFAULT_CONFIDENCE = 0.2;
+
+const ORDERED_RULES: readonly Rule[] = Object.values(RULES).sort(byPrecedence);
+
+/**
+ * Builds a classifier: loads the language resources, indexes the identity, and trains the model on
+ * the shipped corpus (a few milliseconds, so it is trained at startup rather than shipped built).
+ */
+export async function createClassifier(options: ClassifierOptions): Promise<Classifier> {
+  const nlp = createNlp();
+  const identity = indexIdentity(options.identity);
+  const model = new NaiveBayes();
+  for (const example of options.training ?? (await readTrainingCorpus())) {
+    model.learn(modelFeatures(example.tweet, analyzeText(example.tweet, nlp.lexicons), nlp), labelKey(example.label));
+  }
+  const labels = options.labels ?? new Map<string, UserLabel>();
+  const learned = new Set<string>();
+  const night = options.nightHours;
+
+  function run(tweet: Tweet): { text: TweetText; firings: RuleFiring[] } {
+    const text = analyzeText(tweet, nlp.lexicons);
+    const ctx: RuleContext = { identity, text };
+    const firings: RuleFiring[] = [];
+    for (const rule of ORDERED_RULES) {
+      const match = rule.match(tweet, ctx);
+      if (match) {
+        firings.push({
+          rule: rule.id,
+          label: { category: rule.category, subcategory: rule.subcategory } as Label,
+          soft: rule.soft ?? false,
+          reason: match.reason,
+          data: match.data ?? {},
+        });
+      }
+    }
+    return { text, firings };
+  }
+
+  function learnOne(tweet: Tweet, text: TweetText, label: Label): void {
+    if (learned.has(tweet.id)) return;
+    learned.add(tweet.id);
+    model.learn(modelFeatures(tweet, text, nlp), labelKey(label));
+  }
+
+  function decide(
+    tweet: Tweet,
+    text: TweetText,
+    firings: readonly RuleFiring[],
+    score: () => ModelScores,
+  ): { label: Label; confidence: number; decidedBy: string[]; decision: Explanation['decision'] } {
+    const userLabel = labels.get(tweet.id);
+    if (userLabel) {
+      const label = completeUserLabel(userLabel, firings, score);
+      learnOne(tweet, text, label);
+      return { label, confidence: 1, decidedBy: ['user-label'], decision: { kind: 'user-label' } };
+    }
+    const first = firings[0];
+    if (first) {
+      if (first.soft) {
+        const scores = score();
+        if (scores.categories.personal >= SOFT_OVERRULE_PROBABILITY) {
+          const personalRule = firings.find((firing) => firing.label.category === 'personal');
+          const label = personalRule?.label ?? bestIn('personal', scores);
+          return {
+            label,
+            confidence: Math.min(MODEL_MAX_CONFIDENCE, scores.categories.personal),
+            decidedBy: personalRule ? ['model', personalRule.rule] : ['model'],
+            decision: { kind: 'model-overrules-soft-rule', winner: first.rule },
+          };
+        }
+      }
+      const agreeing = firings.filter((f) => f.label.category === first.label.category && f.label.subcategory === first.label.subcategory);
+      let doubt = 1;
+      for (const firing of agreeing) doubt *= 1 - (RULES[firing.rule]!.confidence ?? 0.9);
+      return {
+        label: first.label,
+        confidence: Math.min(0.99, round(1 - doubt)),
+        decidedBy: agreeing.map((f) => f.rule),
+        decision: { kind: 'precedence', winner: first.rule },
+      };
+    }
+    const scores = score();
+    if (scores.probability >= MODEL_MIN_PROBABILITY) {
+      return {
+        label: scores.best,
+        confidence: round(Math.min(MODEL_MAX_CONFIDENCE, scores.probability * MODEL_MAX_CONFIDENCE)),
+        decidedBy: ['model'],
+        decision: { kind: 'model' },
+      };
+    }
+    return {
+      label: { category: 'personal', subcategory: 'life' },
+      confidence: DEFAULT_CONFIDENCE,
+      decidedBy: ['default'],
+      decision: { kind: 'default' },
+    };
+  }
+
+  function classification(tweet: Tweet, text: TweetText, decided: ReturnType<typeof decide>): Classification {
+    return {
+      ...decided.label,
+      confidence: decided.confidence,
+      decidedBy: decided.decidedBy,
+      flags: computeFlags(tweet, text, nlp, options.zone, night),
+    } as Classification;
+  }
+
+  function featuresScore(tweet: Tweet, text: TweetText): () => ModelScores {
+    let cached: ModelScores | undefined;
+    return () => (cached ??= model.score(modelFeatures(tweet, text, nlp)));
+  }
+
+  return {
+    classify(tweet) {
+      const { text, firings } = run(tweet);
+      return classification(tweet, text, decide(tweet, text, firings, featuresScore(tweet, text)));
+    },
+    explain(tweet) {
+      const { text, firings } = run(tweet);
+      const score = featuresScore(tweet, text);
+      const decided = decide(tweet, text, firings, score);
+      const { complaint: _complaint, ...complaint } = complaintSignal(text, nlp);
+      return {
+        tweet: {
+          id: tweet.id,
+          text: tweet.text,
+          createdAt: tweet.createdAt,
+          isReply: tweet.isReply,
+          isSelfReply: tweet.isSelfReply,
+          isRetweet: tweet.isRetweet,
+          mentions: tweet.mentions,
+          hashtags: tweet.hashtags,
+          urls: tweet.urls,
+          mediaCount: tweet.mediaCount,
+        },
+        language: text.lang,
+        firings,
+        model: score(),
+        decision: decided.decision,
+        complaint,
+        classification: classification(tweet, text, decided),
+      };
+    },
+    learn(tweets) {
+      let count = 0;
+      for (const tweet of tweets) {
+        const userLabel = labels.get(tweet.id);
+        if (!userLabel || learned.has(tweet.id)) continue;
+        const { text, firings } = run(tweet);
+        learnOne(tweet, text, completeUserLabel(userLabel, firings, featuresScore(tweet, text)));
+        count++;
+      }
+      return count;
+    },
+  };
+}
+
+/**
+ * A user label with its subcategory: the user's when valid, else the one the rules chose in that
+ * category, else the model's best in that category.
+ */
+function completeUserLabel(label: UserLabel, firings: readonly RuleFiring[], score: () => ModelScores): Label {
+  const { category, subcategory } = label;
+  if (subcategory !== undefined && isSubcategoryOf(category, subcategory)) return { category, subcategory } as Label;
+  const fromRule = firings.find((firing) => firing.label.category === category);
+  return fromRule?.label ?? bestIn(category, score());
+}
+
+function bestIn(category: Category, scores: ModelScores): Label {
+  let best: string = SUBCATEGORIES[category][0];
+  for (const subcategory of SUBCATEGORIES[category]) {
+    if ((scores.labels[`${category}/${subcategory}`] ?? 0) > (scores.labels[`${category}/${best}`] ?? 0)) best = subcategory;
+  }
+  return { category, subcategory: best } as Label;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Rule metadata, for `tweet-audit rules`, in precedence order. */
+export function listRules(): { id: string; category: Category; subcategory: string; description: string }[] {
+  return ORDERED_RULES.map((rule) => ({ id: rule.id, category: rule.category, subcategory: rule.subcategory, description: rule.description }));
+}
+

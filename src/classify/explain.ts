@@ -1,0 +1,58 @@
+import type { Explanation } from './classifier.js';
+import { CATEGORIES } from './taxonomy.js';
+
+function formatData(data: Readonly<Record<string, string | number | boolean>>): string {
+  const entries = Object.entries(data);
+  return entries.length === 0 ? '' : ` (${entries.map(([key, value]) => `${key}: ${String(value)}`).join(', ')})`;
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+const DECISIONS: Record<Explanation['decision']['kind'], (winner?: string) => string> = {
+  'user-label': () => 'your label (from --labels) wins over rules and model',
+  precedence: (winner) => `rule ${winner ?? '?'} has the highest precedence among the rules that fired`,
+  'model-overrules-soft-rule': (winner) => `the model reads the content as personal, which overrules the soft rule ${winner ?? '?'}`,
+  model: () => 'no rule fired; the model is confident enough',
+  default: () => 'no rule fired and the model is unsure: personal/life with low confidence, worth a second look',
+};
+
+/** Renders an explanation as plain text (no colour), for `tweet-audit explain`. */
+export function formatExplanation(e: Explanation): string {
+  const c = e.classification;
+  const lines: string[] = [];
+  lines.push(`tweet ${e.tweet.id}: ${e.tweet.text.replace(/\s+/g, ' ').trim()}`);
+  const shape = [
+    e.tweet.isRetweet && 'retweet',
+    e.tweet.isSelfReply ? 'self-reply (thread)' : e.tweet.isReply && 'reply',
+    e.tweet.urls.length > 0 && `${e.tweet.urls.length} link(s)`,
+    e.tweet.mediaCount > 0 && `${e.tweet.mediaCount} media`,
+    e.tweet.mentions.length > 0 && `mentions ${e.tweet.mentions.map((m) => `@${m}`).join(' ')}`,
+    e.tweet.hashtags.length > 0 && `hashtags ${e.tweet.hashtags.map((h) => `#${h}`).join(' ')}`,
+  ].filter(Boolean);
+  lines.push(`shape: ${shape.length > 0 ? shape.join(', ') : 'plain tweet'}; language: ${e.language}`);
+  lines.push('');
+  lines.push(`label: ${c.category}/${c.subcategory} (confidence ${c.confidence.toFixed(2)}, decided by ${c.decidedBy.join(', ')})`);
+  lines.push(`why: ${DECISIONS[e.decision.kind](e.decision.winner)}`);
+  lines.push('');
+  if (e.firings.length === 0) {
+    lines.push('rules that fired: none');
+  } else {
+    lines.push('rules that fired (highest precedence first):');
+    for (const f of e.firings) {
+      lines.push(`  ${f.rule} -> ${f.label.category}/${f.label.subcategory}${f.soft ? ' [soft]' : ''}: ${f.reason}${formatData(f.data)}`);
+    }
+  }
+  lines.push('');
+  lines.push('model (naive Bayes over the training corpus):');
+  for (const category of CATEGORIES) lines.push(`  ${category.padEnd(13)} ${percent(e.model.categories[category]).padStart(6)}`);
+  lines.push(`  best: ${e.model.best.category}/${e.model.best.subcategory} (${percent(e.model.probability)})`);
+  lines.push('');
+  const complaint = e.complaint;
+  lines.push(`flags: ${c.flags.length > 0 ? c.flags.join(', ') : 'none'}`);
+  lines.push(
+    `tone: sentiment ${complaint.sentiment.toFixed(2)} (clearly negative at ${complaint.threshold.toFixed(2)} or below with a complaint word, ${(2 * complaint.threshold).toFixed(2)} without)${complaint.word === undefined ? '' : `; complaint word "${complaint.word}"`}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,53 @@
+import { DEFAULT_NIGHT_HOURS } from '../config/schema.js';
+import type { Tweet } from '../model/tweet.js';
+import type { Zone } from '../time/zone.js';
+import type { Nlp } from './nlp.js';
+import type { Flag } from './taxonomy.js';
+import { words, type TweetText } from './text.js';
+
+/** Local hours [from, to) counted as late night; `from > to` wraps midnight (22..4). */
+export interface NightHours {
+  from: number;
+  to: number;
+}
+
+/** True when `hour` falls in [from, to), wrapping midnight when from > to. */
+export function isNightHour(hour: number, night: NightHours): boolean {
+  if (night.from === night.to) return false;
+  return night.from < night.to ? hour >= night.from && hour < night.to : hour >= night.from || hour < night.to;
+}
+
+/** What the complaint flag found, for explanations. */
+export interface ComplaintSignal {
+  sentiment: number;
+  threshold: number;
+  word?: string;
+}
+
+/**
+ * Clearly negative tone. Precision first: a complaint word with a negative sentiment, or a
+ * sentiment twice as negative as the language's "negative" threshold. Sentiment alone at the
+ * threshold is too noisy (one "bug" or "kill" in a technical tweet reads negative).
+ */
+export function complaintSignal(text: TweetText, nlp: Nlp): ComplaintSignal & { complaint: boolean } {
+  // Sentiment vocabularies keep accents: score the lowercased body, not the folded words.
+  const sentiment = nlp.sentiment(text.lang, words(text.body.toLowerCase()));
+  const threshold = nlp.negativeThreshold(text.lang);
+  const word = text.hits.get('complaint');
+  const complaint = (word !== undefined && sentiment < 0) || sentiment <= 2 * threshold;
+  return { complaint, sentiment, threshold, ...(word === undefined ? {} : { word }) };
+}
+
+/** Computes the flags of a tweet, in the order of FLAGS, except `duplicate` (set by the report). */
+export function computeFlags(tweet: Tweet, text: TweetText, nlp: Nlp, zone: Zone, night: NightHours = DEFAULT_NIGHT_HOURS): Flag[] {
+  const flags: Flag[] = [];
+  if (tweet.isRetweet) flags.push('retweet');
+  if (tweet.isReply) flags.push('reply');
+  if (tweet.urls.length > 0) flags.push('link');
+  if (tweet.mediaCount > 0) flags.push('media');
+  if (isNightHour(zone.parts(tweet.createdAt).hour, night)) flags.push('late-night');
+  if (text.hits.has('drinking')) flags.push('drinking');
+  // A retweet's tone is somebody else's.
+  if (!tweet.isRetweet && complaintSignal(text, nlp).complaint) flags.push('complaint');
+  return flags;
+}

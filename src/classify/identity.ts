@@ -1,0 +1,116 @@
+import type { Identity } from '../config/schema.js';
+import { PROFILE_HOSTS } from './lexicons.js';
+import { fold, words, type TweetLink, type TweetText } from './text.js';
+
+/** An Identity compiled for fast lookups while classifying. */
+export interface IdentityIndex {
+  readonly identity: Identity;
+  readonly ownHandles: ReadonlySet<string>;
+  readonly employerHandles: ReadonlySet<string>;
+  readonly eventHashtags: ReadonlySet<string>;
+  readonly chatHashtags: ReadonlySet<string>;
+  /** The own domain (or profile path) a link belongs to, if any. */
+  ownLink(link: TweetLink): string | undefined;
+  /** The employer domain (or employer account page) a link belongs to, if any. */
+  employerLink(link: TweetLink): string | undefined;
+  /** The employer name the text's words contain, if any. */
+  employerName(text: TweetText): string | undefined;
+}
+
+/** An empty identity: nobody, no domains, no events. */
+export const EMPTY_IDENTITY: Identity = {
+  handles: [],
+  ownDomains: [],
+  employer: { names: [], handles: [], domains: [] },
+  eventHashtags: [],
+  chatHashtags: [],
+};
+
+const TWITTER_HOSTS = new Set(['twitter.com', 'x.com', 'mobile.twitter.com', 'mobile.x.com']);
+
+function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}
+
+/** "https://www.Example.com/blog/" -> "example.com/blog". Entries may carry a path prefix. */
+export function normalizeDomain(entry: string): string {
+  return entry
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+}
+
+function inDomain(link: TweetLink, entry: string): boolean {
+  const slash = entry.indexOf('/');
+  if (slash === -1) return link.host === entry || link.host.endsWith(`.${entry}`);
+  return link.hostPath === entry || link.hostPath.startsWith(`${entry}/`);
+}
+
+/**
+ * The account a profile-host link points to: "github.com/alrocar/x" -> "alrocar",
+ * "medium.com/@alrocar" -> "alrocar", "alrocar.github.io" -> "alrocar".
+ */
+function profileAccount(link: TweetLink): string | undefined {
+  for (const host of PROFILE_HOSTS) {
+    if (link.hostPath === host || !link.hostPath.startsWith(`${host}/`)) continue;
+    const segment = link.hostPath.slice(host.length + 1).split('/')[0];
+    return segment ? segment.replace(/^[@~]/, '') : undefined;
+  }
+  // Pages served under the account's own subdomain of a hosting service.
+  const labels = link.host.split('.');
+  if (labels.length >= 3 && /^(?:github|gitlab|netlify|vercel|substack|medium|wordpress|blogspot|tumblr|carrd|hashnode)$/.test(labels[1]!)) {
+    return labels[0];
+  }
+  return undefined;
+}
+
+/** Compiles an identity into the lookups the rules use. */
+export function indexIdentity(identity: Identity): IdentityIndex {
+  const ownHandles = new Set(identity.handles.map(normalizeHandle));
+  const employerHandles = new Set(identity.employer.handles.map(normalizeHandle));
+  const ownDomains = identity.ownDomains.map(normalizeDomain).filter(Boolean);
+  const employerDomains = identity.employer.domains.map(normalizeDomain).filter(Boolean);
+  const names = identity.employer.names
+    .map((name) => ({ name, parts: words(fold(name)) }))
+    .filter((n) => n.parts.length > 0 && n.parts.join('').length >= 3);
+
+  return {
+    identity,
+    ownHandles,
+    employerHandles,
+    eventHashtags: new Set(identity.eventHashtags.map((tag) => tag.replace(/^#/, '').toLowerCase())),
+    chatHashtags: new Set(identity.chatHashtags.map((tag) => tag.replace(/^#/, '').toLowerCase())),
+    ownLink(link) {
+      for (const entry of ownDomains) if (inDomain(link, entry)) return entry;
+      if (TWITTER_HOSTS.has(link.host)) return undefined;
+      const account = profileAccount(link);
+      if (account && ownHandles.has(account)) return `${link.host}/${account}`;
+      return undefined;
+    },
+    employerLink(link) {
+      for (const entry of employerDomains) if (inDomain(link, entry)) return entry;
+      if (employerHandles.size === 0) return undefined;
+      if (TWITTER_HOSTS.has(link.host)) {
+        const account = link.path.split('/')[1];
+        return account && employerHandles.has(account) ? `${link.host}/${account}` : undefined;
+      }
+      const account = profileAccount(link);
+      if (account && employerHandles.has(account)) return `${link.host}/${account}`;
+      return undefined;
+    },
+    employerName(text) {
+      const tokens = text.words;
+      for (const { name, parts } of names) {
+        const joined = parts.join('');
+        for (let i = 0; i < tokens.length; i++) {
+          if (tokens[i] === joined) return name;
+          if (parts.length > 1 && parts.every((part, j) => tokens[i + j] === part)) return name;
+        }
+      }
+      return undefined;
+    },
+  };
+}

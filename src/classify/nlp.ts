@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+import { LexiconIndex, type Lang } from './text.js';
+
+/**
+ * The language resources, built once per classifier (never at import time): word-list index,
+ * cached stemmers and sentiment vocabularies.
+ */
+export interface Nlp {
+  readonly lexicons: LexiconIndex;
+  /** The stem of a folded word in a language; cached, since uncached stemming is the hot spot. */
+  stem(lang: Lang, word: string): string;
+  /**
+   * Sentiment of lowercased (not folded: the vocabularies keep their accents) words: natural's
+   * SentimentAnalyzer score, below zero for negative text. Its scale differs per vocabulary
+   * (AFINN is -5..5 per word, Pattern -1..1), so compare with {@link Nlp.negativeThreshold}.
+   */
+  sentiment(lang: Lang, words: readonly string[]): number;
+  /** The score at or below which a text of that language reads as clearly negative. */
+  negativeThreshold(lang: Lang): number;
+}
+
+interface Stemmer {
+  stem(token: string): string;
+}
+interface SentimentAnalyzer {
+  getSentiment(words: string[]): number;
+}
+type SentimentAnalyzerClass = new (language: string, stemmer: Stemmer | null, type: string) => SentimentAnalyzer;
+
+/** Where each language's natural modules live. natural's index would load everything (~1 s). */
+const STEMMERS: Record<Lang, string> = {
+  en: 'natural/lib/natural/stemmers/porter_stemmer.js',
+  es: 'natural/lib/natural/stemmers/porter_stemmer_es.js',
+  fr: 'natural/lib/natural/stemmers/porter_stemmer_fr.js',
+  de: 'natural/lib/natural/stemmers/porter_stemmer_de.js',
+};
+
+/**
+ * Vocabulary per language and the threshold that means "clearly negative" for it. AFINN scores
+ * whole words from -5 to 5, so a mean of -0.35 is one strong negative word in a short tweet;
+ * Pattern polarities are -1..1 and thinner, hence smaller thresholds.
+ */
+const SENTIMENT: Record<Lang, { language: string; type: string; threshold: number }> = {
+  en: { language: 'English', type: 'afinn', threshold: -0.35 },
+  es: { language: 'Spanish', type: 'afinn', threshold: -0.35 },
+  fr: { language: 'French', type: 'pattern', threshold: -0.08 },
+  de: { language: 'German', type: 'pattern', threshold: -0.08 },
+};
+
+const MAX_CACHED_STEMS = 200_000;
+
+/** Loads the stemmers and sentiment vocabularies and builds the word-list index. */
+export function createNlp(): Nlp {
+  const require = createRequire(import.meta.url);
+  const stemmers = {} as Record<Lang, Stemmer>;
+  const caches = {} as Record<Lang, Map<string, string>>;
+  for (const lang of Object.keys(STEMMERS) as Lang[]) {
+    stemmers[lang] = require(STEMMERS[lang]) as Stemmer;
+    caches[lang] = new Map();
+  }
+  const Analyzer = require('natural/lib/natural/sentiment/SentimentAnalyzer.js') as SentimentAnalyzerClass;
+  const analyzers = {} as Record<Lang, SentimentAnalyzer>;
+  for (const lang of Object.keys(SENTIMENT) as Lang[]) {
+    // No stemmer: stemming a whole vocabulary costs ~100 ms per language, and lowercased words
+    // hit the vocabularies well enough for a flag that must above all be precise.
+    analyzers[lang] = new Analyzer(SENTIMENT[lang].language, null, SENTIMENT[lang].type);
+  }
+  return {
+    lexicons: new LexiconIndex(),
+    stem(lang, word) {
+      const cache = caches[lang];
+      let stem = cache.get(word);
+      if (stem === undefined) {
+        stem = /^\d+$/.test(word) ? '#num' : stemmers[lang].stem(word);
+        if (cache.size >= MAX_CACHED_STEMS) cache.clear();
+        cache.set(word, stem);
+      }
+      return stem;
+    },
+    sentiment(lang, words) {
+      return words.length === 0 ? 0 : analyzers[lang].getSentiment(words as string[]);
+    },
+    negativeThreshold(lang) {
+      return SENTIMENT[lang].threshold;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { EVENT_HASHTAG_SHAPE } from '../lexicons.js';
+import { defineRule, type Match } from '../rule.js';
+import { isAnnouncement } from '../signals.js';
+
+/**
+ * A tweet under an event's hashtag is part of the event, unless it announces something to come
+ * (TAXONOMY.md: announcing your own upcoming talk is promotion/self).
+ */
+export default defineRule({
+  id: 'event-hashtag',
+  category: 'conference',
+  subcategory: 'live',
+  description: "Uses an event's hashtag (from the config, discovery, or an event-shaped tag) and does not announce something to come.",
+  confidence: 0.85,
+  match(tweet, ctx): Match | null {
+    if (tweet.hashtags.length === 0 || isAnnouncement(ctx)) return null;
+    let shaped: string | undefined;
+    for (const tag of tweet.hashtags) {
+      const lower = tag.toLowerCase();
+      if (ctx.identity.eventHashtags.has(lower)) return { reason: 'event-hashtag', data: { hashtag: lower, source: 'identity' } };
+      if (shaped === undefined && EVENT_HASHTAG_SHAPE.test(lower)) shaped = lower;
+    }
+    return shaped === undefined ? null : { reason: 'event-hashtag', data: { hashtag: shaped, source: 'shape' } };
+  },
+  examples: {
+    match: [
+      { text: 'Packed room for the observability track #devconf' },
+      { text: 'Why use a queue when a table will do? #PyCon2024' },
+      { text: 'Los slides de la sesión sobre Kafka ya circulan #barcampmadrid' },
+      { text: 'Room 5 is the place to be #DevoxxFR' },
+      { text: 'Premier atelier de la journée #myconf', context: { identity: { eventHashtags: ['myconf'] } } },
+    ],
+    noMatch: [
+      { text: 'Registration is open, see you there! #devconf' },
+      { text: "I'll be speaking tomorrow about tracing #devconf" },
+      { text: 'Loving the new release #rust' },
+      { text: 'Nothing to see here' },
+      { text: 'Stay safe everyone #covid19' },
+    ],
+  },
+});

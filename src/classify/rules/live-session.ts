@@ -1,0 +1,37 @@
+import { defineRule, type Match } from '../rule.js';
+import { isAnnouncement } from '../signals.js';
+
+// "at #event", "à #event", "en el #evento": being somewhere that has a hashtag.
+const AT_HASHTAG = /(?:^|\s)(?:at|à|en el|en la|auf der|auf dem|bei der)\s+#\w/i;
+
+/** Reports from inside an event: sessions, keynotes, talks being given, the booth. */
+export default defineRule({
+  id: 'live-session',
+  category: 'conference',
+  subcategory: 'live',
+  description: 'Reports from an event happening now: "great talk by", "keynote", "charla de", "session de", "at #event".',
+  confidence: 0.75,
+  match(tweet, ctx): Match | null {
+    if (isAnnouncement(ctx)) return null;
+    const phrase = ctx.text.hits.get('liveEvent');
+    if (phrase !== undefined) return { reason: 'live-phrase', data: { phrase } };
+    if (AT_HASHTAG.test(ctx.text.body)) return { reason: 'at-hashtag' };
+    return null;
+  },
+  examples: {
+    match: [
+      { text: 'Great talk by @alice on incident reviews, lots to steal for our team' },
+      { text: 'Keynote starting, the room is full' },
+      { text: 'Gran charla de @bob sobre colas de mensajes' },
+      { text: 'Superbe conférence sur le support client ce matin' },
+      { text: 'Toller Vortrag über Datenbanken' },
+      { text: 'Having a blast at #kubernetesday' },
+    ],
+    noMatch: [
+      { text: 'My talk at the summit is tomorrow, come say hi' },
+      { text: 'The keynote video is up, register to watch it next week' },
+      { text: 'Talking to customers all day' },
+      { text: 'Reading about sessions and cookies' },
+    ],
+  },
+});

@@ -1,0 +1,27 @@
+import { defineRule, type Match } from '../rule.js';
+
+/**
+ * A retweet passes on someone else's material: sharing, unless what it passes on is personal or
+ * fun, which the model judges (the rule is soft).
+ */
+export default defineRule({
+  id: 'retweet',
+  category: 'promotion',
+  subcategory: 'sharing',
+  description: "Retweets someone else's tweet (soft: the model may call its content personal).",
+  confidence: 0.7,
+  soft: true,
+  match(tweet): Match | null {
+    return tweet.isRetweet ? { reason: 'retweet', data: { of: tweet.retweetOf ?? '' } } : null;
+  },
+  examples: {
+    match: [
+      { text: 'RT @quinn: Ten lessons from a year of on-call' },
+      { text: 'Loved this', isRetweet: true, retweetOf: 'quinn' },
+    ],
+    noMatch: [
+      { text: 'Ten lessons from a year of on-call' },
+      { text: 'Please RT: we need volunteers' },
+    ],
+  },
+});

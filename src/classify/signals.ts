@@ -1,0 +1,40 @@
+import type { Tweet } from '../model/tweet.js';
+import type { RuleContext } from './rule.js';
+
+/**
+ * Small structural questions several rules ask. They read Tweet fields (reply, retweet, mentions)
+ * rather than guessing from the text.
+ */
+
+/** A reply to somebody else's tweet (a self-reply is a thread continuation, not an answer). */
+export function isReplyToOthers(tweet: Tweet, ctx: RuleContext): boolean {
+  if (!tweet.isReply || tweet.isSelfReply) return false;
+  // Some formats cannot tell self-replies apart, but still name the account replied to.
+  return !(tweet.inReplyToScreenName !== undefined && ctx.identity.ownHandles.has(tweet.inReplyToScreenName));
+}
+
+/** The handles that are not the owner's own. */
+export function othersIn(handles: readonly string[], ctx: RuleContext): string[] {
+  return handles.filter((handle) => !ctx.identity.ownHandles.has(handle));
+}
+
+const THREAD_EMOJI = new Set(['👇', '🧵', '⬇', '⤵', '👉']);
+// "1/", "2/5", "(3/n)", "6-7/40": thread numbering at the start or the end of the text.
+const THREAD_NUMBER = /^\(?\d{1,3}(?:-\d{1,3})?\s*\/\s*(?:\d{1,3}|n)?\)?(?:\s|$)|\(?\d{1,3}\s*\/\s*(?:\d{1,3}|n)\)?\s*$/i;
+
+/** The tweet is part of a thread of the owner's, or announces one. */
+export function isThreadLike(tweet: Tweet, ctx: RuleContext): boolean {
+  if (tweet.isSelfReply) return true;
+  if (ctx.text.emoji.some((emoji) => THREAD_EMOJI.has(emoji))) return true;
+  return THREAD_NUMBER.test(ctx.text.body);
+}
+
+/** The tweet carries something to look at: a link, a photo, a video. */
+export function hasAttachment(tweet: Tweet): boolean {
+  return tweet.urls.length > 0 || tweet.mediaCount > 0;
+}
+
+/** The text announces something to come, or one's own content: not a report from an event. */
+export function isAnnouncement(ctx: RuleContext): boolean {
+  return ctx.text.hits.has('announcement') || ctx.text.hits.has('ownContent');
+}

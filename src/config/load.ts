@@ -1,0 +1,198 @@
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { TweetAuditError } from '../errors.js';
+import { isCategory, isSubcategoryOf } from '../classify/taxonomy.js';
+import { isValidTimeZone } from '../time/zone.js';
+import type { TweetAuditConfig } from './schema.js';
+
+/** The config file name looked for in the working directory. */
+export const LOCAL_CONFIG_NAME = 'tweet-audit.config.json';
+
+export interface LoadConfigOptions {
+  /** --config: must exist. */
+  explicitPath?: string;
+  /** Where relative paths and ./tweet-audit.config.json are resolved. */
+  cwd: string;
+  /** For XDG_CONFIG_HOME and HOME; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The user's config folder file: $XDG_CONFIG_HOME/tweet-audit/config.json, else ~/.config/tweet-audit/config.json. */
+export function userConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(env.HOME || os.homedir(), '.config');
+  return path.join(base, 'tweet-audit', 'config.json');
+}
+
+/**
+ * Finds and reads the config: the --config file, else ./tweet-audit.config.json, else the user's
+ * config folder. No file at all is an empty config. The file is JSON with comments (and trailing
+ * commas); a syntax error, an unknown key at any level or a wrong value is a TweetAuditError
+ * naming the file, the line and the key.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<{ config: TweetAuditConfig; path?: string }> {
+  const env = options.env ?? process.env;
+  if (options.explicitPath !== undefined) {
+    const file = path.resolve(options.cwd, options.explicitPath);
+    const text = await readConfigFile(file, true);
+    return { config: parseConfig(text!, file), path: file };
+  }
+  for (const file of [path.join(options.cwd, LOCAL_CONFIG_NAME), userConfigPath(env)]) {
+    const text = await readConfigFile(file, false);
+    if (text !== undefined) return { config: parseConfig(text, file), path: file };
+  }
+  return { config: {} };
+}
+
+async function readConfigFile(file: string, required: boolean): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!required && (code === 'ENOENT' || code === 'ENOTDIR')) return undefined;
+    throw new TweetAuditError(`cannot read config: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`, { file, cause: error });
+  }
+}
+
+/** Where in the file a problem is: "line 3, column 5". */
+function position(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** What a config value must be. The shape of TweetAuditConfig, as data, so errors can name keys. */
+type Spec =
+  | { kind: 'string'; check?: (value: string) => string | undefined }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'fraction' }
+  | { kind: 'array'; items: Spec }
+  | { kind: 'object'; keys: Readonly<Record<string, Spec>>; check?: (value: Record<string, unknown>) => string | undefined };
+
+const STRINGS: Spec = { kind: 'array', items: { kind: 'string' } };
+const HOUR: Spec = { kind: 'integer', min: 0, max: 23 };
+
+function checkScope(scope: string): string | undefined {
+  const [category, subcategory, extra] = scope.split('/');
+  if (extra !== undefined || category === undefined || !isCategory(category)) {
+    return `"${scope}" is not a category (conversation, promotion, conference, personal) or category/subcategory`;
+  }
+  if (subcategory !== undefined && !isSubcategoryOf(category, subcategory)) return `"${subcategory}" is not a subcategory of ${category}`;
+  return undefined;
+}
+
+const CONFIG_SPEC: Spec = {
+  kind: 'object',
+  keys: {
+    $schema: { kind: 'string' },
+    timeZone: { kind: 'string', check: (zone) => (isValidTimeZone(zone) ? undefined : `"${zone}" is not an IANA time zone (such as Europe/Madrid)`) },
+    nightHours: { kind: 'object', keys: { from: HOUR, to: HOUR }, check: (v) => (v.from === undefined || v.to === undefined ? 'needs both "from" and "to"' : undefined) },
+    identity: {
+      kind: 'object',
+      keys: {
+        handles: STRINGS,
+        ownDomains: STRINGS,
+        employer: { kind: 'object', keys: { names: STRINGS, handles: STRINGS, domains: STRINGS } },
+        eventHashtags: STRINGS,
+        chatHashtags: STRINGS,
+      },
+    },
+    goals: STRINGS,
+    targets: {
+      kind: 'array',
+      items: {
+        kind: 'object',
+        keys: { scope: { kind: 'string', check: checkScope }, min: { kind: 'fraction' }, max: { kind: 'fraction' } },
+        check: (t) => {
+          if (t.scope === undefined) return 'a target needs a "scope"';
+          if (t.min === undefined && t.max === undefined) return 'a target needs "min", "max" or both';
+          if (typeof t.min === 'number' && typeof t.max === 'number' && t.min > t.max) return '"min" is larger than "max"';
+          return undefined;
+        },
+      },
+    },
+  },
+};
+
+function describe(node: Node): string {
+  return node.type === 'null' ? 'null' : node.type === 'array' ? 'a list' : node.type === 'object' ? 'an object' : `a ${node.type}`;
+}
+
+/** Checks a parsed value against its spec and returns the plain value; throws at the first problem. */
+function validate(node: Node, spec: Spec, key: string, fail: (node: Node, message: string) => never): unknown {
+  const name = key === '' ? 'the config' : `"${key}"`;
+  switch (spec.kind) {
+    case 'string': {
+      if (node.type !== 'string') fail(node, `${name} must be a string, not ${describe(node)}`);
+      const problem = spec.check?.(node.value as string);
+      if (problem) fail(node, `${name}: ${problem}`);
+      return node.value;
+    }
+    case 'integer': {
+      const value = node.value as number;
+      if (node.type !== 'number' || !Number.isInteger(value) || value < spec.min || value > spec.max) {
+        fail(node, `${name} must be a whole number from ${spec.min} to ${spec.max}`);
+      }
+      return value;
+    }
+    case 'fraction': {
+      const value = node.value as number;
+      if (node.type !== 'number' || value < 0 || value > 1) fail(node, `${name} must be a fraction from 0 to 1 (0.25 for 25%)`);
+      return value;
+    }
+    case 'array': {
+      if (node.type !== 'array') fail(node, `${name} must be a list, not ${describe(node)}`);
+      return (node.children ?? []).map((child, i) => validate(child, spec.items, `${key}[${i}]`, fail));
+    }
+    case 'object': {
+      if (node.type !== 'object') fail(node, `${name} must be an object, not ${describe(node)}`);
+      const out: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [keyNode, valueNode] = property.children as [Node, Node | undefined];
+        const property_ = keyNode.value as string;
+        const path_ = key === '' ? property_ : `${key}.${property_}`;
+        const child = Object.hasOwn(spec.keys, property_) ? spec.keys[property_] : undefined;
+        if (!child) {
+          const known = Object.keys(spec.keys).filter((k) => k !== '$schema');
+          fail(keyNode, `unknown key "${path_}" (known keys${key === '' ? '' : ` of "${key}"`}: ${known.join(', ')})`);
+        }
+        if (Object.hasOwn(out, property_)) fail(keyNode, `key "${path_}" appears twice`);
+        if (!valueNode) fail(keyNode, `key "${path_}" has no value`);
+        out[property_] = validate(valueNode, child, path_, fail);
+      }
+      const problem = spec.check?.(out);
+      if (problem) fail(node, `${name}: ${problem}`);
+      return out;
+    }
+  }
+}
+
+/**
+ * Parses and checks the text of a config file; `file` names it in errors. An empty file is an
+ * empty config.
+ */
+export function parseConfig(text: string, file: string): TweetAuditConfig {
+  if (text.trim() === '') return {};
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first) {
+    throw new TweetAuditError(`${position(text, first.offset)}: JSON syntax error (${printParseErrorCode(first.error)})`, { file });
+  }
+  if (!root) return {};
+  const fail = (node: Node, message: string): never => {
+    throw new TweetAuditError(`${position(text, node.offset)}: ${message}`, { file });
+  };
+  if (root.type !== 'object') fail(root, `the config must be an object ({ … }), not ${describe(root)}`);
+  const config = validate(root, CONFIG_SPEC, '', fail) as TweetAuditConfig & { $schema?: string };
+  delete config.$schema;
+  return config;
+}

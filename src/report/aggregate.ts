@@ -14,7 +14,7 @@ import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
 import { evaluateTargets } from './targets.js';
-import { domainOf, extractTerms, hasOwnWords } from './text.js';
+import { analyzeText, domainOf } from './text.js';
 import type {
   AuditReport,
   BoringAnswer,
@@ -178,9 +178,12 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     monthCounts.categories[category] += 1;
     monthCounts.subcategories[`${category}/${subcategory}`] = (monthCounts.subcategories[`${category}/${subcategory}`] ?? 0) + 1;
 
+    const monthDrivers = drivers.get(t.month);
+    const detail = details.get(t.month);
+    // Most months of a long archive end here: they only need the counts above.
+    if (!monthDrivers && !detail) return;
     const people = peopleOf(t, ownHandles);
     const hashtags = [...new Set(tweet.hashtags.map((tag) => tag.toLowerCase()))];
-    const monthDrivers = drivers.get(t.month);
     if (monthDrivers) {
       const counter = monthDrivers.byCategory[category];
       for (const tag of hashtags) counter.add(`#${tag}`);
@@ -188,9 +191,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       for (const tag of new Set(tweet.hashtags)) monthDrivers.hashtagSpellings.add(`#${tag}`);
     }
 
-    const detail = details.get(t.month);
-    if (!detail) return;
-    addDetail(detail, t, hashtags, people);
+    if (detail) addDetail(detail, t, hashtags, people);
   }
 
   function addDetail(detail: MonthDetail, t: ClassifiedTweet, hashtags: string[], people: string[]): void {
@@ -216,11 +217,11 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     } else {
       // Retweets are other people's words: they count for hashtags and links, not for topics,
       // repeats or engagement (archives record no likes for them).
-      const terms = extractTerms(tweet.text);
-      for (const word of terms.words) detail.words.add(word);
-      for (const phrase of terms.phrases) detail.phrases.add(phrase);
-      detail.duplicates.add(tweet.id, tweet.createdAt, tweet.text);
-      if (tweet.urls.length > 0 && !hasOwnWords(tweet.text)) detail.bareLinks += 1;
+      const text = analyzeText(tweet.text);
+      for (const word of text.words) detail.words.add(word);
+      for (const phrase of text.phrases) detail.phrases.add(phrase);
+      detail.duplicates.addNormalized(tweet.id, tweet.createdAt, text.normalized);
+      if (tweet.urls.length > 0 && !text.hasOwnWords) detail.bareLinks += 1;
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
         detail.withEngagement += 1;
         detail.engagementTweets[classification.category] += 1;

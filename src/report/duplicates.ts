@@ -86,8 +86,13 @@ export interface DuplicateFindings {
 export class DuplicateFinder {
   private readonly byText = new Map<string, Member[]>();
 
+  /** Adds a tweet by its raw text. */
   add(id: string, createdAt: number, text: string): void {
-    const normalized = normalizeForDuplicates(text);
+    this.addNormalized(id, createdAt, normalizeForDuplicates(text));
+  }
+
+  /** Adds a tweet whose text went through {@link normalizeForDuplicates} already. */
+  addNormalized(id: string, createdAt: number, normalized: string): void {
     if (normalized.split(' ').length < MIN_DUPLICATE_WORDS) return;
     const members = this.byText.get(normalized);
     if (members) members.push({ id, createdAt });

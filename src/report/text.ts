@@ -28,9 +28,14 @@ function isContentWord(token: string): boolean {
  * each other in the same clause.
  */
 export function extractTerms(text: string): { words: string[]; phrases: string[] } {
+  const { words, phrases } = analyzeText(text);
+  return { words, phrases };
+}
+
+/** Words and phrases of text already lowercased and stripped of links, handles and hashtags. */
+function termsOf(cleaned: string): { words: string[]; phrases: string[] } {
   const words: string[] = [];
   const phrases: string[] = [];
-  const cleaned = withoutLinksAndHandles(text).replace(HASHTAG, '$1 ').toLowerCase();
   for (const clause of cleaned.split(PHRASE_BREAK)) {
     let previous: string | null = null;
     for (const token of clause.split(NON_WORD)) {
@@ -48,22 +53,44 @@ export function extractTerms(text: string): { words: string[]; phrases: string[]
 }
 
 /**
- * The text as compared for duplicates: lowercased, compatibility-normalized, links, handles,
- * the retweet prefix, "#" signs and punctuation removed, spaces collapsed. Two tweets that say the
- * same thing to different people ("@a thanks for the RT!" and "@b thanks for the RT") compare equal.
+ * The text as compared for duplicates: compatibility-normalized (fullwidth forms folded),
+ * lowercased, links, handles, the retweet prefix, "#" signs and punctuation removed, spaces
+ * collapsed. Two tweets that say the same thing to different people ("@a thanks for the RT!" and
+ * "@b thanks for the RT") compare equal.
  */
 export function normalizeForDuplicates(text: string): string {
-  return withoutLinksAndHandles(text.normalize('NFKC'))
-    .toLowerCase()
-    .split(NON_WORD)
-    .filter((token) => token.length > 0)
-    .join(' ');
+  return analyzeText(text).normalized;
 }
 
 /** True when a tweet has words of its own besides links, handles, hashtags and "via". */
 export function hasOwnWords(text: string): boolean {
-  const cleaned = withoutLinksAndHandles(text).replace(HASHTAG, '$1 ').toLowerCase();
-  return cleaned.split(NON_WORD).some((token) => token.length > 0 && !LINK_FILLER.has(token));
+  return analyzeText(text).hasOwnWords;
+}
+
+/** Everything the report reads from a tweet's own text, from one cleaning pass. */
+export interface TextAnalysis {
+  words: string[];
+  phrases: string[];
+  /** As {@link normalizeForDuplicates}. */
+  normalized: string;
+  /** As {@link hasOwnWords}. */
+  hasOwnWords: boolean;
+}
+
+/**
+ * The words, phrases, duplicate key and bare-link test of a text at once: the aggregator runs this
+ * on every tweet of a detailed month, and the regular expressions are the costly part.
+ */
+export function analyzeText(text: string): TextAnalysis {
+  const lower = withoutLinksAndHandles(text.normalize('NFKC')).toLowerCase();
+  const normalized = lower
+    .split(NON_WORD)
+    .filter((token) => token.length > 0)
+    .join(' ');
+  const withoutHashtags = lower.replace(HASHTAG, '$1 ');
+  const { words, phrases } = termsOf(withoutHashtags);
+  const own = withoutHashtags.split(NON_WORD).some((token) => token.length > 0 && !LINK_FILLER.has(token));
+  return { words, phrases, normalized, hasOwnWords: own };
 }
 
 /** The host of a URL, lowercased, without "www."; null when it does not parse. */

@@ -60,6 +60,27 @@ describe('renderers', () => {
   });
 });
 
+describe('several months', () => {
+  it('renders each detailed month, then the trend once, in every format', () => {
+    const report = aggregate(postLikeArchive(), { detailMonths: ['2024-04', '2024-05'] });
+    const table = renderers.table(report, plain);
+    expect(table.indexOf('Tweet audit 2024-04')).toBeLessThan(table.indexOf('Tweet audit 2024-05'));
+    expect(table.match(/^Trend$/gmu)).toHaveLength(1);
+    const markdown = renderers.markdown(report, plain);
+    expect(markdown.indexOf('## 2024-04')).toBeLessThan(markdown.indexOf('## 2024-05'));
+    const rows = parse(renderers.csv(report, plain), { columns: true }) as Record<string, string>[];
+    expect([...new Set(rows.map((r) => r.month))]).toEqual(['2024-04', '2024-05']);
+    const html = renderers.html(report, plain);
+    expect(html.match(/<section class="month"/gu)).toHaveLength(2);
+  });
+
+  it('says so when there is no detailed month', () => {
+    const report = aggregate(postLikeArchive(), { detailMonths: [] });
+    expect(renderers.table(report, plain)).toContain('No month to report (time zone UTC).');
+    expect(renderers.html(report, plain)).not.toContain('<section class="month"');
+  });
+});
+
 describe('table', () => {
   it('has no ANSI codes without colour, and has them with a forced chalk level', () => {
     const report = sampleReport();

@@ -48,42 +48,21 @@ export function decodeUtf8(bytes: Buffer, file: string, what: string): string {
 /**
  * Reads the items of a `<prefix> = [ … ]` data file as parsed JSON values, a batch per chunk
  * read. Memory stays at one chunk plus the item being assembled, whatever the file's size.
- *
- * UTF-8 is validated per item rather than per chunk: items start at "{" and end at "}", ASCII
- * bytes that never occur inside a multi-byte sequence, so an item is always whole UTF-8 and a
- * sequence split across chunks never produces a false error.
  */
 export async function* readJsItems(source: ArchiveSource, name: string): AsyncGenerator<unknown[]> {
   const file = source.describe(name);
   const scanner = new JsonArrayScanner(file);
-  const items: Buffer[] = [];
   let first = true;
   for await (const chunk of source.read(name)) {
     if (first) {
       assertText(chunk, file);
       first = false;
     }
-    items.length = 0;
-    scanner.push(chunk, items);
-    if (items.length === 0) continue;
-    const base = scanner.itemCount - items.length;
-    const values: unknown[] = new Array(items.length);
-    for (let k = 0; k < items.length; k++) values[k] = parseItem(items[k]!, file, base + k + 1);
-    yield values;
+    const values: unknown[] = [];
+    scanner.push(chunk, values);
+    if (values.length > 0) yield values;
   }
   scanner.end();
-}
-
-function parseItem(bytes: Buffer, file: string, index: number): unknown {
-  const text = decodeUtf8(bytes, file, `item ${index}`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new TweetAuditError(
-      `item ${index} is not valid JSON (${error instanceof Error ? error.message : String(error)}) — the file may be corrupt`,
-      { file, cause: error },
-    );
-  }
 }
 
 /**

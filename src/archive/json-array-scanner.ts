@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { TweetAuditError } from '../errors.js';
 
 /** A tweet is a few KB; a note tweet tens of KB. Anything this large means a quote or brace is lost. */
@@ -32,14 +33,29 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+/** Returned by `tryParse` for bytes that are not one JSON value. */
+const NOT_JSON = Symbol('not JSON');
+
+/** After this many wrong guesses in a file, the fast path is not tried again in it. */
+const MAX_FAST_MISSES = 3;
+
 /**
- * Finds the top-level items of a JavaScript data file shaped `<any prefix> [ {…}, {…} ] ;` as the
- * bytes stream in, without ever holding the whole file: each complete item comes out as its own
- * Buffer (a zero-copy slice when it lies inside one chunk), ready for `JSON.parse`.
+ * Reads the top-level items of a JavaScript data file shaped `<any prefix> [ {…}, {…} ] ;` as the
+ * bytes stream in, without ever holding the whole file, and parses each item with `JSON.parse`.
  *
- * Only strings, escapes and brace depth are tracked; whether each item is valid JSON is left to
- * `JSON.parse`. Item boundaries fall on ASCII bytes (`{` and `}`), so every item holds whole UTF-8
- * sequences and can be decoded on its own.
+ * Exact path: a byte scanner tracks strings, escapes and brace depth to find where each item
+ * ends, across chunk boundaries. Whether an item is valid JSON is left to `JSON.parse`.
+ *
+ * Fast path, for the pretty-printed files X writes: the first item tells how its closing brace
+ * is indented ("\n  }"). A JSON string cannot hold a raw newline and nested objects are indented
+ * deeper, so the next occurrence of that byte sequence is the likely end of the next item, found
+ * by one native `indexOf`. The guess is only kept when `JSON.parse` accepts the bytes: a balanced
+ * JSON value starting at an item's "{" ends at exactly one place, so a parse that succeeds proves
+ * the boundary. A wrong guess falls back to the exact path; after a few, the file is read exactly.
+ *
+ * Item boundaries fall on ASCII bytes (`{` and `}`), which never occur inside a multi-byte UTF-8
+ * sequence: every item holds whole sequences, so it is validated and decoded on its own, and a
+ * sequence split across two chunks never produces a false error.
  */
 export class JsonArrayScanner {
   private state = State.Prefix;
@@ -53,6 +69,9 @@ export class JsonArrayScanner {
   private partsBytes = 0;
   private offset = 0;
   private items = 0;
+  /** "\n" + indentation + "}" that closed the first item, when it was pretty-printed. */
+  private needle: Buffer | undefined;
+  private fastMisses = 0;
 
   /** @param file Name used in error messages. */
   constructor(private readonly file: string) {}
@@ -62,8 +81,8 @@ export class JsonArrayScanner {
     return this.items;
   }
 
-  /** Scans one chunk and appends the items completed in it to `out`. */
-  push(chunk: Buffer, out: Buffer[]): void {
+  /** Scans one chunk and appends the parsed values of the items completed in it to `out`. */
+  push(chunk: Buffer, out: unknown[]): void {
     const n = chunk.length;
     let i = 0;
     let itemStart = this.state === State.InItem ? 0 : -1;
@@ -97,6 +116,12 @@ export class JsonArrayScanner {
             this.state = State.BeforeItem;
             i++;
           } else if (c === OPEN_BRACE) {
+            const end = this.fastItem(chunk, i, out);
+            if (end !== -1) {
+              this.state = State.AfterItem;
+              i = end;
+              break;
+            }
             this.state = State.InItem;
             this.depth = 1;
             this.inString = false;
@@ -215,18 +240,71 @@ export class JsonArrayScanner {
     return i;
   }
 
-  private emit(chunk: Buffer, itemStart: number, end: number, out: Buffer[]): void {
-    this.items++;
-    if (this.parts.length === 0) {
-      out.push(chunk.subarray(itemStart, end));
-      return;
+  /**
+   * Tries the fast path for an item starting at `start`: returns the index just past it, having
+   * appended its value to `out`, or -1 when the exact path must be taken.
+   */
+  private fastItem(chunk: Buffer, start: number, out: unknown[]): number {
+    const needle = this.needle;
+    if (needle === undefined || this.fastMisses >= MAX_FAST_MISSES) return -1;
+    const at = chunk.indexOf(needle, start);
+    // Not in this chunk: the item goes on into the next one, which the exact path handles.
+    if (at === -1) return -1;
+    const end = at + needle.length;
+    const value = this.tryParse(chunk.subarray(start, end));
+    if (value === NOT_JSON) {
+      this.fastMisses++;
+      return -1;
     }
-    this.parts.push(chunk.subarray(itemStart, end));
-    this.partsBytes += end - itemStart;
-    this.checkItemSize();
-    out.push(Buffer.concat(this.parts, this.partsBytes));
-    this.parts = [];
-    this.partsBytes = 0;
+    this.items++;
+    out.push(value);
+    return end;
+  }
+
+  private emit(chunk: Buffer, itemStart: number, end: number, out: unknown[]): void {
+    let bytes: Buffer;
+    if (this.parts.length === 0) {
+      bytes = chunk.subarray(itemStart, end);
+    } else {
+      this.parts.push(chunk.subarray(itemStart, end));
+      this.partsBytes += end - itemStart;
+      this.checkItemSize();
+      bytes = Buffer.concat(this.parts, this.partsBytes);
+      this.parts = [];
+      this.partsBytes = 0;
+    }
+    const value = this.tryParse(bytes);
+    if (value === NOT_JSON) {
+      let detail = '';
+      try {
+        JSON.parse(bytes.toString('utf8'));
+      } catch (error) {
+        detail = ` (${error instanceof Error ? error.message : String(error)})`;
+      }
+      throw new TweetAuditError(`item ${this.items + 1} is not valid JSON${detail} — the file may be corrupt`, {
+        file: this.file,
+      });
+    }
+    this.items++;
+    out.push(value);
+    if (this.needle === undefined && this.items === 1) this.needle = closingNeedle(bytes);
+  }
+
+  /** The item's value, NOT_JSON when the bytes are not one JSON value; throws for invalid UTF-8. */
+  private tryParse(bytes: Buffer): unknown {
+    // isUtf8 is a fast validation pass; toString alone would silently turn bad bytes into U+FFFD,
+    // which would then go unnoticed into reports.
+    if (!isUtf8(bytes)) {
+      throw new TweetAuditError(
+        `item ${this.items + 1} is not valid UTF-8 text — the file is damaged or in another encoding`,
+        { file: this.file },
+      );
+    }
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return NOT_JSON;
+    }
   }
 
   private checkItemSize(): void {
@@ -257,6 +335,14 @@ function oddBackslashesBefore(chunk: Buffer, end: number, floor: number): boolea
   let k = end - 1;
   while (k >= floor && chunk[k] === BACKSLASH) k--;
   return ((end - 1 - k) & 1) === 1;
+}
+
+/** "\n" + indentation + "}" when the item's closing brace starts a line, else undefined. */
+function closingNeedle(item: Buffer): Buffer | undefined {
+  let k = item.length - 2;
+  while (k >= 0 && (item[k] === 0x20 || item[k] === 0x09)) k--;
+  if (k < 0 || item[k] !== 0x0a) return undefined;
+  return Buffer.from(item.subarray(k));
 }
 
 function describeByte(c: number): string {

@@ -99,7 +99,7 @@ async function* readCsv(location: ArchiveLocation, csv: string, owner: OwnerKeys
 
 async function* readGrailbird(location: ArchiveLocation, files: string[], owner: OwnerKeys, warnings: string[]): AsyncGenerator<Tweet> {
   const source = await location.open();
-  const options: XTweetOptions = { owner, entitiesFromText: true };
+  const options: XTweetOptions = { owner, legacy: true };
   try {
     for (const file of files) {
       let skipped = 0;

@@ -6,6 +6,7 @@ import {
   decodeEntities,
   expandLinks,
   hashtagsFromText,
+  isMediaUrl,
   isStatusUrl,
   mentionsFromText,
   pushUnique,
@@ -25,11 +26,11 @@ export interface OwnerKeys {
 export interface XTweetOptions {
   owner: OwnerKeys;
   /**
-   * Take mentions and hashtags from the text rather than the entity lists. Grailbird entity
-   * lists miss accounts renamed since (dgageot-2013: 111 tweets), and reading the text keeps the
-   * Grailbird and CSV readers of one archive in agreement.
+   * A legacy Grailbird file. Mentions and hashtags are then taken from the text rather than the
+   * entity lists, which miss accounts renamed since (dgageot-2013: 111 tweets); reading the text
+   * keeps the Grailbird and tweets.csv readers of one archive in agreement.
    */
-  entitiesFromText?: boolean;
+  legacy?: boolean;
   /** Long tweets' full texts, from note-tweet.js. */
   notes?: NoteIndex;
 }
@@ -66,13 +67,21 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
 
   const links: LinkExpansion = { expanded: new Map(), media: new Set() };
   const urls: string[] = [];
+  const media = asArray(extended?.media).length > 0 ? asArray(extended!.media) : asArray(entities?.media);
+  let mediaCount = media.length;
   for (const u of sortedEntities(entities?.urls)) {
     const short = asString(u.url);
     const long = asString(u.expanded_url) ?? short;
+    // Grailbird lists the photo of a retweeted tweet as a link to ".../status/<id>/photo/1";
+    // tweets.csv and modern archives treat it as the attached media it is.
+    if (options.legacy && short && long && media.length === 0 && isMediaUrl(long)) {
+      links.media.add(short);
+      mediaCount++;
+      continue;
+    }
     if (short && long) links.expanded.set(short, long);
     if (long) pushUnique(urls, long);
   }
-  const media = asArray(extended?.media).length > 0 ? asArray(extended!.media) : asArray(entities?.media);
   for (const m of media) {
     const short = asString(asObject(m)?.url);
     if (short) links.media.add(short);
@@ -81,7 +90,7 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
   let text = expandLinks(decodeEntities(rawText), links);
   let mentions: string[];
   let hashtags: string[];
-  if (options.entitiesFromText) {
+  if (options.legacy) {
     mentions = mentionsFromText(text);
     hashtags = hashtagsFromText(text);
   } else {
@@ -142,7 +151,7 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
     mentions,
     hashtags,
     urls,
-    mediaCount: media.length,
+    mediaCount,
   };
   const lang = asString(raw.lang);
   if (lang) tweet.lang = lang;

@@ -116,14 +116,14 @@ export function buildObservations(facts: MonthFacts): Observation[] {
   if (facts.lateNightDrinking > 0 || drinking.share >= 0.05 || late.share >= 0.1) {
     observations.push({
       kind: 'nightlife',
-      text: `${plural(late.count, 'tweet')} (${formatPercent(late.share)}) were posted late at night and ${drinking.count} mention drinking; ${facts.lateNightDrinking} ${facts.lateNightDrinking === 1 ? 'is' : 'are'} both.`,
+      text: `${plural(late.count, 'tweet')} (${formatPercent(late.share)}) ${late.count === 1 ? 'was' : 'were'} posted late at night and ${drinking.count} ${drinking.count === 1 ? 'mentions' : 'mention'} drinking; ${facts.lateNightDrinking} ${facts.lateNightDrinking === 1 ? 'is' : 'are'} both.`,
     });
   }
   const complaint = facts.flags.complaint;
   if (complaint.share >= 0.05) {
     observations.push({
       kind: 'complaint',
-      text: `${plural(complaint.count, 'tweet')} (${formatPercent(complaint.share)}) complain.`,
+      text: `${plural(complaint.count, 'tweet')} (${formatPercent(complaint.share)}) ${complaint.count === 1 ? 'complains' : 'complain'}.`,
     });
   }
   observations.push(...goalObservations(facts));
@@ -259,7 +259,7 @@ export function buildPortrait(facts: MonthFacts): string {
   const tails: string[] = [];
   if (facts.boring.duplicateShare >= 0.1) tails.push(`repeats itself (${formatPercent(facts.boring.duplicateShare)} of tweets)`);
   if (facts.boring.retweetShare >= 0.3) tails.push(`leans on retweets (${formatPercent(facts.boring.retweetShare)})`);
-  if (facts.lateNightDrinking > 0) tails.push(`tweets after drinks late at night (${facts.lateNightDrinking})`);
+  if (facts.lateNightDrinking > 0) tails.push(`has ${plural(facts.lateNightDrinking, 'late-night tweet')} after drinks`);
   if (tails.length > 0) sentence += `; the stream ${joinWords(tails)}`;
   return `${sentence}.`;
 }

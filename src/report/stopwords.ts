@@ -24,6 +24,7 @@ este esto estos estoy está están fue fueron ha hace hacer han hasta hay la las
 más me mi mis mucho muy nada ni no nos nosotros o otra otro para pero poco por porque que qué quien
 se sea ser si sí sin sobre solo sólo son su sus también tambien te tengo tiene todo todos tu tus
 un una uno unos y ya yo
+soy eres somos estás estamos hoy aquí eso esto pues vez
 `;
 
 const FRENCH = `
@@ -31,6 +32,8 @@ a ai au aux avec avez avons c ce cela ces cet cette chez d dans de des du elle e
 être il ils j je l la le les leur leurs lui m ma mais me même mes moi mon n ne nos notre nous on ont
 ou où par pas plus pour qu que qui s sa sans se ses si son sont sur ta te tes toi ton tous tout
 très tu un une vos votre vous y ça c'est
+suis es sommes êtes était avait fait faire faut peut peux va vais vas vont bien aussi comme quand
+alors donc encore déjà rien trop peu oui non ici là cela ceux celle tout toute toutes
 `;
 
 const GERMAN = `
@@ -38,6 +41,7 @@ aber als am an auch auf aus bei bin bis bist da damit dann das dass dem den der 
 dieser dir doch du ein eine einem einen einer eines er es für hab habe haben hat ich ihr im in ist
 ja jetzt kann kein keine man mich mir mit nach nicht noch nur ob oder schon sehr sich sie sind so
 über um und uns unser von vor war was weil wenn wie wir wird zu zum zur
+sind waren werden muss mal heute gut nein hier denn
 `;
 
 function toSet(...lists: string[]): ReadonlySet<string> {

@@ -77,6 +77,15 @@ describe('observations', () => {
     );
   });
 
+  it('speaks of one tweet in the singular', () => {
+    const tweets = [...times(19, (i) => ({ text: filler(i) })), ...times(1, () => ({ hour: 2, flags: ['late-night', 'drinking', 'complaint'] }))];
+    const month = aggregate(tweets, { detailMonths: ['2024-05'] }).months[0];
+    expect(month?.observations.find((o) => o.kind === 'nightlife')?.text).toBe(
+      '1 tweet (5%) was posted late at night and 1 mentions drinking; 1 is both.',
+    );
+    expect(month?.observations.find((o) => o.kind === 'complaint')?.text).toBe('1 tweet (5%) complains.');
+  });
+
   it('lists the goals, or says there are none', () => {
     const goals = ['Establish myself as a customer service leader', 'Meet interesting people'];
     expect(may({ goals }).observations.at(-1)?.text).toBe(
@@ -141,7 +150,7 @@ describe('the five questions', () => {
 
   it('draws a portrait from the figures', () => {
     expect(question(may(), 'read-you').portrait).toBe(
-      'A conversationalist first (39%), who promotes 27%, joins chats 23% and says where they are and what they watch 11%; the stream tweets after drinks late at night (3).',
+      'A conversationalist first (39%), who promotes 27%, joins chats 23% and says where they are and what they watch 11%; the stream has 3 late-night tweets after drinks.',
     );
   });
 

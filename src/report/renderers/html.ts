@@ -30,10 +30,11 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: lef
 td.n, th.n { text-align: right; white-space: nowrap; }
 tr.category td { font-weight: 600; }
 tr.sub td:first-child { padding-left: 24px; color: var(--muted); }
+.bar-cell { width: 30%; min-width: 48px; }
 .bar { display: inline-block; height: 10px; }
 dt { font-weight: 600; margin-top: 12px; }
 dd { margin: 4px 0 0 0; }
-.ids { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; word-break: break-all; }
+.ids { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
 .trend-chart { overflow-x: auto; }
 .trend-chart svg { height: auto; display: block; }
@@ -71,7 +72,7 @@ function renderBreakdownTable(month: MonthReport): string {
   const rows: string[] = [];
   const cells = (name: string, count: number, share: number, change: number | null, color: string, cls: string) =>
     `<tr class="${cls}"><td>${name}</td><td class="n">${count}</td><td class="n">${formatPercent(share, 1)}</td><td class="n">${formatPoints(change)}</td>` +
-    `<td><span class="bar" style="width:${(share * 100).toFixed(1)}%;background:${color}"></span></td></tr>`;
+    `<td class="bar-cell"><span class="bar" style="width:${(share * 100).toFixed(1)}%;background:${color}"></span></td></tr>`;
   for (const category of CATEGORIES) {
     const c = month.categories[category];
     rows.push(cells(category, c.count, c.share, c.changePoints, CATEGORY_HEX[category], 'category'));
@@ -81,7 +82,7 @@ function renderBreakdownTable(month: MonthReport): string {
   }
   return [
     '<div class="table-wrap"><table class="breakdown">',
-    '<thead><tr><th>Category</th><th class="n">Count</th><th class="n">Share</th><th class="n">Change (pts)</th><th>Bar</th></tr></thead>',
+    '<thead><tr><th>Category</th><th class="n">Count</th><th class="n">Share</th><th class="n">Change (pts)</th><th class="bar-cell">Bar</th></tr></thead>',
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table></div>',
   ].join('\n');
@@ -246,7 +247,7 @@ export function renderTrendHtml(report: AuditReport, points: TrendPoint[]): stri
 export function renderHtml(report: AuditReport, _options: RenderOptions): string {
   const monthsTitle = report.months.map((m) => m.month).join(', ');
   const title = monthsTitle.length > 0 ? `Tweet audit ${monthsTitle}` : 'Tweet audit';
-  const body: string[] = [`<h1>${escapeHtml(title)}</h1>`];
+  const body: string[] = ['<h1>Tweet audit</h1>'];
   if (report.months.length === 0) body.push(`<p>No month to report (time zone ${escapeHtml(report.timezone)}).</p>`);
   for (const month of report.months) body.push(renderMonthSection(month));
   const trend = selectTrend(report);

@@ -14,6 +14,7 @@ import {
   type Format,
   type MonthReport,
 } from '../../src/report/index.js';
+import { escapeMarkdown } from '../../src/report/renderers/markdown.js';
 import { validate } from './json-schema.js';
 import { aggregate, classified, filler, postLikeArchive, resetIds, times } from './fixtures.js';
 
@@ -145,6 +146,16 @@ describe('markdown', () => {
     expect(text).not.toMatch(/(^|[^\\])<(script|img)/u);
     expect(text).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(text).toContain('\\<img src=x onerror=alert(2)\\>');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('neutralizes markup, and block starts at the beginning only', () => {
+    expect(escapeMarkdown('a *b* _c_ `d` [e](f) <g> h|i ~j~ \\k')).toBe('a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> h\\|i \\~j\\~ \\\\k');
+    expect(escapeMarkdown('# not a heading # here')).toBe('\\# not a heading # here');
+    expect(escapeMarkdown('- not a list')).toBe('\\- not a list');
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
+    expect(escapeMarkdown('line one\nline two')).toBe('line one line two');
   });
 });
 

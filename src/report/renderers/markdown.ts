@@ -8,13 +8,14 @@ import { oneLine, selectTrend, type RenderOptions } from './shared.js';
 
 /**
  * Makes text inert in Markdown: backslash-escapes the characters that start emphasis, code,
- * links, HTML and table cells, and a leading "#", so a tweet cannot inject markup or a
- * `<script>` into a page that renders the report.
+ * links, HTML and table cells, and what would open a heading, quote or list at the start, so a
+ * tweet cannot inject markup or a `<script>` into a page that renders the report.
  */
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
     .replace(/[\\`*_[\]<>|~]/gu, (char) => `\\${char}`)
-    .replace(/^([#>+-])/u, '\\$1');
+    .replace(/^([#>+-])/u, '\\$1')
+    .replace(/^(\d+)([.)])/u, '$1\\$2');
 }
 
 function row(cells: string[]): string {

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { parseArchiveDate } from '../../src/archive/dates.js';
+import { RAILS_TIME_ZONES, ianaTimeZone } from '../../src/archive/rails-time-zones.js';
+import {
+  decodeEntities,
+  expandLinks,
+  hashtagsFromText,
+  isMediaUrl,
+  isStatusUrl,
+  mentionsFromText,
+  retweetedScreenName,
+  sourceName,
+} from '../../src/archive/text.js';
+import { isValidTimeZone } from '../../src/time/zone.js';
+
+describe('decodeEntities', () => {
+  it('decodes the entities X leaves in text, once', () => {
+    expect(decodeEntities('a &amp; b &lt;3 &gt; &quot;q&quot; it&#39;s &#x27;x&#x27; &#128578;')).toBe(`a & b <3 > "q" it's 'x' 🙂`);
+    // Someone who typed "&lt;" sees "&lt;": X stored "&amp;lt;".
+    expect(decodeEntities('&amp;lt;')).toBe('&lt;');
+  });
+
+  it('leaves unknown or invalid entities as written', () => {
+    expect(decodeEntities('&nope; &#xD800; &#0; & alone')).toBe('&nope; &#xD800; &#0; & alone');
+  });
+});
+
+describe('expandLinks', () => {
+  const links = {
+    expanded: new Map([['https://t.co/abc', 'https://example.org/page']]),
+    media: new Set(['https://t.co/pic']),
+  };
+
+  it('expands known links and drops media links with the space before them', () => {
+    expect(expandLinks('see https://t.co/abc https://t.co/pic', links)).toBe('see https://example.org/page');
+    expect(expandLinks('a https://t.co/pic b', links)).toBe('a b');
+  });
+
+  it('keeps links it cannot expand, and does not confuse longer codes', () => {
+    expect(expandLinks('https://t.co/abcd and http://t.co/C ...', links)).toBe('https://t.co/abcd and http://t.co/C ...');
+  });
+});
+
+describe('mentions and hashtags from text (legacy formats)', () => {
+  it('finds mentions, lowercased, once, in order, not in e-mail addresses or URLs', () => {
+    expect(mentionsFromText('@Alice and @bob, mail me at x@example.org, see https://flickr.com/p/123@N07/ @ALICE')).toEqual(['alice', 'bob']);
+    expect(mentionsFromText('“@JpEncausse: quoted')).toEqual(['jpencausse']);
+  });
+
+  it('finds hashtags with a letter in them, not numbers or anchors', () => {
+    expect(hashtagsFromText("I'm #3 on #dzone with #Java8, see http://x.org/#anchor and #2016 &#39;")).toEqual(['dzone', 'Java8']);
+    expect(hashtagsFromText('#café #日本')).toEqual(['café', '日本']);
+  });
+});
+
+describe('tweet and media links', () => {
+  it('tells links to tweets from links to media', () => {
+    expect(isStatusUrl('https://twitter.com/dave/status/1670000000000000000')).toBe(true);
+    expect(isStatusUrl('https://x.com/dave/status/1670000000000000000?s=20')).toBe(true);
+    expect(isStatusUrl('https://mobile.twitter.com/i/web/status/1670000000000000000')).toBe(true);
+    expect(isStatusUrl('https://twitter.com/dave/status/1670000000000000000/photo/1')).toBe(false);
+    expect(isStatusUrl('https://twitter.com/dave')).toBe(false);
+    expect(isStatusUrl('https://example.org/twitter.com/a/status/1')).toBe(false);
+    expect(isMediaUrl('http://twitter.com/dgageot/status/307233814298640384/photo/1')).toBe(true);
+    expect(isMediaUrl('https://twitter.com/a/status/1/video/1')).toBe(true);
+    expect(isMediaUrl('https://twitter.com/a/status/1')).toBe(false);
+  });
+
+  it('reads the retweeted name and the client name', () => {
+    expect(retweetedScreenName('RT @Golo_Lang: hello')).toBe('golo_lang');
+    expect(retweetedScreenName('not RT @x: at the start')).toBeUndefined();
+    expect(sourceName('<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter for iPhone</a>')).toBe('Twitter for iPhone');
+    expect(sourceName('web')).toBe('web');
+    expect(sourceName('<a href="x">Tom &amp; Jerry</a>')).toBe('Tom & Jerry');
+    expect(sourceName(undefined)).toBeUndefined();
+  });
+});
+
+describe('parseArchiveDate', () => {
+  it('reads the three formats of X archives to UTC milliseconds', () => {
+    expect(parseArchiveDate('Sat Nov 09 12:14:18 +0000 2024')).toBe(Date.UTC(2024, 10, 9, 12, 14, 18));
+    expect(parseArchiveDate('2013-03-11 21:32:36 +0000')).toBe(Date.UTC(2013, 2, 11, 21, 32, 36));
+    expect(parseArchiveDate('2023-10-13T14:58:50.123Z')).toBe(Date.UTC(2023, 9, 13, 14, 58, 50, 123));
+    expect(parseArchiveDate('2016-01-01 00:30:00 +0100')).toBe(Date.UTC(2015, 11, 31, 23, 30, 0));
+    expect(parseArchiveDate('Mon Jan 01 05:00:00 -0530 2018')).toBe(Date.UTC(2018, 0, 1, 10, 30, 0));
+  });
+
+  it('rejects what is not a valid date, never giving NaN', () => {
+    for (const bad of [
+      'Thu Feb 30 10:00:00 +0000 2023',
+      'Sat Foo 09 12:14:18 +0000 2024',
+      '2013-13-11 21:32:36 +0000',
+      '2013-03-11 25:32:36 +0000',
+      '1999-03-11 21:32:36 +0000',
+      '',
+      'yesterday',
+      12345,
+      null,
+      undefined,
+    ]) {
+      expect(parseArchiveDate(bad), String(bad)).toBeUndefined();
+    }
+  });
+});
+
+describe('Rails time zone names', () => {
+  it('maps every ActiveSupport name to an IANA zone this Node knows', () => {
+    const names = Object.keys(RAILS_TIME_ZONES);
+    expect(names.length).toBeGreaterThanOrEqual(150);
+    for (const [rails, iana] of Object.entries(RAILS_TIME_ZONES)) {
+      expect(isValidTimeZone(iana), `${rails} → ${iana}`).toBe(true);
+    }
+  });
+
+  it('maps the names X uses, passes IANA names through, and refuses the rest', () => {
+    expect(ianaTimeZone('Madrid')).toBe('Europe/Madrid');
+    expect(ianaTimeZone('Pacific Time (US & Canada)')).toBe('America/Los_Angeles');
+    expect(ianaTimeZone('Eastern Time (US & Canada)')).toBe('America/New_York');
+    expect(ianaTimeZone('Europe/Paris')).toBe('Europe/Paris');
+    expect(ianaTimeZone('Atlantis')).toBeUndefined();
+    expect(ianaTimeZone('constructor')).toBeUndefined();
+    expect(ianaTimeZone('__proto__')).toBeUndefined();
+  });
+});

@@ -7,6 +7,7 @@ import { postToTweet, repostToTweet, type RepoOwner } from './bluesky-post.js';
 import { walkMst, type MstEntry } from './bluesky-mst.js';
 import { isDagMap, parseCar, readCarHeader, type CarFile } from './car.js';
 import { Cid } from './cbor.js';
+import { fsError } from './source.js';
 
 const POST = 'app.bsky.feed.post';
 const REPOST = 'app.bsky.feed.repost';
@@ -159,7 +160,6 @@ export function handleFromFileName(path: string): string | undefined {
 }
 
 async function readCarFile(path: string): Promise<Buffer> {
-  let size: number;
   try {
     const info = await stat(path);
     if (info.isDirectory()) {
@@ -167,7 +167,7 @@ async function readCarFile(path: string): Promise<Buffer> {
         file: path,
       });
     }
-    size = info.size;
+    const size = info.size;
     if (size > MAX_CAR_BYTES) {
       throw new TweetAuditError(
         `is ${Math.round(size / 2 ** 20)} MiB, more than tweet-audit reads from a repository ` +
@@ -178,10 +178,6 @@ async function readCarFile(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (error) {
     if (error instanceof TweetAuditError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new TweetAuditError(
-      code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`,
-      { file: path, cause: error },
-    );
+    throw fsError(error, path);
   }
 }

@@ -295,7 +295,7 @@ describe('openBluesky on bad input', () => {
   it('refuses a folder and a missing file', async () => {
     await expectAuditError(openBluesky(dir), dir, /is a folder/);
     const missing = join(dir, 'nope.car');
-    await expectAuditError(openBluesky(missing), missing, /no such file/);
+    await expectAuditError(openBluesky(missing), missing, /does not exist/);
   });
 
   it('reads or throws TweetAuditError on random and mutated bytes, nothing else', async () => {

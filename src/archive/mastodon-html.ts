@@ -1,0 +1,108 @@
+/** Plain text of a post's HTML, with what its links were. */
+export interface PlainText {
+  text: string;
+  /** Hrefs of ordinary links (not mentions or hashtags), in text order. */
+  urls: string[];
+  /** Hashtags linked in the text, without "#", as written, in text order. */
+  hashtags: string[];
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  middot: '·',
+  bull: '•',
+};
+
+/** Decodes character references; unknown names stay as written, as browsers show them. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
+    // Surrogates, NUL and beyond Unicode are not characters: HTML puts U+FFFD there.
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+    return String.fromCodePoint(code);
+  });
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attributes);
+  if (!match) return undefined;
+  return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
+}
+
+/** Tags after which text starts on a new line (Mastodon 4 allows lists, quotes and code blocks). */
+const LINE_TAGS = new Set(['div', 'li', 'ul', 'ol', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Turns the HTML of a Mastodon post into the text its author typed: paragraphs become blank
+ * lines, `<br>` a newline, tags go, entities are decoded. Links show their href, since Mastodon
+ * shortens long URLs in the visible text (spans of class "invisible" and "ellipsis"); mention
+ * and hashtag links keep their visible "@user" and "#tag".
+ */
+export function htmlToText(html: string): PlainText {
+  const urls: string[] = [];
+  const hashtags: string[] = [];
+  let out = '';
+  const anchors: { href: string | undefined; className: string; rel: string; start: number }[] = [];
+  const breakLine = (blank: boolean): void => {
+    if (out === '') return;
+    const want = blank ? '\n\n' : '\n';
+    const trailing = /\n*$/.exec(out)![0].length;
+    if (trailing < want.length) out += want.slice(trailing);
+  };
+
+  const token = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+  let last = 0;
+  for (let match = token.exec(html); match !== null; match = token.exec(html)) {
+    out += decodeEntities(html.slice(last, match.index));
+    last = token.lastIndex;
+    const name = match[2]?.toLowerCase();
+    if (name === undefined) continue;
+    const closing = match[1] === '/';
+    const attributes = match[3] ?? '';
+    if (name === 'br') out += '\n';
+    else if (name === 'p') breakLine(true);
+    else if (LINE_TAGS.has(name)) breakLine(false);
+    else if (name === 'a' && !closing) {
+      anchors.push({
+        href: attribute(attributes, 'href'),
+        className: attribute(attributes, 'class') ?? '',
+        rel: attribute(attributes, 'rel') ?? '',
+        start: out.length,
+      });
+    } else if (name === 'a' && closing) {
+      const anchor = anchors.pop();
+      if (!anchor) continue;
+      const visible = out.slice(anchor.start);
+      const classes = anchor.className.split(/\s+/);
+      if (classes.includes('hashtag') || /\btag\b/.test(anchor.rel) || visible.startsWith('#')) {
+        if (visible.startsWith('#') && visible.length > 1) hashtags.push(visible.slice(1));
+      } else if (classes.includes('mention') || classes.includes('u-url') || visible.startsWith('@')) {
+        // Keep the visible "@user" (or "@user@host" for remote accounts as Mastodon shows them).
+      } else if (anchor.href && /^https?:\/\//i.test(anchor.href)) {
+        urls.push(anchor.href);
+        out = out.slice(0, anchor.start) + anchor.href;
+      }
+    }
+  }
+  out += decodeEntities(html.slice(last));
+  return { text: out.trim(), urls, hashtags };
+}

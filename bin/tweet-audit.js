@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import { runCli } from '../dist/cli/index.js';
+await runCli();

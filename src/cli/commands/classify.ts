@@ -1,0 +1,25 @@
+import { prepareAudit } from '../../audit.js';
+import { writeTweetRows } from '../../report/index.js';
+import { EXIT, type CliIO, type ExitCode } from '../io.js';
+import { withOutput } from '../output.js';
+import type { CommonOptions, TWEET_FORMATS } from '../program.js';
+import { auditOptionsFrom, describePeriod } from './shared.js';
+
+interface ClassifyOptions extends CommonOptions {
+  format: (typeof TWEET_FORMATS)[number];
+  csvSafe: boolean;
+}
+
+/**
+ * `tweet-audit classify`: one row per tweet, in the archive's own order, streamed so that a
+ * million tweets never sit in memory as one text.
+ */
+export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
+  const [archives, options] = args as [string[], ClassifyOptions];
+  const prepared = await prepareAudit(await auditOptionsFrom(io, archives, options));
+  describePeriod(io, prepared);
+  await withOutput(io, options.out, archives, (out) =>
+    writeTweetRows(prepared.classified('period'), options.format, out, { csvSafe: options.csvSafe }),
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,26 @@
+import { prepareAudit } from '../../audit.js';
+import { evaluate, readLabels, renderEvaluation, type EvalPair } from '../../classify/index.js';
+import { EXIT, type CliIO, type ExitCode } from '../io.js';
+import { withOutput, writeText } from '../output.js';
+import type { CommonOptions } from '../program.js';
+import { auditOptionsFrom, resolveFrom } from './shared.js';
+
+/**
+ * `tweet-audit eval`: how far to trust the chart. The hand labels are the answer key here, so
+ * they are NOT given to the classifier as corrections (that would grade it on its own answers).
+ */
+export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
+  const [archives, options] = args as [string[], CommonOptions & { format: 'table' | 'json' }];
+  const expected = await readLabels(resolveFrom(io, options.labels!));
+  const inputs = await auditOptionsFrom(io, archives, { ...options, labels: undefined, all: true });
+  const prepared = await prepareAudit(inputs);
+  const pairs = new Map<string, EvalPair>();
+  for await (const { tweet, classification } of prepared.classified('all')) {
+    const label = expected.get(tweet.id);
+    if (label) pairs.set(tweet.id, { id: tweet.id, expected: label, actual: classification });
+  }
+  for (const [id, label] of expected) if (!pairs.has(id)) pairs.set(id, { id, expected: label });
+  const text = renderEvaluation(evaluate([...pairs.values()]), options.format);
+  await withOutput(io, options.out, archives, (out) => writeText(out, text));
+  return EXIT.ok;
+}

@@ -1,0 +1,29 @@
+import { audit } from '../../audit.js';
+import { renderers, renderPieSvg } from '../../report/index.js';
+import { TweetAuditError } from '../../errors.js';
+import { EXIT, type CliIO, type ExitCode } from '../io.js';
+import { chooseColor, withOutput, writeText } from '../output.js';
+import type { CommonOptions, REPORT_FORMATS } from '../program.js';
+import { auditOptionsFrom, describePeriod } from './shared.js';
+
+interface ReportOptions extends CommonOptions {
+  format: (typeof REPORT_FORMATS)[number];
+  chart?: string;
+  examples: number;
+}
+
+/** `tweet-audit report`: the month's self-QA breakdown in the chosen form. */
+export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
+  const [archives, options] = args as [string[], ReportOptions];
+  const { prepared, report } = await audit({ ...(await auditOptionsFrom(io, archives, options)), examples: options.examples });
+  describePeriod(io, prepared);
+  const color = chooseColor(options.color, io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
+  const text = renderers[options.format](report, { color, width: io.stdout.columns });
+  await withOutput(io, options.out, archives, (out) => writeText(out, text));
+  if (options.chart) {
+    const month = report.months.at(-1);
+    if (!month) throw new TweetAuditError('there is no month to chart', { file: options.chart });
+    await withOutput(io, options.chart, archives, (out) => writeText(out, renderPieSvg(month)));
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,23 @@
+import { audit } from '../../audit.js';
+import { renderTrend } from '../../report/index.js';
+import { EXIT, type CliIO, type ExitCode } from '../io.js';
+import { chooseColor, withOutput, writeText } from '../output.js';
+import type { CommonOptions, REPORT_FORMATS } from '../program.js';
+import { auditOptionsFrom } from './shared.js';
+
+interface TrendOptions extends CommonOptions {
+  format: (typeof REPORT_FORMATS)[number];
+}
+
+/** `tweet-audit trend`: shares per month side by side, by default the archive's last 12 months. */
+export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
+  const [archives, options] = args as [string[], TrendOptions];
+  const inputs = await auditOptionsFrom(io, archives, options);
+  const chosen = Boolean(options.month || options.from || options.to || options.all);
+  const { prepared, report } = await audit({ ...inputs, period: chosen ? inputs.period : { all: true } }, false);
+  const range = chosen ? { from: prepared.period.from, to: prepared.period.to } : { last: 12 };
+  const color = chooseColor(options.color, io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
+  const text = renderTrend(report, options.format, { color, width: io.stdout.columns, ...range });
+  await withOutput(io, options.out, archives, (out) => writeText(out, text));
+  return EXIT.ok;
+}

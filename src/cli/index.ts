@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { CommanderError } from 'commander';
+import { isTweetAuditError } from '../errors.js';
+import { EXIT, type CliIO, type ExitCode } from './io.js';
+import { createProgram, type RunState } from './program.js';
+
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/**
+ * Runs the command line in-process and returns the exit code: 0 fine, 1 a `check` target unmet,
+ * 2 bad input or usage (one line on stderr). Errors that are not the tool's own are bugs: their
+ * stack goes to stderr, and the exit code is 2 as well, so cron still sees a failure.
+ */
+export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const state: RunState = { exitCode: EXIT.ok };
+  const program = createProgram(io, state, version);
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
+      outputError: (text, write) => {
+        const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+        write(`tweet-audit: ${line} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`);
+      },
+    });
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+    }
+    if (isTweetAuditError(error)) {
+      io.stderr.write(`tweet-audit: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return EXIT.error;
+    }
+    io.stderr.write(`tweet-audit: internal error, please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);
+    return EXIT.error;
+  }
+}
+
+/** The binary's entry: real process streams, a quiet exit on a closed pipe (`| head`). */
+export async function runCli(): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  process.exitCode = await main(process.argv.slice(2), io);
+}

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/index.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const sharedArchives = path.resolve(repoRoot, '../shared/archives');
+export const hasSharedArchives = existsSync(path.join(sharedArchives, 'README.md'));
+export const sampleArchive = path.join(repoRoot, 'fixtures/sample-archive');
+const bin = path.join(repoRoot, 'bin/tweet-audit.js');
+
+export interface CliResult {
+  command: string;
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/**
+ * Runs the built binary the way a user does, with colour off and a fixed zone so output does not
+ * depend on the machine. `npm test` builds first; a missing dist/ fails loudly here.
+ */
+export function runBinary(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+): Promise<CliResult> {
+  if (!existsSync(path.join(repoRoot, 'dist/cli/index.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', TZ: 'UTC', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ command: ['tweet-audit', ...args].join(' '), stdout, stderr, code }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Runs `main()` in-process with captured streams. */
+export async function runMain(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {},
+): Promise<CliResult> {
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false, columns: 100 });
+  const stderr = Object.assign(new PassThrough(), { isTTY: false });
+  let out = '';
+  let err = '';
+  stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const code = await main(args, { stdout, stderr, cwd: options.cwd ?? repoRoot, env: options.env ?? { NO_COLOR: '1' } });
+  await new Promise((resolve) => setImmediate(resolve));
+  return { command: ['tweet-audit', ...args].join(' '), stdout: out, stderr: err, code };
+}
+
+/** One readable record of a run, for file snapshots: command, exit code, stderr, stdout. */
+export function recordRun(result: CliResult, replace: Array<[RegExp, string]> = []): string {
+  let text = [
+    `# ${result.command}`,
+    '',
+    `exit code: ${result.code}`,
+    '',
+    '## stderr',
+    '',
+    '```',
+    result.stderr.trimEnd(),
+    '```',
+    '',
+    '## stdout',
+    '',
+    '```',
+    result.stdout.trimEnd(),
+    '```',
+    '',
+  ].join('\n');
+  for (const [pattern, replacement] of [[new RegExp(escapeRegExp(repoRoot), 'g'), '<repo>'] as [RegExp, string], ...replace]) {
+    text = text.replace(pattern, replacement);
+  }
+  return text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

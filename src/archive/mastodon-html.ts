@@ -42,8 +42,14 @@ export function decodeEntities(text: string): string {
   });
 }
 
-function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attributes);
+const ATTRIBUTES = {
+  href: /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i,
+  class: /(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i,
+  rel: /(?:^|\s)rel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i,
+};
+
+function attribute(attributes: string, name: keyof typeof ATTRIBUTES): string | undefined {
+  const match = ATTRIBUTES[name].exec(attributes);
   if (!match) return undefined;
   return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
 }
@@ -65,7 +71,8 @@ export function htmlToText(html: string): PlainText {
   const breakLine = (blank: boolean): void => {
     if (out === '') return;
     const want = blank ? '\n\n' : '\n';
-    const trailing = /\n*$/.exec(out)![0].length;
+    let trailing = 0;
+    while (trailing < want.length && out[out.length - 1 - trailing] === '\n') trailing++;
     if (trailing < want.length) out += want.slice(trailing);
   };
 

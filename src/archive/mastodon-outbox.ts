@@ -133,7 +133,9 @@ export class OutboxScanner {
           break;
         case State.Value:
         case State.Item:
-          if (this.scanValueByte(c)) {
+          i = this.skipInsideValue(chunk, i);
+          if (i === n) break;
+          if (this.scanValueByte(chunk[i]!)) {
             if (this.keeping) {
               this.keep(chunk.subarray(keptFrom, i));
               keptFrom = -1;
@@ -210,6 +212,52 @@ export class OutboxScanner {
     this.keeping = keep;
     this.parts = [];
     this.partsBytes = 0;
+  }
+
+  /**
+   * Runs over the bytes of a value that cannot end it (string content, nesting, scalars) in one
+   * tight loop, since they are almost all of the file; returns the index of the first byte that
+   * may matter, or the chunk's length.
+   */
+  private skipInsideValue(chunk: Buffer, from: number): number {
+    const n = chunk.length;
+    let i = from;
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    for (; i < n; i++) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        // Jump to the next quote; it closes the string unless an odd run of backslashes
+        // (counted back no further than here, where no escape is pending) escapes it.
+        const quote = chunk.indexOf(QUOTE, i);
+        const end = quote === -1 ? n : quote;
+        let backslashes = 0;
+        while (end - 1 - backslashes >= i && chunk[end - 1 - backslashes] === BACKSLASH) backslashes++;
+        if (quote === -1) {
+          escaped = backslashes % 2 === 1;
+          i = n - 1;
+        } else {
+          inString = backslashes % 2 === 1;
+          i = quote;
+        }
+        continue;
+      }
+      const c = chunk[i]!;
+      if (c === QUOTE) inString = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === COMMA && depth === 0) break;
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    return i;
   }
 
   /** Advances over one byte of a value; true when `c` is the delimiter just after the value. */

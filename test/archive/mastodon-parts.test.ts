@@ -53,6 +53,13 @@ describe('OutboxScanner', () => {
     expect(scan(json, cuts).items).toEqual([{ t: '😀é' }]);
   });
 
+  it('tells escaped quotes from closing ones after runs of backslashes, wherever the chunks end', () => {
+    const items = [{ a: 'ends with a backslash \\' }, { b: 'quote \\" inside', c: '\\\\"' }, { d: '}]"' }];
+    const json = Buffer.from(JSON.stringify({ type: 'OrderedCollection', orderedItems: items }), 'utf8');
+    for (let cut = 0; cut <= json.length; cut++) expect(scan(json, [cut]).items).toEqual(items);
+    expect(scan(json, Array.from({ length: json.length }, (_, i) => i)).items).toEqual(items);
+  });
+
   it('reads an empty collection', () => {
     expect(scan('{"type":"OrderedCollection","orderedItems":[]}').items).toEqual([]);
   });

@@ -133,7 +133,8 @@ function parseActor(bytes: Buffer, file: string): Record<string, unknown> {
   } catch (error) {
     throw new TweetAuditError(`is not valid JSON (${(error as Error).message}); ${GIVE}`, { file, cause: error });
   }
-  if (typeof actor !== 'object' || actor === null || Array.isArray(actor) || typeof (actor as { id?: unknown }).id !== 'string') {
+  const id = (actor as { id?: unknown } | null)?.id;
+  if (typeof actor !== 'object' || actor === null || Array.isArray(actor) || typeof id !== 'string' || id === '') {
     throw new TweetAuditError(`is not an ActivityPub actor (no "id"); ${GIVE}`, { file });
   }
   return actor as Record<string, unknown>;

@@ -233,6 +233,8 @@ describe('isBlueskyRepo', () => {
     expect(await isBlueskyRepo(await writeTemp(Buffer.from('{"type":"OrderedCollection"}')))).toBe(false);
     expect(await isBlueskyRepo(await writeTemp(new Uint8Array(0)))).toBe(false);
     expect(await isBlueskyRepo(dir)).toBe(false);
+    const outbox = fileURLToPath(new URL('../../fixtures/mastodon/basic/outbox.json', import.meta.url));
+    expect(await isBlueskyRepo(outbox)).toBe(false);
     expect(await isBlueskyRepo(join(dir, 'missing.car'))).toBe(false);
   });
 });

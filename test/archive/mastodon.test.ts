@@ -218,6 +218,8 @@ describe('isMastodonExport', () => {
     expect(await isMastodonExport(await writeTemp('{"type":"Person"}', 'person.json'))).toBe(false);
     expect(await isMastodonExport(await writeTemp(Buffer.from([0x1f, 0x8b, 1, 2]), 'bad.tar.gz'))).toBe(false);
     expect(await isMastodonExport(join(dir, 'missing'))).toBe(false);
+    const car = fileURLToPath(new URL('../../fixtures/bluesky/basic/repo.car', import.meta.url));
+    expect(await isMastodonExport(car)).toBe(false);
     const emptyFolder = join(dir, 'empty-folder');
     await mkdir(emptyFolder);
     expect(await isMastodonExport(emptyFolder)).toBe(false);
@@ -293,6 +295,8 @@ describe('openMastodon on bad input', () => {
     await writeFile(join(folder, 'outbox.json'), basicFiles().outbox);
     await writeFile(join(folder, 'actor.json'), '{"name": "no id"');
     await expectAuditError(openMastodon(folder), join(folder, 'actor.json'), /is not valid JSON/);
+    await writeFile(join(folder, 'actor.json'), '{"id": "", "name": "empty id"}');
+    await expectAuditError(openMastodon(folder), join(folder, 'actor.json'), /is not an ActivityPub actor/);
   });
 
   it('refuses a missing path', async () => {

@@ -102,6 +102,7 @@ export function accountFromActor(
 /** Why an activity gave no tweet. */
 export type SkipReason = 'direct' | 'undated' | 'unknown';
 
+/** What one activity gave: a tweet, or why it gave none. */
 export type Converted = { tweet: Tweet } | { skipped: SkipReason };
 
 /**

@@ -25,8 +25,9 @@ const GIVE = 'give a Mastodon account export (archive-….tar.gz or .zip), its f
 const OUTBOX_ENTRY = /^(?:[^/]+\/)?outbox\.json$/;
 const ACTOR_ENTRY = /^(?:[^/]+\/)?actor\.json$/;
 
-/** Options for tests. */
+/** Tuning for tests; callers leave it out. */
 export interface OpenMastodonOptions {
+  /** Largest outbox.json kept in memory from a tarball (default 64 MiB); larger ones are re-streamed. */
   maxBufferedOutboxBytes?: number;
 }
 

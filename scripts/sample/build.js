@@ -16,6 +16,7 @@ import {
   buildTweet,
   codePointLength,
   createRandom,
+  displayUrl,
   editInfoPair,
   formatCreatedAt,
   isoMs,
@@ -235,12 +236,11 @@ function noteCore(text, urls, people) {
   }
   const urlEntities = urls.map((u) => {
     const from = cp(text.indexOf(u.url));
-    const display = u.expanded.replace(/^https?:\/\//, '').replace(/^www\./, '');
     return {
       expandedUrl: u.expanded,
       toIndex: String(from + u.url.length),
       shortUrl: u.url,
-      displayUrl: display.length > 27 ? display.slice(0, 26) + '…' : display,
+      displayUrl: displayUrl(u.expanded),
       fromIndex: String(from),
     };
   });
@@ -253,7 +253,7 @@ function checkHandles(text, people, where) {
   }
 }
 
-/** Builds every file of the sample in memory: { files: { relative path: text }, labels, stats }. */
+/** Builds every file of the sample in memory: { files: { relative path: text }, csv, labels, tweetCount, noteCount }. */
 export function buildSample() {
   const random = createRandom(SEED);
   const people = peopleMap();

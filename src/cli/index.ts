@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
+import { describeIoError } from './output.js';
 import { createProgram, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -43,9 +44,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
 
 /** The binary's entry: real process streams, a quiet exit on a closed pipe (`| head`). */
 export async function runCli(): Promise<void> {
+  // A reader that stops early (`| head`) is not an error; a full disk or a closed terminal is, and
+  // gets one line. Either way nothing more can be written, so the process ends here.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
+    process.stderr.write(`tweet-audit: cannot write the output: ${describeIoError(error)}\n`);
+    process.exit(EXIT.error);
   });
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
   process.exitCode = await main(process.argv.slice(2), io);

@@ -93,7 +93,8 @@ function isNodeError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
 }
 
-function describeIoError(error: NodeJS.ErrnoException): string {
+/** Says in words why a write failed. */
+export function describeIoError(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
       return 'its folder does not exist';

@@ -1,0 +1,226 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasSharedArchives, recordRun, repoRoot, runBinary, sampleArchive, sharedArchives } from '../support/cli.js';
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-e2e-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const ANSI = /\x1b\[[0-9;]*m/;
+
+describe('help', () => {
+  it('lists every command and shows examples', async () => {
+    const result = await runBinary(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of ['report', 'classify', 'trend', 'check', 'init', 'explain', 'eval', 'rules']) {
+      expect(result.stdout).toContain(command);
+    }
+    expect(result.stdout).toContain('Examples:');
+  });
+
+  it.each(['report', 'classify', 'trend', 'check', 'init', 'explain', 'eval', 'rules'])('shows an example for %s', async (command) => {
+    const result = await runBinary([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Examples:\n {2}\$ tweet-audit /);
+  });
+});
+
+describe('report on the bundled sample archive', () => {
+  it('prints the table of the last complete month and says which month on stderr', async () => {
+    const result = await runBinary(['report', sampleArchive]);
+    await expect(recordRun(result)).toMatchFileSnapshot('./__snapshots__/report-sample-table.md');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^tweet-audit: \d{4}-\d{2}, the last complete month in the archive/);
+    expect(result.stdout).not.toMatch(ANSI);
+  });
+
+  it('writes the JSON breakdown the issue promises', async () => {
+    const month = JSON.parse((await runBinary(['report', sampleArchive, '--format', 'json'])).stdout).month as string;
+    const result = await runBinary(['report', sampleArchive, '--month', month, '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ month, timezone: expect.any(String), total: expect.any(Number) });
+    expect(Object.keys(report.categories)).toEqual(['conversation', 'promotion', 'conference', 'personal']);
+    const shares = Object.values(report.categories as Record<string, { count: number; share: number }>);
+    expect(shares.reduce((sum, c) => sum + c.count, 0)).toBe(report.total);
+    expect(shares.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 2);
+    expect(report.professionalShare).toBe(report.categories.promotion.share);
+    for (const category of shares as Array<{ subcategories: Record<string, { count: number; share: number }> }>) {
+      for (const sub of Object.values(category.subcategories)) expect(sub).toMatchObject({ count: expect.any(Number), share: expect.any(Number) });
+    }
+  });
+
+  it('writes the breakdown as CSV rows', async () => {
+    const result = await runBinary(['report', sampleArchive, '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const [header, ...rows] = result.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^month,category,subcategory,count,share/);
+    expect(rows.length).toBeGreaterThanOrEqual(4 + 12);
+  });
+
+  it('colours the table only when asked or on a terminal', async () => {
+    const forced = await runBinary(['report', sampleArchive, '--color', 'always']);
+    expect(forced.stdout).toMatch(ANSI);
+    const never = await runBinary(['report', sampleArchive, '--color', 'never'], { env: { NO_COLOR: undefined } });
+    expect(never.stdout).not.toMatch(ANSI);
+  });
+
+  it('is deterministic: two runs give the same bytes', async () => {
+    const [a, b] = await Promise.all([
+      runBinary(['report', sampleArchive, '--format', 'json']),
+      runBinary(['report', sampleArchive, '--format', 'json']),
+    ]);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.length).toBeGreaterThan(100);
+  });
+});
+
+describe('classify', () => {
+  it('writes one CSV row per tweet with ids as strings', async () => {
+    const result = await runBinary(['classify', sampleArchive, '--all', '--format', 'csv', '--no-csv-safe']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('id,created_at,category,subcategory,confidence,flags,decided_by,text');
+    expect(lines[1]).toMatch(/^\d{15,20},\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,(conversation|promotion|conference|personal),/);
+  });
+
+  it('gives the same tweets as JSON', async () => {
+    const [csv, json] = await Promise.all([
+      runBinary(['classify', sampleArchive, '--all', '--format', 'csv']),
+      runBinary(['classify', sampleArchive, '--all', '--format', 'json']),
+    ]);
+    const rows = JSON.parse(json.stdout) as Array<{ id: string; category: string }>;
+    expect(rows.length).toBeGreaterThan(300);
+    expect(typeof rows[0]!.id).toBe('string');
+    for (const row of rows.slice(0, 50)) expect(csv.stdout).toContain(`\n${row.id},`);
+  });
+
+  it('protects spreadsheets from formula cells by default, and not with --no-csv-safe', async () => {
+    const safe = await runBinary(['classify', sampleArchive, '--all']);
+    const raw = await runBinary(['classify', sampleArchive, '--all', '--no-csv-safe']);
+    expect(safe.stdout).toMatch(/,'@\w+/);
+    expect(safe.stdout).not.toMatch(/,"?@\w+/);
+    expect(raw.stdout).toMatch(/,"?@\w+/);
+  });
+});
+
+describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
+  it.each([
+    ['alrocar-2024', '2024-05'],
+    ['larsbrinkhoff-2021', '2020-06'],
+    ['dgageot-2013', '2012-06'],
+    ['dgageot-2013/tweets.csv', '2012-06'],
+    ['alrocar-2024/data/tweets.js', '2024-05'],
+  ])('reports on %s', async (archive, month) => {
+    const result = await runBinary(['report', path.join(sharedArchives, archive), '--month', month, '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.month).toBe(month);
+    expect(report.total).toBeGreaterThan(0);
+  });
+
+  it('classifies every tweet of an archive, each once', async () => {
+    const result = await runBinary(['classify', path.join(sharedArchives, 'alrocar-2024'), '--all', '--format', 'json']);
+    const rows = JSON.parse(result.stdout) as Array<{ id: string }>;
+    // 1,223 items in tweets.js, of which 5 are earlier versions of edited tweets.
+    expect(rows).toHaveLength(1218);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(1218);
+  });
+
+  it('never changes the archive: bytes and timestamps stay as they were', async () => {
+    const archive = path.join(sharedArchives, 'alrocar-2024');
+    const files = readdirSync(path.join(archive, 'data')).map((name) => path.join(archive, 'data', name));
+    const before = files.map((file) => [file, statSync(file).mtimeMs, readFileSync(file).length]);
+    await runBinary(['report', archive, '--all', '--format', 'html']);
+    await runBinary(['classify', archive, '--all']);
+    expect(files.map((file) => [file, statSync(file).mtimeMs, readFileSync(file).length])).toEqual(before);
+  });
+});
+
+describe('bad input: one line on stderr, exit 2, nothing written', () => {
+  it.each([
+    ['a path that does not exist', ['report', 'no/such/archive.zip'], /no\/such\/archive\.zip.*does not exist/],
+    ['a bad --month', ['report', 'fixtures/sample-archive', '--month', '2024-13'], /--month "2024-13" is not a month/],
+    ['an unknown option', ['report', 'fixtures/sample-archive', '--bogus'], /unknown option '--bogus'/],
+    ['contradicting periods', ['report', 'fixtures/sample-archive', '--all', '--month', '2024-01'], /choose one of/],
+    ['an unknown time zone', ['report', 'fixtures/sample-archive', '--tz', 'Mars/Olympus'], /unknown time zone "Mars\/Olympus"/],
+  ])('%s', async (_name, args, message) => {
+    const out = path.join(temp, `out-${Math.random().toString(36).slice(2)}.json`);
+    const result = await runBinary([...args, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^tweet-audit: /);
+    expect(result.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses to write a report into the archive', async () => {
+    const result = await runBinary(['report', sampleArchive, '--out', path.join(sampleArchive, 'report.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/never changes your archive/);
+    expect(existsSync(path.join(sampleArchive, 'report.txt'))).toBe(false);
+  });
+
+  it('says so when the chosen month has no tweets, and suggests months that do', async () => {
+    const result = await runBinary(['report', sampleArchive, '--month', '2001-01', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/no tweets in 2001-01; the archive has tweets from \d{4}-\d{2} to \d{4}-\d{2}/);
+    expect(JSON.parse(result.stdout).total).toBe(0);
+  });
+});
+
+describe('output', () => {
+  it('writes --out atomically and leaves no temporary file behind', async () => {
+    const dir = mkdtempSync(path.join(temp, 'out-'));
+    const result = await runBinary(['report', sampleArchive, '--format', 'markdown', '--out', path.join(dir, 'report.md')]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['report.md']);
+    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toMatch(/^# /m);
+  });
+
+  it('keeps an existing --out file whole when the run fails', async () => {
+    const file = path.join(temp, 'keep.json');
+    writeFileSync(file, 'previous report\n');
+    const result = await runBinary(['report', 'no/such/archive', '--out', file]);
+    expect(result.code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('previous report\n');
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says the disk is full in one line and exits 2 (> /dev/full)', async () => {
+    const full = openSync('/dev/full', 'w');
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'bin/tweet-audit.js'), 'report', sampleArchive, '--all'], {
+        env: { PATH: process.env.PATH, NO_COLOR: '1' },
+        stdio: ['ignore', full, 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    closeSync(full);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('tweet-audit: cannot write the output: the disk is full\n');
+  });
+
+  it('exits 0 quietly when the reader closes the pipe early (| head)', async () => {
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'bin/tweet-audit.js'), 'classify', sampleArchive, '--all'], {
+        env: { PATH: process.env.PATH, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (exit) => {
+        expect(stderr.replace(/^tweet-audit: \d{4}-\d{2}.*\n/, '')).toBe('');
+        resolve(exit);
+      });
+    });
+    expect(code).toBe(0);
+  });
+});

@@ -13,8 +13,8 @@
 // The helpers that shape tweets the way X writes them (snowflake ids, created_at, entities with
 // code-point indices, the pretty printer) are exported for scripts/sample/build.js.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -764,8 +764,23 @@ function benchTweet(random, { id, ms, people, friends, peopleList, burst, reply,
 // ---------------------------------------------------------------------------------------------
 // Sinks: a folder, or a zip written on the fly
 
+/** Refuses to write over a folder that is not an archive this script (or X) wrote. */
+async function clearArchiveFolder(out) {
+  let names;
+  try {
+    names = await readdir(out);
+  } catch (error) {
+    if (error.code === 'ENOENT') return;
+    throw error;
+  }
+  if (names.length > 0 && !existsSync(path.join(out, 'data/manifest.js')) && !existsSync(path.join(out, 'data/tweets.js'))) {
+    throw new Error(`${out} is not empty and holds no archive; refusing to overwrite it`);
+  }
+  await rm(path.join(out, 'data'), { recursive: true, force: true });
+}
+
 async function openFolderSink(out) {
-  await rm(out, { recursive: true, force: true });
+  await clearArchiveFolder(out);
   await mkdir(path.join(out, 'data'), { recursive: true });
   const open = (name) => {
     const stream = createWriteStream(path.join(out, name));
@@ -789,6 +804,21 @@ async function openFolderSink(out) {
     finish: async () => out,
   };
 }
+
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** CRC-32 of a buffer continuing from `previous`: zlib's where Node has it (20.15+), else ours. */
+const crc32 =
+  zlib.crc32 ??
+  ((buffer, previous = 0) => {
+    let c = ~previous;
+    for (let i = 0; i < buffer.length; i++) c = CRC_TABLE[(c ^ buffer[i]) & 0xff] ^ (c >>> 8);
+    return ~c >>> 0;
+  });
 
 /** A zip written sequentially: each entry deflated as it comes, sizes in a data descriptor. */
 async function openZipSink(zipPath) {
@@ -825,7 +855,7 @@ async function openZipSink(zipPath) {
     return {
       async write(text) {
         const buffer = Buffer.from(text, 'utf8');
-        entry.crc = zlib.crc32(buffer, entry.crc);
+        entry.crc = crc32(buffer, entry.crc);
         entry.size += buffer.length;
         if (!deflate.write(buffer)) await once(deflate, 'drain');
         return buffer.length;
@@ -930,5 +960,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(2);
   }
   if (options.help) process.stdout.write(USAGE);
-  else await generateArchive(options);
+  else {
+    try {
+      await generateArchive(options);
+    } catch (error) {
+      process.stderr.write(`generate-archive: ${error.message}\n`);
+      process.exit(1);
+    }
+  }
 }

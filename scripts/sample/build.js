@@ -6,6 +6,7 @@
 // Defaults: fixtures/sample-archive/ and fixtures/sample-archive.labels.csv. Deterministic: the
 // same sources give the same bytes (a test builds into a temp folder and compares with the
 // committed files), so change the texts here, rebuild, and commit both.
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -479,6 +480,9 @@ async function main() {
   const out = path.resolve(option('--out', path.join(root, 'fixtures/sample-archive')));
   const labelsPath = path.resolve(option('--labels', path.join(root, 'fixtures/sample-archive.labels.csv')));
   const { files, csv, tweetCount, noteCount, labels } = buildSample();
+  if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(path.join(out, 'data/manifest.js'))) {
+    throw new Error(`${out} is not empty and holds no archive; refusing to overwrite it`);
+  }
   await rm(path.join(out, 'data'), { recursive: true, force: true });
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(out, name)), { recursive: true });

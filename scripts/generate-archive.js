@@ -527,7 +527,9 @@ const EVENT_NAMES = ['DevHarbor', 'StackSummit', 'DataDunes', 'CodeFjord', 'Quer
 /** Text of one tweet in a language, before mentions, hashtags and links are added. */
 function sentence(random, lang) {
   if (lang === 'en') {
-    return random.pick(EN.open) + capital(random.pick(EN.subject)) + ' ' + random.pick(EN.verb) + random.pick(EN.tail);
+    const open = random.pick(EN.open);
+    const subject = random.pick(EN.subject);
+    return open + (open ? subject : capital(subject)) + ' ' + random.pick(EN.verb) + random.pick(EN.tail);
   }
   return random.pick(LANGS[lang]) + random.pick(['.', '!', ' 🙌', ' 😄', '…', '']);
 }
@@ -717,7 +719,7 @@ function benchTweet(random, { id, ms, people, friends, peopleList, burst, reply,
     if (kind === 'reply') {
       const who = random.pick(random.chance(0.6) ? friends : peopleList);
       const also = random.chance(0.2) ? random.pick(friends) : null;
-      text = `@${who.screen_name} ${also && also !== who ? `@${also.screen_name} ` : ''}${random.chance(0.4) ? random.pick(['Thanks!', 'Agreed.', 'Ha, yes.', 'Not sure about that.', 'Same here.', '+1', 'Congrats!']) + ' ' : ''}${text}`;
+      text = `@${who.screen_name} ${also && also !== who ? `@${also.screen_name} ` : ''}${l === 'en' && random.chance(0.4) ? random.pick(['Thanks!', 'Agreed.', 'Ha, yes.', 'Not sure about that.', 'Same here.', '+1', 'Congrats!']) + ' ' : ''}${text}`;
       replyTo = { statusId: snowflake(ms - random.int(30_000, 6 * HOUR), snowflakeLowBits(random)), userId: who.id, screenName: who.screen_name };
     } else if (random.chance(0.12)) {
       text = `${text} cc @${random.pick(friends).screen_name}`;

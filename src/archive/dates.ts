@@ -47,12 +47,41 @@ function build(
   return instant >= EARLIEST && instant < LATEST ? instant : undefined;
 }
 
+/** Two ASCII digits at `i` as a number, or NaN. */
+function digits2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
+/**
+ * The common case of every modern tweet, "Sat Nov 09 12:14:18 +0000 2024", read by position
+ * without a regex: a million tweets make this parser hot. Anything else goes the general way.
+ */
+function parseUtcTwitterDate(s: string): number | undefined {
+  if (s.charCodeAt(3) !== 32 || s.charCodeAt(7) !== 32 || s.charCodeAt(10) !== 32 || s.slice(19, 26) !== ' +0000 ') return undefined;
+  const month0 = MONTHS[s.slice(4, 7)];
+  const day = digits2(s, 8);
+  const hour = digits2(s, 11);
+  const minute = digits2(s, 14);
+  const second = digits2(s, 17);
+  const year = digits2(s, 26) * 100 + digits2(s, 28);
+  if (month0 === undefined || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || Number.isNaN(day + hour + minute + second + year)) {
+    return undefined;
+  }
+  return build(year, month0, day, hour, minute, second, 0, undefined, undefined, undefined);
+}
+
 /**
  * Parses any date format of X archives ("Sat Nov 09 12:14:18 +0000 2024", "2013-03-11 21:32:36
  * +0000", ISO 8601) to epoch milliseconds, or undefined when the value is not a valid date.
  */
 export function parseArchiveDate(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
+  if (value.length === 30) {
+    const fast = parseUtcTwitterDate(value);
+    if (fast !== undefined) return fast;
+  }
   const s = value.trim();
   let m = TWITTER_DATE.exec(s);
   if (m) {

@@ -5,10 +5,9 @@ import { readJsItems, readJsValue } from './js-data-file.js';
 import { asArray, asId, asObject, asString } from './json-guards.js';
 import { readCsvTweets } from './legacy-csv.js';
 import { inDir, optional, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
-import { notTweets } from './modern.js';
 import { OwnerBuilder, ownerKeys } from './owner.js';
 import type { ArchiveSource } from './source.js';
-import { normalizeXTweet, unwrapTweet, type OwnerKeys, type XTweetOptions } from './x-tweet.js';
+import { normalizeXTweet, notTweets, unwrapTweet, type OwnerKeys, type XTweetOptions } from './x-tweet.js';
 
 /** Grailbird month files: data/js/tweets/2013_03.js. */
 export const GRAILBIRD_FILE = /^\d{4}_\d{2}\.js$/;

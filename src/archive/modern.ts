@@ -10,7 +10,7 @@ import { OwnerBuilder, ownerKeys } from './owner.js';
 import { ianaTimeZone } from './rails-time-zones.js';
 import type { ArchiveSource } from './source.js';
 import { isMediaUrl } from './text.js';
-import { normalizeXTweet, tweetId, unwrapTweet, type XTweetOptions } from './x-tweet.js';
+import { normalizeXTweet, notTweets, tweetId, unwrapTweet, type XTweetOptions } from './x-tweet.js';
 
 /** Tweet data files: tweets.js (2020 on), tweet.js (before), and the parts of split archives. */
 export const MODERN_TWEET_FILE = /^tweets?(?:-part\d+)?\.js$/;
@@ -102,26 +102,29 @@ async function* readTweets(
   }
 }
 
+/**
+ * The full texts of long tweets. A damaged note file costs those texts, not the whole reading:
+ * the tweets keep their cut text and a warning says so.
+ */
 async function readNotes(source: ArchiveSource, files: string[], warnings: string[]): Promise<NoteIndex> {
   const index = new NoteIndex();
   for (const file of files) {
     let skipped = 0;
-    for await (const batch of readJsItems(source, file)) {
-      for (const item of batch) {
-        const note = parseNoteTweet(item);
-        if (note) index.add(note);
-        else skipped++;
+    try {
+      for await (const batch of readJsItems(source, file)) {
+        for (const item of batch) {
+          const note = parseNoteTweet(item);
+          if (note) index.add(note);
+          else skipped++;
+        }
       }
+    } catch (error) {
+      if (!(error instanceof TweetAuditError)) throw error;
+      warnOnce(warnings, `${error.message} (long tweets read from it so far keep their full text, the others their cut text)`);
     }
     if (skipped > 0) warnOnce(warnings, `${file}: skipped ${skipped} long-tweet texts with no date or no text`);
   }
   return index;
-}
-
-export function notTweets(item: unknown, file: string): TweetAuditError {
-  const o = asObject(item);
-  const what = o ? `an object with keys ${Object.keys(o).slice(0, 5).map((k) => `"${k}"`).join(', ') || '(none)'}` : `a ${item === null ? 'null' : typeof item}`;
-  return new TweetAuditError(`holds a list whose items are not tweets (the first is ${what}) — is this the right file?`, { file });
 }
 
 /**

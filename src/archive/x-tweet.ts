@@ -1,4 +1,5 @@
 import type { Tweet } from '../model/tweet.js';
+import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
 import { asArray, asCount, asId, asObject, asString, sortedEntities, type JsonObject } from './json-guards.js';
 import type { NoteIndex } from './note-tweets.js';
@@ -45,6 +46,13 @@ export function unwrapTweet(item: unknown): JsonObject | undefined {
   const inner = asObject(o.tweet);
   if (inner) return inner;
   return 'id_str' in o || 'full_text' in o || 'created_at' in o || ('id' in o && 'text' in o) ? o : undefined;
+}
+
+/** The error for a tweets file whose first item is not a tweet (another data file renamed). */
+export function notTweets(item: unknown, file: string): TweetAuditError {
+  const o = asObject(item);
+  const what = o ? `an object with keys ${Object.keys(o).slice(0, 5).map((k) => `"${k}"`).join(', ') || '(none)'}` : `a ${item === null ? 'null' : typeof item}`;
+  return new TweetAuditError(`holds a list whose items are not tweets (the first is ${what}) — is this the right file?`, { file });
 }
 
 /** The tweet's id, from id_str (ids exceed 2^53; numeric `id`s are trusted only when exact). */

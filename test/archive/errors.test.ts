@@ -225,6 +225,17 @@ describe('legacy damage', () => {
     expect(r.archive.warnings[0]).toMatch(/1 month files listed are missing .* reading tweets.csv instead/);
   });
 
+  it('a damaged note-tweet.js costs the long texts, not the reading', async () => {
+    const copy = await copyArchive(SPLIT, path.join(tmp, 'bad-notes'));
+    const notes = path.join(copy, 'data/note-tweet.js');
+    const text = await readFile(notes, 'utf8');
+    await writeFile(notes, text.slice(0, text.length - 40));
+    const r = await readAll(copy);
+    expect(r.tweets).toHaveLength(8);
+    expect(r.byId.get('1790000000000000303')!.text.endsWith('…')).toBe(true);
+    expect(r.archive.warnings.some((w) => w.startsWith(notes) && w.includes('ends in the middle'))).toBe(true);
+  });
+
   it('a damaged account file is a warning, not a failure', async () => {
     const copy = await copyArchive(SPLIT, path.join(tmp, 'bad-account'));
     await editFile(path.join(copy, 'data/account.js'), '"username"', 'username');

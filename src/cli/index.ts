@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
-import { EXIT, type CliIO, type ExitCode } from './io.js';
-import { describeIoError } from './output.js';
+import { describeIoError, EXIT, type CliIO, type ExitCode } from './io.js';
 import { createProgram, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;

@@ -14,3 +14,21 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export function warn(io: CliIO, message: string): void {
   io.stderr.write(`tweet-audit: ${message}\n`);
 }
+
+/** Says in words why a write failed. */
+export function describeIoError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'EACCES':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return error.message;
+  }
+}

@@ -4,7 +4,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TweetAuditError } from '../errors.js';
-import type { CliIO } from './io.js';
+import { describeIoError, type CliIO } from './io.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
@@ -91,22 +91,4 @@ async function refuseInsideArchives(target: string, archives: readonly string[],
 
 function isNodeError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
-}
-
-/** Says in words why a write failed. */
-export function describeIoError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'its folder does not exist';
-    case 'EACCES':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return error.message;
-  }
 }

@@ -224,3 +224,45 @@ describe('output', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('init and check, as cron runs them', () => {
+  function configWithTargets(dir: string, targets: unknown[]): string {
+    const file = path.join(dir, 'tweet-audit.config.json');
+    const text = readFileSync(file, 'utf8').replace(/"goals": \[\]\n/, `"goals": ["Meet interesting people"],\n  "targets": ${JSON.stringify(targets)}\n`);
+    writeFileSync(file, text);
+    return file;
+  }
+
+  it('init writes a config that check then reads; check exits 0 silently when targets are met, 1 when not', async () => {
+    const dir = mkdtempSync(path.join(temp, 'cron-'));
+    const init = await runBinary(['init', sampleArchive], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stderr).toMatch(/wrote tweet-audit\.config\.json/);
+    const again = await runBinary(['init', sampleArchive], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists.*--force/);
+
+    const noTargets = await runBinary(['check', sampleArchive], { cwd: dir });
+    expect(noTargets.code).toBe(2);
+    expect(noTargets.stderr).toMatch(/no targets to check/);
+
+    configWithTargets(dir, [{ scope: 'conversation', min: 0.01 }, { scope: 'promotion/employer', max: 0.99 }]);
+    const met = await runBinary(['check', sampleArchive], { cwd: dir });
+    expect(met).toMatchObject({ code: 0, stdout: '', stderr: '' });
+
+    await runBinary(['init', sampleArchive, '--force'], { cwd: dir });
+    configWithTargets(dir, [{ scope: 'conference', max: 0.01 }]);
+    const unmet = await runBinary(['check', sampleArchive], { cwd: dir });
+    expect(unmet.code).toBe(1);
+    expect(unmet.stdout).toMatch(/^\d{4}-\d{2} conference is .*points over your target/m);
+  });
+
+  it('names the line of a config syntax error', async () => {
+    const dir = mkdtempSync(path.join(temp, 'badconfig-'));
+    writeFileSync(path.join(dir, 'tweet-audit.config.json'), '{\n  "timeZone": "UTC"\n  "goals": []\n}\n');
+    const result = await runBinary(['report', sampleArchive], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/tweet-audit\.config\.json: line 3/);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

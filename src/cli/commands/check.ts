@@ -13,10 +13,10 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], CommonOptions];
   const inputs = await auditOptionsFrom(io, archives, options);
   if (!inputs.config?.targets?.length) {
-    throw new TweetAuditError(
-      `no targets to check: add "targets" to your config (${inputs.configPath ?? 'run tweet-audit init to write one'}), e.g. { "scope": "promotion/employer", "min": 0.05, "max": 0.1 }`,
-      inputs.configPath ? { file: inputs.configPath } : {},
-    );
+    const example = '{ "scope": "promotion/employer", "min": 0.05, "max": 0.1 }';
+    throw inputs.configPath
+      ? new TweetAuditError(`no targets to check: add "targets" to it, e.g. "targets": [${example}]`, { file: inputs.configPath })
+      : new TweetAuditError(`no config with targets found: run tweet-audit init, then add "targets", e.g. [${example}]`);
   }
   const { prepared, report } = await audit(inputs);
   describePeriod(io, prepared, { quiet: true });

@@ -75,28 +75,24 @@ function isZip(target: DetectTarget): boolean {
 }
 
 /** Where the X archive is inside a source (a folder, a zip), or undefined. */
-type XLayout =
-  | { kind: 'modern'; source: ArchiveSource; dataDir: string }
-  | { kind: 'legacy'; source: ArchiveSource; csv?: string; grailbird?: string[] };
+type XLayout = { kind: 'modern'; dataDir: string } | { kind: 'legacy'; csv?: string; grailbird?: string[] };
 
 async function findXLayout(source: ArchiveSource): Promise<XLayout | undefined> {
   const top = await source.list('');
   const topNames = new Set(top.map((f) => f.name));
   const data = await source.list('data');
   if (data.some((f) => isModernTweetFile(f.name) || f.name === 'data/manifest.js')) {
-    return { kind: 'modern', source, dataDir: 'data' };
+    return { kind: 'modern', dataDir: 'data' };
   }
   const months = (await source.list(GRAILBIRD_DIR)).filter((f) => GRAILBIRD_FILE.test(baseName(f.name)));
   if (months.length > 0 || topNames.has('tweets.csv')) {
-    const layout: XLayout = { kind: 'legacy', source };
+    const layout: XLayout = { kind: 'legacy' };
     if (topNames.has('tweets.csv')) layout.csv = 'tweets.csv';
     if (months.length > 0) layout.grailbird = months.map((f) => f.name);
     return layout;
   }
-  // The data folder itself was given (…/data with tweets.js and account.js in it).
-  if (top.some((f) => isModernTweetFile(f.name)) && (topNames.has('manifest.js') || topNames.has('account.js'))) {
-    return { kind: 'modern', source, dataDir: '' };
-  }
+  // The data folder itself was given (…/data with tweets.js in it), or a folder of loose files.
+  if (top.some((f) => isModernTweetFile(f.name))) return { kind: 'modern', dataDir: '' };
   return undefined;
 }
 

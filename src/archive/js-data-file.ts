@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { TweetAuditError } from '../errors.js';
 import { JsonArrayScanner } from './json-array-scanner.js';
+import { warnOnce } from './location.js';
 import { readWhole, type ArchiveSource } from './source.js';
 
 /** Signatures of files that turn up renamed as data files: images, videos, archives, documents. */
@@ -90,5 +91,21 @@ export async function readJsValue(source: ArchiveSource, name: string): Promise<
       `is not valid JSON after its "… =" prefix (${error instanceof Error ? error.message : String(error)}) — the file may be incomplete`,
       { file, cause: error },
     );
+  }
+}
+
+/**
+ * `readJsValue` for a file an archive may lack (manifest.js, account.js, user_details.js …):
+ * undefined when absent; when damaged, a warning and undefined, since the tweets can be read
+ * without it.
+ */
+export async function readOptionalJsValue(source: ArchiveSource, name: string, warnings: string[]): Promise<unknown> {
+  if (!(await source.file(name))) return undefined;
+  try {
+    return await readJsValue(source, name);
+  } catch (error) {
+    if (!(error instanceof TweetAuditError)) throw error;
+    warnOnce(warnings, `${error.message} (ignored)`);
+    return undefined;
   }
 }

@@ -1,10 +1,10 @@
 import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
-import { readJsItems, readJsValue } from './js-data-file.js';
+import { readJsItems, readOptionalJsValue } from './js-data-file.js';
 import { asArray, asId, asObject, asString } from './json-guards.js';
 import { readCsvTweets } from './legacy-csv.js';
-import { inDir, optional, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
+import { inDir, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
 import { OwnerBuilder, ownerKeys } from './owner.js';
 import type { ArchiveSource } from './source.js';
 import { normalizeXTweet, notTweets, unwrapTweet, type OwnerKeys, type XTweetOptions } from './x-tweet.js';
@@ -46,15 +46,11 @@ export async function openLegacyArchive(location: ArchiveLocation, layout: Legac
       }
     }
     const owner = new OwnerBuilder();
-    const user = asObject(
-      await optional(warnings, async () => (await source.file(inDir(layout.jsDir, 'user_details.js'))) && readJsValue(source, inDir(layout.jsDir, 'user_details.js'))),
-    );
+    const user = asObject(await readOptionalJsValue(source, inDir(layout.jsDir, 'user_details.js'), warnings));
     owner.handle(asString(user?.screen_name)).accountId(asId(user?.id) ?? asId(user?.id_str));
     owner.set('displayName', asString(user?.full_name)).set('bio', asString(user?.bio));
     if (!owner.known && grailbird?.[0]) await probeGrailbirdOwner(source, grailbird[0], owner);
-    const payload = asObject(
-      await optional(warnings, async () => (await source.file(inDir(layout.jsDir, 'payload_details.js'))) && readJsValue(source, inDir(layout.jsDir, 'payload_details.js'))),
-    );
+    const payload = asObject(await readOptionalJsValue(source, inDir(layout.jsDir, 'payload_details.js'), warnings));
     return { grailbird, owner: owner.build(), generatedAt: parseArchiveDate(payload?.created_at) };
   });
 
@@ -127,7 +123,7 @@ async function* readGrailbird(location: ArchiveLocation, files: string[], owner:
 /** Month files that tweet_index.js lists but the archive lacks. */
 async function missingIndexedFiles(source: ArchiveSource, jsDir: string, warnings: string[]): Promise<string[]> {
   const indexFile = inDir(jsDir, 'tweet_index.js');
-  const index = await optional(warnings, async () => (await source.file(indexFile)) && readJsValue(source, indexFile));
+  const index = await readOptionalJsValue(source, indexFile, warnings);
   const missing: string[] = [];
   for (const entry of asArray(index)) {
     const listed = asString(asObject(entry)?.file_name);

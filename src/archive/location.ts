@@ -1,5 +1,4 @@
 import type { OpenedArchive } from '../model/tweet.js';
-import { TweetAuditError } from '../errors.js';
 import type { ArchiveSource } from './source.js';
 
 /** Where an archive is, and how to open its files afresh (each `tweets()` call opens its own). */
@@ -39,19 +38,5 @@ export async function withSource<T>(location: ArchiveLocation, read: (source: Ar
     return await read(source);
   } finally {
     await source.close();
-  }
-}
-
-/** Reads an optional file of an archive; a damaged one becomes a warning, not a failure. */
-export async function optional<T>(
-  warnings: string[],
-  read: () => Promise<T | undefined>,
-): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (error) {
-    if (!(error instanceof TweetAuditError)) throw error;
-    warnOnce(warnings, `${error.message} (ignored)`);
-    return undefined;
   }
 }

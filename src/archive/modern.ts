@@ -2,9 +2,9 @@ import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
 import { EditResolver, editChain } from './edits.js';
-import { readJsItems, readJsValue } from './js-data-file.js';
+import { readJsItems, readOptionalJsValue } from './js-data-file.js';
 import { asArray, asId, asObject, asString, type JsonObject } from './json-guards.js';
-import { inDir, optional, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
+import { inDir, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
 import { NoteIndex, parseNoteTweet } from './note-tweets.js';
 import { OwnerBuilder, ownerKeys } from './owner.js';
 import { ianaTimeZone } from './rails-time-zones.js';
@@ -35,9 +35,7 @@ export async function openModernArchive(location: ArchiveLocation, layout: Moder
   const warnings: string[] = [];
   const { dataDir } = layout;
   const meta = await withSource(location, async (source) => {
-    const manifest = asObject(
-      await optional(warnings, async () => (await source.file(inDir(dataDir, 'manifest.js'))) && readJsValue(source, inDir(dataDir, 'manifest.js'))),
-    );
+    const manifest = asObject(await readOptionalJsValue(source, inDir(dataDir, 'manifest.js'), warnings));
     const tweetFiles = layout.onlyFile ? [layout.onlyFile] : await findDataFiles(source, dataDir, manifest, ['tweets', 'tweet'], MODERN_TWEET_FILE, true);
     if (tweetFiles.length === 0) {
       throw new TweetAuditError(
@@ -171,10 +169,8 @@ function partNumber(name: string): number {
 }
 
 /** The first `{ key: {...} }` object of a YTD data file's list, e.g. `account` of account.js. */
-async function firstRecord(source: ArchiveSource, name: string, key: string): Promise<JsonObject | undefined> {
-  if (!(await source.file(name))) return undefined;
-  const value = await readJsValue(source, name);
-  const first = asArray(value)[0];
+async function firstRecord(source: ArchiveSource, name: string, key: string, warnings: string[]): Promise<JsonObject | undefined> {
+  const first = asArray(await readOptionalJsValue(source, name, warnings))[0];
   return asObject(asObject(first)?.[key]) ?? asObject(first);
 }
 
@@ -185,13 +181,13 @@ async function readOwner(
   warnings: string[],
 ): Promise<OwnerBuilder> {
   const owner = new OwnerBuilder();
-  const account = await optional(warnings, () => firstRecord(source, inDir(dataDir, 'account.js'), 'account'));
+  const account = await firstRecord(source, inDir(dataDir, 'account.js'), 'account', warnings);
   owner.handle(asString(account?.username)).accountId(asId(account?.accountId)).set('displayName', asString(account?.accountDisplayName));
   const user = asObject(manifest?.userInfo);
   owner.handle(asString(user?.userName)).accountId(asId(user?.accountId)).set('displayName', asString(user?.displayName));
 
   const zoneFile = inDir(dataDir, 'account-timezone.js');
-  const zone = await optional(warnings, () => firstRecord(source, zoneFile, 'accountTimezone'));
+  const zone = await firstRecord(source, zoneFile, 'accountTimezone', warnings);
   const zoneName = asString(zone?.timeZone);
   if (zoneName) {
     const iana = ianaTimeZone(zoneName);
@@ -199,7 +195,7 @@ async function readOwner(
     else warnOnce(warnings, `${zoneFile}: unknown time zone "${zoneName}", ignored`);
   }
 
-  const profile = await optional(warnings, () => firstRecord(source, inDir(dataDir, 'profile.js'), 'profile'));
+  const profile = await firstRecord(source, inDir(dataDir, 'profile.js'), 'profile', warnings);
   const description = asObject(profile?.description);
   owner.set('bio', asString(description?.bio));
   const website = asString(description?.website);

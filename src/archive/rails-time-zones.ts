@@ -2,9 +2,11 @@ import { isValidTimeZone } from '../time/zone.js';
 
 /**
  * X stores the account's time zone (account-timezone.js) as a Ruby on Rails ActiveSupport zone
- * name ("Madrid", "Pacific Time (US & Canada)"), not an IANA name. This is ActiveSupport's public
- * name → IANA table (ActiveSupport::TimeZone::MAPPING), including names that older Rails versions
- * used ("Kyiv" was "Kyev" for years; "Greenland" pointed at America/Godthab).
+ * name ("Madrid", "Pacific Time (US & Canada)"), not an IANA name: Twitter began as a Rails
+ * application. This is ActiveSupport's public name → IANA table (ActiveSupport::TimeZone::MAPPING,
+ * checked against ActiveSupport 7.0), plus the spellings of older Rails versions ("Kyev",
+ * "Ulaan Bataar") and "Asuncion", added after 7.0. Values use current IANA names
+ * (America/Nuuk where Rails 7.0 says America/Godthab, an alias of it).
  */
 export const RAILS_TIME_ZONES: Readonly<Record<string, string>> = {
   'International Date Line West': 'Etc/GMT+12',
@@ -132,7 +134,7 @@ export const RAILS_TIME_ZONES: Readonly<Record<string, string>> = {
   Perth: 'Australia/Perth',
   Irkutsk: 'Asia/Irkutsk',
   Ulaanbaatar: 'Asia/Ulaanbaatar',
-  Ulaanbataar: 'Asia/Ulaanbaatar',
+  'Ulaan Bataar': 'Asia/Ulaanbaatar',
   Seoul: 'Asia/Seoul',
   Osaka: 'Asia/Tokyo',
   Sapporo: 'Asia/Tokyo',

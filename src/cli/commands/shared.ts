@@ -34,12 +34,14 @@ export function resolveFrom(io: CliIO, file: string): string {
 }
 
 /**
- * Tells the user, on stderr, which month the tool chose for them, and when the chosen months have
- * no tweets, which months do.
+ * Tells the user, on stderr, what the reader skipped, which month the tool chose for them, and when
+ * the chosen months have no tweets, which months do.
  */
 export function describePeriod(io: CliIO, prepared: PreparedAudit, options: { quiet?: boolean } = {}): void {
   const { period, monthCounts, zone } = prepared;
   if (io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
+  // Skipped records are worth knowing about, but not worth a cron mail every month.
+  if (!options.quiet) for (const warning of prepared.archive.warnings) warn(io, `warning: ${warning}`);
   if (period.chosenBy === 'default' && !options.quiet) {
     warn(io, `${period.from}, the last complete month in the archive (${zone.name}); choose another with --month, --from/--to or --all`);
   }

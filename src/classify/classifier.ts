@@ -3,9 +3,10 @@ import type { Tweet } from '../model/tweet.js';
 import type { Zone } from '../time/zone.js';
 import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } from './flags.js';
 import { indexIdentity } from './identity.js';
-import { labelKey, modelFeatures, NaiveBayes, type ModelScores } from './model.js';
+import { allowedLabels, labelKey, modelFeatures, NaiveBayes, type ModelScores } from './model.js';
 import { createNlp } from './nlp.js';
 import { byPrecedence, type MatchData, type Rule, type RuleContext } from './rule.js';
+import { isReplyToOthers } from './signals.js';
 import { RULES } from './rules/index.js';
 import { readTrainingCorpus, type TrainingExample } from './training.js';
 import { isSubcategoryOf, SUBCATEGORIES, type Category, type Classification, type Label } from './taxonomy.js';
@@ -43,8 +44,8 @@ export type DecisionKind =
   | 'user-label'
   /** The rule of highest precedence among those that fired. */
   | 'precedence'
-  /** The model overruled a soft rule (a retweet or link of personal content). */
-  | 'model-overrules-soft-rule'
+  /** A retweet or link of personal content: a personal rule fired and the model agrees. */
+  | 'personal-content-overrules-soft-rule'
   /** No rule fired; the model was confident enough. */
   | 'model'
   /** No rule fired and the model was unsure: personal/life with low confidence (TAXONOMY.md). */
@@ -76,10 +77,18 @@ export interface Classifier {
   learn(tweets: Iterable<Tweet>): number;
 }
 
-/** Confidence the model needs to label a tweet no rule decided; below it, the default applies. */
-const MODEL_MIN_PROBABILITY = 0.55;
-/** Confidence the model needs to call the content of a retweet or link personal. */
-const SOFT_OVERRULE_PROBABILITY = 0.6;
+/**
+ * Confidence the model needs to label a tweet no rule decided (more likely than all other
+ * categories together); below it, the default applies.
+ */
+const MODEL_MIN_PROBABILITY = 0.5;
+/**
+ * A link or a retweet is sharing by default (TAXONOMY.md); it is personal when its content is:
+ * a personal rule fired on its words (family, food, TV, bars, travel) and the model agrees at
+ * least this much. The model alone is not enough: trained on short status updates, it reads
+ * "Building a build system" as a diary entry.
+ */
+const SOFT_OVERRULE_PROBABILITY = 0.5;
 /** Model-decided labels are never more confident than this: a rule would have been better. */
 const MODEL_MAX_CONFIDENCE = 0.7;
 /** Confidence of the default label. */
@@ -141,16 +150,15 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     }
     const first = firings[0];
     if (first) {
-      if (first.soft) {
+      const personalRule = first.soft ? firings.find((firing) => firing.label.category === 'personal') : undefined;
+      if (personalRule) {
         const scores = score();
         if (scores.categories.personal >= SOFT_OVERRULE_PROBABILITY) {
-          const personalRule = firings.find((firing) => firing.label.category === 'personal');
-          const label = personalRule?.label ?? bestIn('personal', scores);
           return {
-            label,
-            confidence: Math.min(MODEL_MAX_CONFIDENCE, scores.categories.personal),
-            decidedBy: personalRule ? ['model', personalRule.rule] : ['model'],
-            decision: { kind: 'model-overrules-soft-rule', winner: first.rule },
+            label: personalRule.label,
+            confidence: round(Math.min(MODEL_MAX_CONFIDENCE, scores.categories.personal)),
+            decidedBy: [personalRule.rule, 'model'],
+            decision: { kind: 'personal-content-overrules-soft-rule', winner: personalRule.rule },
           };
         }
       }
@@ -164,8 +172,9 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
         decision: { kind: 'precedence', winner: first.rule },
       };
     }
-    const scores = score();
-    if (scores.probability >= MODEL_MIN_PROBABILITY) {
+    // No words at all (a photo, a link to one's own tweet): no signal, whatever the model says.
+    const scores = text.words.length === 0 ? undefined : score();
+    if (scores && scores.probability >= MODEL_MIN_PROBABILITY) {
       return {
         label: scores.best,
         confidence: round(Math.min(MODEL_MAX_CONFIDENCE, scores.probability * MODEL_MAX_CONFIDENCE)),
@@ -192,7 +201,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
 
   function featuresScore(tweet: Tweet, text: TweetText): () => ModelScores {
     let cached: ModelScores | undefined;
-    return () => (cached ??= model.score(modelFeatures(tweet, text, nlp)));
+    return () => (cached ??= model.score(modelFeatures(tweet, text, nlp), allowedLabels(tweet, text, isReplyToOthers(tweet, { identity, text }))));
   }
 
   return {
@@ -204,7 +213,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
       const { text, firings } = run(tweet);
       const score = featuresScore(tweet, text);
       const decided = decide(tweet, text, firings, score);
-      const { complaint: _complaint, ...complaint } = complaintSignal(text, nlp);
+      const { complaint: _complaint, ...complaint } = complaintSignal(text, nlp, true);
       return {
         tweet: {
           id: tweet.id,

@@ -13,7 +13,8 @@ function percent(value: number): string {
 const DECISIONS: Record<Explanation['decision']['kind'], (winner?: string) => string> = {
   'user-label': () => 'your label (from --labels) wins over rules and model',
   precedence: (winner) => `rule ${winner ?? '?'} has the highest precedence among the rules that fired`,
-  'model-overrules-soft-rule': (winner) => `the model reads the content as personal, which overrules the soft rule ${winner ?? '?'}`,
+  'personal-content-overrules-soft-rule': (winner) =>
+    `what the link or retweet passes on is personal (rule ${winner ?? '?'}, and the model agrees), which overrules sharing`,
   model: () => 'no rule fired; the model is confident enough',
   default: () => 'no rule fired and the model is unsure: personal/life with low confidence, worth a second look',
 };

@@ -25,16 +25,19 @@ export interface ComplaintSignal {
 }
 
 /**
- * Clearly negative tone. Precision first: a complaint word with a negative sentiment, or a
- * sentiment twice as negative as the language's "negative" threshold. Sentiment alone at the
- * threshold is too noisy (one "bug" or "kill" in a technical tweet reads negative).
+ * Clearly negative tone. Precision first: it takes a word of the complaint list AND a sentiment
+ * score (natural's SentimentAnalyzer) at or below the language's "negative" threshold. Sentiment
+ * alone is too noisy (one "bug" or "kill" in a technical tweet reads negative), and a complaint
+ * word alone can be a joke or a negation. The sentiment is only computed when the word is there
+ * (or when `always`, for explanations): scoring every tweet was a hot spot.
  */
-export function complaintSignal(text: TweetText, nlp: Nlp): ComplaintSignal & { complaint: boolean } {
+export function complaintSignal(text: TweetText, nlp: Nlp, always = false): ComplaintSignal & { complaint: boolean } {
+  const word = text.hits.get('complaint');
+  const threshold = nlp.negativeThreshold(text.lang);
+  if (word === undefined && !always) return { complaint: false, sentiment: 0, threshold };
   // Sentiment vocabularies keep accents: score the lowercased body, not the folded words.
   const sentiment = nlp.sentiment(text.lang, words(text.body.toLowerCase()));
-  const threshold = nlp.negativeThreshold(text.lang);
-  const word = text.hits.get('complaint');
-  const complaint = (word !== undefined && sentiment < 0) || sentiment <= 2 * threshold;
+  const complaint = word !== undefined && sentiment <= threshold;
   return { complaint, sentiment, threshold, ...(word === undefined ? {} : { word }) };
 }
 

@@ -1,7 +1,8 @@
 import type { Tweet } from '../model/tweet.js';
 import type { Nlp } from './nlp.js';
 import { CATEGORIES, SUBCATEGORIES, type Category, type Label } from './taxonomy.js';
-import type { TweetText } from './text.js';
+import { LEXICON_IDS, type LexiconId } from './lexicons.js';
+import type { Lang, TweetText } from './text.js';
 
 /** "category/subcategory", the model's class key. */
 export type LabelKey = `${Category}/${string}`;
@@ -10,6 +11,9 @@ export type LabelKey = `${Category}/${string}`;
 export const LABEL_KEYS: readonly LabelKey[] = CATEGORIES.flatMap((category) =>
   SUBCATEGORIES[category].map((subcategory) => `${category}/${subcategory}` as LabelKey),
 );
+const LABELS: readonly Label[] = LABEL_KEYS.map(labelFromKey);
+const LABEL_INDEX = new Map<string, number>(LABEL_KEYS.map((key, i) => [key, i]));
+const CATEGORY_OF: readonly number[] = LABELS.map((label) => CATEGORIES.indexOf(label.category));
 
 export function labelKey(label: Label): LabelKey {
   return `${label.category}/${label.subcategory}`;
@@ -22,7 +26,7 @@ export function labelFromKey(key: LabelKey): Label {
 
 /** What the model thinks of one tweet. */
 export interface ModelScores {
-  /** Probability of each label, summing to 1. */
+  /** Probability of each label, summing to 1 (0 for labels ruled out). */
   labels: Readonly<Record<LabelKey, number>>;
   /** Probability of each category (sum of its labels). */
   categories: Readonly<Record<Category, number>>;
@@ -37,59 +41,99 @@ const MIN_WORD_LENGTH = 2;
 /** Tweets longer than this many words read as explanations, shorter than SHORT as quips. */
 const LONG = 25;
 const SHORT = 4;
+/**
+ * Structural features (link, media, thread…) count this many times. With one vote each they
+ * drown among a tweet's fifteen words, yet the shape says much: a technical remark on its own is
+ * a status update, the same remark in a thread with screenshots is a piece of content.
+ */
+const STRUCTURE_WEIGHT = 2;
+/**
+ * Naive Bayes multiplies the evidence of features as if they were independent, so its raw
+ * probabilities are near 0 or 1. Dividing the log-probabilities by this temperature before
+ * normalising gives probabilities that mean something when compared with the thresholds.
+ */
+const TEMPERATURE = Number(process.env.TA_T ?? 3);
 
 /**
- * The model's view of a tweet: cached stems of its words, its emoji, its shape (reply, thread,
- * retweet, link, media, length) and which word lists matched. Each feature counts once per tweet:
- * tweets are short, and presence says more than repetition.
+ * Function words that say nothing about the category, per language. Pronouns ("my", "we", "you",
+ * "mi", "nous") are kept on purpose: they tell own work, employer news and questions apart.
+ * Source: the author's knowledge of the four languages.
+ */
+const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set('the a an and or of to in on at for with is are was were be been being it its this that these those as by from but so if then than there here also very can will would do does did has have had not no yes all some any more most about into out up over after before just'.split(' ')),
+  es: new Set('el la los las un una unos unas y o de del al a en con por para que es son se lo como pero si ya muy mas este esta esto eso ese esa hay ha han fue ser estar sin sobre entre cuando donde'.split(' ')),
+  fr: new Set("le la les un une des du de et ou a au aux en dans sur pour par avec que qui est sont ce cette ces il elle ils elles pas ne plus se sa son ses l' d' qu' c' s' n' y comme mais si".split(' ')),
+  de: new Set('der die das den dem des ein eine einen einem einer und oder zu von mit auf in im ist sind war es nicht auch noch aber wie bei aus fur an am als so dass zum zur'.split(' ')),
+};
+
+/**
+ * The model's view of a tweet: cached stems of its words (function words left out), its emoji,
+ * its shape (reply, thread, retweet, link, media, length) and which word lists matched. A word
+ * counts once per tweet: tweets are short, and presence says more than repetition.
  */
 export function modelFeatures(tweet: Tweet, text: TweetText, nlp: Nlp): string[] {
-  const features = new Set<string>();
+  const out: string[] = [];
+  const stop = STOPWORDS[text.lang];
   for (const word of text.words) {
-    if (word.length < MIN_WORD_LENGTH && !/\d/.test(word)) continue;
-    features.add(nlp.stem(text.lang, word));
+    if (word.length < MIN_WORD_LENGTH) {
+      const code = word.charCodeAt(0);
+      if (code < 0x30 || code > 0x39) continue;
+    }
+    if (stop.has(word)) continue;
+    const stem = nlp.stem(text.lang, word);
+    if (!out.includes(stem)) out.push(stem);
   }
-  for (const emoji of text.emoji) features.add(emoji);
-  if (tweet.isRetweet) features.add('~retweet');
-  if (tweet.isReply) features.add(tweet.isSelfReply ? '~thread' : '~reply');
-  if (tweet.urls.length > 0) features.add('~link');
-  if (tweet.mediaCount > 0) features.add('~media');
-  if (text.bodyMentions.length > 0) features.add('~mention');
-  if (tweet.hashtags.length > 0) features.add('~hashtag');
-  if (text.body.includes('?')) features.add('~question');
-  if (text.words.length === 0) features.add('~empty');
-  else if (text.words.length <= SHORT) features.add('~short');
-  else if (text.words.length >= LONG) features.add('~long');
-  for (const lexicon of text.hits.keys()) features.add(`lex:${lexicon}`);
-  return [...features];
+  for (const emoji of text.emoji) if (!out.includes(emoji)) out.push(emoji);
+  for (const lexicon of text.hits.keys()) out.push(LEXICON_FEATURE[lexicon]);
+  const words = text.words.length;
+  for (let i = 0; i < STRUCTURE_WEIGHT; i++) {
+    if (tweet.isRetweet) out.push('~retweet');
+    if (tweet.isReply) out.push(tweet.isSelfReply ? '~thread' : '~reply');
+    if (tweet.urls.length > 0) out.push('~link');
+    if (tweet.mediaCount > 0) out.push('~media');
+    if (!tweet.isRetweet && !tweet.isReply && tweet.urls.length === 0 && tweet.mediaCount === 0) out.push('~plain');
+    if (text.bodyMentions.length > 0) out.push('~mention');
+    if (tweet.hashtags.length > 0) out.push('~hashtag');
+    if (text.body.includes('?')) out.push('~question');
+    if (words === 0) out.push('~empty');
+    else if (words <= SHORT) out.push('~short');
+    else if (words >= LONG) out.push('~long');
+  }
+  return out;
 }
+
+const LEXICON_FEATURE = Object.fromEntries(LEXICON_IDS.map((id) => [id, `lex:${id}`])) as Record<LexiconId, string>;
 
 /**
  * A multinomial naive Bayes over the features above, hand-rolled: natural's BayesClassifier
- * tokenizes and stems every text again with its own (English) stemmer on each call, which is both
- * slower and blind to our structural features. Laplace smoothing (alpha) keeps unseen features
- * neutral; it learns incrementally, so user labels can be added after training.
+ * tokenizes and stems every text again with its own (English) stemmer on each call, which is
+ * slower and blind to the structural features. Laplace smoothing (alpha) keeps unseen features
+ * neutral. It learns incrementally (user labels are added after training); per-feature log
+ * weights are rebuilt lazily after learning, so scoring is one map lookup per feature.
  */
 export class NaiveBayes {
-  private readonly counts = new Map<LabelKey, Map<string, number>>();
-  private readonly totals = new Map<LabelKey, number>();
-  private readonly docs = new Map<LabelKey, number>();
-  private readonly vocabulary = new Set<string>();
+  private readonly counts = new Map<string, Float64Array>();
+  private readonly totals = new Float64Array(LABEL_KEYS.length);
+  private readonly docs = new Float64Array(LABEL_KEYS.length);
   private documents = 0;
+  private weights: Map<string, Float64Array> | undefined;
+  private priors: Float64Array | undefined;
 
   constructor(private readonly alpha = 0.5) {}
 
   /** Adds one labeled example. */
   learn(features: readonly string[], label: LabelKey): void {
-    let counts = this.counts.get(label);
-    if (!counts) this.counts.set(label, (counts = new Map()));
+    const index = LABEL_INDEX.get(label);
+    if (index === undefined) throw new Error(`unknown label ${label}`);
     for (const feature of features) {
-      counts.set(feature, (counts.get(feature) ?? 0) + 1);
-      this.vocabulary.add(feature);
+      let counts = this.counts.get(feature);
+      if (!counts) this.counts.set(feature, (counts = new Float64Array(LABEL_KEYS.length)));
+      counts[index]!++;
     }
-    this.totals.set(label, (this.totals.get(label) ?? 0) + features.length);
-    this.docs.set(label, (this.docs.get(label) ?? 0) + 1);
+    this.totals[index]! += features.length;
+    this.docs[index]!++;
     this.documents++;
+    this.weights = undefined;
   }
 
   /** Number of examples learned. */
@@ -97,61 +141,114 @@ export class NaiveBayes {
     return this.documents;
   }
 
-  /** Probabilities of every label of the taxonomy (labels never seen get none). */
-  score(features: readonly string[]): ModelScores {
-    const labels = {} as Record<LabelKey, number>;
-    const logs: [LabelKey, number][] = [];
-    const vocabulary = this.vocabulary.size + 1;
-    let max = -Infinity;
-    for (const key of LABEL_KEYS) {
-      const docs = this.docs.get(key);
-      if (!docs) continue;
-      const counts = this.counts.get(key)!;
-      const denominator = Math.log(this.totals.get(key)! + this.alpha * vocabulary);
-      let log = Math.log(docs / this.documents);
-      for (const feature of features) {
-        // Features no label has seen cancel out across labels; skipping them is exact and faster.
-        if (!this.vocabulary.has(feature)) continue;
-        log += Math.log((counts.get(feature) ?? 0) + this.alpha) - denominator;
-      }
-      logs.push([key, log]);
-      if (log > max) max = log;
+  private build(): { weights: Map<string, Float64Array>; priors: Float64Array } {
+    if (this.weights && this.priors) return { weights: this.weights, priors: this.priors };
+    const vocabulary = this.counts.size + 1;
+    const denominators = Array.from(this.totals, (total) => Math.log(total + this.alpha * vocabulary));
+    const priors = new Float64Array(LABEL_KEYS.length);
+    for (let i = 0; i < priors.length; i++) {
+      // Labels never seen are ruled out rather than guessed.
+      priors[i] = this.docs[i]! > 0 ? Math.log(this.docs[i]! / this.documents) : -Infinity;
     }
-    let sum = 0;
-    for (const [, log] of logs) sum += Math.exp(log - max);
-    for (const key of LABEL_KEYS) labels[key] = 0;
-    for (const [key, log] of logs) labels[key] = Math.exp(log - max) / sum;
-    return summarize(labels);
+    const weights = new Map<string, Float64Array>();
+    for (const [feature, counts] of this.counts) {
+      const row = new Float64Array(LABEL_KEYS.length);
+      for (let i = 0; i < row.length; i++) row[i] = Math.log(counts[i]! + this.alpha) - denominators[i]!;
+      weights.set(feature, row);
+    }
+    this.weights = weights;
+    this.priors = priors;
+    return { weights, priors };
   }
 
-  /** A plain-data copy, to compare models (the shipped corpus trains the same model every time). */
-  toJSON(): { alpha: number; documents: number; labels: Record<string, { docs: number; total: number; counts: Record<string, number> }> } {
-    const labels: Record<string, { docs: number; total: number; counts: Record<string, number> }> = {};
-    for (const key of [...this.docs.keys()].sort()) {
-      const counts = Object.fromEntries([...this.counts.get(key)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      labels[key] = { docs: this.docs.get(key)!, total: this.totals.get(key)!, counts };
+  /**
+   * Probabilities of every label. `allowed` rules labels out (the shape of the tweet makes them
+   * impossible: no question without "?"); features no label has seen cancel out and are skipped.
+   */
+  score(features: readonly string[], allowed?: readonly boolean[]): ModelScores {
+    const { weights, priors } = this.build();
+    const n = priors.length;
+    const logs = new Float64Array(n);
+    for (let i = 0; i < n; i++) logs[i] = allowed && !allowed[i] ? -Infinity : priors[i]!;
+    for (const feature of features) {
+      const row = weights.get(feature);
+      if (row) for (let i = 0; i < n; i++) logs[i]! += row[i]!;
     }
-    return { alpha: this.alpha, documents: this.documents, labels };
+    return new Scores(logs);
+  }
+
+  /** A plain-data copy, to compare models. */
+  toJSON(): { alpha: number; documents: number; docs: Record<string, number>; counts: Record<string, number[]> } {
+    const docs = Object.fromEntries(LABEL_KEYS.map((key, i) => [key, this.docs[i]!]));
+    const counts = Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([f, c]) => [f, [...c]]));
+    return { alpha: this.alpha, documents: this.documents, docs, counts };
   }
 }
 
-function summarize(labels: Record<LabelKey, number>): ModelScores {
-  const categories = {} as Record<Category, number>;
-  let bestCategory: Category = 'personal';
-  let bestSum = -1;
-  for (const category of CATEGORIES) {
+/** Model scores computed from log-probabilities; the per-label record is built only when read. */
+class Scores implements ModelScores {
+  readonly categories: Readonly<Record<Category, number>>;
+  readonly best: Label;
+  readonly probability: number;
+  private readonly probabilities: Float64Array;
+  private labelRecord: Record<LabelKey, number> | undefined;
+
+  constructor(logs: Float64Array) {
+    const n = logs.length;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) if (logs[i]! > max) max = logs[i]!;
+    const probabilities = new Float64Array(n);
     let sum = 0;
-    for (const subcategory of SUBCATEGORIES[category]) sum += labels[`${category}/${subcategory}`] ?? 0;
-    categories[category] = sum;
-    if (sum > bestSum) {
-      bestCategory = category;
-      bestSum = sum;
+    if (max !== -Infinity) for (let i = 0; i < n; i++) sum += probabilities[i] = Math.exp((logs[i]! - max) / TEMPERATURE);
+    if (sum > 0) for (let i = 0; i < n; i++) probabilities[i]! /= sum;
+    const totals = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) totals[CATEGORY_OF[i]!]! += probabilities[i]!;
+    // Ties go to the last category, personal: the taxonomy's default.
+    let best = CATEGORIES.length - 1;
+    for (let c = 0; c < CATEGORIES.length; c++) if (totals[c]! > totals[best]!) best = c;
+    let bestLabel = -1;
+    for (let i = 0; i < n; i++) {
+      if (CATEGORY_OF[i] === best && (bestLabel === -1 || probabilities[i]! > probabilities[bestLabel]!)) bestLabel = i;
     }
+    this.probabilities = probabilities;
+    this.categories = { conversation: totals[0]!, promotion: totals[1]!, conference: totals[2]!, personal: totals[3]! };
+    this.best = LABELS[bestLabel]!;
+    this.probability = totals[best]!;
   }
-  let bestKey: LabelKey = `${bestCategory}/${SUBCATEGORIES[bestCategory][0]}`;
-  for (const subcategory of SUBCATEGORIES[bestCategory]) {
-    const key: LabelKey = `${bestCategory}/${subcategory}`;
-    if ((labels[key] ?? 0) > (labels[bestKey] ?? 0)) bestKey = key;
+
+  get labels(): Readonly<Record<LabelKey, number>> {
+    if (!this.labelRecord) {
+      const record = {} as Record<LabelKey, number>;
+      LABEL_KEYS.forEach((key, i) => (record[key] = this.probabilities[i]!));
+      this.labelRecord = record;
+    }
+    return this.labelRecord;
   }
-  return { labels, categories, best: labelFromKey(bestKey), probability: bestSum };
+
+  toJSON(): ModelScores {
+    return { labels: this.labels, categories: this.categories, best: this.best, probability: this.probability };
+  }
+}
+
+// The category order the Scores literal above relies on.
+if (CATEGORIES.join() !== 'conversation,promotion,conference,personal') throw new Error('CATEGORIES changed order');
+
+const REPLY = LABEL_INDEX.get('conversation/reply')!;
+const MENTION = LABEL_INDEX.get('conversation/mention')!;
+const QUESTION = LABEL_INDEX.get('conversation/question')!;
+const CHAT = LABEL_INDEX.get('conference/chat')!;
+
+/**
+ * The labels the model may give, in LABEL_KEYS order. Conversation and chats are structural: a
+ * reply, a mention, a question to followers, a chat's hashtag, and the rules see those. Left to
+ * the model, any "@" or "?" would pull a status update into conversation ("applied after @Before
+ * methods", "Does it work? No!"), so the model judges content: promotion, live events, the person.
+ */
+export function allowedLabels(_tweet: Tweet, _text: TweetText, isReplyToOthers: boolean): boolean[] {
+  const allowed = new Array<boolean>(LABEL_KEYS.length).fill(true);
+  allowed[REPLY] = isReplyToOthers;
+  allowed[MENTION] = false;
+  allowed[QUESTION] = false;
+  allowed[CHAT] = false;
+  return allowed;
 }

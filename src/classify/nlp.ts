@@ -49,7 +49,7 @@ const SENTIMENT: Record<Lang, { language: string; type: string; threshold: numbe
 
 const MAX_CACHED_STEMS = 200_000;
 
-/** Loads the stemmers and sentiment vocabularies and builds the word-list index. */
+/** Loads the stemmers (sentiment vocabularies on first use) and builds the word-list index. */
 export function createNlp(): Nlp {
   const require = createRequire(import.meta.url);
   const stemmers = {} as Record<Lang, Stemmer>;
@@ -58,13 +58,20 @@ export function createNlp(): Nlp {
     stemmers[lang] = require(STEMMERS[lang]) as Stemmer;
     caches[lang] = new Map();
   }
-  const Analyzer = require('natural/lib/natural/sentiment/SentimentAnalyzer.js') as SentimentAnalyzerClass;
-  const analyzers = {} as Record<Lang, SentimentAnalyzer>;
-  for (const lang of Object.keys(SENTIMENT) as Lang[]) {
-    // No stemmer: stemming a whole vocabulary costs ~100 ms per language, and lowercased words
-    // hit the vocabularies well enough for a flag that must above all be precise.
-    analyzers[lang] = new Analyzer(SENTIMENT[lang].language, null, SENTIMENT[lang].type);
-  }
+  // The sentiment vocabularies take ~200 ms to load, so they are loaded on first use (only tweets
+  // with a complaint word need them), once per language.
+  let Analyzer: SentimentAnalyzerClass | undefined;
+  const analyzers: Partial<Record<Lang, SentimentAnalyzer>> = {};
+  const analyzer = (lang: Lang): SentimentAnalyzer => {
+    let found = analyzers[lang];
+    if (!found) {
+      Analyzer ??= require('natural/lib/natural/sentiment/SentimentAnalyzer.js') as SentimentAnalyzerClass;
+      // No stemmer: stemming a whole vocabulary costs ~100 ms per language, and lowercased words
+      // hit the vocabularies well enough for a flag that must above all be precise.
+      found = analyzers[lang] = new Analyzer(SENTIMENT[lang].language, null, SENTIMENT[lang].type);
+    }
+    return found;
+  };
   return {
     lexicons: new LexiconIndex(),
     stem(lang, word) {
@@ -78,7 +85,7 @@ export function createNlp(): Nlp {
       return stem;
     },
     sentiment(lang, words) {
-      return words.length === 0 ? 0 : analyzers[lang].getSentiment(words as string[]);
+      return words.length === 0 ? 0 : analyzer(lang).getSentiment(words as string[]);
     },
     negativeThreshold(lang) {
       return SENTIMENT[lang].threshold;

@@ -46,9 +46,9 @@ interface RuleBody {
   /** How sure a label decided by this rule is, 0..1. Default 0.9. */
   readonly confidence?: number;
   /**
-   * A soft rule can be overruled by the model when the model is confident that the content is
-   * personal: a retweet or a link is `promotion/sharing` only when what it passes on is
-   * professional (TAXONOMY.md: "a retweet of personal or fun content is personal").
+   * A soft rule yields to a personal rule when the model agrees that the content is personal: a
+   * retweet or a link is `promotion/sharing` only when what it passes on is professional
+   * (TAXONOMY.md: "a retweet of personal or fun content is personal").
    */
   readonly soft?: boolean;
   /** Returns why the rule applies to this tweet, or null when it does not. */

@@ -34,6 +34,29 @@ export function hasAttachment(tweet: Tweet): boolean {
   return tweet.urls.length > 0 || tweet.mediaCount > 0;
 }
 
+/** How many opening words a how-to must start within ("Hoy, en cómo…", "Here's how to…"). */
+const HOW_TO_WITHIN = 6;
+
+/**
+ * A tutorial opening: "how to" + verb, Spanish "cómo" + infinitive, French "comment" +
+ * infinitive, German "wie man", "so geht". Only near the start of the text: further in, "this is
+ * how to be efficient" is a reflection, not a tutorial.
+ */
+export function howTo(ctx: RuleContext): string | undefined {
+  const { words } = ctx.text;
+  const end = Math.min(words.length - 1, HOW_TO_WITHIN);
+  for (let i = 0; i < end; i++) {
+    const word = words[i]!;
+    const next = words[i + 1]!;
+    if (word === 'how' && next === 'to') return 'how to';
+    if (word === 'como' && /^[a-z]{3,}(?:ar|er|ir)$/.test(next)) return `como ${next}`;
+    if (word === 'comment' && /^[a-z]{3,}(?:er|ir|re)$/.test(next)) return `comment ${next}`;
+    if (word === 'wie' && next === 'man') return 'wie man';
+    if (word === 'so' && next === 'geht') return 'so geht';
+  }
+  return undefined;
+}
+
 /** The text announces something to come, or one's own content: not a report from an event. */
 export function isAnnouncement(ctx: RuleContext): boolean {
   return ctx.text.hits.has('announcement') || ctx.text.hits.has('ownContent');

@@ -39,31 +39,78 @@ export interface TweetText {
   links: TweetLink[];
 }
 
+// Folded form of each Latin-1 and Latin Extended character ("é" -> "e"), and apostrophe variants,
+// computed once with normalize(): calling normalize() on every tweet was a hot spot.
+const FOLDED = new Map<number, string>();
+for (let code = 0x80; code < 0x250; code++) {
+  const char = String.fromCharCode(code);
+  const folded = char.normalize('NFD').replace(/\p{M}/gu, '');
+  if (folded !== char) FOLDED.set(code, folded);
+}
+for (const char of '’ʼ`´') FOLDED.set(char.charCodeAt(0), "'");
+
 /** Lowercases, removes accents and unifies apostrophes, so "Película" and "pelicula" compare equal. */
 export function fold(value: string): string {
   const lower = value.toLowerCase();
-  // Fast path: most tweets are ASCII, and normalize() is the costliest step here.
-  if (!/[^\x00-\x7f]/.test(lower)) return lower;
-  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ`´]/g, "'");
+  // Parts joined at the end: a string built with += is a rope, and reading a rope char by char
+  // (as `words` does) is several times slower than reading a flat string.
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code < 0x80) continue;
+    const folded = FOLDED.get(code);
+    if (folded === undefined) continue;
+    parts.push(lower.slice(from, i), folded);
+    from = i + 1;
+  }
+  if (from === 0) return lower;
+  parts.push(lower.slice(from));
+  return parts.join('');
 }
 
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+// Which code points are word characters (letters and digits of any script), decided once each.
+const WORD_CHAR = new Uint8Array(0x10000);
+const WORD_CHAR_TEST = /[\p{L}\p{N}]/u;
+for (let code = 0; code < 0x10000; code++) {
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) WORD_CHAR[code] = 1;
+  else if (code >= 0x80 && !(code >= 0xd800 && code <= 0xdfff) && WORD_CHAR_TEST.test(String.fromCharCode(code))) WORD_CHAR[code] = 1;
+}
+const APOSTROPHE = 0x27;
 // French elisions (l', j', d', qu'…) are split off so "j'écoute" yields "écoute" as a word.
-const ELISION = /^(?:[ljdnmstc]|qu)'(.+)$/;
+const ELISION = /^(?:[ljdnmstc]|qu)'/;
 
-/** Splits folded text into words, splitting French elisions ("j'ai" -> "j'", "ai"). */
+/**
+ * Splits folded text into words: runs of letters and digits, with inner apostrophes kept
+ * ("we're"), French elisions split ("j'ai" -> "j'", "ai"). A hand-written scanner: the regex
+ * equivalent was a hot spot at tens of thousands of tweets per second.
+ */
 export function words(folded: string): string[] {
   const out: string[] = [];
-  for (const match of folded.matchAll(WORD)) {
-    const word = match[0];
-    const elided = word.length > 2 && word.includes("'") ? ELISION.exec(word) : null;
-    if (elided) {
-      out.push(word.slice(0, word.length - elided[1]!.length), elided[1]!);
-    } else {
-      out.push(word);
+  const length = folded.length;
+  let start = -1;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? folded.charCodeAt(i) : 0;
+    if (code !== 0 && WORD_CHAR[code] === 1) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      if (code === APOSTROPHE && i + 1 < length && WORD_CHAR[folded.charCodeAt(i + 1)] === 1) continue;
+      pushWord(out, folded.slice(start, i));
+      start = -1;
     }
   }
   return out;
+}
+
+function pushWord(out: string[], word: string): void {
+  if (word.length > 2 && word.includes("'")) {
+    const elided = ELISION.exec(word);
+    if (elided) {
+      out.push(elided[0], word.slice(elided[0].length));
+      return;
+    }
+  }
+  out.push(word);
 }
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
@@ -83,30 +130,41 @@ const LANG_HINTS: Record<Lang, ReadonlySet<string>> = {
   de: new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'mit', 'fur', 'auf', 'ich', 'du', 'wir', 'ihr', 'den', 'dem', 'zu', 'von', 'auch', 'noch', 'aber', 'wie', 'bei', 'sind', 'hat', 'mein', 'heute', 'jetzt', 'nach', 'wenn', 'schon', 'sehr', 'gibt', 'hier', 'kein', 'keine', 'oder', 'uns', 'euch', 'habe', 'danke']),
 };
 
+const LANG_BITS = new Map<string, number>();
+LANGS.forEach((lang, i) => {
+  for (const word of LANG_HINTS[lang]) LANG_BITS.set(word, (LANG_BITS.get(word) ?? 0) | (1 << i));
+});
+
 /** The tweet's language: the archive's when it is one of ours, else the language of most stopwords. */
 export function guessLang(archiveLang: string | undefined, tokens: readonly string[]): Lang {
-  if (archiveLang && (LANGS as readonly string[]).includes(archiveLang)) return archiveLang as Lang;
-  let best: Lang = 'en';
-  let bestScore = 0;
-  for (const lang of LANGS) {
-    let score = 0;
-    const hints = LANG_HINTS[lang];
-    for (const token of tokens) if (hints.has(token)) score++;
-    if (score > bestScore) {
-      best = lang;
-      bestScore = score;
-    }
+  if (archiveLang !== undefined && (LANGS as readonly string[]).includes(archiveLang)) return archiveLang as Lang;
+  const scores = [0, 0, 0, 0];
+  for (const token of tokens) {
+    const bits = LANG_BITS.get(token);
+    if (bits === undefined) continue;
+    for (let i = 0; i < 4; i++) if (bits & (1 << i)) scores[i]!++;
   }
-  return best;
+  let best = 0;
+  for (let i = 1; i < 4; i++) if (scores[i]! > scores[best]!) best = i;
+  return LANGS[best]!;
 }
 
 interface LexiconEntry {
   lexicon: LexiconId;
   term: string;
-  /** Words after the first. */
+  /** Words after the first two (or after the first, for entries indexed by one word). */
   rest: string[];
   /** The last word is a prefix. */
   lastIsPrefix: boolean;
+}
+
+/** Entries by their first word: one-word entries, and longer ones by their second word. */
+interface FirstWord {
+  single: LexiconEntry[];
+  /** Entries whose second word is exact, by that word. */
+  bySecond: Map<string, LexiconEntry[]>;
+  /** Entries of two words whose second word is a prefix ("buscamos perfil*"). */
+  secondIsPrefix: LexiconEntry[];
 }
 
 /**
@@ -115,9 +173,10 @@ interface LexiconEntry {
  * whatever the number of lists.
  */
 export class LexiconIndex {
-  private readonly exact = new Map<string, LexiconEntry[]>();
-  private readonly prefixes = new Map<number, Map<string, LexiconEntry[]>>();
-  private readonly prefixLengths: number[];
+  private readonly exact = new Map<string, FirstWord>();
+  /** Single-word "pref*" entries: few, so a scan guarded by their first letters beats slicing. */
+  private readonly prefixes: { prefix: string; entry: LexiconEntry }[] = [];
+  private readonly prefixFirst = new Set<number>();
 
   constructor(lexicons: Readonly<Record<LexiconId, Readonly<Record<Lang, readonly string[]>>>> = LEXICONS) {
     for (const lexicon of LEXICON_IDS) {
@@ -129,19 +188,20 @@ export class LexiconIndex {
           const key = parts.join(' ') + (lastIsPrefix ? '*' : '');
           if (parts.length === 0 || seen.has(key)) continue;
           seen.add(key);
-          const entry: LexiconEntry = { lexicon, term: raw, rest: parts.slice(1), lastIsPrefix };
           const first = parts[0]!;
           if (lastIsPrefix && parts.length === 1) {
-            let byPrefix = this.prefixes.get(first.length);
-            if (!byPrefix) this.prefixes.set(first.length, (byPrefix = new Map()));
-            push(byPrefix, first, entry);
-          } else {
-            push(this.exact, first, entry);
+            this.prefixes.push({ prefix: first, entry: { lexicon, term: raw, rest: [], lastIsPrefix } });
+            this.prefixFirst.add(first.charCodeAt(0));
+            continue;
           }
+          let node = this.exact.get(first);
+          if (!node) this.exact.set(first, (node = { single: [], bySecond: new Map(), secondIsPrefix: [] }));
+          if (parts.length === 1) node.single.push({ lexicon, term: raw, rest: [], lastIsPrefix: false });
+          else if (parts.length === 2 && lastIsPrefix) node.secondIsPrefix.push({ lexicon, term: raw, rest: [parts[1]!], lastIsPrefix });
+          else push(node.bySecond, parts[1]!, { lexicon, term: raw, rest: parts.slice(2), lastIsPrefix });
         }
       }
     }
-    this.prefixLengths = [...this.prefixes.keys()].sort((a, b) => a - b);
   }
 
   /** The first matching entry of each list, by list id. */
@@ -149,12 +209,20 @@ export class LexiconIndex {
     const hits = new Map<LexiconId, string>();
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]!;
-      const exact = this.exact.get(word);
-      if (exact) this.collect(exact, tokens, i, hits);
-      for (const length of this.prefixLengths) {
-        if (length > word.length) break;
-        const entries = this.prefixes.get(length)!.get(word.slice(0, length));
-        if (entries) this.collect(entries, tokens, i, hits);
+      const node = this.exact.get(word);
+      if (node) {
+        for (const entry of node.single) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
+        const next = tokens[i + 1];
+        if (next !== undefined) {
+          const entries = node.bySecond.get(next);
+          if (entries) this.collect(entries, tokens, i + 1, hits);
+          if (node.secondIsPrefix.length > 0) this.collect(node.secondIsPrefix, tokens, i, hits);
+        }
+      }
+      if (this.prefixFirst.has(word.charCodeAt(0))) {
+        for (const { prefix, entry } of this.prefixes) {
+          if (!hits.has(entry.lexicon) && word.startsWith(prefix)) hits.set(entry.lexicon, entry.term);
+        }
       }
     }
     return hits;
@@ -199,16 +267,20 @@ export function parseLink(url: string): TweetLink | undefined {
 /** Computes the text features of a tweet. */
 export function analyzeText(tweet: Tweet, lexicons: LexiconIndex): TweetText {
   let text = tweet.text;
-  if (tweet.isRetweet) text = text.replace(RT_PREFIX, '');
-  text = text.replace(URL_IN_TEXT, ' ');
-  const leading = LEADING_HANDLES.exec(text);
+  // Each regex runs only when its cheap precondition holds: most tweets need none of them.
+  if (tweet.isRetweet && text.startsWith('RT @')) text = text.replace(RT_PREFIX, '');
+  if (text.includes('http') || text.includes('pic.twitter')) text = text.replace(URL_IN_TEXT, ' ');
+  const first = text.charCodeAt(0);
+  const leading = first === 0x40 || first === 0x2e || first === 0x20 ? LEADING_HANDLES.exec(text) : null;
   const leadingHandles = leading ? [...leading[0].matchAll(/@(\w+)/g)].map((m) => m[1]!.toLowerCase()) : [];
-  const body = (leading ? text.slice(leading[0].length) : text).replace(HANDLE, ' ').trim();
+  let body = leading ? text.slice(leading[0].length) : text;
+  if (body.includes('@')) body = body.replace(HANDLE, ' ');
+  body = body.trim();
   const folded = fold(body);
   const tokens = words(folded);
-  const leadingSet = new Set(leadingHandles);
-  const bodyMentions = tweet.mentions.filter((handle) => !leadingSet.has(handle));
-  const emoji = /[^\x00-\x7f]/.test(body) ? (body.match(EMOJI) ?? []) : [];
+  const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
+  // Emoji live in the surrogate range or in the symbol blocks; test for those before the costly match.
+  const emoji = /[\u2190-\u2bff\ud83c-\ud83e]/.test(body) ? (body.match(EMOJI) ?? []) : [];
   const links: TweetLink[] = [];
   for (const url of tweet.urls) {
     const link = parseLink(url);

@@ -16,8 +16,13 @@ export const DISCOVERY = {
     minTweets: 4,
     /** …making at least this share of the owner's own tweets with links… */
     minShareOfLinkTweets: 0.05,
-    /** …with first-person words ("my", "mi", "mon", "mein", "I wrote") in at least this share of them. */
+    /** …with first-person words ("my", "mi", "mon", "mein", "I wrote") in at least this share of them… */
     minFirstPersonShare: 0.25,
+    /**
+     * …or being a blog ("blog." host or "/blog" path) linked in this many own tweets: posting
+     * one's own post titles with their link needs no "my".
+     */
+    blogMinTweets: 5,
     /** Handles and name words shorter than this are too common to find in a domain name. */
     minNameLength: 4,
     /** At most this many discovered own domains, most linked first. */
@@ -94,6 +99,8 @@ function isSharedHost(host: string): boolean {
 interface DomainStats {
   tweets: number;
   firstPerson: number;
+  /** Own tweets linking a blog on it ("blog." host or "/blog…" path). */
+  blog: number;
   hosts: Map<string, number>;
 }
 
@@ -179,12 +186,13 @@ export async function discoverIdentity(
       if (isSharedHost(link.host)) continue;
       const registrable = registrableDomain(link.host);
       let stats = domains.get(registrable);
-      if (!stats) domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, hosts: new Map() }));
+      if (!stats) domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, blog: 0, hosts: new Map() }));
       if (seen.has(registrable)) continue;
       seen.add(registrable);
       stats.tweets++;
       bump(stats.hosts, link.host);
       if (FIRST_PERSON.test(lower)) stats.firstPerson++;
+      if (link.host.startsWith('blog.') || link.path.startsWith('/blog')) stats.blog++;
     }
     if (hasLink) ownLinkTweets++;
   }
@@ -193,11 +201,21 @@ export async function discoverIdentity(
     employer: discoverEmployer(owner, ownHandles, handles, domains),
     chatHashtags: discoverChats(tags),
   };
+  const ownDomains = discoverOwnDomains(owner, ownHandles, domains, ownLinkTweets, discovered.employer.domains);
+  // The hashtag of a company or a project ("#acme") is used in bursts around its launches, but it
+  // is not an event: names of the owner, the employer and their domains are not event hashtags.
+  const names = [
+    ...ownHandles,
+    ...discovered.chatHashtags,
+    ...discovered.employer.handles,
+    ...discovered.employer.names.map((name) => fold(name).replace(/[^a-z0-9]/g, '')),
+    ...[...discovered.employer.domains, ...ownDomains].map((domain) => domainName(registrableDomain(domain.split('/')[0]!))),
+  ];
   const identity: Identity = {
     handles: [...ownHandles],
-    ownDomains: discoverOwnDomains(owner, ownHandles, domains, ownLinkTweets, discovered.employer.domains),
+    ownDomains,
     employer: discovered.employer,
-    eventHashtags: discoverEvents(tags, new Set([...discovered.chatHashtags, ...ownHandles])),
+    eventHashtags: discoverEvents(tags, new Set(names.filter(Boolean))),
     chatHashtags: discovered.chatHashtags,
   };
   return applyConfig(identity, config);
@@ -257,7 +275,7 @@ function discoverOwnDomains(
       return (
         stats.tweets >= t.minTweets &&
         stats.tweets >= t.minShareOfLinkTweets * ownLinkTweets &&
-        stats.firstPerson >= t.minFirstPersonShare * stats.tweets
+        (stats.firstPerson >= t.minFirstPersonShare * stats.tweets || stats.blog >= t.blogMinTweets)
       );
     })
     .sort((a, b) => b[1].tweets - a[1].tweets || (a[0] < b[0] ? -1 : 1));

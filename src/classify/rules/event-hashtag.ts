@@ -14,6 +14,8 @@ export default defineRule({
   confidence: 0.85,
   match(tweet, ctx): Match | null {
     if (tweet.hashtags.length === 0 || isAnnouncement(ctx)) return null;
+    // A retweet with a link passes on material (slides, a write-up): sharing, not presence.
+    if (tweet.isRetweet && tweet.urls.length > 0) return null;
     let shaped: string | undefined;
     for (const tag of tweet.hashtags) {
       const lower = tag.toLowerCase();
@@ -27,7 +29,8 @@ export default defineRule({
       { text: 'Packed room for the observability track #devconf' },
       { text: 'Why use a queue when a table will do? #PyCon2024' },
       { text: 'Los slides de la sesión sobre Kafka ya circulan #barcampmadrid' },
-      { text: 'Room 5 is the place to be #DevoxxFR' },
+      { text: 'Room 5 is the place to be #PyConFR' },
+      { text: 'RT @org: 1200 people this year #devconf' },
       { text: 'Premier atelier de la journée #myconf', context: { identity: { eventHashtags: ['myconf'] } } },
     ],
     noMatch: [
@@ -36,6 +39,7 @@ export default defineRule({
       { text: 'Loving the new release #rust' },
       { text: 'Nothing to see here' },
       { text: 'Stay safe everyone #covid19' },
+      { text: 'RT @org: the talk videos are up https://videos.example/x #devconf' },
     ],
   },
 });

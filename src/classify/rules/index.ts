@@ -8,6 +8,7 @@ import jobPosting from './job-posting.js';
 import lifeEvent from './life-event.js';
 import linkShare from './link-share.js';
 import liveSession from './live-session.js';
+import manualRetweet from './manual-retweet.js';
 import mediaConsumption from './media-consumption.js';
 import opensWithHandle from './opens-with-handle.js';
 import ownContent from './own-content.js';
@@ -37,6 +38,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'life-event': lifeEvent,
   'link-share': linkShare,
   'live-session': liveSession,
+  'manual-retweet': manualRetweet,
   'media-consumption': mediaConsumption,
   'opens-with-handle': opensWithHandle,
   'own-content': ownContent,

@@ -12,10 +12,11 @@ export default defineRule({
   description: 'Reports from an event happening now: "great talk by", "keynote", "charla de", "session de", "at #event".',
   confidence: 0.75,
   match(tweet, ctx): Match | null {
-    if (isAnnouncement(ctx)) return null;
+    // A retweet reports somebody else's presence, not the owner's.
+    if (tweet.isRetweet || isAnnouncement(ctx)) return null;
     const phrase = ctx.text.hits.get('liveEvent');
     if (phrase !== undefined) return { reason: 'live-phrase', data: { phrase } };
-    if (AT_HASHTAG.test(ctx.text.body)) return { reason: 'at-hashtag' };
+    if (tweet.hashtags.length > 0 && AT_HASHTAG.test(ctx.text.body)) return { reason: 'at-hashtag' };
     return null;
   },
   examples: {
@@ -32,6 +33,7 @@ export default defineRule({
       { text: 'The keynote video is up, register to watch it next week' },
       { text: 'Talking to customers all day' },
       { text: 'Reading about sessions and cookies' },
+      { text: 'RT @zed: great talk by @alice' },
     ],
   },
 });

@@ -2,6 +2,10 @@ import { defineRule, type Match } from '../rule.js';
 import { isReplyToOthers } from '../signals.js';
 
 // Second-person words that turn a question to the reader, in the four languages.
+// Question words opening a question, and first-person words: "What are the best apps I can try?"
+// asks for help even without "you".
+const WH = new Set(['what', 'which', 'where', 'who', 'how', 'que', 'cual', 'donde', 'quien', 'como', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'was', 'welche', 'welcher', 'welches', 'wo', 'wer', 'wie']);
+const ME = new Set(['i', 'my', 'me', "i'm", 'yo', 'mi', 'mis', 'je', "j'", 'mon', 'ma', 'mes', 'moi', 'ich', 'mein', 'meine', 'mir', 'mich']);
 const YOU = new Set(['you', 'your', "you're", 'yall', "y'all", 'vous', 'vos', 'votre', 'os', 'vosotros', 'ustedes', 'ihr', 'euch', 'eure', 'euer']);
 
 /**
@@ -18,12 +22,18 @@ export default defineRule({
     if (tweet.isRetweet || isReplyToOthers(tweet, ctx)) return null;
     const { body, hits, words } = ctx.text;
     if (!body.includes('?') || hits.has('rhetorical')) return null;
-    // A question answered in the same breath ("Will it scale? Yes.") is rhetorical.
+    // Exasperation ("??", "?!") is not a question, nor is one answered in the same breath ("Will it scale? Yes.").
+    if (/\?\?|\?!|!\?/.test(body)) return null;
     if (/\?\s*(?:no|nope|non|nein|yes|oui|si|sí|ja)\b/i.test(body)) return null;
     const audience = hits.get('audience');
     if (audience !== undefined) return { reason: 'asks-audience', data: { phrase: audience } };
     const you = words.find((word) => YOU.has(word));
-    return you === undefined ? null : { reason: 'asks-you', data: { word: you } };
+    if (you !== undefined) return { reason: 'asks-you', data: { word: you } };
+    const opening = words[0];
+    if (opening !== undefined && WH.has(opening) && body.trimEnd().endsWith('?') && words.some((word) => ME.has(word))) {
+      return { reason: 'asks-for-help', data: { word: opening } };
+    }
+    return null;
   },
   examples: {
     match: [
@@ -32,11 +42,14 @@ export default defineRule({
       { text: 'Vous connaissez un bon outil de sondage ?' },
       { text: 'Kennt jemand ein gutes Buch über Community Management?' },
       { text: 'Which one would you pick for a small team, Zendesk or Help Scout?' },
+      { text: 'Where can I find a good bike repair shop in Lyon?' },
     ],
     noMatch: [
       { text: 'Who knew? The cache was the problem all along' },
       { text: 'Will it scale? Yes.' },
+      { text: 'You need an account to read the docs?!' },
       { text: 'What a day.' },
+      { text: 'Who decided that time zones were a good idea?' },
       { text: '@xena anyone else there?', isReply: true },
       { text: 'RT @yan: anyone up for lunch?' },
     ],

@@ -1,5 +1,5 @@
 import { defineRule, type Match } from '../rule.js';
-import { hasAttachment, isReplyToOthers, isThreadLike } from '../signals.js';
+import { hasAttachment, howTo, isReplyToOthers, isThreadLike } from '../signals.js';
 
 /**
  * Showing something one made ("I built", "he hecho", "j'ai codé", "here is how"). The words alone
@@ -13,7 +13,7 @@ export default defineRule({
   confidence: 0.75,
   match(tweet, ctx): Match | null {
     if (tweet.isRetweet || isReplyToOthers(tweet, ctx)) return null;
-    const phrase = ctx.text.hits.get('showAndTell');
+    const phrase = ctx.text.hits.get('showAndTell') ?? howTo(ctx);
     if (phrase === undefined) return null;
     if (hasAttachment(tweet)) return { reason: 'made-with-attachment', data: { phrase } };
     if (isThreadLike(tweet, ctx)) return { reason: 'made-in-thread', data: { phrase } };
@@ -25,11 +25,14 @@ export default defineRule({
       { text: 'He hecho un mapa con todos los bares de mi barrio https://maps.example/x' },
       { text: "J'ai codé un petit outil pour trier les tickets 👇" },
       { text: 'Here is how the importer works, step by step', isSelfReply: true },
+      { text: 'Hoy: cómo limpiar un CSV enorme con DuckDB', mediaCount: 1 },
+      { text: 'Comment déployer une appli Node sans douleur https://blog.example.fr/deploy' },
     ],
     noMatch: [
       { text: 'I made pancakes this morning' },
       { text: 'RT @other: I built a thing https://x.example' },
       { text: '@frank I made it work in the end', isReply: true, mediaCount: 1 },
+      { text: 'What I keep wondering about is how to stay curious after ten years', mediaCount: 1 },
     ],
   },
 });

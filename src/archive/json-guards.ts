@@ -3,10 +3,12 @@
 /** A JSON object (not an array, not null). */
 export type JsonObject = Record<string, unknown>;
 
+/** The value when it is a JSON object, else undefined. */
 export function asObject(value: unknown): JsonObject | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
 }
 
+/** The value when it is an array, else an empty array. */
 export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }

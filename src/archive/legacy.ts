@@ -11,6 +11,7 @@ import { normalizeXTweet, notTweets, unwrapTweet, type OwnerKeys, type XTweetOpt
 
 /** Grailbird month files: data/js/tweets/2013_03.js. */
 export const GRAILBIRD_FILE = /^\d{4}_\d{2}\.js$/;
+/** Where a legacy archive keeps its Grailbird month files. */
 export const GRAILBIRD_DIR = 'data/js/tweets';
 
 /** Which files of a legacy archive (2010–2018 "Your Twitter archive") to read. */

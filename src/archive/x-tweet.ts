@@ -127,7 +127,9 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
   const inReplyToStatusId = asId(raw.in_reply_to_status_id_str) ?? asId(raw.in_reply_to_status_id);
   const inReplyToUserId = asId(raw.in_reply_to_user_id_str) ?? asId(raw.in_reply_to_user_id);
   const inReplyToScreenName = asString(raw.in_reply_to_screen_name)?.toLowerCase();
-  const isReply = inReplyToStatusId !== undefined;
+  // A Grailbird file without in_reply_to_status_id_str still says it is a reply, with a number
+  // too large to trust as an id.
+  const isReply = inReplyToStatusId !== undefined || typeof raw.in_reply_to_status_id === 'number';
   const isSelfReply =
     isReply &&
     ((inReplyToUserId !== undefined && options.owner.accountIds.has(inReplyToUserId)) ||

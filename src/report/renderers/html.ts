@@ -39,7 +39,8 @@ blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(
 .trend-chart { overflow-x: auto; }
 .trend-chart svg { height: auto; display: block; }
 footer { color: var(--muted); margin-top: 40px; font-size: 0.85rem; }
-@media (max-width: 600px) { body { font-size: 14px; } main { padding: 10px; } th, td { padding: 3px 4px; } }
+.trend-table td:first-child { white-space: nowrap; }
+@media (max-width: 600px) { body { font-size: 14px; } main { padding: 10px; } th, td { padding: 3px 4px; } .breakdown .bar-cell { display: none; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }

@@ -24,6 +24,7 @@ export interface Zone {
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** True when `name` is an IANA time zone this Node knows. */
 export function isValidTimeZone(name: string): boolean {
@@ -42,8 +43,10 @@ export function systemTimeZone(): string {
 
 /**
  * Builds a Zone for an IANA name. Intl formatting costs microseconds per call, too slow for a
- * million tweets, so the UTC offset is looked up once per UTC hour and cached: every zone's
- * offset changes only on whole hours or half hours, and Intl gives the exact offset for the hour.
+ * million tweets, so UTC offsets are cached. A day whose start and end have the same offset has
+ * it all day (zones change offset at most once a day), so one cache entry per UTC day serves
+ * nearly every tweet; only the few days with a change fall back to one entry per UTC hour, and
+ * an hour with a change inside it to Intl itself.
  */
 export function createZone(name: string): Zone {
   if (!isValidTimeZone(name)) {
@@ -57,24 +60,37 @@ export function createZone(name: string): Zone {
     day: 'numeric',
     hour: 'numeric',
     minute: 'numeric',
-    weekday: 'short',
   });
-  const offsets = new Map<number, number>();
+  /** Offset of the whole UTC day, or NaN when the offset changes during that day. */
+  const dayOffsets = new Map<number, number>();
+  const hourOffsets = new Map<number, number>();
 
-  /** Offset in ms of local time from UTC at the start of the UTC hour containing `instant`. */
+  /** Offset in ms of local time from UTC at an exact instant, straight from Intl. */
+  function exactOffset(instant: number): number {
+    const f: Record<string, string> = {};
+    for (const part of format.formatToParts(instant)) f[part.type] = part.value;
+    // Quarter-hour zones (Asia/Kathmandu) need the minutes too.
+    return Date.UTC(+f.year!, +f.month! - 1, +f.day!, +f.hour!, +f.minute!) - instant;
+  }
+
   function offsetAt(instant: number): number {
-    const hourIndex = Math.floor(instant / HOUR);
-    let offset = offsets.get(hourIndex);
+    const dayIndex = Math.floor(instant / DAY);
+    let offset = dayOffsets.get(dayIndex);
     if (offset === undefined) {
-      // Zones with quarter-hour offsets (Asia/Kathmandu) change at :00 UTC too; minutes matter.
-      const probe = hourIndex * HOUR;
-      const f: Record<string, string> = {};
-      for (const part of format.formatToParts(probe)) f[part.type] = part.value;
-      const local = Date.UTC(+f.year!, +f.month! - 1, +f.day!, +f.hour!, +f.minute!);
-      offset = local - probe;
-      offsets.set(hourIndex, offset);
+      const start = exactOffset(dayIndex * DAY);
+      offset = start === exactOffset((dayIndex + 1) * DAY - HOUR) ? start : NaN;
+      dayOffsets.set(dayIndex, offset);
     }
-    return offset;
+    if (!Number.isNaN(offset)) return offset;
+    const hourIndex = Math.floor(instant / HOUR);
+    let hourly = hourOffsets.get(hourIndex);
+    if (hourly === undefined) {
+      const start = exactOffset(hourIndex * HOUR);
+      hourly = start === exactOffset((hourIndex + 1) * HOUR - 60_000) ? start : NaN;
+      hourOffsets.set(hourIndex, hourly);
+    }
+    // The rare hour with a change inside it (Lord Howe Island changes on the half hour).
+    return Number.isNaN(hourly) ? exactOffset(Math.floor(instant / 60_000) * 60_000) : hourly;
   }
 
   function parts(instant: number): LocalParts {

@@ -36,3 +36,27 @@ describe('createZone', () => {
     expect(() => createZone('Madrid')).toThrow(/IANA/);
   });
 });
+
+describe('the offset cache', () => {
+  it('agrees with Intl on every hour across daylight-saving changes', () => {
+    for (const name of ['Europe/Madrid', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago']) {
+      const zone = createZone(name);
+      const format = new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric' });
+      // Every 53 minutes through a year lands at many minutes past the hour around each change.
+      for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += 53 * 60_000) {
+        const f = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]));
+        const p = zone.parts(t);
+        expect([p.year, p.month, p.day, p.hour], `${name} at ${new Date(t).toISOString()}`).toEqual([+f.year!, +f.month!, +f.day!, +f.hour!]);
+      }
+    }
+  });
+
+  it('is exact inside an hour that changes on the half hour', () => {
+    const zone = createZone('Australia/Lord_Howe'); // +11 in summer, +10:30 in winter
+    const format = new Intl.DateTimeFormat('en-US', { timeZone: 'Australia/Lord_Howe', hourCycle: 'h23', hour: 'numeric', minute: 'numeric' });
+    for (let t = Date.UTC(2024, 3, 6, 13); t < Date.UTC(2024, 3, 6, 17); t += 60_000) {
+      const f = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]));
+      expect(zone.parts(t).hour, new Date(t).toISOString()).toBe(+f.hour!);
+    }
+  });
+});

@@ -1,0 +1,158 @@
+// npm run bench: speed, memory and accuracy figures of tweet-audit, printed, never asserted.
+//
+//   BENCH_SIZES=10000,100000 npm run bench     sizes to generate and audit (default 10k,100k,1M)
+//   BENCH_RUNS=5 npm run bench                 runs per size for the median (default 3; 1 for 1M)
+//
+// Archives are generated (seeded, no network) into .bench/ once and reused.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateArchive } from './generate-archive.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin/tweet-audit.js');
+const probe = path.join(root, 'scripts/bench/rss-probe.js');
+const baseline = path.join(root, 'scripts/bench/json-parse-baseline.js');
+const benchDir = path.join(root, '.bench');
+const shared = path.resolve(root, '../shared/archives');
+
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const runsFor = (size) => Number(process.env.BENCH_RUNS ?? (size >= 1_000_000 ? 1 : 3));
+// V8 cannot hold a string over ~512 MB, so a bare JSON.parse of larger files is impossible.
+const MAX_BASELINE_BYTES = 500 * 1024 * 1024;
+
+function run(args, { env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const rss = /tweet-audit-bench maxrss-kb=(\d+)/.exec(stderr);
+      resolve({ code, ms, stdout, stderr, rssMb: rss ? Number(rss[1]) / 1024 : NaN });
+    });
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function dataFiles(archive) {
+  const data = path.join(archive, 'data');
+  return readdirSync(data)
+    .filter((name) => /^tweets?(-part\d+)?\.js$/.test(name))
+    .map((name) => path.join(data, name));
+}
+
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function benchSize(size) {
+  const archive = path.join(benchDir, `archive-${size}`);
+  if (!existsSync(path.join(archive, 'data/manifest.js'))) {
+    await rm(archive, { recursive: true, force: true });
+    process.stderr.write(`bench: generating ${fmt(size)} tweets into ${path.relative(root, archive)}…\n`);
+    await generateArchive({ tweets: size, out: archive, seed: 42 });
+  }
+  const files = dataFiles(archive);
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const out = path.join(os.tmpdir(), `tweet-audit-bench-${process.pid}.json`);
+
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < runsFor(size); i++) {
+    const result = await run(['--import', probe, bin, 'report', archive, '--all', '--format', 'json', '--out', out]);
+    if (result.code !== 0) throw new Error(`report failed on ${archive}:\n${result.stderr}`);
+    times.push(result.ms);
+    rss.push(result.rssMb);
+  }
+  await rm(out, { force: true });
+
+  let parseMs = null;
+  if (files.length === 1 && bytes <= MAX_BASELINE_BYTES) {
+    const parses = [];
+    for (let i = 0; i < runsFor(size); i++) {
+      const result = await run(['--max-old-space-size=8192', baseline, files[0]]);
+      if (result.code !== 0) throw new Error(`baseline failed:\n${result.stderr}`);
+      parses.push(JSON.parse(result.stdout).ms);
+    }
+    parseMs = median(parses);
+  }
+  const wall = median(times);
+  return {
+    tweets: size,
+    mb: bytes / 1e6,
+    runs: times.length,
+    wallS: wall / 1000,
+    tweetsPerS: size / (wall / 1000),
+    mbPerS: bytes / 1e6 / (wall / 1000),
+    peakRssMb: median(rss),
+    parseS: parseMs === null ? null : parseMs / 1000,
+    ratio: parseMs === null ? null : wall / parseMs,
+  };
+}
+
+/** Median wall time of `--help`, beside bare `node -e 0` measured in turn, so load hits both alike. */
+async function benchHelp() {
+  const help = [];
+  const bare = [];
+  for (let i = 0; i < 15; i++) {
+    help.push((await run([bin, '--help'])).ms);
+    bare.push((await run(['-e', '0'])).ms);
+  }
+  return { help: median(help), bare: median(bare) };
+}
+
+async function benchAccuracy() {
+  const rows = [];
+  for (const name of ['alrocar-2024', 'dgageot-2013']) {
+    const labels = path.join(shared, 'labels', `${name}.csv`);
+    if (!existsSync(labels)) continue;
+    const result = await run([bin, 'eval', path.join(shared, name), '--labels', labels, '--format', 'json']);
+    if (result.code !== 0) {
+      rows.push({ archive: name, error: result.stderr.trim() });
+      continue;
+    }
+    const evaluation = JSON.parse(result.stdout);
+    rows.push({ archive: name, accuracy: evaluation.accuracy, macroF1: evaluation.macroF1, n: evaluation.total ?? evaluation.n });
+  }
+  return rows;
+}
+
+await mkdir(benchDir, { recursive: true });
+console.log(`tweet-audit bench — node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB`);
+console.log('Full-archive report (--all --format json), median of runs; ratio = report time / bare read + JSON.parse of the same file\n');
+console.log(['tweets', 'MB', 'runs', 'wall s', 'tweets/s', 'MB/s', 'peak RSS MB', 'JSON.parse s', 'ratio'].join('\t'));
+for (const size of sizes) {
+  const r = await benchSize(size);
+  console.log(
+    [
+      fmt(r.tweets),
+      fmt(r.mb, 1),
+      r.runs,
+      fmt(r.wallS, 2),
+      fmt(r.tweetsPerS),
+      fmt(r.mbPerS, 1),
+      fmt(r.peakRssMb),
+      r.parseS === null ? 'n/a' : fmt(r.parseS, 2),
+      r.ratio === null ? 'n/a' : fmt(r.ratio, 2),
+    ].join('\t'),
+  );
+}
+const help = await benchHelp();
+console.log(`\ntweet-audit --help: median ${fmt(help.help)} ms of 15 runs; bare node start-up ${fmt(help.bare)} ms (so ${fmt(help.help - help.bare)} ms are ours)`);
+if (existsSync(shared)) {
+  console.log('\nClassifier against hand labels (../shared/archives/labels):');
+  for (const row of await benchAccuracy()) {
+    console.log(row.error ? `  ${row.archive}: ${row.error}` : `  ${row.archive}: accuracy ${fmt(row.accuracy, 3)}, macro-F1 ${fmt(row.macroF1, 3)}`);
+  }
+}

@@ -35,10 +35,27 @@ export function complaintSignal(text: TweetText, nlp: Nlp, always = false): Comp
   const word = text.hits.get('complaint');
   const threshold = nlp.negativeThreshold(text.lang);
   if (word === undefined && !always) return { complaint: false, sentiment: 0, threshold };
-  // Sentiment vocabularies keep accents: score the lowercased body, not the folded words.
-  const sentiment = nlp.sentiment(text.lang, words(text.body.toLowerCase()));
+  const sentiment = clauseSentiment(text, nlp);
   const complaint = word !== undefined && sentiment <= threshold;
   return { complaint, sentiment, threshold, ...(word === undefined ? {} : { word }) };
+}
+
+/**
+ * natural's analyzer flips every word after a negation to the end of the text ("No more broken
+ * builds, the team did a wonderful job" reads negative), so the text is scored clause by clause
+ * and the clauses' scores are weighted by their length. The vocabularies keep accents: clauses
+ * are the lowercased body, not the folded words.
+ */
+function clauseSentiment(text: TweetText, nlp: Nlp): number {
+  let total = 0;
+  let count = 0;
+  for (const clause of text.body.toLowerCase().split(/[,.;:!?¡¿()\n]+/)) {
+    const clauseWords = words(clause);
+    if (clauseWords.length === 0) continue;
+    total += nlp.sentiment(text.lang, clauseWords) * clauseWords.length;
+    count += clauseWords.length;
+  }
+  return count === 0 ? 0 : total / count;
 }
 
 /** Computes the flags of a tweet, in the order of FLAGS, except `duplicate` (set by the report). */

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { fold, guessLang, LexiconIndex, parseLink, words } from '../../src/classify/text.js';
+import { sharedNlp, tweet } from './support.js';
+import { analyzeText } from '../../src/classify/text.js';
+
+describe('fold and words', () => {
+  it('lowercases, removes accents and unifies apostrophes', () => {
+    expect(fold('Película ÉTÉ Straße’s')).toBe("pelicula ete straße's");
+    expect(fold('plain ascii')).toBe('plain ascii');
+  });
+
+  it('splits words, keeps inner apostrophes and splits French elisions', () => {
+    expect(words("we're hiring, j'ecoute l'album 2024! c'est-a-dire")).toEqual(["we're", 'hiring', "j'", 'ecoute', "l'", 'album', '2024', "c'", 'est', 'a', 'dire']);
+    expect(words('🚀 emoji—dash')).toEqual(['emoji', 'dash']);
+  });
+});
+
+describe('LexiconIndex', () => {
+  const index = new LexiconIndex();
+  const hits = (text: string): Record<string, string> => Object.fromEntries(index.match(words(fold(text))));
+
+  it('matches single words, phrases and prefixes, accent-insensitively, in every language at once', () => {
+    expect(hits("We're hiring!")).toMatchObject({ jobs: "we're hiring" });
+    expect(hits('Estamos contratando')).toMatchObject({ jobs: 'estamos contratando' });
+    expect(hits('Buscamos perfiles junior')).toMatchObject({ jobs: 'buscamos perfil*' });
+    expect(hits('Inscripciones abiertas')).toMatchObject({ announcement: 'inscripcion*' });
+    expect(hits("J'écoute du jazz")).toMatchObject({ media: "j'ecoute" });
+  });
+
+  it('does not match a phrase cut in the middle or a prefix of a word', () => {
+    expect(hits('hiring')).toMatchObject({ jobs: 'hiring' });
+    expect(hits('we are')).not.toHaveProperty('jobs');
+    expect(hits('happy')).not.toHaveProperty('drinking');
+  });
+});
+
+describe('guessLang', () => {
+  it("trusts the archive's language when it is one of the four", () => {
+    expect(guessLang('fr', ['the', 'and'])).toBe('fr');
+  });
+
+  it('guesses from stopwords otherwise, English by default', () => {
+    expect(guessLang('und', words('el equipo y yo estamos muy contentos con esto'))).toBe('es');
+    expect(guessLang(undefined, words('je suis très content de cette journée avec vous'))).toBe('fr');
+    expect(guessLang(undefined, words('ich bin heute nicht im Büro und das ist gut'))).toBe('de');
+    expect(guessLang(undefined, [])).toBe('en');
+  });
+});
+
+describe('analyzeText', () => {
+  it('separates the handles a tweet opens with from the body, and drops URLs and the RT prefix', () => {
+    const text = analyzeText(tweet('@ana @bob thanks for the link https://x.example/a cc @carl'), sharedNlp().lexicons);
+    expect(text.leadingHandles).toEqual(['ana', 'bob']);
+    expect(text.bodyMentions).toEqual(['carl']);
+    expect(text.words).toEqual(['thanks', 'for', 'the', 'link', 'cc']);
+    expect(text.links).toEqual([{ host: 'x.example', path: '/a', hostPath: 'x.example/a' }]);
+    const rt = analyzeText(tweet('RT @dan: big news 🎉'), sharedNlp().lexicons);
+    expect(rt.leadingHandles).toEqual([]);
+    expect(rt.words).toEqual(['big', 'news']);
+    expect(rt.emoji).toEqual(['🎉']);
+  });
+
+  it('parses links without scheme or with www', () => {
+    expect(parseLink('https://www.Example.com/Blog/?q=1')).toEqual({ host: 'example.com', path: '/blog/', hostPath: 'example.com/blog' });
+    expect(parseLink('not a url')).toBeUndefined();
+  });
+});

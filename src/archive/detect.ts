@@ -210,7 +210,9 @@ const xDataFile: ArchiveDetector = {
           : openLegacyArchive(rooted, { grailbird: [name], jsDir: '' });
       };
     }
-    if (/\.(?:js|json)$/i.test(name) || /^\uFEFF?\s*(?:window\.YTD|module\.exports|\[)/.test(head)) {
+    // Any .js file (tweets.js, tweet.js, parts, renamed copies); other files only when they start
+    // like one, so that a JSON object (a Mastodon outbox.json) is left to other detectors.
+    if (/\.js$/i.test(name) || /^\uFEFF?\s*(?:window\.YTD|module\.exports|\[)/.test(head)) {
       return async () => {
         opening();
         return openModernArchive(location, { dataDir: '', onlyFile: name });

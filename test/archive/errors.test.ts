@@ -57,6 +57,13 @@ describe('paths', () => {
 
   it('a file of no known kind', async () => {
     await expectFailure(await write('notes.txt', 'just some notes'), /is not an archive tweet-audit can read/);
+    // A JSON object is some other export (a Mastodon outbox.json), not a tweets file.
+    await expectFailure(await write('outbox.json', '{ "orderedItems": [ { "id": "1" } ] }'), /is not an archive tweet-audit can read/);
+  });
+
+  it('a JSON list of tweets under another name is read', async () => {
+    const file = await write('export.json', `[ ${TWEET('11')} ]`);
+    expect((await readAll(file)).tweets.map((t) => t.id)).toEqual(['11']);
   });
 });
 

@@ -37,6 +37,8 @@ export const DISCOVERY = {
     minDomainTweets: 4,
     /** Handle and domain names must share at least this many characters to match. */
     minNameLength: 4,
+    /** A company named in the bio ("at Acme") counts when its account or domain comes up this often. */
+    minBioCorroboration: 2,
   },
   event: {
     /** Uses of a hashtag further apart than this start a new cluster. */
@@ -298,7 +300,9 @@ function sameName(handle: string, label: string): boolean {
 
 /** Roles and "at"-words that, right before a handle in a bio, make it the employer. */
 const BIO_ROLE =
-  /(?:^|[\s,.|·/(])(?:at|en|chez|bei|für|for|para|pour|@|ceo|cto|coo|cpo|founder|co-?founder|engineer(?:ing)?|developer|dev|devrel|advocate|manager|lead|head|director|vp|pm|designer|architect|scientist|analyst|consultant|product|marketing|support|community|sales|data|ingenier[oa]|desarrollador[a]?|d[ée]veloppeu(?:r|se)|ing[ée]nieur[e]?|entwickler(?:in)?|working|work|trabajo|travaille|arbeite)[^.|,;@]{0,20}$/i;
+  /(?:^|[\s,.|·/(])(?:at|en|chez|bei|für|for|para|pour|ceo|cto|coo|cpo|founder|co-?founder|engineer(?:ing)?|developer|dev|devrel|advocate|manager|lead|head|director|vp|pm|designer|architect|scientist|analyst|consultant|product|marketing|support|community|sales|data|ingenier[oa]|desarrollador[a]?|d[ée]veloppeu(?:r|se)|ing[ée]nieur[e]?|entwickler(?:in)?|working|work|trabajo|travaille|arbeite)[^.|,;@]{0,20}$/i;
+/** "at Acme", "en Acme Labs", "chez Acme", "@ Acme": a capitalised name after an "at"-word. */
+const BIO_AT_NAME = /(?:\bat|\ben|\bchez|\bbei|(?:^|\s)@)\s+(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*){0,2})/gu;
 const BIO_FORMER = /(?:\bex|former(?:ly)?|previously|antes|ancien(?:nement)?|ehemals|past)[\s:-]*[^.|,;]{0,12}$/i;
 
 function discoverEmployer(
@@ -322,17 +326,32 @@ function discoverEmployer(
     return base.charAt(0).toUpperCase() + base.slice(1);
   };
 
-  // 1. The bio says so: "Developer Advocate @acme", "Engineer at @acme".
+  // 1. The bio names the account: "Developer Advocate @acme", "Engineer at @acme".
   const bio = owner.bio ?? '';
   for (const match of bio.matchAll(/@(\w{1,15})/g)) {
     const handle = match[1]!.toLowerCase();
     const before = bio.slice(Math.max(0, match.index - 30), match.index);
-    if (ownHandles.has(handle) || BIO_FORMER.test(before) || !BIO_ROLE.test(`${before}@`)) continue;
+    if (ownHandles.has(handle) || BIO_FORMER.test(before) || !BIO_ROLE.test(before)) continue;
     const domain = domainFor(handle, 2);
     return { names: [nameOf(domain, handle)], handles: [handle], domains: domain ? [domain] : [] };
   }
 
-  // 2. An account the owner keeps passing on, with a domain of the same name the owner keeps linking.
+  // 2. The bio names it ("Engineer at Acme Cloud"), and the tweets agree: an account or a domain
+  //    of that name comes back in them. A name alone could be anything ("at home", "at Large").
+  for (const match of bio.matchAll(BIO_AT_NAME)) {
+    const before = bio.slice(Math.max(0, match.index - 30), match.index);
+    if (BIO_FORMER.test(before)) continue;
+    const name = match[1]!.replace(/[.,]+$/, '');
+    const key = fold(name).replace(/[^a-z0-9]/g, '');
+    const handle = [...handles.entries()]
+      .filter(([h, s]) => s.mentions + s.retweets + s.quotes >= t.minBioCorroboration && sameName(h, key))
+      .sort((a, b) => b[1].mentions + b[1].retweets + b[1].quotes - (a[1].mentions + a[1].retweets + a[1].quotes))[0]?.[0];
+    const domain = domainFor(key, t.minBioCorroboration);
+    if (handle === undefined && domain === undefined) continue;
+    return { names: [name], handles: handle ? [handle] : [], domains: domain ? [domain] : [] };
+  }
+
+  // 3. An account the owner keeps passing on, with a domain of the same name the owner keeps linking.
   let best: { handle: string; domain: string; uses: number } | undefined;
   for (const [handle, stats] of handles) {
     const uses = stats.mentions + stats.retweets + stats.quotes;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { TweetAuditError } from '../errors.js';
 import { isCategory, isSubcategoryOf } from '../classify/taxonomy.js';
 import { isValidTimeZone } from '../time/zone.js';
@@ -176,11 +176,11 @@ function validate(node: Node, spec: Spec, key: string, fail: (node: Node, messag
 }
 
 /**
- * Parses and checks the text of a config file; `file` names it in errors. An empty file is an
- * empty config.
+ * Parses and checks the text of a config file; `file` names it in errors. An empty file (or one
+ * with only comments) is an empty config.
  */
 export function parseConfig(text: string, file: string): TweetAuditConfig {
-  if (text.trim() === '') return {};
+  if (stripComments(text).trim() === '') return {};
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

@@ -13,7 +13,7 @@ function t(text: string, fields: Omit<TweetSpec, 'text'> = {}): Tweet {
   return tweetFromSpec({ id: String(++nextId), createdAt: START, text, ...fields });
 }
 
-function repeat(count: number, make: (i: number) => Tweet): Tweet[] {
+function repeat<T>(count: number, make: (i: number) => T): T[] {
   return Array.from({ length: count }, (_, i) => make(i));
 }
 

@@ -9,6 +9,8 @@ import type { ArchiveHandle, ArchiveLocation } from './location.js';
 import { MODERN_TWEET_FILE, openModernArchive } from './modern.js';
 import { DirectorySource, SubSource, fsError, type ArchiveSource } from './source.js';
 import { ZipSource } from './zip-source.js';
+import { isBlueskyRepo, openBluesky } from './bluesky.js';
+import { isMastodonExport, openMastodon } from './mastodon.js';
 
 /** What detectors get to look at: cheap facts about a path, gathered once. */
 export interface DetectTarget {
@@ -223,11 +225,34 @@ const xDataFile: ArchiveDetector = {
 };
 
 /**
- * The formats tweet-audit reads, tried in order. The Mastodon and Bluesky readers
- * (src/archive/mastodon.ts, src/archive/bluesky.ts) are wired in here, before `xDataFile` so that
- * outbox.json is not taken for a tweets file, with `simpleDetector`.
+ * Adapts a reader whose recognition needs to look inside the file (a zip's entry names, a CAR
+ * header) to a detector. `recognises` never throws; it answers false for what it cannot read.
  */
-export const ARCHIVE_DETECTORS: ArchiveDetector[] = [xZip, xFolder, xDataFile];
+function probingDetector(
+  name: string,
+  looksFor: string,
+  recognises: (path: string) => Promise<boolean>,
+  openPath: (path: string) => Promise<OpenedArchive>,
+): ArchiveDetector {
+  return {
+    name,
+    looksFor,
+    wholeArchive: true,
+    async detect(target) {
+      if (!(await recognises(target.path))) return undefined;
+      return async () => ({ archive: await openPath(target.path), mtimeMs: target.mtimeMs });
+    },
+  };
+}
+
+const mastodon = probingDetector('mastodon', 'a Mastodon export (.zip, .tar.gz, or outbox.json)', isMastodonExport, openMastodon);
+const bluesky = probingDetector('bluesky', 'a Bluesky repository export (.car)', isBlueskyRepo, openBluesky);
+
+/**
+ * The formats tweet-audit reads, tried in order. Mastodon comes before X's zip because Mastodon
+ * exports are zips too (since Mastodon 4.2), told apart by outbox.json at the top.
+ */
+export const ARCHIVE_DETECTORS: ArchiveDetector[] = [mastodon, bluesky, xZip, xFolder, xDataFile];
 
 /** Reads the facts detectors look at. Throws a TweetAuditError when the path does not exist. */
 export async function describeTarget(target: string): Promise<DetectTarget> {

@@ -23,6 +23,12 @@ export async function openArchive(target: string): Promise<OpenedArchive> {
   return (await openArchiveHandle(target)).archive;
 }
 
+/** The archive of a handle, carrying the date X generated it (the default month needs it). */
+function withExportDate(handle: ArchiveHandle): ArchiveHandle {
+  if (handle.generatedAt !== undefined) handle.archive.exportedAt ??= handle.generatedAt;
+  return handle;
+}
+
 /** `openArchive`, keeping the archive's generation date for ordering several archives. */
 export async function openArchiveHandle(
   target: string,
@@ -30,7 +36,7 @@ export async function openArchiveHandle(
 ): Promise<ArchiveHandle> {
   const facts = await describeTarget(target);
   const opener = await detect(facts, detectors);
-  if (opener) return opener();
+  if (opener) return withExportDate(await opener());
   if (!facts.isDirectory) {
     throw new TweetAuditError(`is not an archive tweet-audit can read; it reads ${lookedFor(detectors)}`, { file: target });
   }
@@ -68,7 +74,7 @@ async function openNewestInFolder(
       { file: folder },
     );
   }
-  const newest = orderOldestFirst(handles).at(-1)!;
+  const newest = withExportDate(orderOldestFirst(handles).at(-1)!);
   for (const failure of failures) newest.archive.warnings.push(`${failure.message} (skipped)`);
   if (handles.length > 1) {
     newest.archive.warnings.push(
@@ -103,10 +109,12 @@ export async function openArchives(targets: string[]): Promise<OpenedArchive> {
   const ordered = orderOldestFirst(handles).map((h) => h.archive);
   const newestFirst = [...ordered].reverse();
   const warnings: string[] = [];
+  const exportDates = ordered.flatMap((a) => (a.exportedAt === undefined ? [] : [a.exportedAt]));
   return {
     path: targets.join(' + '),
     format: newestFirst[0]!.format,
     owner: mergeOwners(ordered.map((a) => a.owner)),
+    exportedAt: exportDates.length > 0 ? Math.max(...exportDates) : undefined,
     warnings,
     tweets: () => mergeTweets(newestFirst, warnings),
   };

@@ -107,6 +107,19 @@ describe('classify', () => {
   });
 });
 
+describe('beyond X: Mastodon and Bluesky exports give the same reports', () => {
+  it.each([
+    ['a Mastodon export folder', 'fixtures/mastodon/basic'],
+    ['a Bluesky repository', 'fixtures/bluesky/basic/repo.car'],
+  ])('reports on %s', async (_name, archive) => {
+    const result = await runBinary(['report', archive, '--all', '--format', 'json', '--tz', 'UTC']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const total = 'months' in report ? report.months.reduce((sum: number, m: { total: number }) => sum + m.total, 0) : report.total;
+    expect(total).toBeGreaterThan(0);
+  });
+});
+
 describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
   it.each([
     ['alrocar-2024', '2024-05'],

@@ -5,7 +5,7 @@ import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } 
 import { indexIdentity } from './identity.js';
 import { allowedLabels, labelKey, modelFeatures, NaiveBayes, type ModelScores } from './model.js';
 import { createNlp } from './nlp.js';
-import { byPrecedence, type MatchData, type Rule, type RuleContext } from './rule.js';
+import { byPrecedence, precedenceOf, type MatchData, type Rule, type RuleContext } from './rule.js';
 import { isReplyToOthers } from './signals.js';
 import { RULES } from './rules/index.js';
 import { readTrainingCorpus, type TrainingExample } from './training.js';
@@ -95,6 +95,7 @@ const MODEL_MAX_CONFIDENCE = 0.7;
 const DEFAULT_CONFIDENCE = 0.2;
 
 const ORDERED_RULES: readonly Rule[] = Object.values(RULES).sort(byPrecedence);
+const RANKS: readonly number[] = ORDERED_RULES.map(precedenceOf);
 
 /**
  * Builds a classifier: loads the language resources, indexes the identity, and trains the model on
@@ -105,19 +106,30 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
   const identity = indexIdentity(options.identity);
   const model = new NaiveBayes();
   for (const example of options.training ?? (await readTrainingCorpus())) {
-    model.learn(modelFeatures(example.tweet, analyzeText(example.tweet, nlp.lexicons), nlp), labelKey(example.label));
+    model.learn(modelFeatures(example.tweet, analyzeText(example.tweet, nlp.vocabulary), nlp), labelKey(example.label));
   }
   const labels = options.labels ?? new Map<string, UserLabel>();
   const learned = new Set<string>();
   const night = options.nightHours;
 
-  function run(tweet: Tweet): { text: TweetText; firings: RuleFiring[] } {
-    const text = analyzeText(tweet, nlp.lexicons);
+  /**
+   * Runs the rules in precedence order. Unless `complete` (explanations, user labels), it stops as
+   * soon as the outcome is settled: after a hard rule has fired and the rules of the same label
+   * (which share its decision) have had their turn. After a soft rule, a personal rule may still
+   * overrule it, so the rest run.
+   */
+  function run(tweet: Tweet, complete: boolean): { text: TweetText; firings: RuleFiring[] } {
+    const text = analyzeText(tweet, nlp.vocabulary);
     const ctx: RuleContext = { identity, text };
     const firings: RuleFiring[] = [];
-    for (const rule of ORDERED_RULES) {
+    let firstRank = -1;
+    for (let i = 0; i < ORDERED_RULES.length; i++) {
+      const rule = ORDERED_RULES[i]!;
+      const first = firings[0];
+      if (!complete && first && !first.soft && RANKS[i] !== firstRank) break;
       const match = rule.match(tweet, ctx);
       if (match) {
+        if (!first) firstRank = RANKS[i]!;
         firings.push({
           rule: rule.id,
           label: { category: rule.category, subcategory: rule.subcategory } as Label,
@@ -206,11 +218,11 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
 
   return {
     classify(tweet) {
-      const { text, firings } = run(tweet);
+      const { text, firings } = run(tweet, labels.has(tweet.id));
       return classification(tweet, text, decide(tweet, text, firings, featuresScore(tweet, text)));
     },
     explain(tweet) {
-      const { text, firings } = run(tweet);
+      const { text, firings } = run(tweet, true);
       const score = featuresScore(tweet, text);
       const decided = decide(tweet, text, firings, score);
       const { complaint: _complaint, ...complaint } = complaintSignal(text, nlp, true);
@@ -240,7 +252,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
       for (const tweet of tweets) {
         const userLabel = labels.get(tweet.id);
         if (!userLabel || learned.has(tweet.id)) continue;
-        const { text, firings } = run(tweet);
+        const { text, firings } = run(tweet, true);
         learnOne(tweet, text, completeUserLabel(userLabel, firings, featuresScore(tweet, text)));
         count++;
       }

@@ -2,7 +2,7 @@ import type { Tweet } from '../model/tweet.js';
 import type { Nlp } from './nlp.js';
 import { CATEGORIES, SUBCATEGORIES, type Category, type Label } from './taxonomy.js';
 import { LEXICON_IDS, type LexiconId } from './lexicons.js';
-import type { Lang, TweetText } from './text.js';
+import { langIndex, type TweetText } from './text.js';
 
 /** "category/subcategory", the model's class key. */
 export type LabelKey = `${Category}/${string}`;
@@ -55,32 +55,23 @@ const STRUCTURE_WEIGHT = 2;
 const TEMPERATURE = Number(process.env.TA_T ?? 3);
 
 /**
- * Function words that say nothing about the category, per language. Pronouns ("my", "we", "you",
- * "mi", "nous") are kept on purpose: they tell own work, employer news and questions apart.
- * Source: the author's knowledge of the four languages.
- */
-const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set('the a an and or of to in on at for with is are was were be been being it its this that these those as by from but so if then than there here also very can will would do does did has have had not no yes all some any more most about into out up over after before just'.split(' ')),
-  es: new Set('el la los las un una unos unas y o de del al a en con por para que es son se lo como pero si ya muy mas este esta esto eso ese esa hay ha han fue ser estar sin sobre entre cuando donde'.split(' ')),
-  fr: new Set("le la les un une des du de et ou a au aux en dans sur pour par avec que qui est sont ce cette ces il elle ils elles pas ne plus se sa son ses l' d' qu' c' s' n' y comme mais si".split(' ')),
-  de: new Set('der die das den dem des ein eine einen einem einer und oder zu von mit auf in im ist sind war es nicht auch noch aber wie bei aus fur an am als so dass zum zur'.split(' ')),
-};
-
-/**
  * The model's view of a tweet: cached stems of its words (function words left out), its emoji,
  * its shape (reply, thread, retweet, link, media, length) and which word lists matched. A word
  * counts once per tweet: tweets are short, and presence says more than repetition.
  */
 export function modelFeatures(tweet: Tweet, text: TweetText, nlp: Nlp): string[] {
   const out: string[] = [];
-  const stop = STOPWORDS[text.lang];
-  for (const word of text.words) {
+  const stopBit = 1 << langIndex(text.lang);
+  const { vocabulary } = nlp;
+  for (let i = 0; i < text.words.length; i++) {
+    const word = text.words[i]!;
+    const info = text.infos[i]!;
     if (word.length < MIN_WORD_LENGTH) {
       const code = word.charCodeAt(0);
       if (code < 0x30 || code > 0x39) continue;
     }
-    if (stop.has(word)) continue;
-    const stem = nlp.stem(text.lang, word);
+    if (info.stopBits & stopBit) continue;
+    const stem = vocabulary.stem(text.lang, word, info);
     if (!out.includes(stem)) out.push(stem);
   }
   for (const emoji of text.emoji) if (!out.includes(emoji)) out.push(emoji);
@@ -244,11 +235,17 @@ const CHAT = LABEL_INDEX.get('conference/chat')!;
  * the model, any "@" or "?" would pull a status update into conversation ("applied after @Before
  * methods", "Does it work? No!"), so the model judges content: promotion, live events, the person.
  */
-export function allowedLabels(_tweet: Tweet, _text: TweetText, isReplyToOthers: boolean): boolean[] {
+export function allowedLabels(_tweet: Tweet, _text: TweetText, isReplyToOthers: boolean): readonly boolean[] {
+  return isReplyToOthers ? ALLOWED_FOR_REPLIES : ALLOWED;
+}
+
+function mask(reply: boolean): readonly boolean[] {
   const allowed = new Array<boolean>(LABEL_KEYS.length).fill(true);
-  allowed[REPLY] = isReplyToOthers;
+  allowed[REPLY] = reply;
   allowed[MENTION] = false;
   allowed[QUESTION] = false;
   allowed[CHAT] = false;
   return allowed;
 }
+const ALLOWED = mask(false);
+const ALLOWED_FOR_REPLIES = mask(true);

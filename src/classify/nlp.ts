@@ -1,14 +1,13 @@
 import { createRequire } from 'node:module';
-import { LexiconIndex, type Lang } from './text.js';
+import { Vocabulary, type Lang } from './text.js';
 
 /**
  * The language resources, built once per classifier (never at import time): word-list index,
  * cached stemmers and sentiment vocabularies.
  */
 export interface Nlp {
-  readonly lexicons: LexiconIndex;
-  /** The stem of a folded word in a language; cached, since uncached stemming is the hot spot. */
-  stem(lang: Lang, word: string): string;
+  /** Word lists, language hints, function words and cached stems, one record per distinct word. */
+  readonly vocabulary: Vocabulary;
   /**
    * Sentiment of lowercased (not folded: the vocabularies keep their accents) words: natural's
    * SentimentAnalyzer score, below zero for negative text. Its scale differs per vocabulary
@@ -47,17 +46,11 @@ const SENTIMENT: Record<Lang, { language: string; type: string; threshold: numbe
   de: { language: 'German', type: 'pattern', threshold: -0.08 },
 };
 
-const MAX_CACHED_STEMS = 200_000;
-
-/** Loads the stemmers (sentiment vocabularies on first use) and builds the word-list index. */
+/** Loads the stemmers (sentiment vocabularies on first use) and builds the vocabulary. */
 export function createNlp(): Nlp {
   const require = createRequire(import.meta.url);
   const stemmers = {} as Record<Lang, Stemmer>;
-  const caches = {} as Record<Lang, Map<string, string>>;
-  for (const lang of Object.keys(STEMMERS) as Lang[]) {
-    stemmers[lang] = require(STEMMERS[lang]) as Stemmer;
-    caches[lang] = new Map();
-  }
+  for (const lang of Object.keys(STEMMERS) as Lang[]) stemmers[lang] = require(STEMMERS[lang]) as Stemmer;
   // The sentiment vocabularies take ~200 ms to load, so they are loaded on first use (only tweets
   // with a complaint word need them), once per language.
   let Analyzer: SentimentAnalyzerClass | undefined;
@@ -73,17 +66,8 @@ export function createNlp(): Nlp {
     return found;
   };
   return {
-    lexicons: new LexiconIndex(),
-    stem(lang, word) {
-      const cache = caches[lang];
-      let stem = cache.get(word);
-      if (stem === undefined) {
-        stem = /^\d+$/.test(word) ? '#num' : stemmers[lang].stem(word);
-        if (cache.size >= MAX_CACHED_STEMS) cache.clear();
-        cache.set(word, stem);
-      }
-      return stem;
-    },
+    // Stems are cached in the vocabulary's word records: uncached stemming is far too slow.
+    vocabulary: new Vocabulary((lang, word) => stemmers[lang].stem(word)),
     sentiment(lang, words) {
       return words.length === 0 ? 0 : analyzer(lang).getSentiment(words as string[]);
     },

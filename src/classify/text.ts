@@ -30,6 +30,8 @@ export interface TweetText {
   bodyMentions: string[];
   /** Words of the body (after the opening handles), lowercased and accent-folded; no handles, no URLs. */
   words: string[];
+  /** The vocabulary's record of each word, in the order of `words`. */
+  infos: WordInfo[];
   /** Emoji of the body, one entry each. */
   emoji: string[];
   /** The body with URLs and handles removed, trimmed, as written (for "?" and "Q1:" tests). */
@@ -138,15 +140,39 @@ LANGS.forEach((lang, i) => {
 /** The tweet's language: the archive's when it is one of ours, else the language of most stopwords. */
 export function guessLang(archiveLang: string | undefined, tokens: readonly string[]): Lang {
   if (archiveLang !== undefined && (LANGS as readonly string[]).includes(archiveLang)) return archiveLang as Lang;
+  return langOfScores(tokens.map((token) => LANG_BITS.get(token) ?? 0));
+}
+
+function langOfScores(bitsPerWord: readonly number[]): Lang {
   const scores = [0, 0, 0, 0];
-  for (const token of tokens) {
-    const bits = LANG_BITS.get(token);
-    if (bits === undefined) continue;
+  for (const bits of bitsPerWord) {
+    if (bits === 0) continue;
     for (let i = 0; i < 4; i++) if (bits & (1 << i)) scores[i]!++;
   }
   let best = 0;
   for (let i = 1; i < 4; i++) if (scores[i]! > scores[best]!) best = i;
   return LANGS[best]!;
+}
+
+/**
+ * Function words that say nothing about the category, per language, left out of the model's
+ * features. Pronouns ("my", "we", "you", "mi", "nous") are kept on purpose: they tell own work,
+ * employer news and questions apart. Source: the author's knowledge of the four languages.
+ */
+const STOPWORDS: Record<Lang, readonly string[]> = {
+  en: 'the a an and or of to in on at for with is are was were be been being it its this that these those as by from but so if then than there here also very can will would do does did has have had not no yes all some any more most about into out up over after before just'.split(' '),
+  es: 'el la los las un una unos unas y o de del al a en con por para que es son se lo como pero si ya muy mas este esta esto eso ese esa hay ha han fue ser estar sin sobre entre cuando donde'.split(' '),
+  fr: "le la les un une des du de et ou a au aux en dans sur pour par avec que qui est sont ce cette ces il elle ils elles pas ne plus se sa son ses l' d' qu' c' s' n' y comme mais si".split(' '),
+  de: 'der die das den dem des ein eine einen einem einer und oder zu von mit auf in im ist sind war es nicht auch noch aber wie bei aus fur an am als so dass zum zur'.split(' '),
+};
+const STOP_BITS = new Map<string, number>();
+LANGS.forEach((lang, i) => {
+  for (const word of STOPWORDS[lang]) STOP_BITS.set(word, (STOP_BITS.get(word) ?? 0) | (1 << i));
+});
+
+/** The index of a language in LANGS, for per-language bit sets and arrays. */
+export function langIndex(lang: Lang): number {
+  return LANGS.indexOf(lang);
 }
 
 interface LexiconEntry {
@@ -167,18 +193,39 @@ interface FirstWord {
   secondIsPrefix: LexiconEntry[];
 }
 
-/**
- * Matches every word list against a tweet's words in one pass: entries are indexed by their first
- * word (exact, or by prefix length for "pref*" entries), so the cost is a few map lookups per word
- * whatever the number of lists.
- */
-export class LexiconIndex {
-  private readonly exact = new Map<string, FirstWord>();
-  /** Single-word "pref*" entries: few, so a scan guarded by their first letters beats slicing. */
-  private readonly prefixes: { prefix: string; entry: LexiconEntry }[] = [];
-  private readonly prefixFirst = new Set<number>();
+/** Everything the classifier needs to know about one word, worked out once per distinct word. */
+export interface WordInfo {
+  /** Word-list entries that start with this word. */
+  readonly entries: FirstWord | undefined;
+  /** One-word "pref*" entries this word starts with. */
+  readonly prefixed: readonly LexiconEntry[];
+  /** Bit i: a stopword hint of LANGS[i] (for guessing the language). */
+  readonly langBits: number;
+  /** Bit i: a function word of LANGS[i] (left out of the model). */
+  readonly stopBits: number;
+  /** The word's stem per language, filled on first use. */
+  readonly stems: (string | undefined)[];
+}
 
-  constructor(lexicons: Readonly<Record<LexiconId, Readonly<Record<Lang, readonly string[]>>>> = LEXICONS) {
+/** Distinct words cached before the cache is emptied (an archive has tens of thousands). */
+const MAX_CACHED_WORDS = 500_000;
+
+/**
+ * The words the classifier knows: the word lists indexed by first word, language hints,
+ * function words and stems, all looked up through one cached record per distinct word. A tweet's
+ * twenty words thus cost twenty map lookups, not a hundred (lists, hints, stopwords, stems each
+ * had their own map, and that was the hot spot).
+ */
+export class Vocabulary {
+  private readonly index = new Map<string, FirstWord>();
+  private readonly prefixes: { prefix: string; entry: LexiconEntry }[] = [];
+  private readonly cache = new Map<string, WordInfo>();
+
+  /** `stem(lang, word)` is called once per distinct word and language. */
+  constructor(
+    private readonly stemmer: (lang: Lang, word: string) => string = (_lang, word) => word,
+    lexicons: Readonly<Record<LexiconId, Readonly<Record<Lang, readonly string[]>>>> = LEXICONS,
+  ) {
     for (const lexicon of LEXICON_IDS) {
       const seen = new Set<string>();
       for (const lang of LANGS) {
@@ -191,11 +238,10 @@ export class LexiconIndex {
           const first = parts[0]!;
           if (lastIsPrefix && parts.length === 1) {
             this.prefixes.push({ prefix: first, entry: { lexicon, term: raw, rest: [], lastIsPrefix } });
-            this.prefixFirst.add(first.charCodeAt(0));
             continue;
           }
-          let node = this.exact.get(first);
-          if (!node) this.exact.set(first, (node = { single: [], bySecond: new Map(), secondIsPrefix: [] }));
+          let node = this.index.get(first);
+          if (!node) this.index.set(first, (node = { single: [], bySecond: new Map(), secondIsPrefix: [] }));
           if (parts.length === 1) node.single.push({ lexicon, term: raw, rest: [], lastIsPrefix: false });
           else if (parts.length === 2 && lastIsPrefix) node.secondIsPrefix.push({ lexicon, term: raw, rest: [parts[1]!], lastIsPrefix });
           else push(node.bySecond, parts[1]!, { lexicon, term: raw, rest: parts.slice(2), lastIsPrefix });
@@ -204,35 +250,54 @@ export class LexiconIndex {
     }
   }
 
-  /** The first matching entry of each list, by list id. */
-  match(tokens: readonly string[]): Map<LexiconId, string> {
+  /** The cached record of a folded word. */
+  info(word: string): WordInfo {
+    let info = this.cache.get(word);
+    if (info === undefined) {
+      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
+      info = {
+        entries: this.index.get(word),
+        prefixed: this.prefixes.filter(({ prefix }) => word.startsWith(prefix)).map(({ entry }) => entry),
+        langBits: LANG_BITS.get(word) ?? 0,
+        stopBits: STOP_BITS.get(word) ?? 0,
+        stems: [undefined, undefined, undefined, undefined],
+      };
+      this.cache.set(word, info);
+    }
+    return info;
+  }
+
+  /** The stem of a folded word in a language (cached). */
+  stem(lang: Lang, word: string, info: WordInfo = this.info(word)): string {
+    const i = langIndex(lang);
+    return (info.stems[i] ??= /^\d+$/.test(word) ? '#num' : this.stemmer(lang, word));
+  }
+
+  /** The first matching entry of each word list, by list id. */
+  match(tokens: readonly string[], infos: readonly WordInfo[] = tokens.map((token) => this.info(token))): Map<LexiconId, string> {
     const hits = new Map<LexiconId, string>();
     for (let i = 0; i < tokens.length; i++) {
-      const word = tokens[i]!;
-      const node = this.exact.get(word);
+      const info = infos[i]!;
+      const node = info.entries;
       if (node) {
         for (const entry of node.single) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
         const next = tokens[i + 1];
         if (next !== undefined) {
-          const entries = node.bySecond.get(next);
-          if (entries) this.collect(entries, tokens, i + 1, hits);
-          if (node.secondIsPrefix.length > 0) this.collect(node.secondIsPrefix, tokens, i, hits);
+          const entries = node.bySecond.size > 0 ? node.bySecond.get(next) : undefined;
+          if (entries) collect(entries, tokens, i + 1, hits);
+          if (node.secondIsPrefix.length > 0) collect(node.secondIsPrefix, tokens, i, hits);
         }
       }
-      if (this.prefixFirst.has(word.charCodeAt(0))) {
-        for (const { prefix, entry } of this.prefixes) {
-          if (!hits.has(entry.lexicon) && word.startsWith(prefix)) hits.set(entry.lexicon, entry.term);
-        }
-      }
+      for (const entry of info.prefixed) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
     }
     return hits;
   }
+}
 
-  private collect(entries: readonly LexiconEntry[], tokens: readonly string[], at: number, hits: Map<LexiconId, string>): void {
-    for (const entry of entries) {
-      if (hits.has(entry.lexicon)) continue;
-      if (matchesRest(entry, tokens, at)) hits.set(entry.lexicon, entry.term);
-    }
+function collect(entries: readonly LexiconEntry[], tokens: readonly string[], at: number, hits: Map<LexiconId, string>): void {
+  for (const entry of entries) {
+    if (hits.has(entry.lexicon)) continue;
+    if (matchesRest(entry, tokens, at)) hits.set(entry.lexicon, entry.term);
   }
 }
 
@@ -265,7 +330,7 @@ export function parseLink(url: string): TweetLink | undefined {
 }
 
 /** Computes the text features of a tweet. */
-export function analyzeText(tweet: Tweet, lexicons: LexiconIndex): TweetText {
+export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   let text = tweet.text;
   // Each regex runs only when its cheap precondition holds: most tweets need none of them.
   if (tweet.isRetweet && text.startsWith('RT @')) text = text.replace(RT_PREFIX, '');
@@ -276,8 +341,8 @@ export function analyzeText(tweet: Tweet, lexicons: LexiconIndex): TweetText {
   let body = leading ? text.slice(leading[0].length) : text;
   if (body.includes('@')) body = body.replace(HANDLE, ' ');
   body = body.trim();
-  const folded = fold(body);
-  const tokens = words(folded);
+  const tokens = words(fold(body));
+  const infos = tokens.map((token) => vocabulary.info(token));
   const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
   // Emoji live in the surrogate range or in the symbol blocks; test for those before the costly match.
   const emoji = /[\u2190-\u2bff\ud83c-\ud83e]/.test(body) ? (body.match(EMOJI) ?? []) : [];
@@ -287,13 +352,15 @@ export function analyzeText(tweet: Tweet, lexicons: LexiconIndex): TweetText {
     if (link) links.push(link);
   }
   return {
-    lang: guessLang(tweet.lang, tokens),
+    lang:
+      tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang) ? (tweet.lang as Lang) : langOfScores(infos.map((info) => info.langBits)),
     leadingHandles,
     bodyMentions,
     words: tokens,
+    infos,
     emoji,
     body,
-    hits: lexicons.match(tokens),
+    hits: vocabulary.match(tokens, infos),
     links,
   };
 }

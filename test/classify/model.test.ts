@@ -43,7 +43,7 @@ describe('NaiveBayes', () => {
 
 describe('allowedLabels', () => {
   it('leaves conversation and chats to the rules, replies only to replies', () => {
-    const text = analyzeText(tweet('Any idea? @ana #chat'), sharedNlp().lexicons);
+    const text = analyzeText(tweet('Any idea? @ana #chat'), sharedNlp().vocabulary);
     const allowed = Object.fromEntries(LABEL_KEYS.map((key, i) => [key, allowedLabels(tweet('x'), text, false)[i]]));
     expect(allowed).toMatchObject({
       'conversation/reply': false,

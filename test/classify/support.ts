@@ -15,7 +15,7 @@ export function sharedNlp(): Nlp {
 /** The tweet and rule context of a rule example, as the classifier would build them. */
 export function exampleContext(spec: TweetSpec): { tweet: Tweet; ctx: RuleContext } {
   const tweet = tweetFromSpec(spec);
-  return { tweet, ctx: { identity: indexIdentity(exampleIdentity(spec)), text: analyzeText(tweet, sharedNlp().lexicons) } };
+  return { tweet, ctx: { identity: indexIdentity(exampleIdentity(spec)), text: analyzeText(tweet, sharedNlp().vocabulary) } };
 }
 
 /** A tweet for tests: a plain tweet with this text unless fields say otherwise. */

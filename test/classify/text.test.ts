@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, guessLang, LexiconIndex, parseLink, words } from '../../src/classify/text.js';
+import { fold, guessLang, parseLink, Vocabulary, words } from '../../src/classify/text.js';
 import { sharedNlp, tweet } from './support.js';
 import { analyzeText } from '../../src/classify/text.js';
 
@@ -15,8 +15,8 @@ describe('fold and words', () => {
   });
 });
 
-describe('LexiconIndex', () => {
-  const index = new LexiconIndex();
+describe('Vocabulary', () => {
+  const index = new Vocabulary();
   const hits = (text: string): Record<string, string> => Object.fromEntries(index.match(words(fold(text))));
 
   it('matches single words, phrases and prefixes, accent-insensitively, in every language at once', () => {
@@ -25,6 +25,22 @@ describe('LexiconIndex', () => {
     expect(hits('Buscamos perfiles junior')).toMatchObject({ jobs: 'buscamos perfil*' });
     expect(hits('Inscripciones abiertas')).toMatchObject({ announcement: 'inscripcion*' });
     expect(hits("J'écoute du jazz")).toMatchObject({ media: "j'ecoute" });
+  });
+
+  it('caches one record per word, with stems per language computed once', () => {
+    let calls = 0;
+    const vocabulary = new Vocabulary((lang, word) => {
+      calls++;
+      return `${lang}:${word.slice(0, 4)}`;
+    });
+    expect(vocabulary.info('hiring')).toBe(vocabulary.info('hiring'));
+    expect(vocabulary.stem('en', 'hiring')).toBe('en:hiri');
+    expect(vocabulary.stem('en', 'hiring')).toBe('en:hiri');
+    expect(vocabulary.stem('es', 'hiring')).toBe('es:hiri');
+    expect(vocabulary.stem('en', '2024')).toBe('#num');
+    expect(calls).toBe(2);
+    expect(vocabulary.info('the').stopBits & 1).toBe(1);
+    expect(vocabulary.info('los').langBits).toBe(2);
   });
 
   it('does not match a phrase cut in the middle or a prefix of a word', () => {
@@ -49,12 +65,12 @@ describe('guessLang', () => {
 
 describe('analyzeText', () => {
   it('separates the handles a tweet opens with from the body, and drops URLs and the RT prefix', () => {
-    const text = analyzeText(tweet('@ana @bob thanks for the link https://x.example/a cc @carl'), sharedNlp().lexicons);
+    const text = analyzeText(tweet('@ana @bob thanks for the link https://x.example/a cc @carl'), sharedNlp().vocabulary);
     expect(text.leadingHandles).toEqual(['ana', 'bob']);
     expect(text.bodyMentions).toEqual(['carl']);
     expect(text.words).toEqual(['thanks', 'for', 'the', 'link', 'cc']);
     expect(text.links).toEqual([{ host: 'x.example', path: '/a', hostPath: 'x.example/a' }]);
-    const rt = analyzeText(tweet('RT @dan: big news 🎉'), sharedNlp().lexicons);
+    const rt = analyzeText(tweet('RT @dan: big news 🎉'), sharedNlp().vocabulary);
     expect(rt.leadingHandles).toEqual([]);
     expect(rt.words).toEqual(['big', 'news']);
     expect(rt.emoji).toEqual(['🎉']);

@@ -24,7 +24,7 @@ describe('the training corpus (data/training)', async () => {
   it('is written in English, Spanish, French and German', () => {
     const langs = new Map<string, number>();
     for (const { tweet } of corpus) {
-      const lang = guessLang(undefined, analyzeText(tweet, sharedNlp().lexicons).words);
+      const lang = guessLang(undefined, analyzeText(tweet, sharedNlp().vocabulary).words);
       langs.set(lang, (langs.get(lang) ?? 0) + 1);
     }
     for (const lang of ['en', 'es', 'fr', 'de']) expect(langs.get(lang) ?? 0, lang).toBeGreaterThanOrEqual(40);

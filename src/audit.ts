@@ -4,7 +4,7 @@ import { discoverIdentity } from './config/index.js';
 import { DEFAULT_NIGHT_HOURS, type Identity, type TweetAuditConfig } from './config/schema.js';
 import type { OpenedArchive, Tweet } from './model/tweet.js';
 import { monthsBetween, resolvePeriod, type Period, type PeriodOptions } from './period.js';
-import { createAggregator, type AuditReport, type ClassifiedTweet } from './report/index.js';
+import { createAggregator, type AuditReport, type ClassifiedTweet, type DetailBounds } from './report/index.js';
 import { createZone, systemTimeZone, type Zone } from './time/zone.js';
 
 /** Everything an audit needs besides the archive's own files. */
@@ -21,12 +21,18 @@ export interface AuditOptions {
   examples?: number;
   /** Called now and then while reading, with the number of tweets read so far. */
   onProgress?: (tweetsRead: number) => void;
+  /** Tweets kept in memory from the first read (default 200,000); tests lower it. */
+  bufferLimit?: number;
 }
 
 /** Where the time zone came from, so the report can say it. */
 export type TimeZoneSource = 'option' | 'config' | 'archive' | 'system';
 
-/** An archive read once: its months known, its owner's identity discovered, its period chosen. */
+/**
+ * An archive opened for auditing: its owner's identity discovered, its classifier built. The
+ * months and the period are complete once `classified()` has been read through (before, when the
+ * default period made the tool read the whole archive first).
+ */
 export interface PreparedAudit {
   archive: OpenedArchive;
   zone: Zone;
@@ -34,25 +40,41 @@ export interface PreparedAudit {
   identity: Identity;
   classifier: Classifier;
   config: TweetAuditConfig;
-  /** Tweets per local month, over the whole archive. */
+  /** Tweets per local month over the whole archive, complete once the tweets are read through. */
   monthCounts: ReadonlyMap<string, number>;
-  period: Period;
+  /** The period, resolved against the months read so far. */
+  readonly period: Period;
   /** The months of the period, oldest first. */
-  periodMonths: string[];
-  /** Classifies every tweet of the archive (`scope: 'all'`) or of the period only. */
+  readonly periodMonths: string[];
+  /** What the aggregator should detail: the period's months, or bounds when they are not known yet. */
+  detailMonths(): string[] | DetailBounds;
+  /**
+   * Classifies every tweet of the archive (`scope: 'all'`) or of the period only. An archive too
+   * large to keep in memory is streamed, and then this may be read only once.
+   */
   classified(scope: 'all' | 'period'): AsyncIterable<ClassifiedTweet>;
 }
 
 /**
- * Archives up to this many tweets are kept in memory after the first pass, so the second pass
- * does not read the files again; larger ones are streamed twice to keep memory bounded.
+ * Up to this many tweets are kept in memory from the first read, so that discovery (which needs
+ * tweets before anything can be classified) and classification share one read. Larger archives
+ * discover the identity from the first tweets read (X lists newest first) and stream the rest.
  */
 const MAX_BUFFERED_TWEETS = 200_000;
 const PROGRESS_EVERY = 10_000;
 
+/** The months a period option names without reading the archive, or null for the default. */
+function boundsOf(options: PeriodOptions): DetailBounds | null {
+  if (options.month) return { from: options.month, to: options.month };
+  if (options.from || options.to) return { from: options.from, to: options.to };
+  if (options.all) return {};
+  return null;
+}
+
 /**
- * Opens the archives and reads them once: counts tweets per month, discovers the owner's
- * identity, chooses the period and builds the classifier. Reading stays lazy until then.
+ * Opens the archives, reads the first tweets (all of them, for most archives), discovers the
+ * owner's identity and builds the classifier. Only the default period ("the last complete
+ * month") of an archive too large to keep in memory needs a whole extra read, to find its months.
  */
 export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit> {
   const config = options.config ?? {};
@@ -60,49 +82,84 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
   const { zone, source: timeZoneSource } = chooseZone(options.timeZone, config, archive);
 
   const monthCounts = new Map<string, number>();
-  let buffer: Tweet[] | null = [];
   const labeled: Tweet[] = [];
   let read = 0;
-  async function* firstPass(): AsyncIterable<Tweet> {
-    for await (const tweet of archive.tweets()) {
-      const month = zone.monthKey(tweet.createdAt);
-      monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
-      if (options.labels?.has(tweet.id)) labeled.push(tweet);
-      if (buffer) {
-        if (buffer.length < MAX_BUFFERED_TWEETS) buffer.push(tweet);
-        else buffer = null;
-      }
-      if (++read % PROGRESS_EVERY === 0) options.onProgress?.(read);
-      yield tweet;
-    }
+  function count(tweet: Tweet): void {
+    const month = zone.monthKey(tweet.createdAt);
+    monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
+    if (options.labels?.has(tweet.id)) labeled.push(tweet);
+    if (++read % PROGRESS_EVERY === 0) options.onProgress?.(read);
   }
-  const identity = await discoverIdentity(archive.owner, firstPass(), config);
+
+  const stream = archive.tweets()[Symbol.asyncIterator]();
+  const buffer: Tweet[] = [];
+  let exhausted = false;
+  const limit = options.bufferLimit ?? MAX_BUFFERED_TWEETS;
+  while (buffer.length < limit) {
+    const next = await stream.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    count(next.value);
+    buffer.push(next.value);
+  }
+  const bounds = boundsOf(options.period);
+  // The rest of a large archive: counted now when the period depends on all its months (and read
+  // again to classify), else classified as it streams.
+  let rest: AsyncIterator<Tweet> | null = exhausted ? null : stream;
+  if (rest && bounds === null) {
+    for (let next = await rest.next(); !next.done; next = await rest.next()) count(next.value);
+    rest = null;
+  }
+  const reread = !exhausted && bounds === null;
   options.onProgress?.(read);
 
-  const coveredUntil = archive.exportedAt === undefined ? undefined : zone.monthKey(archive.exportedAt);
-  const period = resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
-  const periodMonths = monthsBetween(period.from, period.to);
-  const inPeriod = new Set(periodMonths);
-
+  const identity = await discoverIdentity(archive.owner, buffer, config);
   const classifier = await createClassifier({
     identity,
     zone,
     nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS,
     labels: options.labels,
   });
-  // Learning every labeled tweet up front makes the other tweets' labels independent of the
-  // order the archive lists them in.
+  // Learning the labeled tweets up front makes the other tweets' labels independent of the order
+  // the archive lists them in (for a streamed archive, of those read so far).
   if (labeled.length > 0) classifier.learn(labeled);
 
-  const kept = buffer;
+  const coveredUntil = archive.exportedAt === undefined ? undefined : zone.monthKey(archive.exportedAt);
+  const resolve = () => resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
+  const fixed = bounds === null ? resolve() : null;
+  const inPeriod = (month: string) =>
+    fixed ? month >= fixed.from && month <= fixed.to : (!bounds!.from || month >= bounds!.from) && (!bounds!.to || month <= bounds!.to);
+
+  async function* source(): AsyncIterable<Tweet> {
+    if (reread) {
+      let seen = 0;
+      for await (const tweet of archive.tweets()) {
+        if (++seen % PROGRESS_EVERY === 0) options.onProgress?.(read + seen);
+        yield tweet;
+      }
+      return;
+    }
+    yield* buffer;
+    if (rest) {
+      const streaming = rest;
+      rest = null;
+      for (let next = await streaming.next(); !next.done; next = await streaming.next()) {
+        count(next.value);
+        yield next.value;
+      }
+      options.onProgress?.(read);
+    }
+  }
+  let streamed = false;
   async function* classified(scope: 'all' | 'period'): AsyncIterable<ClassifiedTweet> {
-    const source: AsyncIterable<Tweet> | Iterable<Tweet> = kept ?? archive.tweets();
-    let seen = 0;
-    for await (const tweet of source) {
-      if (!kept && ++seen % PROGRESS_EVERY === 0) options.onProgress?.(read + seen);
+    if (streamed) throw new Error('this archive was streamed once already; prepare it again to read it again');
+    streamed = !exhausted && !reread;
+    for await (const tweet of source()) {
       const local = zone.parts(tweet.createdAt);
       const month = `${local.year}-${String(local.month).padStart(2, '0')}`;
-      if (scope === 'period' && !inPeriod.has(month)) continue;
+      if (scope === 'period' && !inPeriod(month)) continue;
       yield { tweet, classification: classifier.classify(tweet), local, month };
     }
   }
@@ -115,8 +172,14 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
     classifier,
     config,
     monthCounts,
-    period,
-    periodMonths,
+    get period() {
+      return fixed ?? resolve();
+    },
+    get periodMonths() {
+      const period = fixed ?? resolve();
+      return monthsBetween(period.from, period.to);
+    },
+    detailMonths: () => (fixed ? monthsBetween(fixed.from, fixed.to) : bounds!),
     classified,
   };
 }
@@ -132,7 +195,7 @@ export async function audit(
 ): Promise<{ prepared: PreparedAudit; report: AuditReport }> {
   const prepared = await prepareAudit(options);
   const aggregator = createAggregator({
-    detailMonths: detail ? prepared.periodMonths : [],
+    detailMonths: detail ? prepared.detailMonths() : [],
     config: prepared.config,
     timeZone: prepared.zone.name,
     examples: options.examples,

@@ -34,8 +34,12 @@ import type {
 
 /** Options of {@link createAggregator}. */
 export interface AggregatorOptions {
-  /** Months ("YYYY-MM") that get a full report; every other month keeps counters only. */
-  detailMonths: string[];
+  /**
+   * Months ("YYYY-MM") that get a full report; every other month keeps counters only. Either a
+   * list, or bounds (open where absent) when the months are not known before reading: then the
+   * months from the first to the last seen within the bounds are detailed.
+   */
+  detailMonths: string[] | DetailBounds;
   config: TweetAuditConfig;
   /** The IANA zone the months were cut in; it is printed with the report. */
   timeZone: string;
@@ -43,6 +47,12 @@ export interface AggregatorOptions {
   examples?: number;
   /** Who made the report; defaults to tweet-audit and its package version. */
   generator?: GeneratorInfo;
+}
+
+/** Inclusive "YYYY-MM" bounds of the detailed months; an absent bound is open. */
+export interface DetailBounds {
+  from?: string;
+  to?: string;
 }
 
 /** Feeds classified tweets one at a time and produces the report at the end. */
@@ -152,10 +162,13 @@ function spread(values: number[]): Spread | null {
  * drivers, the months before them) keep term counts, flag ids and duplicate signatures.
  */
 export function createAggregator(options: AggregatorOptions): Aggregator {
-  const detailMonths = [...new Set(options.detailMonths)].sort(compareStrings);
-  for (const month of detailMonths) {
-    if (!MONTH_KEY.test(month)) throw new TweetAuditError(`"${month}" is not a month; use YYYY-MM, e.g. 2024-05`);
+  const bounds = Array.isArray(options.detailMonths) ? undefined : options.detailMonths;
+  const detailMonths = Array.isArray(options.detailMonths) ? [...new Set(options.detailMonths)].sort(compareStrings) : [];
+  for (const month of [...detailMonths, bounds?.from, bounds?.to]) {
+    if (month !== undefined && !MONTH_KEY.test(month)) throw new TweetAuditError(`"${month}" is not a month; use YYYY-MM, e.g. 2024-05`);
   }
+  const withinBounds = (month: string) =>
+    bounds !== undefined && (bounds.from === undefined || month >= bounds.from) && (bounds.to === undefined || month <= bounds.to);
   const examples = Math.max(0, Math.floor(options.examples ?? 0));
   const ownHandles = new Set((options.config.identity?.handles ?? []).map((handle) => handle.toLowerCase().replace(/^@/u, '')));
   const counts = new Map<string, MonthCounts>();
@@ -166,8 +179,17 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     drivers.set(shiftMonth(month, -1), new DriverCounts());
   }
 
+  /** With bounds, a month's detail and drivers are made when its first tweet arrives. */
+  function openMonth(month: string): void {
+    if (details.has(month)) return;
+    details.set(month, new MonthDetail(examples));
+    if (!drivers.has(month)) drivers.set(month, new DriverCounts());
+    if (!drivers.has(shiftMonth(month, -1))) drivers.set(shiftMonth(month, -1), new DriverCounts());
+  }
+
   function add(t: ClassifiedTweet): void {
     const { tweet, classification } = t;
+    if (bounds && withinBounds(t.month)) openMonth(t.month);
     const { category, subcategory } = classification;
     let monthCounts = counts.get(t.month);
     if (!monthCounts) {
@@ -247,11 +269,21 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
 
   function finish(): AuditReport {
     const monthsSeen = [...counts.keys()].sort(compareStrings);
-    const bounds = [...monthsSeen, ...detailMonths].sort(compareStrings);
+    if (bounds) {
+      // Months without tweets between the first and last detailed ones get their (empty) report too.
+      const opened = [...details.keys()].sort(compareStrings);
+      const first = bounds.from ?? opened[0];
+      const last = bounds.to ?? opened.at(-1);
+      if (first !== undefined && last !== undefined && first <= last) {
+        for (const month of monthRange(first, last)) openMonth(month);
+        detailMonths.push(...monthRange(first, last));
+      }
+    }
+    const span = [...monthsSeen, ...detailMonths].sort(compareStrings);
     const trend: TrendPoint[] =
-      bounds.length === 0
+      span.length === 0
         ? []
-        : monthRange(bounds[0] as string, bounds[bounds.length - 1] as string).map((month) => trendPoint(month, counts.get(month)));
+        : monthRange(span[0] as string, span[span.length - 1] as string).map((month) => trendPoint(month, counts.get(month)));
     return {
       schemaVersion: 1,
       generator: options.generator ?? defaultGenerator(),

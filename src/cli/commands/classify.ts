@@ -17,9 +17,10 @@ interface ClassifyOptions extends CommonOptions {
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], ClassifyOptions];
   const prepared = await prepareAudit(await auditOptionsFrom(io, archives, options));
-  describePeriod(io, prepared);
   await withOutput(io, options.out, archives, (out) =>
     writeTweetRows(prepared.classified('period'), options.format, out, { csvSafe: options.csvSafe }),
   );
+  // After the rows: a streamed archive's months are known only once it has been read through.
+  describePeriod(io, prepared);
   return EXIT.ok;
 }

@@ -30,25 +30,43 @@ export const LEXICONS = {
       'hiring', "we're hiring", 'we are hiring', 'now hiring', 'is hiring', 'job opening', 'job openings',
       'open position', 'open positions', 'open role', 'open roles', 'job offer', 'job posting', 'job post',
       'join our team', 'join the team', 'apply now', 'apply here', 'looking for a new job', 'open to work',
-      'job alert', 'vacancy', 'vacancies', 'we are looking for a', "we're looking for a", 'job hunting',
-      'referral bonus', 'new job opportunity', 'remote job',
+      'job alert', 'vacancy', 'vacancies', 'job hunting', 'referral bonus', 'new job opportunity', 'remote job',
     ],
     es: [
-      'estamos contratando', 'contratamos', 'oferta de empleo', 'oferta de trabajo', 'ofertas de empleo',
-      'buscamos perfil*', 'vacante', 'vacantes', 'unete al equipo', 'unete a nuestro equipo',
-      'estamos buscando un', 'estamos buscando una', 'busco trabajo', 'buscando trabajo', 'proceso de seleccion',
-      'puesto de trabajo', 'nueva posicion',
+      'estamos contratando', 'oferta de empleo', 'oferta de trabajo', 'ofertas de empleo', 'buscamos perfil*',
+      'vacante', 'vacantes', 'unete al equipo', 'unete a nuestro equipo', 'busco trabajo', 'buscando trabajo',
+      'proceso de seleccion', 'puesto de trabajo', 'nueva posicion',
     ],
     fr: [
-      'on recrute', 'nous recrutons', 'recrutement', 'recrute', "offre d'emploi", "offres d'emploi",
-      'poste a pourvoir', 'postes a pourvoir', 'rejoignez-nous', 'rejoindre notre equipe', 'cdi',
-      'cherche une mission', 'nouvelle mission', 'je cherche un poste',
-      'en recherche de mission', 'nous cherchons un', 'nous cherchons une', 'on cherche un', 'on cherche une',
+      'on recrute', 'nous recrutons', 'recrute', "offre d'emploi", "offres d'emploi", 'poste a pourvoir',
+      'postes a pourvoir', 'rejoignez-nous', 'rejoindre notre equipe', 'en cdi', 'un cdi', 'cherche une mission',
+      'nouvelle mission', 'je cherche un poste', 'en recherche de mission',
     ],
     de: [
-      'wir stellen ein', 'stellenangebot', 'stellenanzeige', 'wir suchen', 'offene stelle', 'offene stellen',
-      'jetzt bewerben', 'bewirb dich', 'verstarkung gesucht', 'job gesucht', 'neue stelle',
+      'wir stellen ein', 'stellenangebot', 'stellenanzeige', 'offene stelle', 'offene stellen', 'jetzt bewerben',
+      'bewirb dich', 'verstarkung gesucht', 'job gesucht', 'neue stelle',
     ],
+  },
+  seeking: {
+    about:
+      '"We\'re looking for a…": a job post only when a role follows (see `roles`); the same words ' +
+      'look for partners, volunteers and venues too.',
+    en: ["we're looking for", 'we are looking for', 'looking for a', 'looking for an', 'seeking a'],
+    es: ['buscamos', 'estamos buscando', 'busco a', 'se necesita', 'necesitamos'],
+    fr: ['on cherche', 'nous cherchons', 'je cherche', 'cherche un', 'cherche une', 'recherche un', 'recherche une'],
+    de: ['wir suchen', 'suchen eine', 'suchen einen', 'ich suche'],
+  },
+  roles: {
+    about: 'Job roles and contract words that make "we are looking for…" a job post.',
+    en: [
+      'developer*', 'engineer*', 'dev', 'devs', 'designer*', 'manager*', 'intern', 'interns', 'internship', 'writer*',
+      'advocate*', 'analyst*', 'scientist*', 'architect*', 'sre', 'devops', 'backend', 'frontend', 'fullstack',
+      'full-stack', 'lead', 'head of', 'cto', 'recruiter*', 'coach*', 'consultant*', 'trainer*', 'tester*', 'qa',
+      'support agent*', 'marketer*', 'full-time', 'part-time', 'remote', 'freelance*', 'contractor*',
+    ],
+    es: ['desarrollador*', 'desarrolladora*', 'ingenier*', 'disenador*', 'becari*', 'practicas', 'programador*', 'personas para', 'perfil*', 'jornada completa'],
+    fr: ['developpeu*', 'ingenieu*', 'stagiaire*', 'alternant*', 'chef de projet', 'cdi', 'cdd', 'h/f', 'f/h', 'agiliste*', 'formateur*'],
+    de: ['entwickler*', 'ingenieur*', 'praktikant*', 'werkstudent*', 'm/w/d', 'w/m/d', 'festanstellung', 'vollzeit', 'teilzeit'],
   },
   liveEvent: {
     about:
@@ -379,7 +397,7 @@ export const PROFILE_HOSTS: readonly string[] = [
 
 /** Paths and hosts of job boards and career pages (promotion/jobs). */
 export const JOB_URL_PATTERNS: readonly RegExp[] = [
-  /(?:^|\.)(?:lever\.co|greenhouse\.io|workable\.com|recruitee\.com|personio\.(?:de|com)|smartrecruiters\.com|welcometothejungle\.com|ashbyhq\.com|teamtailor\.com|indeed\.[a-z.]+|infojobs\.net|stepstone\.de|jobs\.[a-z0-9-]+\.[a-z]+)\//,
+  /(?:^|\.)(?:lever\.co|greenhouse\.io|workable\.com|recruitee\.com|personio\.(?:de|com)|smartrecruiters\.com|welcometothejungle\.com|ashbyhq\.com|teamtailor\.com|infojobs\.net|stepstone\.de|jobs\.[a-z0-9-]+\.[a-z]+)\//,
   /\/(?:jobs?|careers?|job-offers?|openings|vacancies|empleo|empleos|trabaja-con-nosotros|carrieres?|recrutement|karriere|stellen(?:angebote)?)(?:\/|$|\?|#|-)/,
   /linkedin\.com\/jobs\//,
 ];

@@ -29,7 +29,9 @@ describe('precedence (TAXONOMY.md, "Where several fit")', () => {
 
   it('jobs beat own promotion and conversation', async () => {
     expect(await label("We're hiring! Details on my blog https://me.example/jobs-post")).toBe('promotion/jobs');
-    expect(await label("@ana we're hiring a support lead, interested?", { isReply: true })).toBe('promotion/jobs');
+    expect(await label('@ana here is the posting https://jobs.acme.example/support-lead', { isReply: true })).toBe('promotion/jobs');
+    // Talking about hiring in a reply, without a posting, is conversation.
+    expect(await label("@ana we're hiring a support lead, interested?", { isReply: true })).toBe('conversation/reply');
   });
 
   it('own promotion beats conversation: a reply that links your own blog post is promotion', async () => {

@@ -104,14 +104,14 @@ export const LEXICONS = {
       'tomorrow', 'next week', 'next month', 'register', 'registration', 'sign up', 'signup', 'tickets',
       'cfp', 'call for papers', 'call for speakers', 'submit your', "don't miss", 'dont miss', 'save the date',
       'will be speaking', "i'll be speaking", 'will give a talk', 'see you at', 'coming soon', 'early bird',
-      'vote for', 'voted', 'upcoming',
+      "i'll be at", 'i will be at', "we'll be at", 'we will be at', 'vote for', 'voted', 'upcoming',
     ],
     es: [
-      'la semana que viene', 'la proxima semana', 'inscripcion*', 'inscribete', 'entradas',
+      'estare en', 'estaremos en', 'la semana que viene', 'la proxima semana', 'inscripcion*', 'inscribete', 'entradas',
       'no te pierdas', 'nos vemos en', 'proximamente', 'hablare', 'dare una charla', 'voy a dar',
     ],
     fr: [
-      'demain', 'la semaine prochaine', 'inscription*', 'inscrivez-vous', 'billets', 'ne manquez pas',
+      'demain', 'je serai a', 'nous serons a', 'on sera a', 'la semaine prochaine', 'inscription*', 'inscrivez-vous', 'billets', 'ne manquez pas',
       'on se voit a', 'bientot', 'je parlerai', 'je presenterai', 'appel a orateurs', 'vote*',
     ],
     de: ['morgen', 'nachste woche', 'anmeldung', 'jetzt anmelden', 'tickets', 'verpasst nicht', 'bis bald'],

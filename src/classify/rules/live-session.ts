@@ -1,8 +1,10 @@
 import { defineRule, type Match } from '../rule.js';
 import { isAnnouncement } from '../signals.js';
 
-// "at #event", "à #event", "en el #evento": being somewhere that has a hashtag.
+// "at #event", "à #event", "en el #evento": being somewhere that has a hashtag; but "look at
+// #x", "good at #x" are about the thing, not a place.
 const AT_HASHTAG = /(?:^|\s)(?:at|à|en el|en la|auf der|auf dem|bei der)\s+#\w/i;
+const NOT_A_PLACE = /\b(?:look(?:s|ed|ing)?|laugh(?:s|ed|ing)?|star(?:e|ed|ing)|glanc(?:e|ed|ing)|peek(?:ed|ing)?|point(?:s|ed|ing)?|hint(?:s|ed|ing)?|aim(?:s|ed|ing)?|good|great|bad|better|best|worse|worst|mad|angry)\s+at\s+#/i;
 
 /** Reports from inside an event: sessions, keynotes, talks being given, the booth. */
 export default defineRule({
@@ -16,7 +18,7 @@ export default defineRule({
     if (tweet.isRetweet || isAnnouncement(ctx)) return null;
     const phrase = ctx.text.hits.get('liveEvent');
     if (phrase !== undefined) return { reason: 'live-phrase', data: { phrase } };
-    if (tweet.hashtags.length > 0 && AT_HASHTAG.test(ctx.text.body)) return { reason: 'at-hashtag' };
+    if (tweet.hashtags.length > 0 && AT_HASHTAG.test(ctx.text.body) && !NOT_A_PLACE.test(ctx.text.body)) return { reason: 'at-hashtag' };
     return null;
   },
   examples: {
@@ -34,6 +36,8 @@ export default defineRule({
       { text: 'Talking to customers all day' },
       { text: 'Reading about sessions and cookies' },
       { text: 'RT @zed: great talk by @alice' },
+      { text: 'Need to look at #wasm more closely' },
+      { text: "I'll be at #rustmeetup tonight, come say hi" },
     ],
   },
 });

@@ -54,7 +54,7 @@ function inDomain(link: TweetLink, entry: string): boolean {
  * "medium.com/@alrocar" -> "alrocar", "alrocar.github.io" -> "alrocar".
  */
 function profileAccount(link: TweetLink): string | undefined {
-  for (const host of PROFILE_HOSTS) {
+  for (const host of PROFILE_HOSTS_BY_HOST.get(link.host) ?? []) {
     if (link.hostPath === host || !link.hostPath.startsWith(`${host}/`)) continue;
     const segment = link.hostPath.slice(host.length + 1).split('/')[0];
     return segment ? segment.replace(/^[@~]/, '') : undefined;
@@ -67,6 +67,13 @@ function profileAccount(link: TweetLink): string | undefined {
   return undefined;
 }
 
+/** PROFILE_HOSTS by their host part ("linkedin.com/in" under "linkedin.com"), to look links up directly. */
+const PROFILE_HOSTS_BY_HOST = new Map<string, string[]>();
+for (const entry of PROFILE_HOSTS) {
+  const host = entry.split('/')[0]!;
+  PROFILE_HOSTS_BY_HOST.set(host, [...(PROFILE_HOSTS_BY_HOST.get(host) ?? []), entry]);
+}
+
 /** Compiles an identity into the lookups the rules use. */
 export function indexIdentity(identity: Identity): IdentityIndex {
   const ownHandles = new Set(identity.handles.map(normalizeHandle));
@@ -74,8 +81,11 @@ export function indexIdentity(identity: Identity): IdentityIndex {
   const ownDomains = identity.ownDomains.map(normalizeDomain).filter(Boolean);
   const employerDomains = identity.employer.domains.map(normalizeDomain).filter(Boolean);
   const names = identity.employer.names
-    .map((name) => ({ name, parts: words(fold(name)) }))
-    .filter((n) => n.parts.length > 0 && n.parts.join('').length >= 3);
+    .map((name) => {
+      const parts = words(fold(name));
+      return { name, parts, joined: parts.join('') };
+    })
+    .filter((n) => n.joined.length >= 3);
 
   return {
     identity,
@@ -103,11 +113,11 @@ export function indexIdentity(identity: Identity): IdentityIndex {
     },
     employerName(text) {
       const tokens = text.words;
-      for (const { name, parts } of names) {
-        const joined = parts.join('');
-        for (let i = 0; i < tokens.length; i++) {
-          if (tokens[i] === joined) return name;
-          if (parts.length > 1 && parts.every((part, j) => tokens[i + j] === part)) return name;
+      for (const { name, parts, joined } of names) {
+        if (tokens.includes(joined)) return name;
+        if (parts.length < 2) continue;
+        for (let i = tokens.indexOf(parts[0]!); i !== -1; i = tokens.indexOf(parts[0]!, i + 1)) {
+          if (parts.every((part, j) => tokens[i + j] === part)) return name;
         }
       }
       return undefined;

@@ -149,6 +149,11 @@ function langOfScores(bitsPerWord: readonly number[]): Lang {
     if (bits === 0) continue;
     for (let i = 0; i < 4; i++) if (bits & (1 << i)) scores[i]!++;
   }
+  return bestLang(scores);
+}
+
+/** The language with most hints; English on ties and without hints. */
+function bestLang(scores: readonly number[]): Lang {
   let best = 0;
   for (let i = 1; i < 4; i++) if (scores[i]! > scores[best]!) best = i;
   return LANGS[best]!;
@@ -342,7 +347,13 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   if (body.includes('@')) body = body.replace(HANDLE, ' ');
   body = body.trim();
   const tokens = words(fold(body));
-  const infos = tokens.map((token) => vocabulary.info(token));
+  const infos = new Array<WordInfo>(tokens.length);
+  const langScores = [0, 0, 0, 0];
+  for (let i = 0; i < tokens.length; i++) {
+    const info = (infos[i] = vocabulary.info(tokens[i]!));
+    const bits = info.langBits;
+    if (bits !== 0) for (let l = 0; l < 4; l++) if (bits & (1 << l)) langScores[l]!++;
+  }
   const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
   // Emoji live in the surrogate range or in the symbol blocks; test for those before the costly match.
   const emoji = /[\u2190-\u2bff\ud83c-\ud83e]/.test(body) ? (body.match(EMOJI) ?? []) : [];
@@ -352,8 +363,7 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
     if (link) links.push(link);
   }
   return {
-    lang:
-      tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang) ? (tweet.lang as Lang) : langOfScores(infos.map((info) => info.langBits)),
+    lang: tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang) ? (tweet.lang as Lang) : bestLang(langScores),
     leadingHandles,
     bodyMentions,
     words: tokens,

@@ -41,15 +41,20 @@ export interface TweetText {
   links: TweetLink[];
 }
 
-// Folded form of each Latin-1 and Latin Extended character ("é" -> "e"), and apostrophe variants,
-// computed once with normalize(): calling normalize() on every tweet was a hot spot.
+// Folded form of each non-ASCII character ("é" -> "e", "’" -> "'"), worked out with normalize()
+// the first time the character is met: calling normalize() on every tweet was a hot spot.
 const FOLDED = new Map<number, string>();
-for (let code = 0x80; code < 0x250; code++) {
-  const char = String.fromCharCode(code);
-  const folded = char.normalize('NFD').replace(/\p{M}/gu, '');
-  if (folded !== char) FOLDED.set(code, folded);
+const APOSTROPHES = new Set([...'’ʼ`´'].map((char) => char.charCodeAt(0)));
+
+function foldChar(code: number): string {
+  let folded = FOLDED.get(code);
+  if (folded === undefined) {
+    const char = String.fromCharCode(code);
+    folded = APOSTROPHES.has(code) ? "'" : code >= 0xd800 && code <= 0xdfff ? char : char.normalize('NFD').replace(/\p{M}/gu, '');
+    FOLDED.set(code, folded);
+  }
+  return folded;
 }
-for (const char of '’ʼ`´') FOLDED.set(char.charCodeAt(0), "'");
 
 /** Lowercases, removes accents and unifies apostrophes, so "Película" and "pelicula" compare equal. */
 export function fold(value: string): string {
@@ -61,8 +66,8 @@ export function fold(value: string): string {
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
     if (code < 0x80) continue;
-    const folded = FOLDED.get(code);
-    if (folded === undefined) continue;
+    const folded = foldChar(code);
+    if (folded.length === 1 && folded.charCodeAt(0) === code) continue;
     parts.push(lower.slice(from, i), folded);
     from = i + 1;
   }
@@ -71,12 +76,18 @@ export function fold(value: string): string {
   return parts.join('');
 }
 
-// Which code points are word characters (letters and digits of any script), decided once each.
+// Whether each UTF-16 code unit is a word character (a letter or digit of any script): 1 yes,
+// 2 no, 0 not decided yet. Decided on first sight, so nothing is computed at import time.
 const WORD_CHAR = new Uint8Array(0x10000);
 const WORD_CHAR_TEST = /[\p{L}\p{N}]/u;
-for (let code = 0; code < 0x10000; code++) {
-  if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) WORD_CHAR[code] = 1;
-  else if (code >= 0x80 && !(code >= 0xd800 && code <= 0xdfff) && WORD_CHAR_TEST.test(String.fromCharCode(code))) WORD_CHAR[code] = 1;
+
+function isWordChar(code: number): boolean {
+  let known = WORD_CHAR[code]!;
+  if (known === 0) {
+    const yes = code < 0x80 ? (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) : !(code >= 0xd800 && code <= 0xdfff) && WORD_CHAR_TEST.test(String.fromCharCode(code));
+    WORD_CHAR[code] = known = yes ? 1 : 2;
+  }
+  return known === 1;
 }
 const APOSTROPHE = 0x27;
 // French elisions (l', j', d', qu'…) are split off so "j'écoute" yields "écoute" as a word.
@@ -93,10 +104,10 @@ export function words(folded: string): string[] {
   let start = -1;
   for (let i = 0; i <= length; i++) {
     const code = i < length ? folded.charCodeAt(i) : 0;
-    if (code !== 0 && WORD_CHAR[code] === 1) {
+    if (code !== 0 && isWordChar(code)) {
       if (start === -1) start = i;
     } else if (start !== -1) {
-      if (code === APOSTROPHE && i + 1 < length && WORD_CHAR[folded.charCodeAt(i + 1)] === 1) continue;
+      if (code === APOSTROPHE && i + 1 < length && isWordChar(folded.charCodeAt(i + 1))) continue;
       pushWord(out, folded.slice(start, i));
       start = -1;
     }

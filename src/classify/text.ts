@@ -129,7 +129,32 @@ function pushWord(out: string[], word: string): void {
 const EMOJI = /\p{Extended_Pictographic}/gu;
 const URL_IN_TEXT = /\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/gi;
 const RT_PREFIX = /^RT @\w+:?\s*/;
-const LEADING_HANDLES = /^(?:[.\s]*@(\w{1,50})[\s,:;]*)+/;
+
+function isHandleChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/**
+ * Reads the handles a text opens with (".@ana @bob, hello" -> ana, bob) into `out`, and returns
+ * where the rest of the text starts (0 when it opens with no handle). A hand-written scanner: the
+ * regex equivalent ran on every reply.
+ */
+function scanLeadingHandles(text: string, out: string[]): number {
+  let i = 0;
+  let end = 0;
+  for (;;) {
+    let j = i;
+    // Dots and spaces before a handle (".@ana" was the way to make a reply public).
+    while (j < text.length && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) <= 0x20)) j++;
+    if (text.charCodeAt(j) !== 0x40) return end;
+    const from = ++j;
+    while (j < text.length && isHandleChar(text.charCodeAt(j))) j++;
+    if (j === from) return end;
+    out.push(text.slice(from, j).toLowerCase());
+    while (j < text.length && (text.charCodeAt(j) <= 0x20 || text.charCodeAt(j) === 0x2c || text.charCodeAt(j) === 0x3a || text.charCodeAt(j) === 0x3b)) j++;
+    i = end = j;
+  }
+}
 const HANDLE = /@\w{1,50}/g;
 
 /**
@@ -351,10 +376,9 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   // Each regex runs only when its cheap precondition holds: most tweets need none of them.
   if (tweet.isRetweet && text.startsWith('RT @')) text = text.replace(RT_PREFIX, '');
   if (text.includes('http') || text.includes('pic.twitter')) text = text.replace(URL_IN_TEXT, ' ');
-  const first = text.charCodeAt(0);
-  const leading = first === 0x40 || first === 0x2e || first === 0x20 ? LEADING_HANDLES.exec(text) : null;
-  const leadingHandles = leading ? [...leading[0].matchAll(/@(\w+)/g)].map((m) => m[1]!.toLowerCase()) : [];
-  let body = leading ? text.slice(leading[0].length) : text;
+  const leadingHandles: string[] = [];
+  const bodyStart = scanLeadingHandles(text, leadingHandles);
+  let body = bodyStart === 0 ? text : text.slice(bodyStart);
   if (body.includes('@')) body = body.replace(HANDLE, ' ');
   body = body.trim();
   const tokens = words(fold(body));

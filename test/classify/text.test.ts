@@ -76,6 +76,15 @@ describe('analyzeText', () => {
     expect(rt.emoji).toEqual(['🎉']);
   });
 
+  it('reads opening handles however they are separated, and only at the start', () => {
+    const vocabulary = sharedNlp().vocabulary;
+    expect(analyzeText(tweet('.@Noah @ana, @bob: hi @carl'), vocabulary).leadingHandles).toEqual(['noah', 'ana', 'bob']);
+    expect(analyzeText(tweet("@ana's talk was great"), vocabulary).leadingHandles).toEqual(['ana']);
+    expect(analyzeText(tweet('hi @ana'), vocabulary).leadingHandles).toEqual([]);
+    expect(analyzeText(tweet('@ @ana'), vocabulary).leadingHandles).toEqual([]);
+    expect(analyzeText(tweet('@ana'), vocabulary)).toMatchObject({ leadingHandles: ['ana'], body: '', words: [] });
+  });
+
   it('parses links without scheme or with www', () => {
     expect(parseLink('https://www.Example.com/Blog/?q=1')).toEqual({ host: 'example.com', path: '/blog/', hostPath: 'example.com/blog' });
     expect(parseLink('not a url')).toBeUndefined();

@@ -101,7 +101,7 @@ class MonthDetail {
   readonly domains = new TermCounter();
   readonly flagCounts = new Map<Flag, number>();
   readonly flagIds = new Map<Flag, BoundedSortedList<{ id: string; createdAt: number }>>();
-  readonly duplicates = new DuplicateFinder();
+  readonly duplicates = new DuplicateFinder(FLAG_ID_CAP);
   readonly days = new Set<string>();
   first: { createdAt: number; date: string } | null = null;
   last: { createdAt: number; date: string } | null = null;
@@ -317,7 +317,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const duplicates = detail.duplicates.finish();
     const flags = {} as Record<Flag, FlagTally>;
     for (const flag of FLAGS) {
-      const count = flag === 'duplicate' ? duplicates.exact.length + duplicates.near.length : (detail.flagCounts.get(flag) ?? 0);
+      const count = flag === 'duplicate' ? duplicates.exactCount + duplicates.nearCount : (detail.flagCounts.get(flag) ?? 0);
       const ids =
         flag === 'duplicate'
           ? [...duplicates.exact, ...duplicates.near].sort(compareMembers).slice(0, FLAG_ID_CAP)
@@ -326,10 +326,10 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     }
 
     const boring: BoringAnswer = {
-      exactDuplicates: duplicates.exact.length,
-      nearDuplicates: duplicates.near.length,
+      exactDuplicates: duplicates.exactCount,
+      nearDuplicates: duplicates.nearCount,
       duplicateGroups: duplicates.groups,
-      duplicateShare: round(shareOf(duplicates.exact.length + duplicates.near.length, own.total), 4),
+      duplicateShare: round(shareOf(duplicates.exactCount + duplicates.nearCount, own.total), 4),
       bareLinks: detail.bareLinks,
       retweets: detail.retweets,
       retweetShare: round(shareOf(detail.retweets, own.total), 4),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DuplicateFinder, estimateSimilarity, minhashSignature } from '../../src/report/duplicates.js';
 import { domainOf, extractTerms, hasOwnWords, normalizeForDuplicates } from '../../src/report/text.js';
@@ -51,6 +52,72 @@ describe('DuplicateFinder', () => {
     const backward = finder.finish();
     expect(backward.exact.map((m) => m.id)).toEqual(forward.exact);
     expect(backward.near.map((m) => m.id)).toEqual(forward.near);
+  });
+
+  it('joins exactly the pairs whose shingle sets reach 0.7 Jaccard similarity, and what they chain to', () => {
+    // A slow reference: every pair, shingles as strings.
+    function reference(texts: string[]) {
+      const members = new Map<string, string[]>();
+      texts.forEach((text, i) => {
+        const normalized = normalizeForDuplicates(text);
+        if (normalized.split(' ').length < 3) return;
+        members.set(normalized, [...(members.get(normalized) ?? []), String(i + 1)]);
+      });
+      const distinct = [...members.keys()];
+      const shingles = distinct.map((text) => new Set(Array.from({ length: Math.max(1, text.length - 4) }, (_, i) => text.slice(i, i + 5))));
+      const parent = distinct.map((_, i) => i);
+      const root = (i: number): number => (parent[i] === i ? i : root(parent[i] as number));
+      for (let i = 0; i < distinct.length; i++) {
+        for (let j = 0; j < i; j++) {
+          const a = shingles[i] as Set<string>;
+          const b = shingles[j] as Set<string>;
+          const shared = [...a].filter((s) => b.has(s)).length;
+          if (shared / (a.size + b.size - shared) >= 0.7) parent[root(i)] = root(j);
+        }
+      }
+      const size = new Map<number, { texts: number; tweets: number }>();
+      distinct.forEach((text, i) => {
+        const s = size.get(root(i)) ?? { texts: 0, tweets: 0 };
+        size.set(root(i), { texts: s.texts + 1, tweets: s.tweets + (members.get(text) as string[]).length });
+      });
+      const byId = (a: string, b: string) => Number(a) - Number(b);
+      return {
+        exact: distinct.flatMap((text) => ((members.get(text) as string[]).length >= 2 ? (members.get(text) as string[]) : [])).sort(byId),
+        near: distinct.flatMap((text, i) => ((members.get(text) as string[]).length === 1 && (size.get(root(i)) as { texts: number }).texts >= 2 ? (members.get(text) as string[]) : [])).sort(byId),
+        groups: [...size.values()].filter((s) => s.tweets >= 2).length,
+      };
+    }
+    // Variants of a few pitches, one or two words changed: many pairs land on either side of 0.7.
+    const word = fc.constantFrom('join', 'my', 'webinar', 'on', 'the', 'service', 'today', 'at', '2pm', '3pm', 'now', 'sign', 'up', 'a', 'new');
+    const pitch = fc.array(word, { minLength: 3, maxLength: 12 });
+    const edit = fc.tuple(fc.nat(), fc.option(word, { nil: undefined }));
+    const variants = fc.tuple(pitch, fc.array(fc.array(edit, { maxLength: 2 }), { minLength: 1, maxLength: 12 })).map(([words, edits]) =>
+      edits.map((changes) => {
+        const changed = [...words];
+        for (const [at, replacement] of changes) changed.splice(at % (changed.length + 1), replacement === undefined ? 1 : 0, ...(replacement === undefined ? [] : [replacement]));
+        return changed.join(' ');
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(variants, { minLength: 1, maxLength: 4 }), (groups) => {
+        const texts = groups.flat();
+        expect(find(texts)).toEqual(reference(texts));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the first members by time when asked to keep a few, and still counts them all', () => {
+    const finder = new DuplicateFinder(2);
+    for (const [id, at] of [['5', 50], ['3', 30], ['4', 30], ['1', 10], ['9', 90]] as const) finder.add(id, at, 'the same pitch again');
+    finder.add('7', 70, 'the same pitch again!!');
+    finder.add('2', 20, 'the same pitch agai');
+    const found = finder.finish();
+    expect(found.exact.map((m) => m.id)).toEqual(['1', '3']);
+    expect(found.exactCount).toBe(6);
+    expect(found.near.map((m) => m.id)).toEqual(['2']);
+    expect(found.nearCount).toBe(1);
+    expect(found.groups).toBe(1);
   });
 
   it('estimates similarity: 1 for equal texts, low for unrelated ones', () => {

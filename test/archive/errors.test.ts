@@ -57,8 +57,10 @@ describe('paths', () => {
 
   it('a file of no known kind', async () => {
     await expectFailure(await write('notes.txt', 'just some notes'), /is not an archive tweet-audit can read/);
-    // A JSON object is some other export (a Mastodon outbox.json), not a tweets file.
-    await expectFailure(await write('outbox.json', '{ "orderedItems": [ { "id": "1" } ] }'), /is not an archive tweet-audit can read/);
+    // A JSON object is not a tweets file; named outbox.json it is taken for a Mastodon outbox,
+    // and the message says what such a file lacks.
+    await expectFailure(await write('outbox.json', '{ "orderedItems": [ { "id": "1" } ] }'), /is not an ActivityPub outbox/);
+    await expectFailure(await write('export.json', '{ "orderedItems": [ { "id": "1" } ] }'), /is not an archive tweet-audit can read/);
   });
 
   it('a JSON list of tweets under another name is read', async () => {

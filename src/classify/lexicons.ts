@@ -76,7 +76,7 @@ export const LEXICONS = {
       'keynote', 'great talk', 'great session', 'awesome talk', 'excellent talk', 'amazing talk', 'nice talk',
       'good talk', 'interesting talk', 'great keynote', 'talk by', 'session by', 'keynote by', 'live from',
       'now at', 'here at', 'on stage', 'first session', 'next session', 'last session', 'this session',
-      'this talk', 'in the room', 'live tweeting', 'livetweeting', 'slides are up', 'packed room', 'full room',
+      'this talk', 'live tweeting', 'livetweeting', 'slides are up', 'packed room', 'full room',
       'at the booth', 'our booth', 'tweetup', 'tweet-up', 'day one of', 'day two of', 'day 1 of', 'day 2 of',
       'workshop by', 'lightning talk', 'lightning talks', 'panel on',
     ],
@@ -101,20 +101,21 @@ export const LEXICONS = {
       'Words of an announcement of something to come; an event hashtag in an announcement is promotion, ' +
       'not conference/live (TAXONOMY.md).',
     en: [
-      'tomorrow', 'next week', 'next month', 'register', 'registration', 'sign up', 'signup', 'tickets',
+      'tomorrow', 'next week', 'next month', 'register', 'registration', 'sign up', 'signup', 'get your tickets',
+      'buy tickets', 'tickets are', 'tickets available', 'ticket sales', "can't wait", 'cannot wait', 'looking forward',
       'cfp', 'call for papers', 'call for speakers', 'submit your', "don't miss", 'dont miss', 'save the date',
       'will be speaking', "i'll be speaking", 'will give a talk', 'see you at', 'coming soon', 'early bird',
       "i'll be at", 'i will be at', "we'll be at", 'we will be at', 'vote for', 'voted', 'upcoming',
     ],
     es: [
       'estare en', 'estaremos en', 'la semana que viene', 'la proxima semana', 'inscripcion*', 'inscribete', 'entradas',
-      'no te pierdas', 'nos vemos en', 'proximamente', 'hablare', 'dare una charla', 'voy a dar',
+      'no te pierdas', 'nos vemos en', 'proximamente', 'hablare', 'dare una charla', 'voy a dar', 'tengo ganas de',
     ],
     fr: [
       'demain', 'je serai a', 'nous serons a', 'on sera a', 'la semaine prochaine', 'inscription*', 'inscrivez-vous', 'billets', 'ne manquez pas',
-      'on se voit a', 'bientot', 'je parlerai', 'je presenterai', 'appel a orateurs', 'vote*',
+      'on se voit a', 'bientot', 'je parlerai', 'je presenterai', 'appel a orateurs', 'vote*', "j'ai hate",
     ],
-    de: ['morgen', 'nachste woche', 'anmeldung', 'jetzt anmelden', 'tickets', 'verpasst nicht', 'bis bald'],
+    de: ['morgen', 'nachste woche', 'anmeldung', 'jetzt anmelden', 'tickets gibt', 'verpasst nicht', 'bis bald', 'freue mich auf'],
   },
   ownContent: {
     about:
@@ -123,7 +124,7 @@ export const LEXICONS = {
     en: [
       'my talk', 'my slides', 'my blog', 'my blog post', 'my new blog post', 'my latest post', 'my article',
       'my latest article', 'new blog post', 'blogged', 'i wrote about', 'i just wrote', 'wrote a post',
-      'my podcast', 'our podcast', 'new episode', 'my book', 'my webinar', 'our webinar', 'my workshop',
+      'my podcast', 'our podcast', 'my book', 'my webinar', 'our webinar', 'my workshop',
       'my course', 'my newsletter', 'my channel', 'my youtube channel', 'my video', 'my screencast',
       'i gave a talk', 'i spoke at', "i'm speaking", 'i am speaking', 'speaking at', "i'll be speaking",
       'my presentation', 'my side project', 'slides from my', 'recording of my', 'check out my',
@@ -132,20 +133,27 @@ export const LEXICONS = {
     es: [
       'mi charla', 'mis slides', 'mis transparencias', 'mi blog', 'mi post', 'mi articulo', 'nuevo post',
       'nuevo articulo', 'nueva entrada', 'he escrito', 'acabo de escribir', 'acabo de publicar', 'mi podcast',
-      'nuestro podcast', 'nuevo episodio', 'mi libro', 'mi webinar', 'mi curso', 'mi canal', 'mi video',
+      'nuestro podcast', 'mi libro', 'mi webinar', 'mi curso', 'mi canal', 'mi video',
       'mi newsletter', 'mi directo', 'en directo en mi', 'mi stream', 'voy a dar una charla', 'dare una charla',
     ],
     fr: [
       'mon talk', 'ma conference', 'ma presentation', 'mes slides', 'mon blog', 'mon billet', 'mon article',
       'nouvel article', 'nouveau billet', "j'ai ecrit", 'je viens de publier', 'mon podcast', 'notre podcast',
-      'nouvel episode', 'mon livre', 'mon webinar', 'ma formation', 'ma chaine', 'ma video', 'mon screencast',
+      'mon livre', 'mon webinar', 'ma formation', 'ma chaine', 'ma video', 'mon screencast',
       'mon atelier', 'je parlerai', 'je presenterai',
     ],
     de: [
       'mein vortrag', 'meine folien', 'mein blog', 'mein blogpost', 'mein artikel', 'neuer blogpost',
-      'neuer artikel', 'ich habe geschrieben', 'mein podcast', 'unser podcast', 'neue folge', 'mein buch',
+      'neuer artikel', 'ich habe geschrieben', 'mein podcast', 'unser podcast', 'mein buch',
       'mein webinar', 'mein kurs', 'mein kanal', 'mein video', 'ich spreche', 'ich halte einen vortrag',
     ],
+  },
+  contentKinds: {
+    about: 'Kinds of content one publishes after the fact: slides, notes, recaps, recordings, write-ups.',
+    en: ['slides', 'deck', 'notes', 'recap', 'recording', 'video', 'write-up', 'writeup', 'blog post', 'article', 'summary', 'transcript'],
+    es: ['diapositivas', 'transparencias', 'apuntes', 'notas', 'resumen', 'grabacion', 'video', 'articulo', 'cronica'],
+    fr: ['diapos', 'notes', 'resume', 'compte rendu', 'compte-rendu', 'enregistrement', 'video', 'billet', 'article'],
+    de: ['folien', 'notizen', 'zusammenfassung', 'aufzeichnung', 'video', 'artikel', 'nachlese'],
   },
   showAndTell: {
     about:
@@ -177,14 +185,18 @@ export const LEXICONS = {
     ],
   },
   thanks: {
-    about: 'Thanks and congratulations, which address someone (conversation/mention when someone is named).',
+    about:
+      'Thanks, congratulations, welcomes and greetings, which address someone (conversation/mention when ' +
+      'someone is named).',
     en: [
       'thanks', 'thank you', 'thx', 'thks', 'ty', 'kudos', 'congrats', 'congratulations', 'well done',
-      'shout out', 'shoutout', 'hat tip', 'h/t', 'props to', 'grateful to', 'welcome to', 'happy birthday',
+      'shout out', 'shoutout', 'hat tip', 'h/t', 'props to', 'grateful to', 'welcome to', 'welcome aboard',
+      'happy birthday', 'happy anniversary', 'work anniversary', 'good luck', 'great to meet', 'good to meet',
+      'nice to meet', 'lovely to meet', 'great to see', 'finally met', 'to finally meet',
     ],
-    es: ['gracias', 'muchas gracias', 'enhorabuena', 'felicidades', 'felicitaciones', 'bienvenido', 'bienvenida', 'bravo por'],
-    fr: ['merci', 'bravo', 'felicitations', 'bienvenue', 'chapeau', 'joyeux anniversaire', 'bon anniversaire'],
-    de: ['danke', 'vielen dank', 'dankeschon', 'gluckwunsch', 'herzlichen gluckwunsch', 'willkommen', 'gratuliere'],
+    es: ['gracias', 'muchas gracias', 'enhorabuena', 'felicidades', 'felicitaciones', 'bienvenido', 'bienvenida', 'bravo por', 'mucha suerte', 'feliz aniversario', 'encantado de conocer', 'encantada de conocer'],
+    fr: ['merci', 'bravo', 'felicitations', 'bienvenue', 'chapeau', 'joyeux anniversaire', 'bon anniversaire', 'bonne chance', 'ravi de rencontrer', 'ravie de rencontrer'],
+    de: ['danke', 'vielen dank', 'dankeschon', 'gluckwunsch', 'herzlichen gluckwunsch', 'willkommen', 'gratuliere', 'viel erfolg', 'viel gluck'],
   },
   audience: {
     about:

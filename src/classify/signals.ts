@@ -1,4 +1,5 @@
 import type { Tweet } from '../model/tweet.js';
+import { SHOUT_OUT_HASHTAGS } from './lexicons.js';
 import type { RuleContext } from './rule.js';
 
 /**
@@ -57,7 +58,31 @@ export function howTo(ctx: RuleContext): string | undefined {
   return undefined;
 }
 
-/** The text announces something to come, or one's own content: not a report from an event. */
+/**
+ * The text announces something to come, or presents one's own content (in words, or as slides,
+ * notes or a recap on the owner's site): not a report from an event. "Slides from my #conf talk:
+ * <my blog>" is promotion/self (TAXONOMY.md), even under the event's hashtag; "Big news at #conf,
+ * details on my blog" is still the event.
+ */
 export function isAnnouncement(ctx: RuleContext): boolean {
-  return ctx.text.hits.has('announcement') || ctx.text.hits.has('ownContent');
+  const { hits } = ctx.text;
+  return hits.has('announcement') || hits.has('ownContent') || (hits.has('contentKinds') && linksOwnSite(ctx));
+}
+
+/** The tweet links the owner's own site or profile page. */
+export function linksOwnSite(ctx: RuleContext): boolean {
+  return ctx.text.links.some((link) => ctx.identity.ownLink(link) !== undefined);
+}
+
+/** A #FF-style shout-out: a list of people, conversation/mention whatever else it names. */
+export function isShoutOut(tweet: Tweet): boolean {
+  return tweet.hashtags.some((tag) => SHOUT_OUT.has(tag.toLowerCase()));
+}
+
+const SHOUT_OUT = new Set(SHOUT_OUT_HASHTAGS);
+
+/** Words of the person's life (family, food, bars, travel, TV): the text is about the person. */
+export function isAboutPersonalLife(ctx: RuleContext): boolean {
+  const { hits } = ctx.text;
+  return hits.has('life') || hits.has('drinking') || hits.has('whereabouts') || hits.has('media');
 }

@@ -39,7 +39,9 @@ describe('precedence (TAXONOMY.md, "Where several fit")', () => {
   });
 
   it('employer beats conversation for non-replies, but a reply naming the company stays conversation', async () => {
-    expect(await label('Thanks @bob for trying the new Acme dashboard')).toBe('promotion/employer');
+    expect(await label('The new Acme dashboard is out, @bob tried it first')).toBe('promotion/employer');
+    // Thanking someone while naming the company is talking to them, not promoting it.
+    expect(await label('Thanks @bob for trying the new Acme dashboard')).toBe('conversation/mention');
     expect(await label('@bob yes, Acme does that', { isReply: true })).toBe('conversation/reply');
   });
 

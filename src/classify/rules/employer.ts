@@ -1,5 +1,5 @@
 import { defineRule, type Match } from '../rule.js';
-import { isReplyToOthers } from '../signals.js';
+import { isAboutPersonalLife, isReplyToOthers, isShoutOut } from '../signals.js';
 
 /**
  * The employer's products and news: retweets of the employer, links to its site or tweets, its
@@ -22,6 +22,9 @@ export default defineRule({
     if (tweet.retweetOf !== undefined && identity.employerHandles.has(tweet.retweetOf)) {
       return { reason: 'employer-retweet', data: { handle: tweet.retweetOf } };
     }
+    // Naming the company while talking about one's evening, welcoming a colleague or listing
+    // friends is not promoting it: names and handles count only outside such tweets.
+    if (isAboutPersonalLife(ctx) || isShoutOut(tweet) || ctx.text.hits.has('thanks')) return null;
     for (const handle of text.bodyMentions) {
       if (identity.employerHandles.has(handle)) return { reason: 'employer-handle', data: { handle } };
     }
@@ -41,6 +44,8 @@ export default defineRule({
       { text: '@gina yes, Acme does that too', isReply: true },
       { text: 'RT @other: our team is growing' },
       { text: 'Acme is in the news', context: { identity: { employer: { names: [], handles: [], domains: [] } } } },
+      { text: 'Drinks with the Acme crew tonight' },
+      { text: 'Welcome to the Acme support team, @zoe!' },
     ],
   },
 });

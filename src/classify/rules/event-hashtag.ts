@@ -1,6 +1,6 @@
 import { EVENT_HASHTAG_SHAPE } from '../lexicons.js';
 import { defineRule, type Match } from '../rule.js';
-import { isAnnouncement } from '../signals.js';
+import { isAnnouncement, isShoutOut } from '../signals.js';
 
 /**
  * A tweet under an event's hashtag is part of the event, unless it announces something to come
@@ -13,7 +13,7 @@ export default defineRule({
   description: "Uses an event's hashtag (from the config, discovery, or an event-shaped tag) and does not announce something to come.",
   confidence: 0.85,
   match(tweet, ctx): Match | null {
-    if (tweet.hashtags.length === 0 || isAnnouncement(ctx)) return null;
+    if (tweet.hashtags.length === 0 || isAnnouncement(ctx) || isShoutOut(tweet)) return null;
     // A retweet with a link passes on material (slides, a write-up): sharing, not presence.
     if (tweet.isRetweet && tweet.urls.length > 0) return null;
     let shaped: string | undefined;
@@ -30,6 +30,7 @@ export default defineRule({
       { text: 'Why use a queue when a table will do? #PyCon2024' },
       { text: 'Los slides de la sesión sobre Kafka ya circulan #barcampmadrid' },
       { text: 'Room 5 is the place to be #PyConFR' },
+      { text: 'Big news at #devconf, all the details here https://me.example/news' },
       { text: 'RT @org: 1200 people this year #devconf' },
       { text: 'Premier atelier de la journée #myconf', context: { identity: { eventHashtags: ['myconf'] } } },
     ],
@@ -40,6 +41,9 @@ export default defineRule({
       { text: 'Nothing to see here' },
       { text: 'Stay safe everyone #covid19' },
       { text: 'RT @org: the talk videos are up https://videos.example/x #devconf' },
+      { text: 'Notes from the panel https://me.example/devconf-notes #devconf' },
+      { text: '#FF the #devconf speakers: @ada @bo' },
+      { text: "Can't wait for #devconf next month" },
     ],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type Match } from '../rule.js';
-import { isAnnouncement } from '../signals.js';
+import { isAnnouncement, isReplyToOthers } from '../signals.js';
 
 // "at #event", "à #event", "en el #evento": being somewhere that has a hashtag; but "look at
 // #x", "good at #x" are about the thing, not a place.
@@ -11,11 +11,13 @@ export default defineRule({
   id: 'live-session',
   category: 'conference',
   subcategory: 'live',
-  description: 'Reports from an event happening now: "great talk by", "keynote", "charla de", "session de", "at #event".',
+  description: 'Reports from an event happening now, as a statement: "great talk by", "keynote", "charla de", "session de", "at #event".',
   confidence: 0.75,
   match(tweet, ctx): Match | null {
-    // A retweet reports somebody else's presence, not the owner's.
-    if (tweet.isRetweet || isAnnouncement(ctx)) return null;
+    // A retweet reports somebody else's presence, not the owner's. And a report is a statement:
+    // a question, thanks or a reply that mention a keynote talk to people (conversation).
+    if (tweet.isRetweet || isReplyToOthers(tweet, ctx) || isAnnouncement(ctx)) return null;
+    if (ctx.text.body.includes('?') || ctx.text.hits.has('thanks')) return null;
     const phrase = ctx.text.hits.get('liveEvent');
     if (phrase !== undefined) return { reason: 'live-phrase', data: { phrase } };
     if (tweet.hashtags.length > 0 && AT_HASHTAG.test(ctx.text.body) && !NOT_A_PLACE.test(ctx.text.body)) return { reason: 'at-hashtag' };
@@ -37,6 +39,9 @@ export default defineRule({
       { text: 'Reading about sessions and cookies' },
       { text: 'RT @zed: great talk by @alice' },
       { text: 'Need to look at #wasm more closely' },
+      { text: 'Good luck to @nia on the keynote tomorrow!' },
+      { text: 'Speakers: what do you do in the hour before you go on stage?' },
+      { text: '@omar I am at the booth until 2', isReply: true },
       { text: "I'll be at #rustmeetup tonight, come say hi" },
     ],
   },

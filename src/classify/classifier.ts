@@ -3,12 +3,13 @@ import type { Tweet } from '../model/tweet.js';
 import type { Zone } from '../time/zone.js';
 import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } from './flags.js';
 import { indexIdentity } from './identity.js';
-import { allowedLabels, labelKey, modelFeatures, NaiveBayes, type ModelScores } from './model.js';
+import { allowedLabels, labelKey, modelFeatures, type ModelScores } from './model.js';
 import { createNlp } from './nlp.js';
 import { byPrecedence, precedenceOf, type MatchData, type Rule, type RuleContext } from './rule.js';
 import { isReplyToOthers } from './signals.js';
 import { RULES } from './rules/index.js';
-import { readTrainingCorpus, type TrainingExample } from './training.js';
+import { loadModel, trainModel } from './shipped-model.js';
+import type { TrainingExample } from './training.js';
 import { isSubcategoryOf, SUBCATEGORIES, type Category, type Classification, type Label } from './taxonomy.js';
 import { analyzeText, type TweetText } from './text.js';
 
@@ -98,16 +99,13 @@ const ORDERED_RULES: readonly Rule[] = Object.values(RULES).sort(byPrecedence);
 const RANKS: readonly number[] = ORDERED_RULES.map(precedenceOf);
 
 /**
- * Builds a classifier: loads the language resources, indexes the identity, and trains the model on
- * the shipped corpus (a few milliseconds, so it is trained at startup rather than shipped built).
+ * Builds a classifier: loads the language resources, indexes the identity, and loads the model
+ * trained on the shipped corpus (data/model.json; see shipped-model.ts).
  */
 export async function createClassifier(options: ClassifierOptions): Promise<Classifier> {
   const nlp = createNlp();
   const identity = indexIdentity(options.identity);
-  const model = new NaiveBayes();
-  for (const example of options.training ?? (await readTrainingCorpus())) {
-    model.learn(modelFeatures(example.tweet, analyzeText(example.tweet, nlp.vocabulary), nlp), labelKey(example.label));
-  }
+  const model = options.training ? trainModel(options.training, nlp) : await loadModel(nlp);
   const labels = options.labels ?? new Map<string, UserLabel>();
   const learned = new Set<string>();
   const night = options.nightHours;

@@ -168,13 +168,53 @@ export class NaiveBayes {
     return new Scores(logs);
   }
 
-  /** A plain-data copy, to compare models. */
-  toJSON(): { alpha: number; documents: number; docs: Record<string, number>; counts: Record<string, number[]> } {
-    const docs = Object.fromEntries(LABEL_KEYS.map((key, i) => [key, this.docs[i]!]));
-    const counts = Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([f, c]) => [f, [...c]]));
-    return { alpha: this.alpha, documents: this.documents, docs, counts };
+  /** The model as plain data: what a training produced, in a stable order. */
+  toData(): ModelData {
+    const counts: Record<string, number[]> = {};
+    for (const feature of [...this.counts.keys()].sort()) counts[feature] = [...this.counts.get(feature)!];
+    return { alpha: this.alpha, labels: [...LABEL_KEYS], docs: [...this.docs], counts };
+  }
+
+  toJSON(): ModelData {
+    return this.toData();
+  }
+
+  /** Rebuilds a model from `toData`'s output; throws on data of another shape. */
+  static fromData(data: ModelData): NaiveBayes {
+    if (data.labels.join() !== LABEL_KEYS.join() || data.docs.length !== LABEL_KEYS.length) {
+      throw new Error('model data was built for other labels');
+    }
+    const model = new NaiveBayes(data.alpha);
+    data.docs.forEach((docs, i) => {
+      model.docs[i] = docs;
+      model.documents += docs;
+    });
+    for (const [feature, counts] of Object.entries(data.counts)) {
+      if (counts.length !== LABEL_KEYS.length) throw new Error(`model data: bad counts for "${feature}"`);
+      const row = Float64Array.from(counts);
+      model.counts.set(feature, row);
+      for (let i = 0; i < row.length; i++) model.totals[i]! += row[i]!;
+    }
+    return model;
   }
 }
+
+/** A trained model as plain data (data/model.json holds one, with where it came from). */
+export interface ModelData {
+  alpha: number;
+  /** LABEL_KEYS when it was built, to refuse data for another taxonomy. */
+  labels: string[];
+  /** Examples per label. */
+  docs: number[];
+  /** Occurrences of each feature per label, in `labels` order. */
+  counts: Record<string, number[]>;
+}
+
+/**
+ * Bump when `modelFeatures` changes what it extracts: a shipped model built with other features
+ * is then retrained at startup (and the shipped-model test fails until it is rebuilt).
+ */
+export const FEATURES_VERSION = 1;
 
 /** Model scores computed from log-probabilities; the per-label record is built only when read. */
 class Scores implements ModelScores {

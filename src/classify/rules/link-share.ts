@@ -19,7 +19,7 @@ export default defineRule({
   id: 'link-share',
   category: 'promotion',
   subcategory: 'sharing',
-  description: "Links someone else's page or tweet (soft: the model may call its content personal).",
+  description: "Links someone else's page or tweet (soft: yields to a personal rule the model agrees with).",
   confidence: 0.7,
   soft: true,
   match(_tweet, ctx): Match | null {

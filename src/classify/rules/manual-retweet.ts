@@ -9,7 +9,7 @@ export default defineRule({
   id: 'manual-retweet',
   category: 'promotion',
   subcategory: 'sharing',
-  description: 'Passes on somebody\'s tweet by hand ("RT @x:", "“@x: …”", "via @x") (soft: the model may call its content personal).',
+  description: 'Passes on somebody\'s tweet by hand ("RT @x:", "“@x: …”", "via @x") (soft: yields to a personal rule the model agrees with).',
   confidence: 0.7,
   soft: true,
   match(tweet): Match | null {

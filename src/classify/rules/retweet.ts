@@ -2,13 +2,13 @@ import { defineRule, type Match } from '../rule.js';
 
 /**
  * A retweet passes on someone else's material: sharing, unless what it passes on is personal or
- * fun, which the model judges (the rule is soft).
+ * fun: a personal rule that fires on its words, with the model agreeing, overrules it (soft).
  */
 export default defineRule({
   id: 'retweet',
   category: 'promotion',
   subcategory: 'sharing',
-  description: "Retweets someone else's tweet (soft: the model may call its content personal).",
+  description: "Retweets someone else's tweet (soft: yields to a personal rule the model agrees with).",
   confidence: 0.7,
   soft: true,
   match(tweet): Match | null {

@@ -15,6 +15,8 @@ export interface Period {
   to: string;
   /** How it was chosen, so the CLI can tell the user when it chose for them. */
   chosenBy: 'month' | 'range' | 'all' | 'default';
+  /** For the default: false when the archive does not reach past the month, which may be partial. */
+  complete?: boolean;
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -79,11 +81,10 @@ export function resolvePeriod(
   const last = sorted.at(-1);
   if (options.month) return { from: options.month, to: options.month, chosenBy: 'month' };
   if (options.from || options.to) {
-    return {
-      from: options.from ?? first ?? options.to!,
-      to: options.to ?? last ?? options.from!,
-      chosenBy: 'range',
-    };
+    // An open end takes the archive's first or last month, but never crosses the end given.
+    const from = options.from ?? (first !== undefined && first < options.to! ? first : options.to!);
+    const to = options.to ?? (last !== undefined && last > from ? last : from);
+    return { from, to, chosenBy: 'range' };
   }
   if (first === undefined || last === undefined) {
     throw new TweetAuditError('the archive has no tweets to report on');
@@ -91,8 +92,9 @@ export function resolvePeriod(
   if (options.all) return { from: first, to: last, chosenBy: 'all' };
   const end = coveredUntilMonth && coveredUntilMonth > last ? coveredUntilMonth : last;
   const candidate = previousMonth(end);
-  const month = candidate >= first ? latestAtOrBefore(sorted, candidate) ?? first : first;
-  return { from: month, to: month, chosenBy: 'default' };
+  if (candidate < first) return { from: first, to: first, chosenBy: 'default', complete: false };
+  const month = latestAtOrBefore(sorted, candidate) ?? first;
+  return { from: month, to: month, chosenBy: 'default', complete: true };
 }
 
 /** The latest month of `sorted` that is not after `month`. */

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
 import { describeIoError, EXIT, type CliIO, type ExitCode } from './io.js';
+import { removePendingOutputs } from './pending-outputs.js';
 import { createProgram, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       writeErr: (text) => io.stderr.write(text),
       // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
       outputError: (text, write) => {
-        const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+        const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim().replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2').trim();
         write(`tweet-audit: ${line} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`);
       },
     });
@@ -50,6 +51,13 @@ export async function runCli(): Promise<void> {
     process.stderr.write(`tweet-audit: cannot write the output: ${describeIoError(error)}\n`);
     process.exit(EXIT.error);
   });
+  // Ctrl-C or a kill during --out: remove the half-written file, exit as the shell expects.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removePendingOutputs();
+      process.exit(code);
+    });
+  }
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
   process.exitCode = await main(process.argv.slice(2), io);
 }

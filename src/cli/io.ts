@@ -15,20 +15,26 @@ export function warn(io: CliIO, message: string): void {
   io.stderr.write(`tweet-audit: ${message}\n`);
 }
 
+const IO_ERRORS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of its path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is larger than allowed here (a file size limit or quota)',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'the name is too long',
+  EEXIST: 'a file of that name is in the way',
+};
+
 /** Says in words why a write failed. */
 export function describeIoError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'its folder does not exist';
-    case 'EACCES':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return error.message;
-  }
+  return (error.code && IO_ERRORS[error.code]) ?? error.message;
+}
+
+/** True for errors from the operating system (a failed open, write or rename), not bugs. */
+export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
 }

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TweetAuditError } from '../errors.js';
-import { describeIoError, type CliIO } from './io.js';
+import { describeIoError, isSystemError, type CliIO } from './io.js';
+import { pendingTemps } from './pending-outputs.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
@@ -28,11 +29,13 @@ export function chooseColor(
   return new Chalk({ level });
 }
 
+let tempCounter = 0;
+
 /**
  * Runs `produce` against the report's destination: stdout, or `--out FILE` written to a
  * temporary file beside it and renamed into place only when everything was written, so a failed
- * run never leaves half a report. Refuses to write inside an archive folder: the tool never
- * writes into the user's archive.
+ * or interrupted run never leaves half a report. Refuses to write inside an archive: the tool
+ * never writes into the user's archive.
  */
 export async function withOutput(
   io: CliIO,
@@ -46,23 +49,30 @@ export async function withOutput(
   }
   const target = path.resolve(io.cwd, outFile);
   await refuseInsideArchives(target, archives, io.cwd);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  const stream = createWriteStream(temp, { flags: 'wx' });
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  failed.catch(() => undefined);
+  // A short name of our own: the target's name plus a suffix could exceed the file system's limit.
+  const temp = path.join(path.dirname(target), `.tweet-audit-${process.pid}-${++tempCounter}.tmp`);
   try {
-    await Promise.race([once(stream, 'open'), failed]);
-    await Promise.race([produce(stream), failed]);
-    stream.end();
-    await Promise.race([once(stream, 'close'), failed]);
+    const stream = createWriteStream(temp, { flags: 'wx' });
+    pendingTemps.add(temp);
+    const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+    failed.catch(() => undefined);
+    try {
+      await Promise.race([once(stream, 'open'), failed]);
+      await Promise.race([produce(stream), failed]);
+      stream.end();
+      await Promise.race([once(stream, 'close'), failed]);
+    } finally {
+      stream.destroy();
+    }
     await rename(temp, target);
   } catch (error) {
-    stream.destroy();
-    await rm(temp, { force: true });
-    if (isNodeError(error) && typeof error.code === 'string' && ['ENOENT', 'EACCES', 'ENOSPC', 'EROFS', 'EISDIR', 'EEXIST'].includes(error.code)) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    if (isSystemError(error)) {
       throw new TweetAuditError(`cannot write the output: ${describeIoError(error)}`, { file: outFile });
     }
     throw error;
+  } finally {
+    pendingTemps.delete(temp);
   }
 }
 
@@ -71,24 +81,37 @@ export async function writeText(out: NodeJS.WritableStream, text: string): Promi
   if (!out.write(text)) await once(out, 'drain');
 }
 
+/**
+ * The folders an archive argument stands for: the folder given, or for a file (a zip, a
+ * data/tweets.js) the file itself and its folder, and the archive folder above data/.
+ */
+async function protectedPaths(archive: string, cwd: string): Promise<string[]> {
+  const given = await realpath(path.resolve(cwd, archive)).catch(() => path.resolve(cwd, archive));
+  const info = await stat(given).catch(() => null);
+  if (!info) return [];
+  if (info.isDirectory()) return [given];
+  const folder = path.dirname(given);
+  return path.basename(folder) === 'data' ? [given, folder, path.dirname(folder)] : [given, folder];
+}
+
 async function refuseInsideArchives(target: string, archives: readonly string[], cwd: string): Promise<void> {
+  const folder = await realpath(path.dirname(target)).catch(() => path.dirname(target));
+  const real = path.join(folder, path.basename(target));
   for (const archive of archives) {
-    const root = path.resolve(cwd, archive);
-    const info = await stat(root).catch(() => null);
-    if (!info?.isDirectory()) {
-      if (root === target) throw new TweetAuditError('refusing to overwrite the archive itself', { file: target });
-      continue;
-    }
-    const relative = path.relative(root, target);
-    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-      throw new TweetAuditError(
-        `refusing to write inside the archive folder ${archive}: tweet-audit never changes your archive; choose another --out`,
-        { file: target },
-      );
+    for (const root of await protectedPaths(archive, cwd)) {
+      const relative = path.relative(root, real);
+      const inside = relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+      if (inside) {
+        throw new TweetAuditError(
+          `refusing to write into the archive (${archive}): tweet-audit never changes your archive; choose another --out`,
+          { file: outFile(target, cwd) },
+        );
+      }
     }
   }
 }
 
-function isNodeError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && 'code' in error;
+function outFile(target: string, cwd: string): string {
+  const relative = path.relative(cwd, target);
+  return relative.startsWith('..') ? target : relative;
 }

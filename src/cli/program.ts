@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliIO, ExitCode } from './io.js';
 
 /** Formats of `report` and `trend`, checked against the report's renderer map at compile time. */
@@ -24,14 +24,14 @@ export interface CommonOptions {
  * the same everywhere.
  */
 const OPTIONS = {
-  month: () => new Option('--month <YYYY-MM>', 'the month to audit (default: the last complete month in the archive)'),
+  month: () => new Option('--month <YYYY-MM>', 'one month (the default period is said in each command\'s description)'),
   from: () => new Option('--from <YYYY-MM>', 'first month of a range'),
   to: () => new Option('--to <YYYY-MM>', 'last month of a range'),
   all: () => new Option('--all', 'every month in the archive'),
   tz: () =>
     new Option('--tz <zone>', "IANA time zone to cut months and hours in (default: config, then the archive's, then the system's)"),
   config: () =>
-    new Option('--config <file>', 'config file (default: ./tweet-audit.config.json, then ~/.config/tweet-audit/config.json)'),
+    new Option('--config <file>', 'config file (default: ./tweet-audit.config.json, then $XDG_CONFIG_HOME/tweet-audit/config.json, ~/.config/… without it)'),
   labels: () =>
     new Option('--labels <file>', 'your own labels (id,category[,subcategory] or an edited classify CSV): they win, and teach the model'),
   out: () => new Option('--out <file>', 'write to this file (atomically) instead of stdout'),
@@ -54,14 +54,18 @@ export interface RunState {
 
 type Run = (io: CliIO, state: RunState) => (...args: unknown[]) => Promise<void>;
 
+/** What an archive argument may be, said once for every command. */
+const ARCHIVES =
+  'X/Twitter archive .zip (as downloaded), its folder, data/tweets.js, a legacy tweets.csv, a Mastodon export, a Bluesky .car, or a folder of archives (the newest is read); several are merged';
+
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
 function reportCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('report')
-    .description('print the self-QA breakdown of a month (or a period) of your tweets')
-    .argument('<archives...>', 'archive .zip, extracted folder, data/tweets.js, legacy tweets.csv, or a folder of archives')
+    .description('print the self-QA breakdown of a month (default: the last month the archive covers completely) or a period')
+    .argument('<archives...>', ARCHIVES)
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
     .addOption(new Option('--chart <file.svg>', "also write the month's pie chart as an SVG file"))
     .addOption(new Option('--examples <n>', 'show n example tweets per category').argParser(parseCount).default(0));
@@ -80,8 +84,8 @@ function reportCommand(run: Run, io: CliIO, state: RunState): Command {
 
 function classifyCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('classify')
-    .description('write one row per tweet: its category, subcategory, confidence, flags and text')
-    .argument('<archives...>', 'archive .zip, folder, data file or tweets.csv')
+    .description('write one row per tweet: category, subcategory, confidence, flags, rules and text (default: the last complete month)')
+    .argument('<archives...>', ARCHIVES)
     .addOption(new Option('--format <format>', 'output format').choices(TWEET_FORMATS).default('csv'))
     .addOption(
       new Option('--no-csv-safe', "write text cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)"),
@@ -101,7 +105,7 @@ function classifyCommand(run: Run, io: CliIO, state: RunState): Command {
 function trendCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('trend')
     .description('show category shares per month side by side (default: the last 12 months in the archive)')
-    .argument('<archives...>', 'archive .zip, folder, data file or tweets.csv')
+    .argument('<archives...>', ARCHIVES)
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'));
   withOptions(command, [...READING, 'out', 'color']);
   return command
@@ -111,8 +115,8 @@ function trendCommand(run: Run, io: CliIO, state: RunState): Command {
 
 function checkCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('check')
-    .description("check the month against your config's targets: exit 0 when all are met, 1 when one is not, 2 on error")
-    .argument('<archives...>', 'archive .zip, folder, data file, tweets.csv, or a folder of monthly downloads (the newest is used)');
+    .description("check the last complete month (or the period) against your config's targets: exit 0 when all are met, 1 when one is not, 2 on error")
+    .argument('<archives...>', ARCHIVES);
   withOptions(command, READING);
   return command
     .addHelpText('after', examples(['tweet-audit check ~/twitter-archives --config ~/.config/tweet-audit/config.json']))
@@ -122,8 +126,8 @@ function checkCommand(run: Run, io: CliIO, state: RunState): Command {
 function initCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('init')
     .description('write a commented config file with what tweet-audit discovered in your archive, for you to edit')
-    .argument('<archives...>', 'archive .zip, folder, data file or tweets.csv')
-    .addOption(new Option('--out <file>', 'where to write the config').default('tweet-audit.config.json'))
+    .argument('<archives...>', ARCHIVES)
+    .addOption(new Option('--out <file>', 'where to write the config (- for stdout)').default('tweet-audit.config.json'))
     .addOption(new Option('--force', 'overwrite an existing config file'));
   withOptions(command, ['tz', 'config']);
   return command.addHelpText('after', examples(['tweet-audit init archive.zip', 'tweet-audit init archive/ --out ~/.config/tweet-audit/config.json'])).action(run(io, state));
@@ -132,7 +136,7 @@ function initCommand(run: Run, io: CliIO, state: RunState): Command {
 function explainCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('explain')
     .description('show which rules fired for one tweet, the model scores, and why the final label won')
-    .argument('[archive]', 'archive .zip, folder, data file or tweets.csv')
+    .argument('[archive]', ARCHIVES.replace('; several are merged', ''))
     .argument('[tweet-id]', 'id of the tweet to explain')
     .addOption(new Option('--text <text>', 'explain a tweet text instead of a tweet of the archive'))
     .addOption(new Option('--reply', 'with --text: treat the text as a reply to someone else'));
@@ -145,7 +149,7 @@ function explainCommand(run: Run, io: CliIO, state: RunState): Command {
 function evalCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('eval')
     .description('compare the classification with hand labels: accuracy, macro-F1, per-category precision and recall, confusion matrix')
-    .argument('<archives...>', 'archive .zip, folder, data file or tweets.csv')
+    .argument('<archives...>', ARCHIVES)
     .requiredOption('--labels <file>', 'hand labels: id,category[,subcategory]')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'] as const).default('table'));
   withOptions(command, ['tz', 'config', 'out']);
@@ -161,7 +165,7 @@ function rulesCommand(run: Run, io: CliIO, state: RunState): Command {
 }
 
 function parseCount(value: string): number {
-  if (!/^\d{1,4}$/.test(value)) throw new Error(`"${value}" is not a whole number from 0 to 9999`);
+  if (!/^\d{1,4}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number from 0 to 9999`);
   return Number(value);
 }
 
@@ -178,9 +182,8 @@ function lazy(load: () => Promise<{ run: (io: CliIO, args: unknown[]) => Promise
 export function createProgram(io: CliIO, state: RunState, version: string): Command {
   const program = new Command('tweet-audit')
     .description('Monthly self-QA of your own tweets: what you really tweet about, from your X/Twitter archive.')
-    .version(version, '-V, --version')
-    .showSuggestionAfterError(true);
-  program.addCommand(reportCommand(lazy(() => import('./commands/report.js')), io, state), { isDefault: false });
+    .version(version, '-V, --version');
+  program.addCommand(reportCommand(lazy(() => import('./commands/report.js')), io, state));
   program.addCommand(classifyCommand(lazy(() => import('./commands/classify.js')), io, state));
   program.addCommand(trendCommand(lazy(() => import('./commands/trend.js')), io, state));
   program.addCommand(checkCommand(lazy(() => import('./commands/check.js')), io, state));

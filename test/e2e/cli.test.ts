@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasSharedArchives, recordRun, repoRoot, runBinary, sampleArchive, sharedArchives } from '../support/cli.js';
+import { bin, hasSharedArchives, isolatedEnv, recordRun, repoRoot, runBinary, sampleArchive, sharedArchives } from '../support/cli.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-e2e-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -109,8 +109,8 @@ describe('classify', () => {
 
 describe('beyond X: Mastodon and Bluesky exports give the same reports', () => {
   it.each([
-    ['a Mastodon export folder', 'fixtures/mastodon/basic'],
-    ['a Bluesky repository', 'fixtures/bluesky/basic/repo.car'],
+    ['a Mastodon export folder', path.join(repoRoot, 'fixtures/mastodon/basic')],
+    ['a Bluesky repository', path.join(repoRoot, 'fixtures/bluesky/basic/repo.car')],
   ])('reports on %s', async (_name, archive) => {
     const result = await runBinary(['report', archive, '--all', '--format', 'json', '--tz', 'UTC']);
     expect(result.code).toBe(0);
@@ -144,23 +144,26 @@ describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
     expect(new Set(rows.map((row) => row.id)).size).toBe(1218);
   });
 
-  it('never changes the archive: bytes and timestamps stay as they were', async () => {
+  it('never changes the archive: its files, bytes and timestamps stay as they were', async () => {
     const archive = path.join(sharedArchives, 'alrocar-2024');
-    const files = readdirSync(path.join(archive, 'data')).map((name) => path.join(archive, 'data', name));
-    const before = files.map((file) => [file, statSync(file).mtimeMs, readFileSync(file).length]);
-    await runBinary(['report', archive, '--all', '--format', 'html']);
-    await runBinary(['classify', archive, '--all']);
-    expect(files.map((file) => [file, statSync(file).mtimeMs, readFileSync(file).length])).toEqual(before);
+    const snapshot = () =>
+      (readdirSync(archive, { recursive: true }) as string[])
+        .sort()
+        .map((name) => path.join(archive, name))
+        .map((file) => [file, statSync(file).mtimeMs, statSync(file).isFile() ? readFileSync(file).toString('base64') : 'dir']);
+    const before = snapshot();
+    expect((await runBinary(['report', archive, '--all', '--format', 'html'])).code).toBe(0);
+    expect((await runBinary(['classify', archive, '--all'])).code).toBe(0);
+    expect((await runBinary(['report', archive, '--out', path.join(archive, 'data', 'report.txt')])).code).toBe(2);
+    expect(snapshot()).toEqual(before);
   });
 });
 
 describe('bad input: one line on stderr, exit 2, nothing written', () => {
   it.each([
-    ['a path that does not exist', ['report', 'no/such/archive.zip'], /no\/such\/archive\.zip.*does not exist/],
-    ['a bad --month', ['report', 'fixtures/sample-archive', '--month', '2024-13'], /--month "2024-13" is not a month/],
-    ['an unknown option', ['report', 'fixtures/sample-archive', '--bogus'], /unknown option '--bogus'/],
-    ['contradicting periods', ['report', 'fixtures/sample-archive', '--all', '--month', '2024-01'], /choose one of/],
-    ['an unknown time zone', ['report', 'fixtures/sample-archive', '--tz', 'Mars/Olympus'], /unknown time zone "Mars\/Olympus"/],
+    ['contradicting periods', ['report', sampleArchive, '--all', '--month', '2024-01'], /choose one of/],
+    ['an unknown time zone', ['report', sampleArchive, '--tz', 'Mars/Olympus'], /unknown time zone "Mars\/Olympus"/],
+    ['a bad --examples', ['report', sampleArchive, '--examples', 'abc'], /--examples.*"abc" is not a whole number/],
   ])('%s', async (_name, args, message) => {
     const out = path.join(temp, `out-${Math.random().toString(36).slice(2)}.json`);
     const result = await runBinary([...args, '--out', out]);
@@ -204,13 +207,34 @@ describe('output', () => {
     expect(readFileSync(file, 'utf8')).toBe('previous report\n');
   });
 
+  it('removes the half-written file when interrupted (Ctrl-C) and exits 130', async () => {
+    const archive = path.join(temp, 'interrupt-archive');
+    const { generateArchive } = (await import('../../scripts/generate-archive.js')) as {
+      generateArchive: (options: { tweets: number; out: string; seed: number }) => Promise<unknown>;
+    };
+    await generateArchive({ tweets: 20_000, out: archive, seed: 7 });
+    const dir = mkdtempSync(path.join(temp, 'interrupt-'));
+    const child = spawn(process.execPath, [bin, 'classify', archive, '--all', '--out', path.join(dir, 'rows.csv')], { env: isolatedEnv(), stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let sawTemp = false;
+    for (let i = 0; i < 1500 && child.exitCode === null; i++) {
+      if (readdirSync(dir).some((name) => name.endsWith('.tmp'))) {
+        sawTemp = true;
+        child.kill('SIGINT');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const code = await exited;
+    expect(sawTemp).toBe(true);
+    expect(code).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
+
   it.skipIf(!existsSync('/dev/full'))('says the disk is full in one line and exits 2 (> /dev/full)', async () => {
     const full = openSync('/dev/full', 'w');
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(repoRoot, 'bin/tweet-audit.js'), 'report', sampleArchive, '--all'], {
-        env: { PATH: process.env.PATH, NO_COLOR: '1' },
-        stdio: ['ignore', full, 'pipe'],
-      });
+      const child = spawn(process.execPath, [bin, 'report', sampleArchive, '--all'], { env: isolatedEnv(), stdio: ['ignore', full, 'pipe'] });
       let stderr = '';
       child.stderr!.on('data', (chunk) => (stderr += chunk));
       child.on('close', (code) => resolve({ code, stderr }));
@@ -221,21 +245,18 @@ describe('output', () => {
   });
 
   it('exits 0 quietly when the reader closes the pipe early (| head)', async () => {
-    const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [path.join(repoRoot, 'bin/tweet-audit.js'), 'classify', sampleArchive, '--all'], {
-        env: { PATH: process.env.PATH, NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'classify', sampleArchive, '--all'], { env: isolatedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.stdout.once('data', () => child.stdout.destroy());
-      child.on('close', (exit) => {
-        expect(stderr.replace(/^tweet-audit: \d{4}-\d{2}.*\n/, '')).toBe('');
-        resolve(exit);
-      });
+      // Closed before the first row is written: every write meets a closed pipe.
+      child.stdout.destroy();
+      child.on('close', (code) => resolve({ code, stderr }));
     });
-    expect(code).toBe(0);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
   });
+
 });
 
 describe('init and check, as cron runs them', () => {

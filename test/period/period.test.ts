@@ -26,7 +26,7 @@ describe('resolvePeriod', () => {
   const months = ['2024-03', '2024-04', '2024-06', '2024-07'];
 
   it('defaults to the last month the archive covers completely', () => {
-    expect(resolvePeriod({}, months)).toEqual({ from: '2024-06', to: '2024-06', chosenBy: 'default' });
+    expect(resolvePeriod({}, months)).toEqual({ from: '2024-06', to: '2024-06', chosenBy: 'default', complete: true });
   });
 
   it('counts a month as complete when the export was made after it', () => {
@@ -38,7 +38,7 @@ describe('resolvePeriod', () => {
   });
 
   it('falls back to the only month of a one-month archive', () => {
-    expect(resolvePeriod({}, ['2024-03'])).toMatchObject({ from: '2024-03', to: '2024-03' });
+    expect(resolvePeriod({}, ['2024-03'])).toMatchObject({ from: '2024-03', to: '2024-03', complete: false });
   });
 
   it('honours --month, --from/--to and --all', () => {
@@ -46,6 +46,12 @@ describe('resolvePeriod', () => {
     expect(resolvePeriod({ from: '2024-04' }, months)).toMatchObject({ from: '2024-04', to: '2024-07' });
     expect(resolvePeriod({ to: '2024-04' }, months)).toMatchObject({ from: '2024-03', to: '2024-04' });
     expect(resolvePeriod({ all: true }, months)).toMatchObject({ from: '2024-03', to: '2024-07', chosenBy: 'all' });
+  });
+
+  it('never turns an open range backwards', () => {
+    expect(resolvePeriod({ from: '2030-01' }, months)).toMatchObject({ from: '2030-01', to: '2030-01' });
+    expect(resolvePeriod({ to: '2001-01' }, months)).toMatchObject({ from: '2001-01', to: '2001-01' });
+    expect(resolvePeriod({ from: '2030-01' }, [])).toMatchObject({ from: '2030-01', to: '2030-01' });
   });
 
   it('says so when there is nothing to report on', () => {

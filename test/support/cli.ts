@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,33 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const sharedArchives = path.resolve(repoRoot, '../shared/archives');
 export const hasSharedArchives = existsSync(path.join(sharedArchives, 'README.md'));
 export const sampleArchive = path.join(repoRoot, 'fixtures/sample-archive');
-const bin = path.join(repoRoot, 'bin/tweet-audit.js');
+export const bin = path.join(repoRoot, 'bin/tweet-audit.js');
+
+/**
+ * An empty home and working folder for every run, so a developer's own
+ * ~/.config/tweet-audit/config.json or ./tweet-audit.config.json never changes what tests see.
+ */
+export const isolatedHome = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-home-'));
+
+/** The environment runs get: no colour, a fixed zone, an empty home, nothing from the developer. */
+export function isolatedEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: isolatedHome, XDG_CONFIG_HOME: path.join(isolatedHome, '.config'), NO_COLOR: '1', TZ: 'UTC', ...extra };
+}
+
+let checkedBuild = false;
+
+/** Fails loudly when dist/ is missing or older than src/: the binary would test stale code. */
+function assertFreshBuild(): void {
+  if (checkedBuild) return;
+  const built = path.join(repoRoot, 'dist/cli/index.js');
+  if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
+  const builtAt = statSync(built).mtimeMs;
+  const stale = (readdirSync(path.join(repoRoot, 'src'), { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.ts'))
+    .find((name) => statSync(path.join(repoRoot, 'src', name)).mtimeMs > builtAt);
+  if (stale) throw new Error(`dist/ is older than src/${stale}: run \`npm run build\` (npm test does it for you)`);
+  checkedBuild = true;
+}
 
 export interface CliResult {
   command: string;
@@ -26,13 +53,11 @@ export function runBinary(
   args: string[],
   options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
 ): Promise<CliResult> {
-  if (!existsSync(path.join(repoRoot, 'dist/cli/index.js'))) {
-    throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
-  }
+  assertFreshBuild();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', TZ: 'UTC', ...options.env },
+      cwd: options.cwd ?? isolatedHome,
+      env: isolatedEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -56,7 +81,7 @@ export async function runMain(
   let err = '';
   stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const code = await main(args, { stdout, stderr, cwd: options.cwd ?? repoRoot, env: options.env ?? { NO_COLOR: '1' } });
+  const code = await main(args, { stdout, stderr, cwd: options.cwd ?? isolatedHome, env: options.env ?? isolatedEnv() });
   await new Promise((resolve) => setImmediate(resolve));
   return { command: ['tweet-audit', ...args].join(' '), stdout: out, stderr: err, code };
 }

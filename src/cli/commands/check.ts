@@ -19,7 +19,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
       : new TweetAuditError(`no config with targets found: run tweet-audit init, then add "targets", e.g. [${example}]`);
   }
   const { prepared, report } = await audit(inputs);
-  describePeriod(io, prepared, { quiet: true });
+  describePeriod(io, inputs, prepared, { quiet: true });
   const result = checkTargets(report);
   if (result.ok) return EXIT.ok;
   for (const target of result.results) {

@@ -16,11 +16,15 @@ interface ClassifyOptions extends CommonOptions {
  */
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], ClassifyOptions];
-  const prepared = await prepareAudit(await auditOptionsFrom(io, archives, options));
-  await withOutput(io, options.out, archives, (out) =>
-    writeTweetRows(prepared.classified('period'), options.format, out, { csvSafe: options.csvSafe }),
-  );
+  const toTerminal = !options.out && Boolean(io.stdout.isTTY);
+  const inputs = await auditOptionsFrom(io, archives, options, { streamsToTerminal: toTerminal });
+  const prepared = await prepareAudit(inputs);
+  await withOutput(io, options.out, archives, async (out) => {
+    await writeTweetRows(prepared.classified('period'), options.format, out, { csvSafe: options.csvSafe });
+    // Still inside: an archive with no tweets at all is an error, and --out must not appear.
+    void prepared.period;
+  });
   // After the rows: a streamed archive's months are known only once it has been read through.
-  describePeriod(io, prepared);
+  describePeriod(io, inputs, prepared);
   return EXIT.ok;
 }

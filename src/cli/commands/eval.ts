@@ -3,7 +3,7 @@ import { evaluate, readLabels, renderEvaluation, type EvalPair } from '../../cla
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput, writeText } from '../output.js';
 import type { CommonOptions } from '../program.js';
-import { auditOptionsFrom, resolveFrom } from './shared.js';
+import { auditOptionsFrom, finishReading, resolveFrom } from './shared.js';
 
 /**
  * `tweet-audit eval`: how far to trust the chart. The hand labels are the answer key here, so
@@ -19,6 +19,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     const label = expected.get(tweet.id);
     if (label) pairs.set(tweet.id, { id: tweet.id, expected: label, actual: classification });
   }
+  finishReading(io, inputs, prepared);
   for (const [id, label] of expected) if (!pairs.has(id)) pairs.set(id, { id, expected: label });
   const text = renderEvaluation(evaluate([...pairs.values()]), options.format);
   await withOutput(io, options.out, archives, (out) => writeText(out, text));

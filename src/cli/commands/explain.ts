@@ -8,7 +8,7 @@ import type { Tweet } from '../../model/tweet.js';
 import { createZone, systemTimeZone } from '../../time/zone.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import type { CommonOptions } from '../program.js';
-import { auditOptionsFrom } from './shared.js';
+import { auditOptionsFrom, finishReading } from './shared.js';
 
 interface ExplainOptions extends CommonOptions {
   text?: string;
@@ -27,13 +27,16 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     throw new TweetAuditError('explain needs an archive and a tweet id, or --text "…"');
   }
   if (!/^\d+$/.test(id)) throw new TweetAuditError(`"${id}" is not a tweet id (ids are digits)`);
-  const prepared = await prepareAudit({ ...(await auditOptionsFrom(io, [archive], options)), period: { all: true } });
-  for await (const tweet of prepared.archive.tweets()) {
+  const inputs = await auditOptionsFrom(io, [archive], options);
+  const prepared = await prepareAudit({ ...inputs, period: { all: true } });
+  for await (const { tweet } of prepared.classified('all')) {
     if (tweet.id === id) {
+      finishReading(io, inputs, prepared);
       io.stdout.write(`${formatExplanation(prepared.classifier.explain(tweet))}\n`);
       return EXIT.ok;
     }
   }
+  finishReading(io, inputs, prepared);
   throw new TweetAuditError(`no tweet with id ${id} in this archive`, { file: archive });
 }
 

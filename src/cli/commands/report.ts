@@ -15,8 +15,9 @@ interface ReportOptions extends CommonOptions {
 /** `tweet-audit report`: the month's self-QA breakdown in the chosen form. */
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], ReportOptions];
-  const { prepared, report } = await audit({ ...(await auditOptionsFrom(io, archives, options)), examples: options.examples });
-  describePeriod(io, prepared);
+  const inputs = await auditOptionsFrom(io, archives, options);
+  const { prepared, report } = await audit({ ...inputs, examples: options.examples });
+  describePeriod(io, inputs, prepared);
   const color = chooseColor(options.color, io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
   const text = renderers[options.format](report, { color, width: io.stdout.columns });
   await withOutput(io, options.out, archives, (out) => writeText(out, text));

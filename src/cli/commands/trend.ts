@@ -3,7 +3,7 @@ import { renderTrend } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { chooseColor, withOutput, writeText } from '../output.js';
 import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom } from './shared.js';
+import { auditOptionsFrom, finishReading } from './shared.js';
 
 interface TrendOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
@@ -15,6 +15,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const inputs = await auditOptionsFrom(io, archives, options);
   const chosen = Boolean(options.month || options.from || options.to || options.all);
   const { prepared, report } = await audit({ ...inputs, period: chosen ? inputs.period : { all: true } }, false);
+  finishReading(io, inputs, prepared);
   const range = chosen ? { from: prepared.period.from, to: prepared.period.to } : { last: 12 };
   const color = chooseColor(options.color, io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
   const text = renderTrend(report, options.format, { color, width: io.stdout.columns, ...range });

@@ -5,7 +5,7 @@
 //
 // Archives are generated (seeded, no network) into .bench/ once and reused.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,15 +19,30 @@ const baseline = path.join(root, 'scripts/bench/json-parse-baseline.js');
 const benchDir = path.join(root, '.bench');
 const shared = path.resolve(root, '../shared/archives');
 
-const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
-const runsFor = (size) => Number(process.env.BENCH_RUNS ?? (size >= 1_000_000 ? 1 : 3));
+function wholeNumbers(name, text) {
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.some((n) => !Number.isInteger(n) || n <= 0)) {
+    console.error(`bench: ${name} must be whole numbers separated by commas, got "${text}"`);
+    process.exit(2);
+  }
+  return values;
+}
+const sizes = wholeNumbers('BENCH_SIZES', process.env.BENCH_SIZES ?? '10000,100000,1000000');
+const fixedRuns = process.env.BENCH_RUNS === undefined ? undefined : wholeNumbers('BENCH_RUNS', process.env.BENCH_RUNS)[0];
+const runsFor = (size) => fixedRuns ?? (size >= 1_000_000 ? 1 : 3);
+// The children get an empty home: the user's own config must not change the figures.
+const home = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-bench-home-'));
 // V8 cannot hold a string over ~512 MB, so a bare JSON.parse of larger files is impossible.
 const MAX_BASELINE_BYTES = 500 * 1024 * 1024;
 
 function run(args, { env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: home,
+      env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -123,7 +138,7 @@ async function benchAccuracy() {
       continue;
     }
     const evaluation = JSON.parse(result.stdout);
-    rows.push({ archive: name, accuracy: evaluation.accuracy, macroF1: evaluation.macroF1, n: evaluation.total ?? evaluation.n });
+    rows.push({ archive: name, accuracy: evaluation.accuracy, macroF1: evaluation.macroF1, n: evaluation.evaluated });
   }
   return rows;
 }
@@ -153,6 +168,6 @@ console.log(`\ntweet-audit --help: median ${fmt(help.help)} ms of 15 runs; bare 
 if (existsSync(shared)) {
   console.log('\nClassifier against hand labels (../shared/archives/labels):');
   for (const row of await benchAccuracy()) {
-    console.log(row.error ? `  ${row.archive}: ${row.error}` : `  ${row.archive}: accuracy ${fmt(row.accuracy, 3)}, macro-F1 ${fmt(row.macroF1, 3)}`);
+    console.log(row.error ? `  ${row.archive}: ${row.error}` : `  ${row.archive}: accuracy ${fmt(row.accuracy, 3)}, macro-F1 ${fmt(row.macroF1, 3)} (${row.n} labeled tweets)`);
   }
 }

@@ -134,9 +134,10 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
 
   async function* source(): AsyncIterable<Tweet> {
     if (reread) {
+      // The second read counts from zero again: "reading… N tweets" of the same archive.
       let seen = 0;
       for await (const tweet of archive.tweets()) {
-        if (++seen % PROGRESS_EVERY === 0) options.onProgress?.(read + seen);
+        if (++seen % PROGRESS_EVERY === 0) options.onProgress?.(seen);
         yield tweet;
       }
       return;

@@ -19,8 +19,6 @@ export interface Zone {
   parts(instant: number): LocalParts;
   /** "YYYY-MM" of the instant in this zone. */
   monthKey(instant: number): string;
-  /** The UTC instant at which the local month "YYYY-MM" starts. */
-  monthStart(monthKey: string): number;
 }
 
 const HOUR = 3_600_000;
@@ -110,14 +108,6 @@ export function createZone(name: string): Zone {
     monthKey(instant) {
       const p = parts(instant);
       return `${p.year}-${String(p.month).padStart(2, '0')}`;
-    },
-    monthStart(monthKey) {
-      const [y, m] = monthKey.split('-').map(Number) as [number, number];
-      const guess = Date.UTC(y, m - 1, 1);
-      // Local midnight of the 1st is `guess - offset`; the offset there may differ from the one
-      // at `guess`, so settle it with a second look.
-      const first = guess - offsetAt(guess);
-      return guess - offsetAt(first);
     },
   };
 }

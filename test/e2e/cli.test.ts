@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bin, hasSharedArchives, isolatedEnv, recordRun, repoRoot, runBinary, sampleArchive, sharedArchives } from '../support/cli.js';
+import { bin, hasSharedArchives, isolatedEnv, recordRun, repoRoot, runBinary, runMain, sampleArchive, sharedArchives } from '../support/cli.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-e2e-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -134,6 +134,20 @@ describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
     const report = JSON.parse(result.stdout);
     expect(report.month).toBe(month);
     expect(report.total).toBeGreaterThan(0);
+  });
+
+  it.each(
+    ['alrocar-2024', 'larsbrinkhoff-2021', 'dgageot-2013'].flatMap((archive) =>
+      ['table', 'markdown', 'json', 'csv', 'html'].map((format) => [archive, format] as const),
+    ),
+  )('renders %s as %s, report and trend', async (archive, format) => {
+    for (const command of ['report', 'trend']) {
+      const result = await runMain([command, path.join(sharedArchives, archive), '--format', format]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(200);
+      if (format === 'json') expect(() => JSON.parse(result.stdout)).not.toThrow();
+      if (format === 'html') expect(result.stdout).toMatch(/^<!DOCTYPE html>/i);
+    }
   });
 
   it('classifies every tweet of an archive, each once', async () => {

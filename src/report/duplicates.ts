@@ -132,9 +132,9 @@ export class DuplicateFinder {
   }
 
   finish(): DuplicateFindings {
-    // Sorted, so groups never depend on the order tweets arrived in.
-    const texts = [...this.byText.keys()].sort(compareStrings);
-    const entries = texts.map((text) => this.byText.get(text) as TextMembers);
+    // Groups never depend on the order tweets arrived in: the check orders the texts itself.
+    const texts = [...this.byText.keys()];
+    const entries = [...this.byText.values()];
     const root = nearGroups(texts);
 
     const componentTexts = new Int32Array(texts.length);
@@ -187,142 +187,364 @@ function insertCapped(list: Member[], member: Member, cap: number): void {
 }
 
 /**
- * For each text, the index of the first text of its group: texts are joined when the Jaccard
- * similarity of their shingle sets is at least {@link NEAR_DUPLICATE_SIMILARITY}, and groups are
- * closed under that (a ≈ b and b ≈ c puts a, b and c together).
+ * The shingle sets of one month's texts, renumbered in processing order (fewest shingles first,
+ * then by a hash of the text, then by the text), each set ordered by the month's global order.
+ *
+ * A shingle is its FNV-1a hash. The global order ranks shingles by how often their bucket (the
+ * hash's top bits) occurs in the month, rarest first, then by bucket, then by hash. Any fixed
+ * order makes prefix filtering exact, and one close to rarity keeps prefixes selective; this one
+ * comes from counting sorts over buckets, so no shingle is ever looked up in a hash table.
+ */
+interface ShingleSets {
+  /** Text p (in processing order) is `texts[order[p]]`; its set is at start[p] .. start[p + 1]. */
+  order: Int32Array;
+  start: Int32Array;
+  /** The rank of each shingle's bucket, ascending within a set; ties ordered by `hashes`. */
+  ranks: Int32Array;
+  hashes: Int32Array;
+  buckets: number;
+}
+
+/** Grow-only scratch arrays shared by every month's check (finish runs one month at a time). */
+const scratch: { bucketState: Int32Array; seen: Int32Array; seenHash: Int32Array; buffers: Int32Array[] } = {
+  bucketState: new Int32Array(0),
+  seen: new Int32Array(0),
+  seenHash: new Int32Array(0),
+  buffers: [],
+};
+
+function buffer(index: number, size: number): Int32Array {
+  const current = scratch.buffers[index];
+  if (current && current.length >= size) return current;
+  const grown = new Int32Array(Math.ceil(Math.max(size, 1024) * 1.5));
+  scratch.buffers[index] = grown;
+  return grown;
+}
+
+/**
+ * For each text, a text of its group (the same one for the whole group): texts are joined when
+ * the Jaccard similarity of their shingle sets is at least {@link NEAR_DUPLICATE_SIMILARITY}, and
+ * groups are closed under that (a ≈ b and b ≈ c puts a, b and c together).
  */
 function nearGroups(texts: readonly string[]): Int32Array {
   const n = texts.length;
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) groupOf[i] = i;
+  if (n < 2) return groupOf;
+  const sets = shingleSets(texts);
   const parent = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) parent[i] = i;
-  if (n < 2) return parent;
-
-  // 1. Each text's distinct shingles, as slots of one open-addressing table keyed by shingle hash.
-  let shingleCount = 0;
-  for (const text of texts) shingleCount += Math.max(1, text.length - SHINGLE + 1);
-  let capacity = 1024;
-  while (capacity < shingleCount * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const keys = new Int32Array(capacity);
-  const used = new Uint8Array(capacity);
-  const seenBy = new Int32Array(capacity).fill(-1);
-  const frequency = new Int32Array(capacity);
-  const tokens = new Int32Array(shingleCount);
-  const start = new Int32Array(n + 1);
-  let filled = 0;
-  let distinct = 0;
-  for (let i = 0; i < n; i += 1) {
-    const text = texts[i] as string;
-    const last = Math.max(0, text.length - SHINGLE);
-    for (let s = 0; s <= last; s += 1) {
-      const hash = hashRange(text, s, Math.min(text.length, s + SHINGLE)) | 0;
-      let slot = mix32(hash) & mask;
-      while (used[slot] === 1 && keys[slot] !== hash) slot = (slot + 1) & mask;
-      if (used[slot] === 0) {
-        used[slot] = 1;
-        keys[slot] = hash;
-        distinct += 1;
-      }
-      if (seenBy[slot] !== i) {
-        seenBy[slot] = i;
-        frequency[slot] = (frequency[slot] as number) + 1;
-        tokens[filled] = slot;
-        filled += 1;
-      }
-    }
-    start[i + 1] = filled;
-  }
-
-  // 2. One global order of shingles, rarest first (ties by hash): prefixes are then short lists.
-  const order = new Float64Array(distinct);
-  for (let slot = 0, k = 0; slot < capacity; slot += 1) {
-    if (used[slot] === 1) order[k++] = (frequency[slot] as number) * 0x1_0000_0000 + ((keys[slot] as number) >>> 0);
-  }
-  order.sort();
-  // Inverted lists by rank, in text order (a counting sort), then each text's shingles by rank.
-  const rankOf = seenBy; // reused: slot -> rank
-  const listStart = new Int32Array(distinct + 1);
-  for (let rank = 0; rank < distinct; rank += 1) {
-    const value = order[rank] as number;
-    const hash = value % 0x1_0000_0000 | 0;
-    let slot = mix32(hash) & mask;
-    while (keys[slot] !== hash) slot = (slot + 1) & mask;
-    rankOf[slot] = rank;
-    listStart[rank + 1] = (listStart[rank] as number) + Math.floor(value / 0x1_0000_0000);
-  }
-  const lists = new Int32Array(filled);
-  const fill = listStart.slice(0, distinct);
-  for (let i = 0; i < n; i += 1) {
-    for (let k = start[i] as number; k < (start[i + 1] as number); k += 1) {
-      const rank = rankOf[tokens[k] as number] as number;
-      lists[fill[rank] as number] = i;
-      fill[rank] = (fill[rank] as number) + 1;
-    }
-  }
-  const sorted = tokens; // reused: each text's ranks, ascending
-  const cursor = start.slice(0, n);
-  for (let rank = 0; rank < distinct; rank += 1) {
-    for (let k = listStart[rank] as number; k < (listStart[rank + 1] as number); k += 1) {
-      const i = lists[k] as number;
-      sorted[cursor[i] as number] = rank;
-      cursor[i] = (cursor[i] as number) + 1;
-    }
-  }
-  // The last rank of each text's prefix: a pair that can reach the threshold shares a shingle
-  // within both prefixes.
-  const prefixEnd = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const size = (start[i + 1] as number) - (start[i] as number);
-    const prefix = size - Math.floor((SIMILARITY_NUMERATOR * size + SIMILARITY_DENOMINATOR - 1) / SIMILARITY_DENOMINATOR) + 1;
-    prefixEnd[i] = sorted[(start[i] as number) + prefix - 1] as number;
-  }
-
-  const find = (i: number): number => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r] as number;
-    while (parent[i] !== r) {
-      const next = parent[i] as number;
-      parent[i] = r;
-      i = next;
-    }
-    return r;
-  };
-
-  // 3. Candidates: earlier texts sharing a prefix shingle; checked exactly unless already joined.
-  for (let i = 0; i < n; i += 1) {
-    const from = start[i] as number;
-    const size = (start[i + 1] as number) - from;
-    for (let k = from; k < from + size; k += 1) {
-      const rank = sorted[k] as number;
-      if (rank > (prefixEnd[i] as number)) break;
-      let scanned = 0;
-      for (let e = listStart[rank] as number; e < (listStart[rank + 1] as number); e += 1) {
-        const j = lists[e] as number;
-        if (j >= i || scanned >= MAX_POSTING_SCAN) break;
-        if (rank > (prefixEnd[j] as number)) continue;
-        scanned += 1;
-        const a = find(i);
-        const b = find(j);
-        if (a === b) continue;
-        const other = (start[j + 1] as number) - (start[j] as number);
-        if (similarEnough(sorted, from, size, start[j] as number, other)) {
-          if (a < b) parent[b] = a;
-          else parent[a] = b;
-        }
-      }
-    }
-  }
-  for (let i = 0; i < n; i += 1) parent[i] = find(i);
-  return parent;
+  for (let p = 0; p < n; p += 1) parent[p] = p;
+  joinSimilar(sets, parent);
+  for (let p = 0; p < n; p += 1) groupOf[sets.order[p] as number] = sets.order[findRoot(parent, p)] as number;
+  return groupOf;
 }
 
-/** Jaccard similarity of two rank-sorted shingle sets ≥ the threshold, in integers. */
-function similarEnough(ranks: Int32Array, aFrom: number, aSize: number, bFrom: number, bSize: number): boolean {
-  const small = Math.min(aSize, bSize);
-  const large = Math.max(aSize, bSize);
-  if (SIMILARITY_DENOMINATOR * small < SIMILARITY_NUMERATOR * large) return false;
-  // J = I / (a + b - I) ≥ N / D  ⇔  (D + N)·I ≥ N·(a + b)
-  const needed = Math.ceil((SIMILARITY_NUMERATOR * (aSize + bSize)) / (SIMILARITY_DENOMINATOR + SIMILARITY_NUMERATOR));
+function shingleSets(texts: readonly string[]): ShingleSets {
+  const n = texts.length;
+  let total = 0;
+  let longest = 0;
+  for (const text of texts) {
+    total += Math.max(1, text.length - SHINGLE + 1);
+    longest = Math.max(longest, text.length);
+  }
+  let slots = 256;
+  while (slots < longest * 2) slots *= 2;
+  if (scratch.seen.length < slots) {
+    scratch.seen = new Int32Array(slots);
+    scratch.seenHash = new Int32Array(slots);
+  }
+  let bits = 10;
+  while (bits < 22 && 1 << bits < total * 2) bits += 1;
+  const shift = 32 - bits;
+  if (scratch.bucketState.length < 1 << bits) scratch.bucketState = new Int32Array(1 << bits);
+  const bucketState = scratch.bucketState; // occurrences per bucket, then the bucket's rank
+  const textStart = new Int32Array(n + 1);
+  const textHash = new Int32Array(n);
+  const hashes = buffer(0, total);
+  const used: number[] = [];
+  hashShingles(texts, hashes, textStart, textHash, bucketState, shift, used);
+  const order = processingOrder(texts, textStart, textHash);
+  const start = new Int32Array(n + 1);
+  for (let p = 0; p < n; p += 1) {
+    const i = order[p] as number;
+    start[p + 1] = (start[p] as number) + (textStart[i + 1] as number) - (textStart[i] as number);
+  }
+  const distinct = start[n] as number;
+  const listStart = rankBuckets(used, bucketState, bits);
+  const buckets = used.length;
+  const listText = buffer(1, distinct);
+  const listHash = buffer(2, distinct);
+  groupByRank(order, textStart, hashes, bucketState, shift, listStart, listText, listHash);
+  for (let b = 0; b < buckets; b += 1) bucketState[used[b] as number] = 0;
+  const ranks = buffer(3, distinct);
+  const sortedHashes = hashes; // reused
+  orderSets(start, listStart, listText, listHash, ranks, sortedHashes);
+  return { order, start, ranks, hashes: sortedHashes, buckets };
+}
+
+/**
+ * Every text's distinct shingle hashes, text by text, each counted in its bucket, and a hash of
+ * the text for ordering.
+ */
+function hashShingles(
+  texts: readonly string[],
+  hashes: Int32Array,
+  start: Int32Array,
+  textHash: Int32Array,
+  bucketState: Int32Array,
+  shift: number,
+  used: number[],
+): void {
+  const seen = scratch.seen;
+  const seenHash = scratch.seenHash;
+  const slots = seen.length - 1;
+  seen.fill(0);
+  let k = 0;
+  for (let i = 0; i < texts.length; i += 1) {
+    const text = texts[i] as string;
+    const length = text.length;
+    const mark = i + 1;
+    let whole = 0x811c9dc5;
+    let c1 = text.charCodeAt(0);
+    let c2 = text.charCodeAt(1);
+    let c3 = text.charCodeAt(2);
+    let c4 = text.charCodeAt(3);
+    const last = length < SHINGLE ? SHINGLE - 1 : length - 1;
+    for (let at = SHINGLE - 1; at <= last; at += 1) {
+      let h: number;
+      if (length < SHINGLE) {
+        h = hashRange(text, 0, length) | 0;
+      } else {
+        const c0 = c1;
+        c1 = c2;
+        c2 = c3;
+        c3 = c4;
+        c4 = text.charCodeAt(at);
+        // FNV-1a of the five code units, unrolled.
+        h = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
+        h = Math.imul(h ^ c1, 0x01000193);
+        h = Math.imul(h ^ c2, 0x01000193);
+        h = Math.imul(h ^ c3, 0x01000193);
+        h = Math.imul(h ^ c4, 0x01000193);
+      }
+      whole = Math.imul(whole ^ h, 0x01000193);
+      // A shingle seen before in this text is the same set member again.
+      let slot = h & slots;
+      while (seen[slot] === mark && seenHash[slot] !== h) slot = (slot + 1) & slots;
+      if (seen[slot] === mark) continue;
+      seen[slot] = mark;
+      seenHash[slot] = h;
+      hashes[k] = h;
+      k += 1;
+      const bucket = Math.imul(h, 0x9e3779b1) >>> shift;
+      const count = bucketState[bucket] as number;
+      if (count === 0) used.push(bucket);
+      bucketState[bucket] = count + 1;
+    }
+    textHash[i] = whole;
+    start[i + 1] = k;
+  }
+}
+
+/** Texts by number of distinct shingles, then text hash, then text: independent of arrival order. */
+function processingOrder(texts: readonly string[], start: Int32Array, textHash: Int32Array): Int32Array {
+  const n = texts.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) order[i] = i;
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) key[i] = ((start[i + 1] as number) - (start[i] as number)) * 0x1_0000_0000 + ((textHash[i] as number) >>> 0);
+  order.sort((a, b) => (key[a] as number) - (key[b] as number) || compareStrings(texts[a] as string, texts[b] as string));
+  return order;
+}
+
+/** Ranks the used buckets rarest first (`bucketState` becomes the rank); returns list offsets by rank. */
+function rankBuckets(used: number[], bucketState: Int32Array, bits: number): Int32Array {
+  const buckets = used.length;
+  // Count (capped so it fits beside the bucket in 31 bits), then bucket: a fixed total order.
+  const cap = 2 ** (31 - bits) - 1;
+  const mask = 2 ** bits - 1;
+  const order = new Int32Array(buckets);
+  for (let b = 0; b < buckets; b += 1) {
+    const bucket = used[b] as number;
+    order[b] = (Math.min(bucketState[bucket] as number, cap) << bits) | bucket;
+  }
+  order.sort();
+  const listStart = new Int32Array(buckets + 1);
+  for (let rank = 0; rank < buckets; rank += 1) {
+    const bucket = (order[rank] as number) & mask;
+    listStart[rank + 1] = (listStart[rank] as number) + (bucketState[bucket] as number);
+    bucketState[bucket] = rank;
+  }
+  return listStart;
+}
+
+/** Shingles grouped by rank, in processing order (a counting sort). */
+function groupByRank(
+  order: Int32Array,
+  textStart: Int32Array,
+  hashes: Int32Array,
+  rankOf: Int32Array,
+  shift: number,
+  listStart: Int32Array,
+  listText: Int32Array,
+  listHash: Int32Array,
+): void {
+  const fill = listStart.slice(0, listStart.length - 1);
+  for (let p = 0; p < order.length; p += 1) {
+    const i = order[p] as number;
+    for (let e = textStart[i] as number; e < (textStart[i + 1] as number); e += 1) {
+      const h = hashes[e] as number;
+      const rank = rankOf[Math.imul(h, 0x9e3779b1) >>> shift] as number;
+      const at = fill[rank] as number;
+      listText[at] = p;
+      listHash[at] = h;
+      fill[rank] = at + 1;
+    }
+  }
+}
+
+/** Each set by rank (the counting sort read back by text), by hash within a rank. */
+function orderSets(start: Int32Array, listStart: Int32Array, listText: Int32Array, listHash: Int32Array, ranks: Int32Array, hashes: Int32Array): void {
+  const cursor = start.slice(0, start.length - 1);
+  for (let rank = 0; rank < listStart.length - 1; rank += 1) {
+    for (let e = listStart[rank] as number; e < (listStart[rank + 1] as number); e += 1) {
+      const p = listText[e] as number;
+      const h = listHash[e] as number;
+      let at = cursor[p] as number;
+      cursor[p] = at + 1;
+      // Two shingles of one text in one bucket: keep them by hash.
+      while (at > (start[p] as number) && ranks[at - 1] === rank && (hashes[at - 1] as number) > h) {
+        ranks[at] = rank;
+        hashes[at] = hashes[at - 1] as number;
+        at -= 1;
+      }
+      ranks[at] = rank;
+      hashes[at] = h;
+    }
+  }
+}
+
+/** How many of its first shingles a text probes with: a pair that can reach the threshold shares one. */
+function probePrefix(size: number): number {
+  return size - Math.floor((SIMILARITY_NUMERATOR * size + SIMILARITY_DENOMINATOR - 1) / SIMILARITY_DENOMINATOR) + 1;
+}
+
+/**
+ * How many of its first shingles a text is indexed by. Texts are met smallest first, so an
+ * indexed text y is never larger than the probing one x, and the overlap they need,
+ * ⌈t/(1+t)·(|x|+|y|)⌉, is at least ⌈2t/(1+t)·|y|⌉: y's shorter prefix is enough.
+ */
+function indexPrefix(size: number): number {
+  const numerator = 2 * SIMILARITY_NUMERATOR;
+  const denominator = SIMILARITY_DENOMINATOR + SIMILARITY_NUMERATOR;
+  return size - Math.floor((numerator * size + denominator - 1) / denominator) + 1;
+}
+
+function findRoot(parent: Int32Array, i: number): number {
+  let root = i;
+  while (parent[root] !== root) root = parent[root] as number;
+  while (parent[i] !== root) {
+    const next = parent[i] as number;
+    parent[i] = root;
+    i = next;
+  }
+  return root;
+}
+
+/**
+ * Joins every pair of similar texts (PPJoin): candidates are earlier texts whose indexed prefix
+ * shares a shingle with the probing text's prefix. Shingles are met in the global order, so
+ * `overlap` counts the shared ones before the current one exactly, and a pair whose overlap can
+ * no longer reach the threshold with what is left of either text is dropped before the check.
+ */
+function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
+  const { start, ranks, hashes, buckets } = sets;
+  const n = start.length - 1;
+  // The indexed prefixes grouped by rank, in processing order, with their hash and position.
+  const entryStart = new Int32Array(buckets + 1);
+  for (let p = 0; p < n; p += 1) {
+    const from = start[p] as number;
+    const to = from + indexPrefix((start[p + 1] as number) - from);
+    for (let e = from; e < to; e += 1) entryStart[(ranks[e] as number) + 1] = (entryStart[(ranks[e] as number) + 1] as number) + 1;
+  }
+  for (let rank = 0; rank < buckets; rank += 1) entryStart[rank + 1] = (entryStart[rank + 1] as number) + (entryStart[rank] as number);
+  const entries = entryStart[buckets] as number;
+  const entryText = buffer(1, entries);
+  const entryHash = buffer(2, entries);
+  const entryPosition = buffer(4, entries);
+  const front = entryStart.slice(0, buckets);
+  for (let p = 0; p < n; p += 1) {
+    const from = start[p] as number;
+    const prefix = indexPrefix((start[p + 1] as number) - from);
+    for (let q = 0; q < prefix; q += 1) {
+      const rank = ranks[from + q] as number;
+      const at = front[rank] as number;
+      entryText[at] = p;
+      entryHash[at] = hashes[from + q] as number;
+      entryPosition[at] = q;
+      front[rank] = at + 1;
+    }
+  }
+  front.set(entryStart.subarray(0, buckets));
+
+  const overlap = new Int32Array(n);
+  const needed = new Int32Array(n);
+  const candidateOf = new Int32Array(n).fill(-1);
+  const candidates = new Int32Array(n);
+  for (let x = 0; x < n; x += 1) {
+    const from = start[x] as number;
+    const size = (start[x + 1] as number) - from;
+    const prefix = probePrefix(size);
+    let found = 0;
+    for (let q = 0; q < prefix; q += 1) {
+      const rank = ranks[from + q] as number;
+      const h = hashes[from + q] as number;
+      // Texts too small for this one are too small for every later (larger) one: skip them for good.
+      let e = front[rank] as number;
+      const end = entryStart[rank + 1] as number;
+      while (e < end && SIMILARITY_DENOMINATOR * ((start[(entryText[e] as number) + 1] as number) - (start[entryText[e] as number] as number)) < SIMILARITY_NUMERATOR * size) e += 1;
+      front[rank] = e;
+      let scanned = 0;
+      for (; e < end; e += 1) {
+        const y = entryText[e] as number;
+        if (y >= x || scanned >= MAX_POSTING_SCAN) break;
+        if (entryHash[e] !== h) continue;
+        scanned += 1;
+        const other = (start[y + 1] as number) - (start[y] as number);
+        if (candidateOf[y] !== x) {
+          candidateOf[y] = x;
+          overlap[y] = 0;
+          needed[y] = requiredOverlap(size, other);
+          candidates[found] = y;
+          found += 1;
+        }
+        const shared = overlap[y] as number;
+        if (shared < 0) continue;
+        const left = Math.min(size - q - 1, other - (entryPosition[e] as number) - 1);
+        overlap[y] = shared + 1 + left >= (needed[y] as number) ? shared + 1 : -1;
+      }
+    }
+    for (let c = 0; c < found; c += 1) {
+      const y = candidates[c] as number;
+      if ((overlap[y] as number) <= 0) continue;
+      const a = findRoot(parent, x);
+      const b = findRoot(parent, y);
+      if (a === b) continue;
+      if (similarEnough(ranks, hashes, from, size, start[y] as number, (start[y + 1] as number) - (start[y] as number), needed[y] as number)) {
+        if (a < b) parent[b] = a;
+        else parent[a] = b;
+      }
+    }
+  }
+}
+
+/** The fewest shared shingles two sets of these sizes need: J = I / (a + b - I) ≥ N / D ⇔ (D + N)·I ≥ N·(a + b). */
+function requiredOverlap(a: number, b: number): number {
+  return Math.ceil((SIMILARITY_NUMERATOR * (a + b)) / (SIMILARITY_DENOMINATOR + SIMILARITY_NUMERATOR));
+}
+
+/** Two shingle sets (ordered by rank, then hash) share at least `needed` shingles. */
+function similarEnough(ranks: Int32Array, hashes: Int32Array, aFrom: number, aSize: number, bFrom: number, bSize: number, needed: number): boolean {
   let x = aFrom;
   let y = bFrom;
   const xEnd = aFrom + aSize;
@@ -333,14 +555,22 @@ function similarEnough(ranks: Int32Array, aFrom: number, aSize: number, bFrom: n
     if (shared + Math.min(xEnd - x, yEnd - y) < needed) return false;
     const u = ranks[x] as number;
     const v = ranks[y] as number;
-    if (u === v) {
-      shared += 1;
+    if (u < v) {
       x += 1;
+    } else if (u > v) {
       y += 1;
-    } else if (u < v) {
-      x += 1;
     } else {
-      y += 1;
+      const g = hashes[x] as number;
+      const h = hashes[y] as number;
+      if (g === h) {
+        shared += 1;
+        x += 1;
+        y += 1;
+      } else if (g < h) {
+        x += 1;
+      } else {
+        y += 1;
+      }
     }
   }
   return shared >= needed;

@@ -93,6 +93,19 @@ function domainName(registrable: string): string {
   return (registrable.split('.')[0] ?? '').replace(/[^a-z0-9]/g, '');
 }
 
+const LEADING_HANDLES = /^(?:[.\s]*@(\w+)[\s,:;]*)+/;
+const NO_HANDLES: readonly string[] = [];
+
+/** The handles (lowercased) a text opens with: the people a reply or "@x hello" addresses. */
+function leadingHandles(text: string): readonly string[] {
+  // The pattern can only match a text that opens with dots, spaces or "@".
+  const code = text.charCodeAt(0);
+  if (code !== 0x40 && code !== 0x2e && !/^\s/.test(text)) return NO_HANDLES;
+  const leading = LEADING_HANDLES.exec(text)?.[0];
+  if (!leading) return NO_HANDLES;
+  return [...leading.matchAll(/@(\w+)/g)].map((m) => m[1]!.toLowerCase());
+}
+
 function isSharedHost(host: string): boolean {
   if (SHARED.has(host) || SHARED.has(registrableDomain(host))) return true;
   return PROFILE_HOSTS.some((profile) => !profile.includes('/') && (host === profile || host.endsWith(`.${profile}`)));
@@ -153,25 +166,36 @@ export async function discoverIdentity(
   for await (const tweet of tweets) {
     const replyToOthers = tweet.isReply && !tweet.isSelfReply && !(tweet.inReplyToScreenName && ownHandles.has(tweet.inReplyToScreenName));
     const own = !tweet.isRetweet && !replyToOthers;
-    const lower = fold(tweet.text);
+    // Only tweets with hashtags or links read the text: folding it and running the word regexes
+    // on every tweet was most of discovery's cost. Each regex runs at most once per tweet.
+    const hashtagCount = tweet.hashtags.length;
+    let lower: string | undefined;
+    let eventWords: boolean | undefined;
+    let firstPerson: boolean | undefined;
 
-    for (const tag of new Set(tweet.hashtags.map((h) => h.toLowerCase()))) {
-      let stats = tags.get(tag);
-      if (!stats) tags.set(tag, (stats = { times: [], ownTimes: [], evidence: [] }));
-      stats.times.push(tweet.createdAt);
-      if (!tweet.isRetweet) stats.ownTimes.push(tweet.createdAt);
-      if (EVENT_WORDS.test(lower) || lower.includes(`at #${tag}`)) stats.evidence.push(tweet.createdAt);
+    if (hashtagCount > 0) {
+      lower = fold(tweet.text);
+      const tweetTags = hashtagCount === 1 ? [tweet.hashtags[0]!.toLowerCase()] : new Set(tweet.hashtags.map((h) => h.toLowerCase()));
+      for (const tag of tweetTags) {
+        let stats = tags.get(tag);
+        if (!stats) tags.set(tag, (stats = { times: [], ownTimes: [], evidence: [] }));
+        stats.times.push(tweet.createdAt);
+        if (!tweet.isRetweet) stats.ownTimes.push(tweet.createdAt);
+        if ((eventWords ??= EVENT_WORDS.test(lower)) || lower.includes(`at #${tag}`)) stats.evidence.push(tweet.createdAt);
+      }
     }
 
     if (tweet.isRetweet && tweet.retweetOf && !ownHandles.has(tweet.retweetOf)) handleStats(tweet.retweetOf).retweets++;
     if (!own) continue;
 
-    const leading = /^(?:[.\s]*@(\w+)[\s,:;]*)+/.exec(tweet.text)?.[0] ?? '';
-    const addressed = new Set([...leading.matchAll(/@(\w+)/g)].map((m) => m[1]!.toLowerCase()));
-    for (const handle of tweet.mentions) {
-      if (!ownHandles.has(handle) && !addressed.has(handle)) handleStats(handle).mentions++;
+    if (tweet.mentions.length > 0) {
+      const addressed = leadingHandles(tweet.text);
+      for (const handle of tweet.mentions) {
+        if (!ownHandles.has(handle) && !addressed.includes(handle)) handleStats(handle).mentions++;
+      }
     }
 
+    if (tweet.urls.length === 0) continue;
     const seen = new Set<string>();
     let hasLink = false;
     for (const url of tweet.urls) {
@@ -193,7 +217,7 @@ export async function discoverIdentity(
       seen.add(registrable);
       stats.tweets++;
       bump(stats.hosts, link.host);
-      if (FIRST_PERSON.test(lower)) stats.firstPerson++;
+      if ((firstPerson ??= FIRST_PERSON.test((lower ??= fold(tweet.text))))) stats.firstPerson++;
       if (link.host.startsWith('blog.') || link.path.startsWith('/blog')) stats.blog++;
     }
     if (hasLink) ownLinkTweets++;

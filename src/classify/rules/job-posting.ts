@@ -11,7 +11,8 @@ export default defineRule({
   confidence: 0.9,
   match(tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
-      if (JOB_URL_PATTERNS.some((pattern) => pattern.test(`${link.hostPath}/`))) return { reason: 'job-link', data: { url: link.hostPath } };
+      const url = `${link.hostPath}/`;
+      if (JOB_URL_PATTERNS.some((pattern) => pattern.test(url))) return { reason: 'job-link', data: { url: link.hostPath } };
     }
     // In a reply, job words are talk about jobs ("job offers should show the salary"): only a
     // link to a posting makes a reply a job post.

@@ -13,7 +13,8 @@ export default defineRule({
   confidence: 0.7,
   soft: true,
   match(tweet): Match | null {
-    if (tweet.isRetweet) return null;
+    // Every form names someone with "@": most tweets are settled without the regex.
+    if (tweet.isRetweet || !tweet.text.includes('@')) return null;
     const manual = MANUAL.exec(tweet.text);
     if (!manual) return null;
     return { reason: 'manual-retweet', data: { of: (manual[1] ?? manual[2] ?? manual[3] ?? '').toLowerCase() } };

@@ -2,6 +2,9 @@ import { PERSONAL_HOSTS } from '../lexicons.js';
 import { defineRule, type Match } from '../rule.js';
 
 const CHECK_IN_HOSTS: readonly string[] = PERSONAL_HOSTS.whereabouts;
+// Built once: building `${host}/` per link and host was a measurable cost per tweet.
+const CHECK_IN_PREFIXES = CHECK_IN_HOSTS.map((host) => `${host}/`);
+const CHECK_IN_SUFFIXES = CHECK_IN_HOSTS.map((host) => `.${host}`);
 
 /** Where the owner is or is going: check-ins, travel, commuting. */
 export default defineRule({
@@ -12,8 +15,10 @@ export default defineRule({
   confidence: 0.75,
   match(_tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
-      if (CHECK_IN_HOSTS.some((host) => link.hostPath === host || link.hostPath.startsWith(`${host}/`) || link.host.endsWith(`.${host}`))) {
-        return { reason: 'check-in-link', data: { host: link.host } };
+      for (let i = 0; i < CHECK_IN_HOSTS.length; i++) {
+        if (link.hostPath === CHECK_IN_HOSTS[i] || link.hostPath.startsWith(CHECK_IN_PREFIXES[i]!) || link.host.endsWith(CHECK_IN_SUFFIXES[i]!)) {
+          return { reason: 'check-in-link', data: { host: link.host } };
+        }
       }
     }
     const phrase = ctx.text.hits.get('whereabouts');

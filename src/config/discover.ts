@@ -157,13 +157,22 @@ export async function discoverIdentity(
   const tags = new Map<string, TagStats>();
   let ownLinkTweets = 0;
 
+  // Per host: its registrable domain, or undefined for a shared host (hosts repeat a lot).
+  const hosts = new Map<string, string | undefined>();
+  const hostInfo = (host: string): string | undefined => {
+    if (hosts.has(host)) return hosts.get(host);
+    const registrable = isSharedHost(host) ? undefined : registrableDomain(host);
+    hosts.set(host, registrable);
+    return registrable;
+  };
+
   const handleStats = (handle: string): HandleStats => {
     let stats = handles.get(handle);
     if (!stats) handles.set(handle, (stats = { mentions: 0, retweets: 0, quotes: 0 }));
     return stats;
   };
 
-  for await (const tweet of tweets) {
+  const visit = (tweet: Tweet): void => {
     const replyToOthers = tweet.isReply && !tweet.isSelfReply && !(tweet.inReplyToScreenName && ownHandles.has(tweet.inReplyToScreenName));
     const own = !tweet.isRetweet && !replyToOthers;
     // Only tweets with hashtags or links read the text: folding it and running the word regexes
@@ -186,7 +195,7 @@ export async function discoverIdentity(
     }
 
     if (tweet.isRetweet && tweet.retweetOf && !ownHandles.has(tweet.retweetOf)) handleStats(tweet.retweetOf).retweets++;
-    if (!own) continue;
+    if (!own) return;
 
     if (tweet.mentions.length > 0) {
       const addressed = leadingHandles(tweet.text);
@@ -195,7 +204,7 @@ export async function discoverIdentity(
       }
     }
 
-    if (tweet.urls.length === 0) continue;
+    if (tweet.urls.length === 0) return;
     const seen = new Set<string>();
     let hasLink = false;
     for (const url of tweet.urls) {
@@ -209,8 +218,8 @@ export async function discoverIdentity(
         seen.add(`@${handle}`);
         continue;
       }
-      if (isSharedHost(link.host)) continue;
-      const registrable = registrableDomain(link.host);
+      const registrable = hostInfo(link.host);
+      if (registrable === undefined) continue;
       let stats = domains.get(registrable);
       if (!stats) domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, blog: 0, hosts: new Map() }));
       if (seen.has(registrable)) continue;
@@ -221,7 +230,10 @@ export async function discoverIdentity(
       if (link.host.startsWith('blog.') || link.path.startsWith('/blog')) stats.blog++;
     }
     if (hasLink) ownLinkTweets++;
-  }
+  };
+  // An array (or any sync iterable) is read without `for await`, which costs a promise per tweet.
+  if (Symbol.asyncIterator in tweets) for await (const tweet of tweets) visit(tweet);
+  else for (const tweet of tweets) visit(tweet);
 
   const discovered = {
     employer: discoverEmployer(owner, ownHandles, handles, domains),

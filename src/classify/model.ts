@@ -102,6 +102,8 @@ const LEXICON_FEATURE = Object.fromEntries(LEXICON_IDS.map((id) => [id, `lex:${i
  * neutral. It learns incrementally (user labels are added after training); per-feature log
  * weights are rebuilt lazily after learning, so scoring is one map lookup per feature.
  */
+const LOGS = new Float64Array(LABEL_KEYS.length);
+
 export class NaiveBayes {
   private readonly counts = new Map<string, Float64Array>();
   private readonly totals = new Float64Array(LABEL_KEYS.length);
@@ -159,7 +161,8 @@ export class NaiveBayes {
   score(features: readonly string[], allowed?: readonly boolean[]): ModelScores {
     const { weights, priors } = this.build();
     const n = priors.length;
-    const logs = new Float64Array(n);
+    // Scratch space: Scores reads it in its constructor and keeps nothing of it.
+    const logs = LOGS;
     for (let i = 0; i < n; i++) logs[i] = allowed && !allowed[i] ? -Infinity : priors[i]!;
     for (const feature of features) {
       const row = weights.get(feature);
@@ -221,14 +224,15 @@ class Scores implements ModelScores {
   readonly categories: Readonly<Record<Category, number>>;
   readonly best: Label;
   readonly probability: number;
-  private readonly probabilities: Float64Array;
+  // A plain array: allocating a Float64Array per tweet was a measurable cost.
+  private readonly probabilities: number[];
   private labelRecord: Record<LabelKey, number> | undefined;
 
   constructor(logs: Float64Array) {
     const n = logs.length;
     let max = -Infinity;
     for (let i = 0; i < n; i++) if (logs[i]! > max) max = logs[i]!;
-    const probabilities = new Float64Array(n);
+    const probabilities = new Array<number>(n).fill(0);
     let sum = 0;
     if (max !== -Infinity) for (let i = 0; i < n; i++) sum += probabilities[i] = Math.exp((logs[i]! - max) / TEMPERATURE);
     if (sum > 0) for (let i = 0; i < n; i++) probabilities[i]! /= sum;

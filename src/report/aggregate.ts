@@ -8,13 +8,14 @@ import {
   LOW_VOLUME_THRESHOLD,
   TOP_TERMS,
 } from './constants.js';
-import { BoundedSortedList, TermCounter, compareIds, compareStrings, round } from './counters.js';
+import { BoundedSortedList, FirstTweets, TermCounter, compareIds, compareStrings, round } from './counters.js';
 import { DuplicateFinder, compareMembers } from './duplicates.js';
 import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
 import { evaluateTargets } from './targets.js';
-import { analyzeText, domainOf } from './text.js';
+import { TextScan, domainOf } from './text.js';
+import type { Tweet } from '../model/tweet.js';
 import type {
   AuditReport,
   BoringAnswer,
@@ -63,18 +64,50 @@ export interface Aggregator {
 
 const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/u;
 
-/** Category and subcategory counts of one month: all that months outside the detailed set keep. */
-interface MonthCounts {
-  total: number;
-  categories: Record<Category, number>;
-  /** Keyed "category/subcategory". */
-  subcategories: Record<string, number>;
-}
+const CATEGORY_INDEX = new Map<string, number>(CATEGORIES.map((category, i) => [category, i]));
+/** "category/subcategory" of the taxonomy, in order, and each one's index per category. */
+const SUBCATEGORY_KEYS = CATEGORIES.flatMap((category) => SUBCATEGORIES[category].map((sub) => `${category}/${sub}`));
+const SUBCATEGORY_INDEX = CATEGORIES.map((category) => new Map<string, number>(SUBCATEGORIES[category].map((sub) => [sub, SUBCATEGORY_KEYS.indexOf(`${category}/${sub}`)])));
+/** Flags counted per tweet: all but `duplicate`, which is computed over the whole month. */
+const FLAG_INDEX = new Map<string, number>(FLAGS.map((flag, i) => [flag, i]));
+const DUPLICATE_FLAG = 1 << FLAGS.indexOf('duplicate');
+const LATE_NIGHT_DRINKING = (1 << FLAGS.indexOf('late-night')) | (1 << FLAGS.indexOf('drinking'));
 
-function emptyCounts(): MonthCounts {
-  const subcategories: Record<string, number> = {};
-  for (const category of CATEGORIES) for (const sub of SUBCATEGORIES[category]) subcategories[`${category}/${sub}`] = 0;
-  return { total: 0, categories: { conversation: 0, promotion: 0, conference: 0, personal: 0 }, subcategories };
+/** Category and subcategory counts of one month: all that months outside the detailed set keep. */
+class MonthCounts {
+  total = 0;
+  /** By category index. */
+  readonly byCategory = new Int32Array(CATEGORIES.length);
+  /** By index in SUBCATEGORY_KEYS. */
+  readonly bySubcategory = new Int32Array(SUBCATEGORY_KEYS.length);
+  /** Pairs outside the taxonomy, keyed "category/subcategory", should a classifier give one. */
+  other: Record<string, number> | null = null;
+
+  add(category: string, subcategory: string): void {
+    this.total += 1;
+    const c = CATEGORY_INDEX.get(category);
+    const s = c === undefined ? undefined : (SUBCATEGORY_INDEX[c] as Map<string, number>).get(subcategory);
+    if (c !== undefined) this.byCategory[c] = (this.byCategory[c] as number) + 1;
+    if (s !== undefined) {
+      this.bySubcategory[s] = (this.bySubcategory[s] as number) + 1;
+    } else {
+      const key = `${category}/${subcategory}`;
+      this.other ??= {};
+      this.other[key] = (this.other[key] ?? 0) + 1;
+    }
+  }
+
+  get categories(): Record<Category, number> {
+    return perCategory((category) => this.byCategory[CATEGORY_INDEX.get(category) as number] as number);
+  }
+
+  get subcategories(): Record<string, number> {
+    const record: Record<string, number> = {};
+    SUBCATEGORY_KEYS.forEach((key, i) => {
+      record[key] = this.bySubcategory[i] as number;
+    });
+    return this.other ? { ...record, ...this.other } : record;
+  }
 }
 
 function perCategory<T>(make: (category: Category) => T): Record<Category, T> {
@@ -83,9 +116,25 @@ function perCategory<T>(make: (category: Category) => T): Record<Category, T> {
 
 /** Hashtags and people per category, kept for detailed months and the months before them. */
 class DriverCounts {
-  readonly byCategory = perCategory(() => new TermCounter());
+  readonly byCategory = CATEGORIES.map(() => new TermCounter());
   /** Hashtags as written, so "#ccdemo11" can be shown as the user wrote it, "#CCDemo11". */
   readonly hashtagSpellings = new TermCounter();
+  /** Lowercased hashtag → its most used spelling, made when first asked for. */
+  private spellings: Map<string, { term: string; count: number }> | null = null;
+
+  /** The spelling of a lowercased "#tag" used most (ties: the first in code-unit order), if any. */
+  spellingOf(key: string): string | undefined {
+    if (!this.spellings) {
+      this.spellings = new Map();
+      for (const spelling of this.hashtagSpellings.keys()) {
+        const lower = spelling.toLowerCase();
+        const count = this.hashtagSpellings.get(spelling);
+        const best = this.spellings.get(lower);
+        if (!best || count > best.count || (count === best.count && spelling < best.term)) this.spellings.set(lower, { term: spelling, count });
+      }
+    }
+    return this.spellings.get(key)?.term;
+  }
 }
 
 interface ExampleCandidate extends ExampleTweet {
@@ -99,21 +148,26 @@ class MonthDetail {
   readonly hashtags = new TermCounter();
   readonly people = new TermCounter();
   readonly domains = new TermCounter();
-  readonly flagCounts = new Map<Flag, number>();
-  readonly flagIds = new Map<Flag, BoundedSortedList<{ id: string; createdAt: number }>>();
+  /** By index in FLAGS. */
+  readonly flagCounts = new Int32Array(FLAGS.length);
+  readonly flagIds = FLAGS.map(() => new FirstTweets(FLAG_ID_CAP));
   readonly duplicates = new DuplicateFinder(FLAG_ID_CAP);
-  readonly days = new Set<string>();
-  first: { createdAt: number; date: string } | null = null;
-  last: { createdAt: number; date: string } | null = null;
+  /** Local days with tweets, as year * 512 + month * 32 + day. */
+  readonly days = new Set<number>();
+  /** The first and last tweet's time and local day (year * 512 + month * 32 + day; 0: none yet). */
+  firstAt = 0;
+  firstDay = 0;
+  lastAt = 0;
+  lastDay = 0;
   lateNightDrinking = 0;
   bareLinks = 0;
   retweets = 0;
   repliesToOthers = 0;
   withEngagement = 0;
-  readonly likes = perCategory((): number[] => []);
-  readonly retweetCounts = perCategory((): number[] => []);
-  readonly engagementTweets = perCategory(() => 0);
-  readonly examples: Record<Category, BoundedSortedList<ExampleCandidate>>;
+  readonly likes = CATEGORIES.map((): number[] => []);
+  readonly retweetCounts = CATEGORIES.map((): number[] => []);
+  readonly engagementTweets = new Int32Array(CATEGORIES.length);
+  readonly examples: BoundedSortedList<ExampleCandidate>[];
   lowConfidenceCount = 0;
   readonly lowConfidence = new BoundedSortedList<{ id: string; confidence: number }>(
     LOW_CONFIDENCE_ID_CAP,
@@ -122,44 +176,63 @@ class MonthDetail {
 
   constructor(examples: number) {
     // Highest confidence first (the clearest examples), then most engagement, then id.
-    this.examples = perCategory(
+    this.examples = CATEGORIES.map(
       () => new BoundedSortedList<ExampleCandidate>(examples, (a, b) => b.confidence - a.confidence || b.engagement - a.engagement || compareIds(a.id, b.id)),
     );
-    for (const flag of FLAGS) {
-      this.flagCounts.set(flag, 0);
-      this.flagIds.set(flag, new BoundedSortedList(FLAG_ID_CAP, compareMembers));
-    }
-  }
-
-  countFlag(flag: Flag, id: string, createdAt: number): void {
-    this.flagCounts.set(flag, (this.flagCounts.get(flag) ?? 0) + 1);
-    this.flagIds.get(flag)?.add({ id, createdAt });
   }
 }
 
-/** People a tweet talks to: its mentions and the account it answers, minus the owner. */
-function peopleOf(t: ClassifiedTweet, ownHandles: ReadonlySet<string>): string[] {
-  const people = new Set(t.tweet.mentions.map((handle) => handle.toLowerCase()));
-  if (t.tweet.isReply && !t.tweet.isSelfReply && t.tweet.inReplyToScreenName) people.add(t.tweet.inReplyToScreenName.toLowerCase());
+/**
+ * People a tweet talks to: its mentions and the account it answers, minus the owner (and, for a
+ * retweet, its author), lowercased and without repeats, in order of appearance.
+ */
+function peopleOf(tweet: Tweet, ownHandles: readonly string[]): string[] {
+  const people: string[] = [];
+  for (const handle of tweet.mentions) {
+    const person = handle.toLowerCase();
+    if (!people.includes(person)) people.push(person);
+  }
+  if (tweet.isReply && !tweet.isSelfReply && tweet.inReplyToScreenName) {
+    const person = tweet.inReplyToScreenName.toLowerCase();
+    if (!people.includes(person)) people.push(person);
+  }
+  if (people.length === 0) return people;
   // A retweet names its author, but the owner did not talk to them.
-  if (t.tweet.isRetweet && t.tweet.retweetOf) people.delete(t.tweet.retweetOf.toLowerCase());
-  for (const own of ownHandles) people.delete(own);
-  return [...people];
+  if (tweet.isRetweet && tweet.retweetOf) remove(people, tweet.retweetOf.toLowerCase());
+  for (const own of ownHandles) remove(people, own);
+  return people;
+}
+
+function remove(list: string[], item: string): void {
+  const at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
+
+/** Each distinct item once, in order of first appearance. */
+function distinct(items: readonly string[], lower: boolean): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const value = lower ? item.toLowerCase() : item;
+    if (!out.includes(value)) out.push(value);
+  }
+  return out;
 }
 
 function spread(values: number[]): Spread | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i += 1) sum += sorted[i] as number;
+  const mean = sum / sorted.length;
   return { mean: round(mean, 2), median: round(median, 2) };
 }
 
 /**
  * Creates the incremental aggregator behind every report. Memory stays bounded for any archive
  * size: each month costs a dozen counters, and only the detailed months (and, for their change
- * drivers, the months before them) keep term counts, flag ids and duplicate signatures.
+ * drivers, the months before them) keep term counts, flag ids and duplicate texts.
  */
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const bounds = Array.isArray(options.detailMonths) ? undefined : options.detailMonths;
@@ -170,7 +243,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   const withinBounds = (month: string) =>
     bounds !== undefined && (bounds.from === undefined || month >= bounds.from) && (bounds.to === undefined || month <= bounds.to);
   const examples = Math.max(0, Math.floor(options.examples ?? 0));
-  const ownHandles = new Set((options.config.identity?.handles ?? []).map((handle) => handle.toLowerCase().replace(/^@/u, '')));
+  const ownHandles = [...new Set((options.config.identity?.handles ?? []).map((handle) => handle.toLowerCase().replace(/^@/u, '')))];
   const counts = new Map<string, MonthCounts>();
   const details = new Map(detailMonths.map((month) => [month, new MonthDetail(examples)]));
   const drivers = new Map<string, DriverCounts>();
@@ -178,89 +251,114 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     drivers.set(month, new DriverCounts());
     drivers.set(shiftMonth(month, -1), new DriverCounts());
   }
+  const text = new TextScan();
+  // The month of the last tweet and what it keeps: archives list tweets month by month.
+  let month: string | null = null;
+  let monthCounts: MonthCounts | undefined;
+  let monthDrivers: DriverCounts | undefined;
+  let monthDetail: MonthDetail | undefined;
 
   /** With bounds, a month's detail and drivers are made when its first tweet arrives. */
-  function openMonth(month: string): void {
-    if (details.has(month)) return;
-    details.set(month, new MonthDetail(examples));
-    if (!drivers.has(month)) drivers.set(month, new DriverCounts());
-    if (!drivers.has(shiftMonth(month, -1))) drivers.set(shiftMonth(month, -1), new DriverCounts());
+  function openMonth(key: string): void {
+    if (details.has(key)) return;
+    details.set(key, new MonthDetail(examples));
+    if (!drivers.has(key)) drivers.set(key, new DriverCounts());
+    if (!drivers.has(shiftMonth(key, -1))) drivers.set(shiftMonth(key, -1), new DriverCounts());
   }
 
   function add(t: ClassifiedTweet): void {
     const { tweet, classification } = t;
-    if (bounds && withinBounds(t.month)) openMonth(t.month);
+    if (t.month !== month) {
+      month = t.month;
+      if (bounds && withinBounds(month)) openMonth(month);
+      monthCounts = counts.get(month);
+      if (!monthCounts) {
+        monthCounts = new MonthCounts();
+        counts.set(month, monthCounts);
+      }
+      monthDrivers = drivers.get(month);
+      monthDetail = details.get(month);
+    }
     const { category, subcategory } = classification;
-    let monthCounts = counts.get(t.month);
-    if (!monthCounts) {
-      monthCounts = emptyCounts();
-      counts.set(t.month, monthCounts);
-    }
-    monthCounts.total += 1;
-    monthCounts.categories[category] += 1;
-    monthCounts.subcategories[`${category}/${subcategory}`] = (monthCounts.subcategories[`${category}/${subcategory}`] ?? 0) + 1;
-
-    const monthDrivers = drivers.get(t.month);
-    const detail = details.get(t.month);
+    (monthCounts as MonthCounts).add(category, subcategory);
     // Most months of a long archive end here: they only need the counts above.
-    if (!monthDrivers && !detail) return;
-    const people = peopleOf(t, ownHandles);
-    const hashtags = [...new Set(tweet.hashtags.map((tag) => tag.toLowerCase()))];
-    if (monthDrivers) {
-      const counter = monthDrivers.byCategory[category];
-      for (const tag of hashtags) counter.add(`#${tag}`);
-      for (const person of people) counter.add(`@${person}`);
-      for (const tag of new Set(tweet.hashtags)) monthDrivers.hashtagSpellings.add(`#${tag}`);
-    }
+    if (!monthDrivers && !monthDetail) return;
 
-    if (detail) addDetail(detail, t, hashtags, people);
+    const people = peopleOf(tweet, ownHandles);
+    const tags = tweet.hashtags.length === 0 ? tweet.hashtags : distinct(tweet.hashtags, true);
+    const tagKeys = tags.map((tag) => `#${tag}`);
+    const personKeys = people.map((person) => `@${person}`);
+    if (monthDrivers) {
+      const counter = monthDrivers.byCategory[CATEGORY_INDEX.get(category) as number];
+      if (counter) {
+        for (const key of tagKeys) counter.add(key);
+        for (const key of personKeys) counter.add(key);
+      }
+      if (tweet.hashtags.length > 0) for (const tag of distinct(tweet.hashtags, false)) monthDrivers.hashtagSpellings.add(`#${tag}`);
+    }
+    if (monthDetail) addDetail(monthDetail, t, tagKeys, personKeys);
   }
 
-  function addDetail(detail: MonthDetail, t: ClassifiedTweet, hashtags: string[], people: string[]): void {
+  function addDetail(detail: MonthDetail, t: ClassifiedTweet, tagKeys: string[], personKeys: string[]): void {
     const { tweet, classification, local } = t;
-    const date = formatDate(local.year, local.month, local.day);
-    detail.days.add(date);
-    if (!detail.first || tweet.createdAt < detail.first.createdAt) detail.first = { createdAt: tweet.createdAt, date };
-    if (!detail.last || tweet.createdAt > detail.last.createdAt) detail.last = { createdAt: tweet.createdAt, date };
+    const createdAt = tweet.createdAt;
+    const day = local.year * 512 + local.month * 32 + local.day;
+    detail.days.add(day);
+    if (detail.firstDay === 0 || createdAt < detail.firstAt) {
+      detail.firstAt = createdAt;
+      detail.firstDay = day;
+    }
+    if (detail.lastDay === 0 || createdAt > detail.lastAt) {
+      detail.lastAt = createdAt;
+      detail.lastDay = day;
+    }
 
     // `duplicate` is computed here over the whole month; a classifier's own value is ignored.
-    const flags = new Set(classification.flags.filter((flag) => flag !== 'duplicate'));
-    for (const flag of flags) detail.countFlag(flag, tweet.id, tweet.createdAt);
-    if (flags.has('late-night') && flags.has('drinking')) detail.lateNightDrinking += 1;
+    let seen = 0;
+    for (const flag of classification.flags) {
+      const index = FLAG_INDEX.get(flag);
+      if (index === undefined || ((seen >>> index) & 1) === 1) continue;
+      seen |= 1 << index;
+      if ((1 << index) === DUPLICATE_FLAG) continue;
+      detail.flagCounts[index] = (detail.flagCounts[index] as number) + 1;
+      (detail.flagIds[index] as FirstTweets).add(tweet.id, createdAt);
+    }
+    if ((seen & LATE_NIGHT_DRINKING) === LATE_NIGHT_DRINKING) detail.lateNightDrinking += 1;
 
-    for (const tag of hashtags) detail.hashtags.add(`#${tag}`);
-    for (const person of people) detail.people.add(`@${person}`);
+    for (const key of tagKeys) detail.hashtags.add(key);
+    for (const key of personKeys) detail.people.add(key);
     for (const url of tweet.urls) {
       const domain = domainOf(url);
       if (domain) detail.domains.add(domain);
     }
+    const c = CATEGORY_INDEX.get(classification.category) as number;
     if (tweet.isRetweet) {
       detail.retweets += 1;
     } else {
       // Retweets are other people's words: they count for hashtags and links, not for topics,
       // repeats or engagement (archives record no likes for them).
-      const text = analyzeText(tweet.text);
+      text.scan(tweet.text);
       for (const word of text.words) detail.words.add(word);
       for (const phrase of text.phrases) detail.phrases.add(phrase);
-      detail.duplicates.addNormalized(tweet.id, tweet.createdAt, text.normalized);
+      detail.duplicates.addNormalizedWords(tweet.id, createdAt, text.normalized, text.normalizedWords);
       if (tweet.urls.length > 0 && !text.hasOwnWords) detail.bareLinks += 1;
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
         detail.withEngagement += 1;
-        detail.engagementTweets[classification.category] += 1;
-        if (tweet.likeCount !== undefined) detail.likes[classification.category].push(tweet.likeCount);
-        if (tweet.retweetCount !== undefined) detail.retweetCounts[classification.category].push(tweet.retweetCount);
+        detail.engagementTweets[c] = (detail.engagementTweets[c] as number) + 1;
+        if (tweet.likeCount !== undefined) (detail.likes[c] as number[]).push(tweet.likeCount);
+        if (tweet.retweetCount !== undefined) (detail.retweetCounts[c] as number[]).push(tweet.retweetCount);
       }
     }
     if (tweet.isReply && !tweet.isSelfReply) detail.repliesToOthers += 1;
 
-    detail.examples[classification.category].add({
-      id: tweet.id,
-      date,
-      subcategory: classification.subcategory,
-      confidence: round(classification.confidence, 2),
-      text: tweet.text,
-      engagement: (tweet.likeCount ?? 0) + (tweet.retweetCount ?? 0),
-    });
+    if (examples > 0) {
+      const confidence = round(classification.confidence, 2);
+      const engagement = (tweet.likeCount ?? 0) + (tweet.retweetCount ?? 0);
+      const list = detail.examples[c] as BoundedSortedList<ExampleCandidate>;
+      if (list.accepts((last) => last.confidence - confidence || last.engagement - engagement || compareIds(tweet.id, last.id))) {
+        list.add({ id: tweet.id, date: formatDate(local.year, local.month, local.day), subcategory: classification.subcategory, confidence, text: tweet.text, engagement });
+      }
+    }
     if (classification.confidence < LOW_CONFIDENCE_THRESHOLD) {
       detail.lowConfidenceCount += 1;
       detail.lowConfidence.add({ id: tweet.id, confidence: classification.confidence });
@@ -295,9 +393,11 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   }
 
   function buildMonthReport(month: string, detail: MonthDetail): MonthReport {
-    const own = counts.get(month) ?? emptyCounts();
+    const ownCounts = counts.get(month);
+    const own = { total: ownCounts?.total ?? 0, categories: (ownCounts ?? EMPTY).categories, subcategories: (ownCounts ?? EMPTY).subcategories };
     const previousMonth = shiftMonth(month, -1);
-    const previous = counts.get(previousMonth);
+    const previousCounts = counts.get(previousMonth);
+    const previous = previousCounts && { total: previousCounts.total, categories: previousCounts.categories, subcategories: previousCounts.subcategories };
     const comparable = own.total > 0 && previous !== undefined && previous.total > 0;
     const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0);
     const entry = (count: number, previousCount: number): ShareCount => ({
@@ -317,11 +417,12 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const duplicates = detail.duplicates.finish();
     const flags = {} as Record<Flag, FlagTally>;
     for (const flag of FLAGS) {
-      const count = flag === 'duplicate' ? duplicates.exactCount + duplicates.nearCount : (detail.flagCounts.get(flag) ?? 0);
+      const index = FLAG_INDEX.get(flag) as number;
+      const count = flag === 'duplicate' ? duplicates.exactCount + duplicates.nearCount : (detail.flagCounts[index] as number);
       const ids =
         flag === 'duplicate'
           ? [...duplicates.exact, ...duplicates.near].sort(compareMembers).slice(0, FLAG_ID_CAP)
-          : (detail.flagIds.get(flag)?.toArray() ?? []);
+          : (detail.flagIds[index] as FirstTweets).toArray();
       flags[flag] = { count, share: round(shareOf(count, own.total), 4), ids: ids.map((member) => member.id) };
     }
 
@@ -351,8 +452,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       previous: { month: previousMonth, total: previous?.total ?? 0 },
       categories,
       previousCounts: previous && previous.total > 0 ? { categories: previous.categories, subcategories: previous.subcategories } : null,
-      drivers: perCategory((category) => counterMap(monthDrivers.byCategory[category])),
-      previousDrivers: perCategory((category) => counterMap(previousDrivers.byCategory[category])),
+      drivers: perCategory((category) => (monthDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap()),
+      previousDrivers: perCategory((category) => (previousDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap()),
       displayDriver: (key) => (key.startsWith('#') ? displayHashtag(month, key) : key),
       flags,
       lateNightDrinking: detail.lateNightDrinking,
@@ -368,8 +469,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       timezone: options.timeZone,
       period: {
         ...monthBounds(month),
-        firstTweet: detail.first?.date ?? null,
-        lastTweet: detail.last?.date ?? null,
+        firstTweet: detail.firstDay === 0 ? null : dayString(detail.firstDay),
+        lastTweet: detail.lastDay === 0 ? null : dayString(detail.lastDay),
         activeDays: detail.days.size,
       },
       total: own.total,
@@ -391,16 +492,19 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     };
     if (detail.withEngagement > 0) {
       report.engagement = perCategory(
-        (category): CategoryEngagement => ({
-          tweets: detail.engagementTweets[category],
-          likes: spread(detail.likes[category]),
-          retweets: spread(detail.retweetCounts[category]),
-        }),
+        (category): CategoryEngagement => {
+          const c = CATEGORY_INDEX.get(category) as number;
+          return {
+            tweets: detail.engagementTweets[c] as number,
+            likes: spread(detail.likes[c] as number[]),
+            retweets: spread(detail.retweetCounts[c] as number[]),
+          };
+        },
       );
     }
     if (examples > 0) {
       report.examples = perCategory((category) =>
-        detail.examples[category].toArray().map(({ id, date, subcategory, confidence, text }) => ({ id, date, subcategory, confidence, text })),
+        (detail.examples[CATEGORY_INDEX.get(category) as number] as BoundedSortedList<ExampleCandidate>).toArray().map(({ id, date, subcategory, confidence, text }) => ({ id, date, subcategory, confidence, text })),
       );
     }
     return report;
@@ -408,33 +512,27 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
 
   /** The spelling of a hashtag used most in the month (or the month before), else the key itself. */
   function displayHashtag(month: string, key: string): string {
-    for (const source of [drivers.get(month), drivers.get(shiftMonth(month, -1))]) {
-      if (!source) continue;
-      let best: { term: string; count: number } | null = null;
-      for (const spelling of source.hashtagSpellings.keys()) {
-        if (spelling.toLowerCase() !== key) continue;
-        const count = source.hashtagSpellings.get(spelling);
-        if (!best || count > best.count || (count === best.count && spelling < best.term)) best = { term: spelling, count };
-      }
-      if (best) return best.term;
-    }
-    return key;
+    return drivers.get(month)?.spellingOf(key) ?? drivers.get(shiftMonth(month, -1))?.spellingOf(key) ?? key;
   }
 
   return { add, finish };
 }
 
-function counterMap(counter: TermCounter): ReadonlyMap<string, number> {
-  return new Map([...counter.keys()].map((key) => [key, counter.get(key)]));
+/** "YYYY-MM-DD" of a day kept as year * 512 + month * 32 + day. */
+function dayString(day: number): string {
+  return formatDate(Math.floor(day / 512), Math.floor(day / 32) % 16, day % 32);
 }
 
+const EMPTY = new MonthCounts();
+
 function trendPoint(month: string, monthCounts: MonthCounts | undefined): TrendPoint {
-  const own = monthCounts ?? emptyCounts();
+  const own = monthCounts ?? EMPTY;
+  const categories = own.categories;
   return {
     month,
     total: own.total,
     lowVolume: own.total < LOW_VOLUME_THRESHOLD,
-    counts: { ...own.categories },
-    shares: perCategory((category) => (own.total > 0 ? round(own.categories[category] / own.total, 4) : 0)),
+    counts: categories,
+    shares: perCategory((category) => (own.total > 0 ? round(categories[category] / own.total, 4) : 0)),
   };
 }

@@ -4,32 +4,67 @@ import type { TermCount } from './types.js';
  * Counts terms with a ceiling on distinct keys, so a month of a very active account cannot grow
  * its vocabulary without bound. When the ceiling is passed, the rarest terms are dropped: the
  * ones that matter (the top ten) are far above the cut, so the top lists stay exact in practice.
+ *
+ * A term's count sits in an array at the index the map gives it, so counting a known term is
+ * one map lookup.
  */
 export class TermCounter {
-  private readonly counts = new Map<string, number>();
+  private index = new Map<string, number>();
+  private counts: number[] = [];
 
   constructor(private readonly maxKeys = 50_000) {}
 
   add(term: string, by = 1): void {
-    this.counts.set(term, (this.counts.get(term) ?? 0) + by);
-    if (this.counts.size > this.maxKeys) this.prune();
+    const at = this.index.get(term);
+    if (at !== undefined) {
+      this.counts[at] = (this.counts[at] as number) + by;
+      return;
+    }
+    this.index.set(term, this.counts.length);
+    this.counts.push(by);
+    if (this.index.size > this.maxKeys) this.prune();
   }
 
   get(term: string): number {
-    return this.counts.get(term) ?? 0;
+    const at = this.index.get(term);
+    return at === undefined ? 0 : (this.counts[at] as number);
   }
 
   keys(): IterableIterator<string> {
-    return this.counts.keys();
+    return this.index.keys();
   }
 
   get size(): number {
-    return this.counts.size;
+    return this.index.size;
   }
 
-  /** The `n` most frequent terms, ties broken by the term so the order never depends on input order. */
+  /** The counts as a map, for readers that take one. */
+  toMap(): Map<string, number> {
+    const map = new Map<string, number>();
+    for (const [term, at] of this.index) map.set(term, this.counts[at] as number);
+    return map;
+  }
+
+  /**
+   * The `n` most frequent terms, ties broken by the term so the order never depends on input
+   * order. Only the terms that can make the list are sorted: those at or above the n-th count.
+   */
   top(n: number): TermCount[] {
-    return [...this.counts]
+    if (n <= 0 || this.index.size === 0) return [];
+    const counts = this.counts;
+    let floor = 0;
+    if (this.index.size > n) {
+      // The n-th largest count, from the counts alone (no strings compared).
+      const values = Float64Array.from(counts);
+      values.sort();
+      floor = values[values.length - n] as number;
+    }
+    const candidates: [string, number][] = [];
+    for (const [term, at] of this.index) {
+      const count = counts[at] as number;
+      if (count >= floor) candidates.push([term, count]);
+    }
+    return candidates
       .sort(([a, x], [b, y]) => y - x || compareStrings(a, b))
       .slice(0, n)
       .map(([term, count]) => ({ term, count }));
@@ -38,9 +73,16 @@ export class TermCounter {
   private prune(): void {
     // Raise the floor until at most three quarters of the ceiling survive; one pass per raise.
     let floor = 1;
-    while (this.counts.size > (this.maxKeys * 3) / 4) {
-      for (const [term, count] of this.counts) if (count <= floor) this.counts.delete(term);
+    let survivors = [...this.index].map(([term, at]): [string, number] => [term, this.counts[at] as number]);
+    while (survivors.length > (this.maxKeys * 3) / 4) {
+      survivors = survivors.filter(([, count]) => count > floor);
       floor += 1;
+    }
+    this.index = new Map();
+    this.counts = [];
+    for (const [term, count] of survivors) {
+      this.index.set(term, this.counts.length);
+      this.counts.push(count);
     }
   }
 }
@@ -57,6 +99,13 @@ export class BoundedSortedList<T> {
     private readonly compare: (a: T, b: T) => number,
   ) {}
 
+  /** True when `add` would keep an item that compares like this to the current last one. */
+  accepts(compareToLast: (last: T) => number): boolean {
+    if (this.cap <= 0) return false;
+    const last = this.items[this.items.length - 1];
+    return this.items.length < this.cap || last === undefined || compareToLast(last) < 0;
+  }
+
   add(item: T): void {
     if (this.cap <= 0) return;
     const last = this.items[this.items.length - 1];
@@ -70,6 +119,39 @@ export class BoundedSortedList<T> {
   toArray(): T[] {
     return [...this.items];
   }
+}
+
+/**
+ * The first `cap` tweets by time, then id (as {@link BoundedSortedList} with that order), kept as
+ * two arrays so a tweet that does not make the list costs no allocation.
+ */
+export class FirstTweets {
+  private readonly ids: string[] = [];
+  private readonly times: number[] = [];
+
+  constructor(private readonly cap: number) {}
+
+  add(id: string, createdAt: number): void {
+    const n = this.ids.length;
+    if (this.cap <= 0) return;
+    if (n >= this.cap && n > 0 && compareTweet(createdAt, id, this.times[n - 1] as number, this.ids[n - 1] as string) >= 0) return;
+    let index = n;
+    while (index > 0 && compareTweet(createdAt, id, this.times[index - 1] as number, this.ids[index - 1] as string) < 0) index -= 1;
+    this.ids.splice(index, 0, id);
+    this.times.splice(index, 0, createdAt);
+    if (this.ids.length > this.cap) {
+      this.ids.pop();
+      this.times.pop();
+    }
+  }
+
+  toArray(): { id: string; createdAt: number }[] {
+    return this.ids.map((id, i) => ({ id, createdAt: this.times[i] as number }));
+  }
+}
+
+function compareTweet(at: number, id: string, otherAt: number, otherId: string): number {
+  return at - otherAt || compareIds(id, otherId);
 }
 
 /** Plain code-unit order: locale-independent, so output does not change with the machine's locale. */

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { STOPWORDS } from '../../src/report/stopwords.js';
+import { analyzeText, domainOf } from '../../src/report/text.js';
+
+// The regular expressions the hand-written scan stands for, kept here as its specification.
+const RETWEET_PREFIX = /^\s*RT\s+@\w+:?/iu;
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+const HANDLE = /(^|[^\p{L}\p{N}_])@\w+/gu;
+const HASHTAG = /(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu;
+const PHRASE_BREAK = /[.!?;:,()[\]{}"“”«»…\n|/\\–—]+/u;
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+const DIGITS_ONLY = /^\p{N}+$/u;
+const LINK_FILLER = new Set(['via', 'rt', 'cc', 'mt', 'ht', 'h', 't']);
+
+function reference(text: string) {
+  const lower = text.normalize('NFKC').replace(RETWEET_PREFIX, ' ').replace(LINK, ' ').replace(HANDLE, '$1 ').toLowerCase();
+  const normalized = lower
+    .split(NON_WORD)
+    .filter((token) => token.length > 0)
+    .join(' ');
+  const withoutHashtags = lower.replace(HASHTAG, '$1 ');
+  const words: string[] = [];
+  const phrases: string[] = [];
+  for (const clause of withoutHashtags.split(PHRASE_BREAK)) {
+    let previous: string | null = null;
+    for (const token of clause.split(NON_WORD)) {
+      if (token.length === 0) continue;
+      if (token.length >= 2 && !DIGITS_ONLY.test(token) && !STOPWORDS.has(token)) {
+        words.push(token);
+        if (previous !== null) phrases.push(`${previous} ${token}`);
+        previous = token;
+      } else {
+        previous = null;
+      }
+    }
+  }
+  const hasOwnWords = withoutHashtags.split(NON_WORD).some((token) => token.length > 0 && !LINK_FILLER.has(token));
+  return { words, phrases, normalized, hasOwnWords };
+}
+
+function referenceDomain(url: string): string | null {
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//iu.test(url) ? url : `http://${url}`).hostname;
+    return host.length > 0 ? host.toLowerCase().replace(/^www\./u, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+// Pieces that exercise every rule: prefixes, links, handles, hashtags, clause breaks, case and
+// normalization oddities, surrogate pairs (letters and emoji) and lone surrogates.
+const PIECES = [
+  'RT', 'rt', 'Rt', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u2028', '\ufeff', '@', '@@', '#', '##', '&', '_', ':', '.', ',', '!', '?', '/', '\\',
+  '(', ')', '"', '“', '”', '…', '–', '—', '|', '-', "'", 'http://', 'https://', 'HTTP://', 'Https://', 'http:/', 'https', 'www.', 'WWW.', 'wWw.', 'ww.',
+  'x.com', 'a', 'b', 'Z', 'hi', 'via', 'cc', 'the', 'service', 'customer', 'great', 'is', '9', '2024', '٣', '１２', 'ﬁ', 'ſ', 'K', 'İ', 'Σ', 'ΟΔΟΣ', 'ß',
+  'é', 'e\u0301', 'ǅ', 'ñ', '¡', 'Mañana', '😀', '👍🏽', '𝐀', '𠀀', '\ud800', '\udc00', 'alice', 'Bob_1', 'x@y', '_@', '&#', 'abc#def', 'über', 'straße',
+];
+
+describe('the text scan', () => {
+  it('does what the regular expressions it replaces do', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        expect(analyzeText(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('does so on any string too', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        expect(analyzeText(text)).toEqual(reference(text));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('handles the cases that need care', () => {
+    for (const text of [
+      'RT @guru: Great post https://t.co/x #CX',
+      '  rt   @a_b:hello there friends',
+      'RT @abcwww.x.com rest of it',
+      'see xhttp://a.b and http:// nothing and https://ok.example/path?q=1 too',
+      '@a@b hello @c_d e@f (@g) 😀@h _@i 𠀀@j',
+      '#a#b ##c &#d _#e #_f #ñ # g',
+      'Great session. Customer love! Social customer service; rocks',
+      'ΟΔΟΣ ΟΔΟΣ. Σ',
+      'ﬁne １２３ 𝐀𝐁𝐂 words',
+      'İstanbul @İstanbul',
+      '',
+      '   ',
+    ]) {
+      expect(analyzeText(text)).toEqual(reference(text));
+    }
+  });
+});
+
+describe('domainOf', () => {
+  it('agrees with the URL parser', () => {
+    const label = fc.stringMatching(/^[a-zA-Z0-9-]{0,6}$/u);
+    const host = fc.array(fc.oneof(label, fc.constantFrom('www', 'xn--bcher-kva', '0x7f', '1', '255', 'WWW', 'münchen')), { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
+    const url = fc
+      .tuple(
+        fc.constantFrom('http://', 'https://', 'HTTP://', 'ftp://', '', 'http:/', 'http:///'),
+        host,
+        fc.constantFrom('', '/', '/path?q=1', '?x', '#f', ':8080/', ':x', ':', '.', '..', ' ', '@evil.com', '\\x', '%41'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(url, (value) => {
+        expect(domainOf(value)).toBe(referenceDomain(value));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -126,47 +126,9 @@ function pushWord(out: string[], word: string): void {
   out.push(word);
 }
 
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
-// Whether each BMP code unit is pictographic: 1 yes, 2 no, 0 not decided yet; astral code points in a map.
-const PICTOGRAPHIC_BMP = new Uint8Array(0x10000);
-const PICTOGRAPHIC_ASTRAL = new Map<number, boolean>();
-
-/**
- * The emoji of a text, one entry each: what `text.match(/\p{Extended_Pictographic}/gu)` finds, but
- * only when the text has a code unit of the symbol blocks or the emoji surrogates (U+2190..U+2BFF,
- * D83C..D83E), else none. A hand-written scanner with the answer cached per code point: the regex
- * (and the precondition regex, compiled on each call) were a hot spot.
- */
-function emojiOf(body: string): string[] {
-  const length = body.length;
-  let i = 0;
-  for (; i < length; i++) {
-    const code = body.charCodeAt(i);
-    if ((code >= 0x2190 && code <= 0x2bff) || (code >= 0xd83c && code <= 0xd83e)) break;
-  }
-  const out: string[] = [];
-  if (i === length) return out;
-  for (i = 0; i < length; i++) {
-    const code = body.charCodeAt(i);
-    // U+00A9 is the first pictographic code point.
-    if (code < 0xa9) continue;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
-      const low = body.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        const point = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        let yes = PICTOGRAPHIC_ASTRAL.get(point);
-        if (yes === undefined) PICTOGRAPHIC_ASTRAL.set(point, (yes = PICTOGRAPHIC.test(String.fromCodePoint(point))));
-        if (yes) out.push(body.slice(i, i + 2));
-        i++;
-        continue;
-      }
-    }
-    let known = PICTOGRAPHIC_BMP[code]!;
-    if (known === 0) PICTOGRAPHIC_BMP[code] = known = code < 0xd800 || code > 0xdfff ? (PICTOGRAPHIC.test(String.fromCharCode(code)) ? 1 : 2) : 2;
-    if (known === 1) out.push(String.fromCharCode(code));
-  }
-  return out;
-}
+const EMOJI = /\p{Extended_Pictographic}/gu;
+// Emoji live in the surrogate range or in the symbol blocks: tested first, the match is costly.
+const EMOJI_HINT = /[\u2190-\u2bff\ud83c-\ud83e]/;
 const URL_IN_TEXT = /\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/gi;
 const RT_PREFIX = /^RT @\w+:?\s*/;
 
@@ -478,7 +440,7 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
     if (bits !== 0) for (let l = 0; l < 4; l++) if (bits & (1 << l)) langScores[l]!++;
   }
   const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
-  const emoji = emojiOf(body);
+  const emoji = EMOJI_HINT.test(body) ? (body.match(EMOJI) ?? []) : [];
   const links: TweetLink[] = [];
   for (const url of tweet.urls) {
     const link = parseLink(url);

@@ -340,7 +340,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       text.scan(tweet.text);
       for (const word of text.words) detail.words.add(word);
       for (const phrase of text.phrases) detail.phrases.add(phrase);
-      detail.duplicates.addNormalizedWords(tweet.id, createdAt, text.normalized, text.normalizedWords);
+      detail.duplicates.addUnits(tweet.id, createdAt, text.units, text.unitCount, text.unitHash, text.normalizedWords);
       if (tweet.urls.length > 0 && !text.hasOwnWords) detail.bareLinks += 1;
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
         detail.withEngagement += 1;

@@ -30,13 +30,13 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over the UTF-16 code units `from` (included) to `to` (excluded) of a text. */
 function hashRange(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i += 1) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
@@ -86,15 +86,6 @@ export interface DuplicateFindings {
   groups: number;
 }
 
-/** The tweets of one normalized text: how many, and the first ones by time then id. */
-interface TextMembers {
-  count: number;
-  /** The first member; `more` holds the first `keep` members once there are two or more. */
-  id: string;
-  createdAt: number;
-  more: Member[] | null;
-}
-
 /**
  * Finds repeated tweets in one period: exact repeats by normalized text, near repeats by the
  * Jaccard similarity of their 5-character shingles, computed exactly for every pair that can
@@ -103,7 +94,20 @@ interface TextMembers {
  * number of distinct texts; groups are the connected components of the "nearly the same" pairs.
  */
 export class DuplicateFinder {
-  private readonly byText = new Map<string, TextMembers>();
+  /** The distinct normalized texts, one after another, as UTF-16 code units. */
+  private units = new Uint16Array(1024);
+  private unitsUsed = 0;
+  /** Per distinct text: where it starts and ends in `units`, and its FNV-1a hash. */
+  private readonly starts: number[] = [0];
+  private readonly hashes: number[] = [];
+  /** Open addressing over the text hashes: a text's index, or -1. */
+  private slots = new Int32Array(64).fill(-1);
+  /** Per text: how many tweets, and the first one by time then id. */
+  private readonly counts: number[] = [];
+  private readonly firstIds: string[] = [];
+  private readonly firstTimes: number[] = [];
+  /** Per text with two tweets or more: its first `keep` tweets by time then id. */
+  private readonly repeats = new Map<number, Member[]>();
 
   /** @param keep how many members of each list `finish` returns (all by default). */
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
@@ -115,49 +119,102 @@ export class DuplicateFinder {
 
   /** Adds a tweet whose text went through {@link normalizeForDuplicates} already. */
   addNormalized(id: string, createdAt: number, normalized: string): void {
-    this.addNormalizedWords(id, createdAt, normalized, countWords(normalized));
+    const units = new Uint16Array(normalized.length);
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < normalized.length; i += 1) {
+      units[i] = normalized.charCodeAt(i);
+      hash = Math.imul(hash ^ (units[i] as number), FNV_PRIME);
+    }
+    this.addUnits(id, createdAt, units, normalized.length, hash, countWords(normalized));
   }
 
-  /** As {@link addNormalized}, when the caller knows how many words the normalized text has. */
-  addNormalizedWords(id: string, createdAt: number, normalized: string, words: number): void {
+  /**
+   * Adds a tweet by the code units of its normalized text (`units[0 .. length)`), their FNV-1a
+   * hash and its number of words: what {@link TextScan} leaves, so no string is made.
+   */
+  addUnits(id: string, createdAt: number, units: Uint16Array, length: number, hash: number, words: number): void {
     if (words < MIN_DUPLICATE_WORDS) return;
-    const members = this.byText.get(normalized);
-    if (!members) {
-      this.byText.set(normalized, { count: 1, id, createdAt, more: null });
-      return;
+    const mask = this.slots.length - 1;
+    let slot = mix32(hash) & mask;
+    for (let at = this.slots[slot] as number; at >= 0; at = this.slots[slot] as number) {
+      if (this.hashes[at] === hash && this.sameText(at, units, length)) {
+        this.repeat(at, id, createdAt);
+        return;
+      }
+      slot = (slot + 1) & mask;
     }
-    members.count += 1;
-    if (!members.more) members.more = [{ id: members.id, createdAt: members.createdAt }];
-    insertCapped(members.more, { id, createdAt }, this.keep);
+    const at = this.counts.length;
+    this.slots[slot] = at;
+    this.hashes.push(hash);
+    this.counts.push(1);
+    this.firstIds.push(id);
+    this.firstTimes.push(createdAt);
+    if (this.unitsUsed + length > this.units.length) {
+      const grown = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + length));
+      grown.set(this.units.subarray(0, this.unitsUsed));
+      this.units = grown;
+    }
+    this.units.set(units.subarray(0, length), this.unitsUsed);
+    this.unitsUsed += length;
+    this.starts.push(this.unitsUsed);
+    if (this.counts.length * 2 > this.slots.length) this.growSlots();
+  }
+
+  private sameText(at: number, units: Uint16Array, length: number): boolean {
+    const from = this.starts[at] as number;
+    if ((this.starts[at + 1] as number) - from !== length) return false;
+    for (let i = 0; i < length; i += 1) if (this.units[from + i] !== units[i]) return false;
+    return true;
+  }
+
+  private repeat(at: number, id: string, createdAt: number): void {
+    this.counts[at] = (this.counts[at] as number) + 1;
+    let members = this.repeats.get(at);
+    if (!members) {
+      members = [{ id: this.firstIds[at] as string, createdAt: this.firstTimes[at] as number }];
+      this.repeats.set(at, members);
+    }
+    insertCapped(members, { id, createdAt }, this.keep);
+  }
+
+  private growSlots(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let at = 0; at < this.hashes.length; at += 1) {
+      let slot = mix32(this.hashes[at] as number) & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = at;
+    }
+    this.slots = slots;
   }
 
   finish(): DuplicateFindings {
+    const n = this.counts.length;
     // Groups never depend on the order tweets arrived in: the check orders the texts itself.
-    const texts = [...this.byText.keys()];
-    const entries = [...this.byText.values()];
-    const root = nearGroups(texts);
+    const root = nearGroups({ units: this.units, starts: Int32Array.from(this.starts), hashes: Int32Array.from(this.hashes) });
+    const counts = this.counts;
 
-    const componentTexts = new Int32Array(texts.length);
-    const componentTweets = new Float64Array(texts.length);
-    for (let i = 0; i < texts.length; i += 1) {
+    const componentTexts = new Int32Array(n);
+    const componentTweets = new Float64Array(n);
+    for (let i = 0; i < n; i += 1) {
       const r = root[i] as number;
       componentTexts[r] = (componentTexts[r] as number) + 1;
-      componentTweets[r] = (componentTweets[r] as number) + (entries[i] as TextMembers).count;
+      componentTweets[r] = (componentTweets[r] as number) + (counts[i] as number);
     }
     const exact: Member[] = [];
     const near: Member[] = [];
     let exactCount = 0;
     let nearCount = 0;
     let groups = 0;
-    for (let i = 0; i < texts.length; i += 1) {
-      const entry = entries[i] as TextMembers;
+    for (let i = 0; i < n; i += 1) {
       if (root[i] === i && (componentTweets[i] as number) >= 2) groups += 1;
-      if (entry.count >= 2) {
-        exactCount += entry.count;
-        exact.push(...(entry.more as Member[]));
+      const count = counts[i] as number;
+      if (count >= 2) {
+        exactCount += count;
+        exact.push(...(this.repeats.get(i) as Member[]));
       } else if ((componentTexts[root[i] as number] as number) >= 2) {
         nearCount += 1;
-        near.push({ id: entry.id, createdAt: entry.createdAt });
+        near.push({ id: this.firstIds[i] as string, createdAt: this.firstTimes[i] as number });
       }
     }
     exact.sort(compareMembers);
@@ -221,13 +278,20 @@ function buffer(index: number, size: number): Int32Array {
   return grown;
 }
 
+/** Distinct texts as code units: text i is units[starts[i] .. starts[i + 1]), with its FNV-1a hash. */
+interface Texts {
+  units: Uint16Array;
+  starts: Int32Array;
+  hashes: Int32Array;
+}
+
 /**
  * For each text, a text of its group (the same one for the whole group): texts are joined when
  * the Jaccard similarity of their shingle sets is at least {@link NEAR_DUPLICATE_SIMILARITY}, and
  * groups are closed under that (a ≈ b and b ≈ c puts a, b and c together).
  */
-function nearGroups(texts: readonly string[]): Int32Array {
-  const n = texts.length;
+function nearGroups(texts: Texts): Int32Array {
+  const n = texts.hashes.length;
   const groupOf = new Int32Array(n);
   for (let i = 0; i < n; i += 1) groupOf[i] = i;
   if (n < 2) return groupOf;
@@ -239,13 +303,14 @@ function nearGroups(texts: readonly string[]): Int32Array {
   return groupOf;
 }
 
-function shingleSets(texts: readonly string[]): ShingleSets {
-  const n = texts.length;
+function shingleSets(texts: Texts): ShingleSets {
+  const n = texts.hashes.length;
   let total = 0;
   let longest = 0;
-  for (const text of texts) {
-    total += Math.max(1, text.length - SHINGLE + 1);
-    longest = Math.max(longest, text.length);
+  for (let i = 0; i < n; i += 1) {
+    const length = (texts.starts[i + 1] as number) - (texts.starts[i] as number);
+    total += Math.max(1, length - SHINGLE + 1);
+    longest = Math.max(longest, length);
   }
   let slots = 256;
   while (slots < longest * 2) slots *= 2;
@@ -259,11 +324,10 @@ function shingleSets(texts: readonly string[]): ShingleSets {
   if (scratch.bucketState.length < 1 << bits) scratch.bucketState = new Int32Array(1 << bits);
   const bucketState = scratch.bucketState; // occurrences per bucket, then the bucket's rank
   const textStart = new Int32Array(n + 1);
-  const textHash = new Int32Array(n);
   const hashes = buffer(0, total);
   const used: number[] = [];
-  hashShingles(texts, hashes, textStart, textHash, bucketState, shift, used);
-  const order = processingOrder(texts, textStart, textHash);
+  hashShingles(texts, hashes, textStart, bucketState, shift, used);
+  const order = processingOrder(texts, textStart);
   const start = new Int32Array(n + 1);
   for (let p = 0; p < n; p += 1) {
     const i = order[p] as number;
@@ -282,52 +346,41 @@ function shingleSets(texts: readonly string[]): ShingleSets {
   return { order, start, ranks, hashes: sortedHashes, buckets };
 }
 
-/**
- * Every text's distinct shingle hashes, text by text, each counted in its bucket, and a hash of
- * the text for ordering.
- */
-function hashShingles(
-  texts: readonly string[],
-  hashes: Int32Array,
-  start: Int32Array,
-  textHash: Int32Array,
-  bucketState: Int32Array,
-  shift: number,
-  used: number[],
-): void {
+/** Every text's distinct shingle hashes, text by text, each counted in its bucket. */
+function hashShingles(texts: Texts, hashes: Int32Array, start: Int32Array, bucketState: Int32Array, shift: number, used: number[]): void {
+  const { units, starts } = texts;
   const seen = scratch.seen;
   const seenHash = scratch.seenHash;
   const slots = seen.length - 1;
   seen.fill(0);
   let k = 0;
-  for (let i = 0; i < texts.length; i += 1) {
-    const text = texts[i] as string;
-    const length = text.length;
+  for (let i = 0; i < starts.length - 1; i += 1) {
+    const from = starts[i] as number;
+    const to = starts[i + 1] as number;
     const mark = i + 1;
-    let whole = 0x811c9dc5;
-    let c1 = text.charCodeAt(0);
-    let c2 = text.charCodeAt(1);
-    let c3 = text.charCodeAt(2);
-    let c4 = text.charCodeAt(3);
-    const last = length < SHINGLE ? SHINGLE - 1 : length - 1;
-    for (let at = SHINGLE - 1; at <= last; at += 1) {
+    let c1 = units[from] as number;
+    let c2 = units[from + 1] as number;
+    let c3 = units[from + 2] as number;
+    let c4 = units[from + 3] as number;
+    const last = to - from < SHINGLE ? from + SHINGLE - 1 : to - 1;
+    for (let at = from + SHINGLE - 1; at <= last; at += 1) {
       let h: number;
-      if (length < SHINGLE) {
-        h = hashRange(text, 0, length) | 0;
+      if (to - from < SHINGLE) {
+        h = FNV_OFFSET;
+        for (let u = from; u < to; u += 1) h = Math.imul(h ^ (units[u] as number), FNV_PRIME);
       } else {
         const c0 = c1;
         c1 = c2;
         c2 = c3;
         c3 = c4;
-        c4 = text.charCodeAt(at);
+        c4 = units[at] as number;
         // FNV-1a of the five code units, unrolled.
-        h = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
-        h = Math.imul(h ^ c1, 0x01000193);
-        h = Math.imul(h ^ c2, 0x01000193);
-        h = Math.imul(h ^ c3, 0x01000193);
-        h = Math.imul(h ^ c4, 0x01000193);
+        h = Math.imul(FNV_OFFSET ^ c0, FNV_PRIME);
+        h = Math.imul(h ^ c1, FNV_PRIME);
+        h = Math.imul(h ^ c2, FNV_PRIME);
+        h = Math.imul(h ^ c3, FNV_PRIME);
+        h = Math.imul(h ^ c4, FNV_PRIME);
       }
-      whole = Math.imul(whole ^ h, 0x01000193);
       // A shingle seen before in this text is the same set member again.
       let slot = h & slots;
       while (seen[slot] === mark && seenHash[slot] !== h) slot = (slot + 1) & slots;
@@ -341,20 +394,33 @@ function hashShingles(
       if (count === 0) used.push(bucket);
       bucketState[bucket] = count + 1;
     }
-    textHash[i] = whole;
     start[i + 1] = k;
   }
 }
 
 /** Texts by number of distinct shingles, then text hash, then text: independent of arrival order. */
-function processingOrder(texts: readonly string[], start: Int32Array, textHash: Int32Array): Int32Array {
-  const n = texts.length;
+function processingOrder(texts: Texts, start: Int32Array): Int32Array {
+  const n = texts.hashes.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i += 1) order[i] = i;
   const key = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) key[i] = ((start[i + 1] as number) - (start[i] as number)) * 0x1_0000_0000 + ((textHash[i] as number) >>> 0);
-  order.sort((a, b) => (key[a] as number) - (key[b] as number) || compareStrings(texts[a] as string, texts[b] as string));
+  for (let i = 0; i < n; i += 1) key[i] = ((start[i + 1] as number) - (start[i] as number)) * 0x1_0000_0000 + ((texts.hashes[i] as number) >>> 0);
+  order.sort((a, b) => (key[a] as number) - (key[b] as number) || compareUnits(texts, a, b));
   return order;
+}
+
+/** Code-unit order of two texts. */
+function compareUnits(texts: Texts, a: number, b: number): number {
+  const { units, starts } = texts;
+  const aFrom = starts[a] as number;
+  const bFrom = starts[b] as number;
+  const aLength = (starts[a + 1] as number) - aFrom;
+  const bLength = (starts[b + 1] as number) - bFrom;
+  for (let i = 0; i < Math.min(aLength, bLength); i += 1) {
+    const d = (units[aFrom + i] as number) - (units[bFrom + i] as number);
+    if (d !== 0) return d;
+  }
+  return aLength - bLength;
 }
 
 /** Ranks the used buckets rarest first (`bucketState` becomes the rank); returns list offsets by rank. */

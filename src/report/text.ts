@@ -122,8 +122,12 @@ function startsWithIgnoringCase(text: string, i: number, word: string): boolean 
   return true;
 }
 
+// Every link has one of these; most tweets have neither, and a native search says so quickly.
+const LINK_HINT = /:\/\/|www\./iu;
+
 /** text.replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ') */
 function removeLinks(text: string, table: Uint8Array): string {
+  if (!LINK_HINT.test(text)) return text;
   const n = text.length;
   let out = '';
   let kept = 0;
@@ -205,14 +209,30 @@ export interface TextAnalysis {
   hasOwnWords: boolean;
 }
 
-/** {@link TextAnalysis}, plus the number of words of `normalized`; reusable from tweet to tweet. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * {@link TextAnalysis}, reusable from tweet to tweet. The duplicate key is kept as code units
+ * (`units[0 .. unitCount)`, with their FNV-1a hash) and only made a string when asked for.
+ */
 export class TextScan implements TextAnalysis {
   words: string[] = [];
   phrases: string[] = [];
-  normalized = '';
   /** Words of `normalized`. */
   normalizedWords = 0;
   hasOwnWords = false;
+  units = new Uint16Array(512);
+  unitCount = 0;
+  unitHash = FNV_OFFSET;
+
+  get normalized(): string {
+    let out = '';
+    for (let i = 0; i < this.unitCount; i += 4096) {
+      out += String.fromCharCode(...this.units.subarray(i, Math.min(this.unitCount, i + 4096)));
+    }
+    return out;
+  }
 
   /** Analyzes one text, replacing what the previous call left. */
   scan(text: string): this {
@@ -222,16 +242,16 @@ export class TextScan implements TextAnalysis {
     const phrases = this.phrases;
     words.length = 0;
     phrases.length = 0;
+    if (this.units.length < lower.length) this.units = new Uint16Array(lower.length * 2);
+    const units = this.units;
+    let count = 0;
+    let hash = FNV_OFFSET;
     let own = false;
     // The previous content word of the clause, and where it starts and ends.
     let previous: string | null = null;
     let previousStart = 0;
     let previousEnd = 0;
-    // `normalized` is built from runs of words that `lower` already separates by one space.
-    let normalized = '';
     let tokens = 0;
-    let runStart = 0;
-    let runEnd = -1;
     const n = lower.length;
     let i = 0;
     while (i < n) {
@@ -243,52 +263,51 @@ export class TextScan implements TextAnalysis {
           // /(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/u: its words count for duplicates, not for topics.
           inHashtag = true;
           i += 1;
-          if (lower.charCodeAt(i) === UNDERSCORE) {
-            while (i < n && lower.charCodeAt(i) === UNDERSCORE) i += 1;
-            if (i >= n || (classesAt(lower, i, table) & LETTER_OR_DIGIT) === 0) continue;
-          }
+          while (i < n && lower.charCodeAt(i) === UNDERSCORE) i += 1;
+          if (i >= n || (classesAt(lower, i, table) & LETTER_OR_DIGIT) === 0) continue;
         } else {
           if ((classes & PHRASE_BREAK) !== 0) previous = null;
           i += c < 0xd800 ? 1 : widthAt(lower, i);
           continue;
         }
       }
-      // A word: a run of letters and digits (split on /[^\p{L}\p{N}]+/u).
-      const start = i;
+      // Words: runs of letters and digits (split on /[^\p{L}\p{N}]+/u), joined by one space in
+      // the duplicate key. A hashtag's are joined by "_".
+      let start = i;
       let digitsOnly = true;
-      let unit = lower.charCodeAt(i);
-      let unitClasses = unit < 0xd800 ? (table[unit] as number) : classesAt(lower, i, table);
-      do {
-        if ((unitClasses & DIGIT) === 0) digitsOnly = false;
-        i += unit < 0xd800 ? 1 : widthAt(lower, i);
-        if (i >= n) break;
-        unit = lower.charCodeAt(i);
-        unitClasses = unit < 0xd800 ? (table[unit] as number) : classesAt(lower, i, table);
-      } while ((unitClasses & LETTER_OR_DIGIT) !== 0);
-      tokens += 1;
-      if (runEnd >= 0 && start === runEnd + 1 && lower.charCodeAt(runEnd) === 0x20) {
-        runEnd = i;
-      } else {
-        if (runEnd >= 0) normalized = normalized.length === 0 ? lower.slice(runStart, runEnd) : `${normalized} ${lower.slice(runStart, runEnd)}`;
-        runStart = start;
-        runEnd = i;
-      }
-      if (inHashtag) {
-        // The rest of the hashtag: more words joined by "_".
-        while (i < n && lower.charCodeAt(i) === UNDERSCORE) {
-          while (i < n && lower.charCodeAt(i) === UNDERSCORE) i += 1;
-          if (i >= n || (classesAt(lower, i, table) & LETTER_OR_DIGIT) === 0) break;
-          const next = i;
-          do {
-            i += widthAt(lower, i);
-          } while (i < n && (classesAt(lower, i, table) & LETTER_OR_DIGIT) !== 0);
-          tokens += 1;
-          normalized = runEnd < 0 ? normalized : normalized.length === 0 ? lower.slice(runStart, runEnd) : `${normalized} ${lower.slice(runStart, runEnd)}`;
-          runStart = next;
-          runEnd = i;
+      for (;;) {
+        if (tokens > 0) {
+          units[count] = 0x20;
+          count += 1;
+          hash = Math.imul(hash ^ 0x20, FNV_PRIME);
         }
-        continue;
+        tokens += 1;
+        start = i;
+        digitsOnly = true;
+        let unit = lower.charCodeAt(i);
+        let unitClasses = unit < 0xd800 ? (table[unit] as number) : classesAt(lower, i, table);
+        do {
+          if ((unitClasses & DIGIT) === 0) digitsOnly = false;
+          units[count] = unit;
+          count += 1;
+          hash = Math.imul(hash ^ unit, FNV_PRIME);
+          if (unit >= 0xd800 && widthAt(lower, i) === 2) {
+            i += 1;
+            unit = lower.charCodeAt(i);
+            units[count] = unit;
+            count += 1;
+            hash = Math.imul(hash ^ unit, FNV_PRIME);
+          }
+          i += 1;
+          if (i >= n) break;
+          unit = lower.charCodeAt(i);
+          unitClasses = unit < 0xd800 ? (table[unit] as number) : classesAt(lower, i, table);
+        } while ((unitClasses & LETTER_OR_DIGIT) !== 0);
+        if (!inHashtag || i >= n || lower.charCodeAt(i) !== UNDERSCORE) break;
+        while (i < n && lower.charCodeAt(i) === UNDERSCORE) i += 1;
+        if (i >= n || (classesAt(lower, i, table) & LETTER_OR_DIGIT) === 0) break;
       }
+      if (inHashtag) continue;
       // Topic words: two code units or more, not only digits, not a stopword.
       if (i - start < 2 || digitsOnly) {
         const first = lower.charCodeAt(start);
@@ -310,8 +329,8 @@ export class TextScan implements TextAnalysis {
       previousStart = start;
       previousEnd = i;
     }
-    if (runEnd >= 0) normalized = normalized.length === 0 ? lower.slice(runStart, runEnd) : `${normalized} ${lower.slice(runStart, runEnd)}`;
-    this.normalized = normalized;
+    this.unitCount = count;
+    this.unitHash = hash;
     this.normalizedWords = tokens;
     this.hasOwnWords = own;
     return this;

@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { bin, isolatedEnv, repoRoot, sampleArchive } from '../support/cli.js';
+
+/** Hostile archives, through the real binary: nothing let in, nothing let out. */
+const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-safety-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function run(args: string[], preload: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string; maxRssMb: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...preload.flatMap((file) => ['--import', file]), bin, ...args], {
+      cwd: temp,
+      env: isolatedEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => {
+      const rss = /tweet-audit-bench maxrss-kb=(\d+)/.exec(stderr);
+      resolve({ code, stdout, stderr: stderr.replace(/\n?tweet-audit-bench .*\n/, ''), maxRssMb: rss ? Number(rss[1]) / 1024 : NaN });
+    });
+  });
+}
+
+/** A one-entry deflated zip, with Node's native CRC (a JS loop over 256 MB takes seconds). */
+function zipOfOne(name: string, data: Buffer): Buffer {
+  const compressed = deflateRawSync(data, { level: 9 });
+  const fileName = Buffer.from(name);
+  const crc = crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(compressed.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(compressed.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + fileName.length, 12);
+  end.writeUInt32LE(30 + fileName.length + compressed.length, 16);
+  return Buffer.concat([local, fileName, compressed, central, fileName, end]);
+}
+
+const rssProbe = path.join(repoRoot, 'scripts/bench/rss-probe.js');
+const noNetwork = path.join(repoRoot, 'test/support/no-network.mjs');
+
+describe('a zip bomb', () => {
+  it('is read as a stream within a bounded memory, never extracted', async () => {
+    // 256 MB of blanks inside the array deflate to a few hundred KB.
+    const payload = Buffer.concat([Buffer.from('window.YTD.tweets.part0 = [\n'), Buffer.alloc(256 * 1024 * 1024, 0x20), Buffer.from(']\n')]);
+    const zip = path.join(temp, 'bomb.zip');
+    writeFileSync(zip, zipOfOne('data/tweets.js', payload));
+    expect(readFileSync(zip).length).toBeLessThan(2 * 1024 * 1024);
+    const result = await run(['report', zip, '--all'], [rssProbe]);
+    expect(result.stderr).toMatch(/no tweets/);
+    expect(result.code).toBe(2);
+    // The bound the README states for reading: well under the 300 MB of the largest archives.
+    expect(result.maxRssMb).toBeLessThan(200);
+  }, 120_000);
+});
+
+describe('the network', () => {
+  it.each([
+    ['report', ['report', sampleArchive, '--all']],
+    ['the HTML report', ['report', sampleArchive, '--format', 'html', '--examples', '3']],
+    ['classify', ['classify', sampleArchive, '--all', '--format', 'json']],
+    ['init', ['init', sampleArchive, '--out', '-']],
+  ])('is never touched by %s', async (_name, args) => {
+    const result = await run(args, [noNetwork]);
+    expect(result.stderr).not.toMatch(/NETWORK ATTEMPT/);
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBeGreaterThan(100);
+  });
+
+  it('the guard itself works', async () => {
+    const result = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, ['--import', noNetwork, '-e', "require('node:net').connect(9, '127.0.0.1')"], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', () => resolve(stderr));
+    });
+    expect(result).toMatch(/NETWORK ATTEMPT/);
+  });
+});
+
+describe('files outside the archive', () => {
+  it('are never read, even when the manifest names them', async () => {
+    const outside = path.join(temp, 'secret');
+    mkdirSync(outside, { recursive: true });
+    const secretTweet = '{ "tweet" : { "id_str" : "999", "created_at" : "Sat Nov 09 12:14:18 +0000 2024", "full_text" : "SECRET OUTSIDE THE ARCHIVE" } }';
+    writeFileSync(path.join(outside, 'tweets.js'), `window.YTD.tweets.part1 = [ ${secretTweet} ]`);
+    const archive = path.join(temp, 'archive');
+    mkdirSync(path.join(archive, 'data'), { recursive: true });
+    writeFileSync(
+      path.join(archive, 'data', 'tweets.js'),
+      'window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "1", "created_at" : "Sat Nov 09 12:14:18 +0000 2024", "full_text" : "an ordinary tweet" } } ]',
+    );
+    writeFileSync(
+      path.join(archive, 'data', 'manifest.js'),
+      `window.__THAR_CONFIG = ${JSON.stringify({
+        userInfo: { accountId: '1', userName: 'tester' },
+        dataTypes: {
+          tweets: {
+            files: [
+              { fileName: 'data/tweets.js', globalName: 'YTD.tweets.part0', count: '1' },
+              { fileName: '../secret/tweets.js', globalName: 'YTD.tweets.part1', count: '1' },
+              { fileName: path.join(outside, 'tweets.js'), globalName: 'YTD.tweets.part2', count: '1' },
+            ],
+          },
+        },
+      })}`,
+    );
+    const result = await run(['classify', archive, '--all', '--format', 'json']);
+    expect(result.stdout).not.toMatch(/SECRET/);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).map((row: { id: string }) => row.id)).toEqual(['1']);
+  });
+});

@@ -21,7 +21,7 @@ export interface AuditOptions {
   examples?: number;
   /** Called now and then while reading, with the number of tweets read so far. */
   onProgress?: (tweetsRead: number) => void;
-  /** Tweets kept in memory from the first read (default 200,000); tests lower it. */
+  /** Tweets kept in memory from the first read (default 100,000); tests lower it. */
   bufferLimit?: number;
 }
 
@@ -58,9 +58,10 @@ export interface PreparedAudit {
 /**
  * Up to this many tweets are kept in memory from the first read, so that discovery (which needs
  * tweets before anything can be classified) and classification share one read. Larger archives
- * discover the identity from the first tweets read (X lists newest first) and stream the rest.
+ * discover the identity from the first 100,000 tweets read (X lists newest first) and stream the
+ * rest.
  */
-const MAX_BUFFERED_TWEETS = 200_000;
+const MAX_BUFFERED_TWEETS = 100_000;
 const PROGRESS_EVERY = 10_000;
 
 /** The months a period option names without reading the archive, or null for the default. */
@@ -116,6 +117,8 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
   options.onProgress?.(read);
 
   const identity = await discoverIdentity(archive.owner, buffer, config);
+  // Read again from the files: the buffer served discovery only.
+  if (reread) buffer.length = 0;
   const classifier = await createClassifier({
     identity,
     zone,
@@ -142,16 +145,25 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
       }
       return;
     }
-    yield* buffer;
-    if (rest) {
-      const streaming = rest;
-      rest = null;
-      for (let next = await streaming.next(); !next.done; next = await streaming.next()) {
-        count(next.value);
-        yield next.value;
-      }
-      options.onProgress?.(read);
+    if (!rest) {
+      yield* buffer;
+      return;
     }
+    // A streamed archive is read once: let go of each buffered tweet as it is handed on, so the
+    // first 100k tweets do not stay in memory for the rest of the read.
+    for (let i = 0; i < buffer.length; i++) {
+      const tweet = buffer[i]!;
+      buffer[i] = undefined as unknown as Tweet;
+      yield tweet;
+    }
+    buffer.length = 0;
+    const streaming = rest;
+    rest = null;
+    for (let next = await streaming.next(); !next.done; next = await streaming.next()) {
+      count(next.value);
+      yield next.value;
+    }
+    options.onProgress?.(read);
   }
   let streamed = false;
   async function* classified(scope: 'all' | 'period'): AsyncIterable<ClassifiedTweet> {

@@ -8,14 +8,13 @@ import {
   LOW_VOLUME_THRESHOLD,
   TOP_TERMS,
 } from './constants.js';
-import { BoundedSortedList, FirstTweets, TermCounter, compareIds, compareStrings, round } from './counters.js';
+import { BoundedSortedList, FirstTweets, IdCounter, TermCounter, compareIds, compareStrings, round } from './counters.js';
 import { DuplicateFinder, compareMembers } from './duplicates.js';
 import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
 import { evaluateTargets } from './targets.js';
 import { TextScan, domainOf } from './text.js';
-import type { Tweet } from '../model/tweet.js';
 import type {
   AuditReport,
   BoringAnswer,
@@ -143,8 +142,9 @@ interface ExampleCandidate extends ExampleTweet {
 
 /** Everything a detailed month's report needs besides its counts. */
 class MonthDetail {
-  readonly words = new TermCounter();
-  readonly phrases = new TermCounter();
+  /** Words and phrases by their numbers in the aggregator's vocabulary. */
+  readonly words = new IdCounter();
+  readonly phrases = new IdCounter();
   readonly hashtags = new TermCounter();
   readonly people = new TermCounter();
   readonly domains = new TermCounter();
@@ -183,39 +183,35 @@ class MonthDetail {
 }
 
 /**
- * People a tweet talks to: its mentions and the account it answers, minus the owner (and, for a
- * retweet, its author), lowercased and without repeats, in order of appearance.
+ * Counter keys made from tweet fields ("#" or "@" and the name, lowercased or not), each made
+ * once: the same hashtag and handle come back tweet after tweet.
  */
-function peopleOf(tweet: Tweet, ownHandles: readonly string[]): string[] {
-  const people: string[] = [];
-  for (const handle of tweet.mentions) {
-    const person = handle.toLowerCase();
-    if (!people.includes(person)) people.push(person);
+class Keys {
+  private readonly made = new Map<string, string>();
+
+  constructor(
+    private readonly prefix: string,
+    private readonly lower: boolean,
+  ) {}
+
+  of(name: string): string {
+    let key = this.made.get(name);
+    if (key === undefined) {
+      key = this.prefix + (this.lower ? name.toLowerCase() : name);
+      this.made.set(name, key);
+    }
+    return key;
   }
-  if (tweet.isReply && !tweet.isSelfReply && tweet.inReplyToScreenName) {
-    const person = tweet.inReplyToScreenName.toLowerCase();
-    if (!people.includes(person)) people.push(person);
-  }
-  if (people.length === 0) return people;
-  // A retweet names its author, but the owner did not talk to them.
-  if (tweet.isRetweet && tweet.retweetOf) remove(people, tweet.retweetOf.toLowerCase());
-  for (const own of ownHandles) remove(people, own);
-  return people;
+}
+
+/** Adds a key unless the list has it already. */
+function addOnce(list: string[], key: string): void {
+  if (!list.includes(key)) list.push(key);
 }
 
 function remove(list: string[], item: string): void {
   const at = list.indexOf(item);
   if (at >= 0) list.splice(at, 1);
-}
-
-/** Each distinct item once, in order of first appearance. */
-function distinct(items: readonly string[], lower: boolean): string[] {
-  const out: string[] = [];
-  for (const item of items) {
-    const value = lower ? item.toLowerCase() : item;
-    if (!out.includes(value)) out.push(value);
-  }
-  return out;
 }
 
 function spread(values: number[]): Spread | null {
@@ -252,6 +248,15 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     drivers.set(shiftMonth(month, -1), new DriverCounts());
   }
   const text = new TextScan();
+  const vocabulary = text.vocabulary.words;
+  const tagKey = new Keys('#', true);
+  const spellingKey = new Keys('#', false);
+  const personKey = new Keys('@', true);
+  const ownKeys = ownHandles.map((handle) => `@${handle}`);
+  // Reused from tweet to tweet.
+  const tagList: string[] = [];
+  const personList: string[] = [];
+  const spellingList: string[] = [];
   // The month of the last tweet and what it keeps: archives list tweets month by month.
   let month: string | null = null;
   let monthCounts: MonthCounts | undefined;
@@ -284,17 +289,32 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     // Most months of a long archive end here: they only need the counts above.
     if (!monthDrivers && !monthDetail) return;
 
-    const people = peopleOf(tweet, ownHandles);
-    const tags = tweet.hashtags.length === 0 ? tweet.hashtags : distinct(tweet.hashtags, true);
-    const tagKeys = tags.map((tag) => `#${tag}`);
-    const personKeys = people.map((person) => `@${person}`);
+    // Hashtags lowercased and people talked to (mentions and the account answered, minus the
+    // owner and, for a retweet, its author), each once, in order of appearance.
+    const tagKeys = tagList;
+    const personKeys = personList;
+    tagKeys.length = 0;
+    personKeys.length = 0;
+    for (const tag of tweet.hashtags) addOnce(tagKeys, tagKey.of(tag));
+    for (const handle of tweet.mentions) addOnce(personKeys, personKey.of(handle));
+    if (tweet.isReply && !tweet.isSelfReply && tweet.inReplyToScreenName) addOnce(personKeys, personKey.of(tweet.inReplyToScreenName));
+    if (personKeys.length > 0) {
+      // A retweet names its author, but the owner did not talk to them.
+      if (tweet.isRetweet && tweet.retweetOf) remove(personKeys, personKey.of(tweet.retweetOf));
+      for (const own of ownKeys) remove(personKeys, own);
+    }
     if (monthDrivers) {
       const counter = monthDrivers.byCategory[CATEGORY_INDEX.get(category) as number];
       if (counter) {
         for (const key of tagKeys) counter.add(key);
         for (const key of personKeys) counter.add(key);
       }
-      if (tweet.hashtags.length > 0) for (const tag of distinct(tweet.hashtags, false)) monthDrivers.hashtagSpellings.add(`#${tag}`);
+      if (tweet.hashtags.length > 0) {
+        const spellings = spellingList;
+        spellings.length = 0;
+        for (const tag of tweet.hashtags) addOnce(spellings, spellingKey.of(tag));
+        for (const key of spellings) monthDrivers.hashtagSpellings.add(key);
+      }
     }
     if (monthDetail) addDetail(monthDetail, t, tagKeys, personKeys);
   }
@@ -338,8 +358,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       // Retweets are other people's words: they count for hashtags and links, not for topics,
       // repeats or engagement (archives record no likes for them).
       text.scan(tweet.text);
-      for (const word of text.words) detail.words.add(word);
-      for (const phrase of text.phrases) detail.phrases.add(phrase);
+      for (let k = 0; k < text.wordCount; k += 1) detail.words.add(text.wordIds[k] as number);
+      for (let k = 0; k < text.phraseCount; k += 1) detail.phrases.add(text.phraseFirst[k] as number, text.phraseSecond[k] as number);
       detail.duplicates.addUnits(tweet.id, createdAt, text.units, text.unitCount, text.unitHash, text.normalizedWords);
       if (tweet.urls.length > 0 && !text.hasOwnWords) detail.bareLinks += 1;
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
@@ -436,8 +456,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       retweetShare: round(shareOf(detail.retweets, own.total), 4),
     };
     const topics = {
-      words: detail.words.top(TOP_TERMS),
-      phrases: detail.phrases.top(TOP_TERMS).filter((phrase) => phrase.count >= 2),
+      words: detail.words.top(TOP_TERMS, (id) => vocabulary[id] as string),
+      phrases: detail.phrases.top(TOP_TERMS, (a, b) => `${vocabulary[a]} ${vocabulary[b]}`).filter((phrase) => phrase.count >= 2),
       hashtags: detail.hashtags.top(TOP_TERMS).map((t) => ({ term: displayHashtag(month, t.term), count: t.count })),
       people: detail.people.top(TOP_TERMS),
       domains: detail.domains.top(TOP_TERMS),

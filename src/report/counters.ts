@@ -88,6 +88,100 @@ export class TermCounter {
 }
 
 /**
+ * {@link TermCounter} for terms that are numbers or pairs of numbers (words and phrases by their
+ * {@link Vocabulary} numbers): the same ceiling and pruning, the same top list (ties broken by
+ * the term's text), with keys in an open-addressing table instead of a map of strings.
+ */
+export class IdCounter {
+  private first = new Int32Array(64);
+  private second = new Int32Array(64);
+  /** 0 marks an empty slot. */
+  private counts = new Int32Array(64);
+  private shift = 26;
+  size = 0;
+
+  constructor(private readonly maxKeys = 50_000) {}
+
+  add(a: number, b = 0): void {
+    const mask = this.counts.length - 1;
+    let slot = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const count = this.counts[slot] as number;
+      if (count === 0) break;
+      if (this.first[slot] === a && this.second[slot] === b) {
+        this.counts[slot] = count + 1;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    this.first[slot] = a;
+    this.second[slot] = b;
+    this.counts[slot] = 1;
+    this.size += 1;
+    if (this.size * 2 > this.counts.length) this.rebuild(this.counts.length * 2, 0);
+    if (this.size > this.maxKeys) this.prune();
+  }
+
+  /** The `n` most frequent terms, named by `name`, ties broken by the name. */
+  top(n: number, name: (a: number, b: number) => string): TermCount[] {
+    if (n <= 0 || this.size === 0) return [];
+    const counts = this.counts;
+    let floor = 1;
+    if (this.size > n) {
+      const values = new Float64Array(this.size);
+      let k = 0;
+      for (let slot = 0; slot < counts.length; slot += 1) if ((counts[slot] as number) > 0) values[k++] = counts[slot] as number;
+      values.sort();
+      floor = values[values.length - n] as number;
+    }
+    const candidates: [string, number][] = [];
+    for (let slot = 0; slot < counts.length; slot += 1) {
+      const count = counts[slot] as number;
+      if (count > 0 && count >= floor) candidates.push([name(this.first[slot] as number, this.second[slot] as number), count]);
+    }
+    return candidates
+      .sort(([x, c], [y, d]) => d - c || compareStrings(x, y))
+      .slice(0, n)
+      .map(([term, count]) => ({ term, count }));
+  }
+
+  private prune(): void {
+    // As TermCounter: raise the floor until at most three quarters of the ceiling survive.
+    let floor = 1;
+    let survivors = this.size;
+    while (survivors > (this.maxKeys * 3) / 4) {
+      survivors = 0;
+      for (let slot = 0; slot < this.counts.length; slot += 1) if ((this.counts[slot] as number) > floor) survivors += 1;
+      floor += 1;
+    }
+    this.rebuild(this.counts.length, floor - 1);
+  }
+
+  /** Moves the entries counted above `floor` into a table of `capacity` slots. */
+  private rebuild(capacity: number, floor: number): void {
+    const { first, second, counts } = this;
+    this.first = new Int32Array(capacity);
+    this.second = new Int32Array(capacity);
+    this.counts = new Int32Array(capacity);
+    this.shift = 32 - Math.log2(capacity);
+    this.size = 0;
+    const mask = capacity - 1;
+    for (let from = 0; from < counts.length; from += 1) {
+      const count = counts[from] as number;
+      if (count <= floor) continue;
+      const a = first[from] as number;
+      const b = second[from] as number;
+      let slot = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+      while ((this.counts[slot] as number) !== 0) slot = (slot + 1) & mask;
+      this.first[slot] = a;
+      this.second[slot] = b;
+      this.counts[slot] = count;
+      this.size += 1;
+    }
+  }
+}
+
+/**
  * Keeps the first `cap` items in a fixed order, whatever order they arrive in, so capped lists
  * (flag ids, examples) are the same for the same archive read in any order.
  */

@@ -204,6 +204,21 @@ class Keys {
   }
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
+/** The keys of some names, each once, in order of first appearance, in a list reused for it. */
+function distinctKeys(names: readonly string[], keys: Keys, list: string[]): string[] {
+  let count = 0;
+  for (const name of names) {
+    const key = keys.of(name);
+    let seen = false;
+    for (let i = 0; i < count; i += 1) if (list[i] === key) seen = true;
+    if (!seen) list[count++] = key;
+  }
+  if (list.length !== count) list.length = count;
+  return list;
+}
+
 /** Adds a key unless the list has it already. */
 function addOnce(list: string[], key: string): void {
   if (!list.includes(key)) list.push(key);
@@ -291,17 +306,16 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
 
     // Hashtags lowercased and people talked to (mentions and the account answered, minus the
     // owner and, for a retweet, its author), each once, in order of appearance.
-    const tagKeys = tagList;
-    const personKeys = personList;
-    tagKeys.length = 0;
-    personKeys.length = 0;
-    for (const tag of tweet.hashtags) addOnce(tagKeys, tagKey.of(tag));
-    for (const handle of tweet.mentions) addOnce(personKeys, personKey.of(handle));
-    if (tweet.isReply && !tweet.isSelfReply && tweet.inReplyToScreenName) addOnce(personKeys, personKey.of(tweet.inReplyToScreenName));
-    if (personKeys.length > 0) {
+    const tagKeys = tweet.hashtags.length === 0 ? NONE : distinctKeys(tweet.hashtags, tagKey, tagList);
+    let personKeys = NONE;
+    const answered = tweet.isReply && !tweet.isSelfReply ? tweet.inReplyToScreenName : undefined;
+    if (tweet.mentions.length > 0 || answered) {
+      const people = distinctKeys(tweet.mentions, personKey, personList);
+      if (answered) addOnce(people, personKey.of(answered));
       // A retweet names its author, but the owner did not talk to them.
-      if (tweet.isRetweet && tweet.retweetOf) remove(personKeys, personKey.of(tweet.retweetOf));
-      for (const own of ownKeys) remove(personKeys, own);
+      if (tweet.isRetweet && tweet.retweetOf) remove(people, personKey.of(tweet.retweetOf));
+      for (const own of ownKeys) remove(people, own);
+      personKeys = people;
     }
     if (monthDrivers) {
       const counter = monthDrivers.byCategory[CATEGORY_INDEX.get(category) as number];
@@ -309,17 +323,12 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         for (const key of tagKeys) counter.add(key);
         for (const key of personKeys) counter.add(key);
       }
-      if (tweet.hashtags.length > 0) {
-        const spellings = spellingList;
-        spellings.length = 0;
-        for (const tag of tweet.hashtags) addOnce(spellings, spellingKey.of(tag));
-        for (const key of spellings) monthDrivers.hashtagSpellings.add(key);
-      }
+      if (tweet.hashtags.length > 0) for (const key of distinctKeys(tweet.hashtags, spellingKey, spellingList)) monthDrivers.hashtagSpellings.add(key);
     }
     if (monthDetail) addDetail(monthDetail, t, tagKeys, personKeys);
   }
 
-  function addDetail(detail: MonthDetail, t: ClassifiedTweet, tagKeys: string[], personKeys: string[]): void {
+  function addDetail(detail: MonthDetail, t: ClassifiedTweet, tagKeys: readonly string[], personKeys: readonly string[]): void {
     const { tweet, classification, local } = t;
     const createdAt = tweet.createdAt;
     const day = local.year * 512 + local.month * 32 + local.day;

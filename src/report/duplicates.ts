@@ -151,10 +151,11 @@ export class DuplicateFinder {
     this.firstTimes.push(createdAt);
     if (this.unitsUsed + length > this.units.length) {
       const grown = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + length));
-      grown.set(this.units.subarray(0, this.unitsUsed));
+      grown.set(this.units);
       this.units = grown;
     }
-    this.units.set(units.subarray(0, length), this.unitsUsed);
+    const arena = this.units;
+    for (let i = 0, to = this.unitsUsed; i < length; i += 1, to += 1) arena[to] = units[i] as number;
     this.unitsUsed += length;
     this.starts.push(this.unitsUsed);
     if (this.counts.length * 2 > this.slots.length) this.growSlots();
@@ -174,7 +175,11 @@ export class DuplicateFinder {
       members = [{ id: this.firstIds[at] as string, createdAt: this.firstTimes[at] as number }];
       this.repeats.set(at, members);
     }
-    insertCapped(members, { id, createdAt }, this.keep);
+    const last = members[members.length - 1] as Member;
+    // A full list keeps only tweets before its last one.
+    if (members.length < this.keep || createdAt < last.createdAt || (createdAt === last.createdAt && compareIds(id, last.id) < 0)) {
+      insertCapped(members, { id, createdAt }, this.keep);
+    }
   }
 
   private growSlots(): void {

@@ -1,4 +1,4 @@
-import { compareIds, compareStrings } from './counters.js';
+import { compareIds } from './counters.js';
 import { normalizeForDuplicates } from './text.js';
 
 /**
@@ -249,8 +249,8 @@ function insertCapped(list: Member[], member: Member, cap: number): void {
 }
 
 /**
- * The shingle sets of one month's texts, renumbered in processing order (fewest shingles first,
- * then by a hash of the text, then by the text), each set ordered by the month's global order.
+ * The shingle sets of one month's texts, each ordered by the month's global order, and the order
+ * the texts are processed in (fewest shingles first, then by a hash of the text, then by the text).
  *
  * A shingle is its FNV-1a hash. The global order ranks shingles by how often their bucket (the
  * hash's top bits) occurs in the month, rarest first, then by bucket, then by hash. Any fixed
@@ -258,9 +258,10 @@ function insertCapped(list: Member[], member: Member, cap: number): void {
  * comes from counting sorts over buckets, so no shingle is ever looked up in a hash table.
  */
 interface ShingleSets {
-  /** Text p (in processing order) is `texts[order[p]]`; its set is at start[p] .. start[p + 1]. */
+  /** The p-th text processed is text order[p]; its set is at start[p] .. start[p] + size[p]. */
   order: Int32Array;
   start: Int32Array;
+  size: Int32Array;
   /** The rank of each shingle's bucket, ascending within a set; ties ordered by `hashes`. */
   ranks: Int32Array;
   hashes: Int32Array;
@@ -268,12 +269,7 @@ interface ShingleSets {
 }
 
 /** Grow-only scratch arrays shared by every month's check (finish runs one month at a time). */
-const scratch: { bucketState: Int32Array; seen: Int32Array; seenHash: Int32Array; buffers: Int32Array[] } = {
-  bucketState: new Int32Array(0),
-  seen: new Int32Array(0),
-  seenHash: new Int32Array(0),
-  buffers: [],
-};
+const scratch: { bucketState: Int32Array; buffers: Int32Array[] } = { bucketState: new Int32Array(0), buffers: [] };
 
 function buffer(index: number, size: number): Int32Array {
   const current = scratch.buffers[index];
@@ -311,18 +307,7 @@ function nearGroups(texts: Texts): Int32Array {
 function shingleSets(texts: Texts): ShingleSets {
   const n = texts.hashes.length;
   let total = 0;
-  let longest = 0;
-  for (let i = 0; i < n; i += 1) {
-    const length = (texts.starts[i + 1] as number) - (texts.starts[i] as number);
-    total += Math.max(1, length - SHINGLE + 1);
-    longest = Math.max(longest, length);
-  }
-  let slots = 256;
-  while (slots < longest * 2) slots *= 2;
-  if (scratch.seen.length < slots) {
-    scratch.seen = new Int32Array(slots);
-    scratch.seenHash = new Int32Array(slots);
-  }
+  for (let i = 0; i < n; i += 1) total += Math.max(1, (texts.starts[i + 1] as number) - (texts.starts[i] as number) - SHINGLE + 1);
   let bits = 10;
   while (bits < 22 && 1 << bits < total * 2) bits += 1;
   const shift = 32 - bits;
@@ -332,90 +317,110 @@ function shingleSets(texts: Texts): ShingleSets {
   const hashes = buffer(0, total);
   const used: number[] = [];
   hashShingles(texts, hashes, textStart, bucketState, shift, used);
-  const order = processingOrder(texts, textStart);
-  const start = new Int32Array(n + 1);
-  for (let p = 0; p < n; p += 1) {
-    const i = order[p] as number;
-    start[p + 1] = (start[p] as number) + (textStart[i + 1] as number) - (textStart[i] as number);
-  }
-  const distinct = start[n] as number;
   const listStart = rankBuckets(used, bucketState, bits);
   const buckets = used.length;
-  const listText = buffer(1, distinct);
-  const listHash = buffer(2, distinct);
-  groupByRank(order, textStart, hashes, bucketState, shift, listStart, listText, listHash);
+  const listText = buffer(1, total);
+  const listHash = buffer(2, total);
+  groupByRank(textStart, hashes, bucketState, shift, listStart, listText, listHash);
   for (let b = 0; b < buckets; b += 1) bucketState[used[b] as number] = 0;
-  const ranks = buffer(3, distinct);
+  const ranks = buffer(3, total);
   const sortedHashes = hashes; // reused
-  orderSets(start, listStart, listText, listHash, ranks, sortedHashes);
-  return { order, start, ranks, hashes: sortedHashes, buckets };
+  const textSize = orderSets(textStart, listStart, listText, listHash, ranks, sortedHashes);
+  const order = processingOrder(texts, textSize);
+  const start = new Int32Array(n);
+  const size = new Int32Array(n);
+  for (let p = 0; p < n; p += 1) {
+    const i = order[p] as number;
+    start[p] = textStart[i] as number;
+    size[p] = textSize[i] as number;
+  }
+  return { order, start, size, ranks, hashes: sortedHashes, buckets };
 }
 
-/** Every text's distinct shingle hashes, text by text, each counted in its bucket. */
+/** Every shingle occurrence's hash, text by text, each counted in its bucket. */
 function hashShingles(texts: Texts, hashes: Int32Array, start: Int32Array, bucketState: Int32Array, shift: number, used: number[]): void {
   const { units, starts } = texts;
-  const seen = scratch.seen;
-  const seenHash = scratch.seenHash;
-  const slots = seen.length - 1;
-  seen.fill(0);
   let k = 0;
   for (let i = 0; i < starts.length - 1; i += 1) {
     const from = starts[i] as number;
     const to = starts[i + 1] as number;
-    const mark = i + 1;
-    let c1 = units[from] as number;
-    let c2 = units[from + 1] as number;
-    let c3 = units[from + 2] as number;
-    let c4 = units[from + 3] as number;
-    const last = to - from < SHINGLE ? from + SHINGLE - 1 : to - 1;
-    for (let at = from + SHINGLE - 1; at <= last; at += 1) {
-      let h: number;
-      if (to - from < SHINGLE) {
-        h = FNV_OFFSET;
-        for (let u = from; u < to; u += 1) h = Math.imul(h ^ (units[u] as number), FNV_PRIME);
-      } else {
+    if (to - from < SHINGLE) {
+      let h = FNV_OFFSET;
+      for (let u = from; u < to; u += 1) h = Math.imul(h ^ (units[u] as number), FNV_PRIME);
+      k = countShingle(hashes, k, h, bucketState, shift, used);
+    } else {
+      let c1 = units[from] as number;
+      let c2 = units[from + 1] as number;
+      let c3 = units[from + 2] as number;
+      let c4 = units[from + 3] as number;
+      for (let at = from + SHINGLE - 1; at < to; at += 1) {
         const c0 = c1;
         c1 = c2;
         c2 = c3;
         c3 = c4;
         c4 = units[at] as number;
         // FNV-1a of the five code units, unrolled.
-        h = Math.imul(FNV_OFFSET ^ c0, FNV_PRIME);
+        let h = Math.imul(FNV_OFFSET ^ c0, FNV_PRIME);
         h = Math.imul(h ^ c1, FNV_PRIME);
         h = Math.imul(h ^ c2, FNV_PRIME);
         h = Math.imul(h ^ c3, FNV_PRIME);
         h = Math.imul(h ^ c4, FNV_PRIME);
+        k = countShingle(hashes, k, h, bucketState, shift, used);
       }
-      // A shingle seen before in this text is the same set member again.
-      let slot = h & slots;
-      while (seen[slot] === mark && seenHash[slot] !== h) slot = (slot + 1) & slots;
-      if (seen[slot] === mark) continue;
-      seen[slot] = mark;
-      seenHash[slot] = h;
-      hashes[k] = h;
-      k += 1;
-      const bucket = Math.imul(h, 0x9e3779b1) >>> shift;
-      const count = bucketState[bucket] as number;
-      if (count === 0) used.push(bucket);
-      bucketState[bucket] = count + 1;
     }
     start[i + 1] = k;
   }
 }
 
-/** Texts by number of distinct shingles, then text hash, then text: independent of arrival order. */
-function processingOrder(texts: Texts, start: Int32Array): Int32Array {
-  const n = texts.hashes.length;
+function countShingle(hashes: Int32Array, k: number, h: number, bucketState: Int32Array, shift: number, used: number[]): number {
+  hashes[k] = h;
+  const bucket = Math.imul(h, 0x9e3779b1) >>> shift;
+  const count = bucketState[bucket] as number;
+  if (count === 0) used.push(bucket);
+  bucketState[bucket] = count + 1;
+  return k + 1;
+}
+
+/**
+ * Texts by number of distinct shingles (a counting sort), then text hash, then text: an order
+ * that does not depend on the order tweets arrived in.
+ */
+function processingOrder(texts: Texts, size: Int32Array): Int32Array {
+  const n = size.length;
+  let largest = 0;
+  for (let i = 0; i < n; i += 1) largest = Math.max(largest, size[i] as number);
+  const bySize = new Int32Array(largest + 2);
+  for (let i = 0; i < n; i += 1) bySize[(size[i] as number) + 1] = (bySize[(size[i] as number) + 1] as number) + 1;
+  for (let s = 0; s <= largest; s += 1) bySize[s + 1] = (bySize[s + 1] as number) + (bySize[s] as number);
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) order[i] = i;
-  const key = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) key[i] = ((start[i + 1] as number) - (start[i] as number)) * 0x1_0000_0000 + ((texts.hashes[i] as number) >>> 0);
-  order.sort((a, b) => (key[a] as number) - (key[b] as number) || compareUnits(texts, a, b));
+  for (let i = 0; i < n; i += 1) {
+    const s = size[i] as number;
+    order[bySize[s] as number] = i;
+    bySize[s] = (bySize[s] as number) + 1;
+  }
+  // Within one size (a few texts each), by hash, then by text.
+  for (let from = 0; from < n; ) {
+    let to = from + 1;
+    while (to < n && size[order[to] as number] === size[order[from] as number]) to += 1;
+    for (let k = from + 1; k < to; k += 1) {
+      const i = order[k] as number;
+      let at = k;
+      while (at > from && compareTexts(texts, order[at - 1] as number, i) > 0) {
+        order[at] = order[at - 1] as number;
+        at -= 1;
+      }
+      order[at] = i;
+    }
+    from = to;
+  }
   return order;
 }
 
-/** Code-unit order of two texts. */
-function compareUnits(texts: Texts, a: number, b: number): number {
+/** By hash (unsigned), then code-unit order. */
+function compareTexts(texts: Texts, a: number, b: number): number {
+  const ha = (texts.hashes[a] as number) >>> 0;
+  const hb = (texts.hashes[b] as number) >>> 0;
+  if (ha !== hb) return ha < hb ? -1 : 1;
   const { units, starts } = texts;
   const aFrom = starts[a] as number;
   const bFrom = starts[b] as number;
@@ -449,9 +454,8 @@ function rankBuckets(used: number[], bucketState: Int32Array, bits: number): Int
   return listStart;
 }
 
-/** Shingles grouped by rank, in processing order (a counting sort). */
+/** Shingle occurrences grouped by rank, in text order (a counting sort). */
 function groupByRank(
-  order: Int32Array,
   textStart: Int32Array,
   hashes: Int32Array,
   rankOf: Int32Array,
@@ -461,38 +465,54 @@ function groupByRank(
   listHash: Int32Array,
 ): void {
   const fill = listStart.slice(0, listStart.length - 1);
-  for (let p = 0; p < order.length; p += 1) {
-    const i = order[p] as number;
+  for (let i = 0; i < textStart.length - 1; i += 1) {
     for (let e = textStart[i] as number; e < (textStart[i + 1] as number); e += 1) {
       const h = hashes[e] as number;
       const rank = rankOf[Math.imul(h, 0x9e3779b1) >>> shift] as number;
       const at = fill[rank] as number;
-      listText[at] = p;
+      listText[at] = i;
       listHash[at] = h;
       fill[rank] = at + 1;
     }
   }
 }
 
-/** Each set by rank (the counting sort read back by text), by hash within a rank. */
-function orderSets(start: Int32Array, listStart: Int32Array, listText: Int32Array, listHash: Int32Array, ranks: Int32Array, hashes: Int32Array): void {
-  const cursor = start.slice(0, start.length - 1);
+/**
+ * Each text's shingles by rank (the counting sort read back by text), by hash within a rank, a
+ * shingle repeated in the text kept once. Returns each text's number of distinct shingles.
+ */
+function orderSets(start: Int32Array, listStart: Int32Array, listText: Int32Array, listHash: Int32Array, ranks: Int32Array, hashes: Int32Array): Int32Array {
+  const n = start.length - 1;
+  const cursor = start.slice(0, n);
   for (let rank = 0; rank < listStart.length - 1; rank += 1) {
     for (let e = listStart[rank] as number; e < (listStart[rank + 1] as number); e += 1) {
-      const p = listText[e] as number;
+      const i = listText[e] as number;
       const h = listHash[e] as number;
-      let at = cursor[p] as number;
-      cursor[p] = at + 1;
-      // Two shingles of one text in one bucket: keep them by hash.
-      while (at > (start[p] as number) && ranks[at - 1] === rank && (hashes[at - 1] as number) > h) {
-        ranks[at] = rank;
-        hashes[at] = hashes[at - 1] as number;
-        at -= 1;
+      const first = start[i] as number;
+      let at = cursor[i] as number;
+      // Shingles of one text in one bucket (the same one again, or another): keep them by hash, once.
+      if (at > first && ranks[at - 1] === rank) {
+        let before = at;
+        while (before > first && ranks[before - 1] === rank && (hashes[before - 1] as number) > h) before -= 1;
+        if (before > first && ranks[before - 1] === rank && hashes[before - 1] === h) continue;
+        for (; at > before; at -= 1) {
+          ranks[at] = rank;
+          hashes[at] = hashes[at - 1] as number;
+        }
+        at = cursor[i] as number;
+        ranks[before] = rank;
+        hashes[before] = h;
+        cursor[i] = at + 1;
+        continue;
       }
       ranks[at] = rank;
       hashes[at] = h;
+      cursor[i] = at + 1;
     }
   }
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) size[i] = (cursor[i] as number) - (start[i] as number);
+  return size;
 }
 
 /** How many of its first shingles a text probes with: a pair that can reach the threshold shares one. */
@@ -529,13 +549,13 @@ function findRoot(parent: Int32Array, i: number): number {
  * no longer reach the threshold with what is left of either text is dropped before the check.
  */
 function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
-  const { start, ranks, hashes, buckets } = sets;
-  const n = start.length - 1;
+  const { start, size: sizes, ranks, hashes, buckets } = sets;
+  const n = sizes.length;
   // The indexed prefixes grouped by rank, in processing order, with their hash and position.
   const entryStart = new Int32Array(buckets + 1);
   for (let p = 0; p < n; p += 1) {
     const from = start[p] as number;
-    const to = from + indexPrefix((start[p + 1] as number) - from);
+    const to = from + indexPrefix(sizes[p] as number);
     for (let e = from; e < to; e += 1) entryStart[(ranks[e] as number) + 1] = (entryStart[(ranks[e] as number) + 1] as number) + 1;
   }
   for (let rank = 0; rank < buckets; rank += 1) entryStart[rank + 1] = (entryStart[rank + 1] as number) + (entryStart[rank] as number);
@@ -546,7 +566,7 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
   const front = entryStart.slice(0, buckets);
   for (let p = 0; p < n; p += 1) {
     const from = start[p] as number;
-    const prefix = indexPrefix((start[p + 1] as number) - from);
+    const prefix = indexPrefix(sizes[p] as number);
     for (let q = 0; q < prefix; q += 1) {
       const rank = ranks[from + q] as number;
       const at = front[rank] as number;
@@ -564,7 +584,7 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
   const candidates = new Int32Array(n);
   for (let x = 0; x < n; x += 1) {
     const from = start[x] as number;
-    const size = (start[x + 1] as number) - from;
+    const size = sizes[x] as number;
     const prefix = probePrefix(size);
     let found = 0;
     for (let q = 0; q < prefix; q += 1) {
@@ -573,7 +593,7 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
       // Texts too small for this one are too small for every later (larger) one: skip them for good.
       let e = front[rank] as number;
       const end = entryStart[rank + 1] as number;
-      while (e < end && SIMILARITY_DENOMINATOR * ((start[(entryText[e] as number) + 1] as number) - (start[entryText[e] as number] as number)) < SIMILARITY_NUMERATOR * size) e += 1;
+      while (e < end && SIMILARITY_DENOMINATOR * (sizes[entryText[e] as number] as number) < SIMILARITY_NUMERATOR * size) e += 1;
       front[rank] = e;
       let scanned = 0;
       for (; e < end; e += 1) {
@@ -581,7 +601,7 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
         if (y >= x || scanned >= MAX_POSTING_SCAN) break;
         if (entryHash[e] !== h) continue;
         scanned += 1;
-        const other = (start[y + 1] as number) - (start[y] as number);
+        const other = sizes[y] as number;
         if (candidateOf[y] !== x) {
           candidateOf[y] = x;
           overlap[y] = 0;
@@ -601,7 +621,7 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
       const a = findRoot(parent, x);
       const b = findRoot(parent, y);
       if (a === b) continue;
-      if (similarEnough(ranks, hashes, from, size, start[y] as number, (start[y + 1] as number) - (start[y] as number), needed[y] as number)) {
+      if (similarEnough(ranks, hashes, from, size, start[y] as number, sizes[y] as number, needed[y] as number)) {
         if (a < b) parent[b] = a;
         else parent[a] = b;
       }

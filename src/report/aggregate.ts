@@ -230,14 +230,60 @@ function remove(list: string[], item: string): void {
 }
 
 function spread(values: number[]): Spread | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const n = values.length;
+  if (n === 0) return null;
+  // Counts are whole numbers, whose sum is exact in any order; anything else is summed sorted.
   let sum = 0;
-  for (let i = 0; i < sorted.length; i += 1) sum += sorted[i] as number;
-  const mean = sum / sorted.length;
-  return { mean: round(mean, 2), median: round(median, 2) };
+  let whole = true;
+  for (const value of values) {
+    sum += value;
+    if (!Number.isSafeInteger(value) || value < 0) whole = false;
+  }
+  const sorted = whole && sum <= Number.MAX_SAFE_INTEGER ? null : Float64Array.from(values).sort();
+  if (sorted) {
+    sum = 0;
+    for (let i = 0; i < n; i += 1) sum += sorted[i] as number;
+  }
+  const middle = Math.floor(n / 2);
+  const copy = sorted ?? Float64Array.from(values);
+  const upper = sorted ? (sorted[middle] as number) : select(copy, middle);
+  // select() leaves the smaller values before `middle`: the largest of them is the one below.
+  let lower = upper;
+  if (n % 2 === 0) {
+    if (sorted) lower = sorted[middle - 1] as number;
+    else {
+      lower = copy[0] as number;
+      for (let i = 1; i < middle; i += 1) lower = Math.max(lower, copy[i] as number);
+    }
+  }
+  const median = n % 2 === 1 ? upper : (lower + upper) / 2;
+  return { mean: round(sum / n, 2), median: round(median, 2) };
+}
+
+/** The k-th smallest of `values` (quickselect), which is left partitioned around it. */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >>> 1] as number;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i += 1;
+      while ((values[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return values[k] as number;
+  }
+  return values[k] as number;
 }
 
 /**

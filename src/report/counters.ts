@@ -52,13 +52,8 @@ export class TermCounter {
   top(n: number): TermCount[] {
     if (n <= 0 || this.index.size === 0) return [];
     const counts = this.counts;
-    let floor = 0;
-    if (this.index.size > n) {
-      // The n-th largest count, from the counts alone (no strings compared).
-      const values = Float64Array.from(counts);
-      values.sort();
-      floor = values[values.length - n] as number;
-    }
+    // The n-th largest count, from the counts alone (no strings compared).
+    const floor = this.index.size > n ? nthLargest(counts, counts.length, n) : 0;
     const candidates: [string, number][] = [];
     for (const [term, at] of this.index) {
       const count = counts[at] as number;
@@ -126,14 +121,8 @@ export class IdCounter {
   top(n: number, name: (a: number, b: number) => string): TermCount[] {
     if (n <= 0 || this.size === 0) return [];
     const counts = this.counts;
-    let floor = 1;
-    if (this.size > n) {
-      const values = new Float64Array(this.size);
-      let k = 0;
-      for (let slot = 0; slot < counts.length; slot += 1) if ((counts[slot] as number) > 0) values[k++] = counts[slot] as number;
-      values.sort();
-      floor = values[values.length - n] as number;
-    }
+    // Empty slots count 0, below every entry.
+    const floor = this.size > n ? nthLargest(counts, counts.length, n) : 1;
     const candidates: [string, number][] = [];
     for (let slot = 0; slot < counts.length; slot += 1) {
       const count = counts[slot] as number;
@@ -246,6 +235,25 @@ export class FirstTweets {
 
 function compareTweet(at: number, id: string, otherAt: number, otherId: string): number {
   return at - otherAt || compareIds(id, otherId);
+}
+
+/**
+ * The n-th largest of `values[0 .. length)` (n ≥ 1, n ≤ length), keeping the n largest seen so
+ * far in a small sorted buffer: linear for the short lists the report asks for.
+ */
+export function nthLargest(values: ArrayLike<number>, length: number, n: number): number {
+  const best = new Float64Array(n).fill(Number.NEGATIVE_INFINITY); // ascending
+  for (let i = 0; i < length; i += 1) {
+    const value = values[i] as number;
+    if (value <= (best[0] as number)) continue;
+    let at = 0;
+    while (at + 1 < n && (best[at + 1] as number) < value) {
+      best[at] = best[at + 1] as number;
+      at += 1;
+    }
+    best[at] = value;
+  }
+  return best[0] as number;
 }
 
 /** Plain code-unit order: locale-independent, so output does not change with the machine's locale. */

@@ -439,12 +439,12 @@ function rankBuckets(used: number[], bucketState: Int32Array, bits: number): Int
   // Count (capped so it fits beside the bucket in 31 bits), then bucket: a fixed total order.
   const cap = 2 ** (31 - bits) - 1;
   const mask = 2 ** bits - 1;
-  const order = new Int32Array(buckets);
+  const keys = new Int32Array(buckets);
   for (let b = 0; b < buckets; b += 1) {
     const bucket = used[b] as number;
-    order[b] = (Math.min(bucketState[bucket] as number, cap) << bits) | bucket;
+    keys[b] = (Math.min(bucketState[bucket] as number, cap) << bits) | bucket;
   }
-  order.sort();
+  const order = radixSort(keys);
   const listStart = new Int32Array(buckets + 1);
   for (let rank = 0; rank < buckets; rank += 1) {
     const bucket = (order[rank] as number) & mask;
@@ -452,6 +452,31 @@ function rankBuckets(used: number[], bucketState: Int32Array, bits: number): Int
     bucketState[bucket] = rank;
   }
   return listStart;
+}
+
+/** Non-negative 31-bit integers in ascending order: three counting passes of 11 bits each. */
+function radixSort(values: Int32Array): Int32Array {
+  let from: Int32Array = values;
+  let to: Int32Array = new Int32Array(values.length);
+  const counts = new Int32Array(2049);
+  for (let shift = 0; shift < 31; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < from.length; i += 1) {
+      const digit = ((from[i] as number) >>> shift) & 2047;
+      counts[digit + 1] = (counts[digit + 1] as number) + 1;
+    }
+    for (let d = 0; d < 2048; d += 1) counts[d + 1] = (counts[d + 1] as number) + (counts[d] as number);
+    for (let i = 0; i < from.length; i += 1) {
+      const value = from[i] as number;
+      const digit = (value >>> shift) & 2047;
+      to[counts[digit] as number] = value;
+      counts[digit] = (counts[digit] as number) + 1;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return from;
 }
 
 /** Shingle occurrences grouped by rank, in text order (a counting sort). */

@@ -12,20 +12,12 @@ export function editChain(tweet: JsonObject): string[] | undefined {
   if (!info) return undefined;
   const edit = asObject(info.edit);
   const control = asObject(info.initial) ?? asObject(edit?.editControlInitial) ?? asObject(info.editControlInitial);
-  const listed = asArray(control?.editTweetIds);
-  const initial = asId(edit?.initialTweetId);
-  // Nearly every tweet: never edited, `editTweetIds` holding its own id alone. No arrays for it.
-  if (initial === undefined && listed.length <= 1) {
-    const only = asId(listed[0]);
-    if (only === undefined) return undefined;
-    const own = asId(tweet.id_str) ?? asId(tweet.id);
-    return own === undefined || own === only ? undefined : [only, own];
-  }
   const ids: string[] = [];
-  for (const v of listed) {
+  for (const v of asArray(control?.editTweetIds)) {
     const id = asId(v);
     if (id !== undefined && !ids.includes(id)) ids.push(id);
   }
+  const initial = asId(edit?.initialTweetId);
   if (initial !== undefined && !ids.includes(initial)) ids.unshift(initial);
   const own = asId(tweet.id_str) ?? asId(tweet.id);
   if (own !== undefined && ids.length > 0 && !ids.includes(own)) ids.push(own);

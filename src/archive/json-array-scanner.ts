@@ -270,9 +270,7 @@ export class JsonArrayScanner {
       this.partsBytes += end - itemStart;
       this.checkItemSize();
       bytes = Buffer.concat(this.parts, this.partsBytes);
-      // Emptied in place: a new [] has another map than the array of Buffers it was, and the
-      // optimised `push` would be thrown away (deoptimised) at the end of every chunk.
-      this.parts.length = 0;
+      this.parts = [];
       this.partsBytes = 0;
     }
     const value = this.tryParse(bytes);

@@ -12,12 +12,20 @@ export function editChain(tweet: JsonObject): string[] | undefined {
   if (!info) return undefined;
   const edit = asObject(info.edit);
   const control = asObject(info.initial) ?? asObject(edit?.editControlInitial) ?? asObject(info.editControlInitial);
+  const listed = asArray(control?.editTweetIds);
+  const initial = asId(edit?.initialTweetId);
+  // Nearly every tweet: never edited, `editTweetIds` holding its own id alone. No arrays for it.
+  if (initial === undefined && listed.length <= 1) {
+    const only = asId(listed[0]);
+    if (only === undefined) return undefined;
+    const own = asId(tweet.id_str) ?? asId(tweet.id);
+    return own === undefined || own === only ? undefined : [only, own];
+  }
   const ids: string[] = [];
-  for (const v of asArray(control?.editTweetIds)) {
+  for (const v of listed) {
     const id = asId(v);
     if (id !== undefined && !ids.includes(id)) ids.push(id);
   }
-  const initial = asId(edit?.initialTweetId);
   if (initial !== undefined && !ids.includes(initial)) ids.unshift(initial);
   const own = asId(tweet.id_str) ?? asId(tweet.id);
   if (own !== undefined && ids.length > 0 && !ids.includes(own)) ids.push(own);
@@ -40,6 +48,19 @@ export class EditResolver {
     this.held.set(tweet.id, tweet);
     this.chains.set(chain.join(','), chain);
     return true;
+  }
+
+  /**
+   * `hold` for each tweet of a batch (`chains[i]` is the chain of `tweets[i]`): returns the
+   * tweets not held, in order (`tweets` itself when none was).
+   */
+  holdAll(tweets: Tweet[], chains: ReadonlyArray<string[] | undefined>): Tweet[] {
+    let kept: Tweet[] | undefined;
+    for (let i = 0; i < tweets.length; i++) {
+      if (this.hold(tweets[i]!, chains[i])) kept ??= tweets.slice(0, i);
+      else kept?.push(tweets[i]!);
+    }
+    return kept ?? tweets;
   }
 
   /** The held tweets that no later version supersedes. */

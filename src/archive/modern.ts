@@ -1,7 +1,7 @@
 import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
-import { EditResolver, editChain } from './edits.js';
+import { EditResolver } from './edits.js';
 import { readJsItems, readOptionalJsValue } from './js-data-file.js';
 import { asArray, asId, asObject, asString, type JsonObject } from './json-guards.js';
 import { inDir, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
@@ -10,7 +10,8 @@ import { OwnerBuilder, ownerKeys } from './owner.js';
 import { ianaTimeZone } from './rails-time-zones.js';
 import type { ArchiveSource } from './source.js';
 import { isMediaUrl } from './text.js';
-import { normalizeXTweet, notTweets, tweetId, unwrapTweet, type XTweetOptions } from './x-tweet.js';
+import { flattenBatches, TweetItems } from './tweet-items.js';
+import { tweetId, unwrapTweet, type XTweetOptions } from './x-tweet.js';
 
 /** Tweet data files: tweets.js (2020 on), tweet.js (before), and the parts of split archives. */
 export const MODERN_TWEET_FILE = /^tweets?(?:-part\d+)?\.js$/;
@@ -56,45 +57,36 @@ export async function openModernArchive(location: ArchiveLocation, layout: Moder
     format: 'x-modern',
     owner: meta.owner,
     warnings,
-    tweets: () => readTweets(location, meta.tweetFiles, meta.noteFiles, options, warnings),
+    tweets: () => flattenBatches(readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, warnings)),
   };
   const handle: ArchiveHandle = { archive, mtimeMs: location.mtimeMs };
   if (meta.generatedAt !== undefined) handle.generatedAt = meta.generatedAt;
   return handle;
 }
 
-async function* readTweets(
+async function* readTweetBatches(
   location: ArchiveLocation,
   tweetFiles: string[],
   noteFiles: string[],
   base: XTweetOptions,
   warnings: string[],
-): AsyncGenerator<Tweet> {
+): AsyncGenerator<Tweet[]> {
   const source = await location.open();
   try {
     const notes = await readNotes(source, noteFiles, warnings);
     const options: XTweetOptions = notes.size > 0 ? { ...base, notes } : base;
     const edits = new EditResolver();
     for (const file of tweetFiles) {
-      let skipped = 0;
-      let seen = 0;
+      const reader = new TweetItems(source.describe(file), options);
       for await (const batch of readJsItems(source, file)) {
-        for (const item of batch) {
-          const raw = unwrapTweet(item);
-          if (raw === undefined) {
-            if (seen === 0) throw notTweets(item, source.describe(file));
-            skipped++;
-            continue;
-          }
-          seen++;
-          const tweet = normalizeXTweet(raw, options);
-          if (tweet === undefined) skipped++;
-          else if (!edits.hold(tweet, editChain(raw))) yield tweet;
-        }
+        const tweets: Tweet[] = [];
+        const chains: Array<string[] | undefined> = [];
+        reader.add(batch, tweets, chains);
+        yield edits.holdAll(tweets, chains);
       }
-      if (skipped > 0) warnOnce(warnings, `${file}: skipped ${skipped} tweets with no id or no date`);
+      if (reader.skipped > 0) warnOnce(warnings, `${file}: skipped ${reader.skipped} tweets with no id or no date`);
     }
-    yield* edits.finish();
+    yield [...edits.finish()];
   } finally {
     await source.close();
   }

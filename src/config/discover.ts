@@ -149,30 +149,61 @@ export async function discoverIdentity(
   tweets: AsyncIterable<Tweet> | Iterable<Tweet>,
   config: TweetAuditConfig = {},
 ): Promise<Identity> {
-  const ownHandles = new Set(owner.handles.map((h) => h.toLowerCase()));
-  for (const handle of config.identity?.handles ?? []) ownHandles.add(handle.replace(/^@/, '').toLowerCase());
+  const evidence = new IdentityEvidence(owner, config);
+  // An array (or any sync iterable) is read without `for await`, which costs a promise per tweet.
+  if (Symbol.asyncIterator in tweets) for await (const tweet of tweets) evidence.add(tweet);
+  else for (const tweet of tweets) evidence.add(tweet);
+  return evidence.decide();
+}
 
-  const domains = new Map<string, DomainStats>();
-  const handles = new Map<string, HandleStats>();
-  const tags = new Map<string, TagStats>();
-  let ownLinkTweets = 0;
+/**
+ * What discovery has gathered from some tweets, as plain data: it crosses between threads, and
+ * {@link IdentityEvidence.merge} adds it to another collector's.
+ */
+export interface IdentityEvidenceState {
+  domains: Array<[string, { tweets: number; firstPerson: number; blog: number; hosts: Array<[string, number]> }]>;
+  handles: Array<[string, HandleStats]>;
+  tags: Array<[string, TagStats]>;
+  ownLinkTweets: number;
+}
 
-  // Per host: its registrable domain, or undefined for a shared host (hosts repeat a lot).
-  const hosts = new Map<string, string | undefined>();
-  const hostInfo = (host: string): string | undefined => {
-    if (hosts.has(host)) return hosts.get(host);
+/**
+ * The evidence discovery decides from, gathered tweet by tweet. Collectors fed different parts of
+ * an archive (in threads) merge into the one a single collector fed every tweet would hold: merged
+ * in the order of the parts, even the order of first appearance, which breaks ties, is the same.
+ */
+export class IdentityEvidence {
+  private readonly ownHandles: Set<string>;
+  private domains = new Map<string, DomainStats>();
+  private handles = new Map<string, HandleStats>();
+  private tags = new Map<string, TagStats>();
+  private ownLinkTweets = 0;
+  /** Per host: its registrable domain, or undefined for a shared host (hosts repeat a lot). */
+  private readonly hosts = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly owner: ArchiveOwner,
+    private readonly config: TweetAuditConfig = {},
+  ) {
+    this.ownHandles = new Set(owner.handles.map((h) => h.toLowerCase()));
+    for (const handle of config.identity?.handles ?? []) this.ownHandles.add(handle.replace(/^@/, '').toLowerCase());
+  }
+
+  private hostInfo(host: string): string | undefined {
+    if (this.hosts.has(host)) return this.hosts.get(host);
     const registrable = isSharedHost(host) ? undefined : registrableDomain(host);
-    hosts.set(host, registrable);
+    this.hosts.set(host, registrable);
     return registrable;
-  };
+  }
 
-  const handleStats = (handle: string): HandleStats => {
-    let stats = handles.get(handle);
-    if (!stats) handles.set(handle, (stats = { mentions: 0, retweets: 0, quotes: 0 }));
+  private handleStats(handle: string): HandleStats {
+    let stats = this.handles.get(handle);
+    if (!stats) this.handles.set(handle, (stats = { mentions: 0, retweets: 0, quotes: 0 }));
     return stats;
-  };
+  }
 
-  const visit = (tweet: Tweet): void => {
+  add(tweet: Tweet): void {
+    const ownHandles = this.ownHandles;
     const replyToOthers = tweet.isReply && !tweet.isSelfReply && !(tweet.inReplyToScreenName && ownHandles.has(tweet.inReplyToScreenName));
     const own = !tweet.isRetweet && !replyToOthers;
     // Only tweets with hashtags or links read the text: folding it and running the word regexes
@@ -186,21 +217,21 @@ export async function discoverIdentity(
       lower = fold(tweet.text);
       const tweetTags = hashtagCount === 1 ? [tweet.hashtags[0]!.toLowerCase()] : new Set(tweet.hashtags.map((h) => h.toLowerCase()));
       for (const tag of tweetTags) {
-        let stats = tags.get(tag);
-        if (!stats) tags.set(tag, (stats = { times: [], ownTimes: [], evidence: [] }));
+        let stats = this.tags.get(tag);
+        if (!stats) this.tags.set(tag, (stats = { times: [], ownTimes: [], evidence: [] }));
         stats.times.push(tweet.createdAt);
         if (!tweet.isRetweet) stats.ownTimes.push(tweet.createdAt);
         if ((eventWords ??= EVENT_WORDS.test(lower)) || lower.includes(`at #${tag}`)) stats.evidence.push(tweet.createdAt);
       }
     }
 
-    if (tweet.isRetweet && tweet.retweetOf && !ownHandles.has(tweet.retweetOf)) handleStats(tweet.retweetOf).retweets++;
+    if (tweet.isRetweet && tweet.retweetOf && !ownHandles.has(tweet.retweetOf)) this.handleStats(tweet.retweetOf).retweets++;
     if (!own) return;
 
     if (tweet.mentions.length > 0) {
       const addressed = leadingHandles(tweet.text);
       for (const handle of tweet.mentions) {
-        if (!ownHandles.has(handle) && !addressed.includes(handle)) handleStats(handle).mentions++;
+        if (!ownHandles.has(handle) && !addressed.includes(handle)) this.handleStats(handle).mentions++;
       }
     }
 
@@ -214,14 +245,14 @@ export async function discoverIdentity(
       const status = TWITTER_STATUS.exec(link.hostPath);
       if (status) {
         const handle = status[1]!.toLowerCase();
-        if (!ownHandles.has(handle) && !seen.has(`@${handle}`)) handleStats(handle).quotes++;
+        if (!ownHandles.has(handle) && !seen.has(`@${handle}`)) this.handleStats(handle).quotes++;
         seen.add(`@${handle}`);
         continue;
       }
-      const registrable = hostInfo(link.host);
+      const registrable = this.hostInfo(link.host);
       if (registrable === undefined) continue;
-      let stats = domains.get(registrable);
-      if (!stats) domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, blog: 0, hosts: new Map() }));
+      let stats = this.domains.get(registrable);
+      if (!stats) this.domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, blog: 0, hosts: new Map() }));
       if (seen.has(registrable)) continue;
       seen.add(registrable);
       stats.tweets++;
@@ -229,34 +260,76 @@ export async function discoverIdentity(
       if ((firstPerson ??= FIRST_PERSON.test((lower ??= fold(tweet.text))))) stats.firstPerson++;
       if (link.host.startsWith('blog.') || link.path.startsWith('/blog')) stats.blog++;
     }
-    if (hasLink) ownLinkTweets++;
-  };
-  // An array (or any sync iterable) is read without `for await`, which costs a promise per tweet.
-  if (Symbol.asyncIterator in tweets) for await (const tweet of tweets) visit(tweet);
-  else for (const tweet of tweets) visit(tweet);
+    if (hasLink) this.ownLinkTweets++;
+  }
 
-  const discovered = {
-    employer: discoverEmployer(owner, ownHandles, handles, domains),
-    chatHashtags: discoverChats(tags),
-  };
-  const ownDomains = discoverOwnDomains(owner, ownHandles, domains, ownLinkTweets, discovered.employer.domains);
-  // The hashtag of a company or a project ("#acme") is used in bursts around its launches, but it
-  // is not an event: names of the owner, the employer and their domains are not event hashtags.
-  const names = [
-    ...ownHandles,
-    ...discovered.chatHashtags,
-    ...discovered.employer.handles,
-    ...discovered.employer.names.map((name) => fold(name).replace(/[^a-z0-9]/g, '')),
-    ...[...discovered.employer.domains, ...ownDomains].map((domain) => domainName(registrableDomain(domain.split('/')[0]!))),
-  ];
-  const identity: Identity = {
-    handles: [...ownHandles],
-    ownDomains,
-    employer: discovered.employer,
-    eventHashtags: discoverEvents(tags, new Set(names.filter(Boolean))),
-    chatHashtags: discovered.chatHashtags,
-  };
-  return applyConfig(identity, config);
+  /** The evidence gathered since the last `take`, as plain data; this collector starts afresh. */
+  take(): IdentityEvidenceState {
+    const state: IdentityEvidenceState = {
+      domains: [...this.domains].map(([domain, s]) => [domain, { tweets: s.tweets, firstPerson: s.firstPerson, blog: s.blog, hosts: [...s.hosts] }]),
+      handles: [...this.handles],
+      tags: [...this.tags],
+      ownLinkTweets: this.ownLinkTweets,
+    };
+    this.domains = new Map();
+    this.handles = new Map();
+    this.tags = new Map();
+    this.ownLinkTweets = 0;
+    return state;
+  }
+
+  /** Adds evidence gathered by another collector (from tweets read after this one's). */
+  merge(state: IdentityEvidenceState): void {
+    for (const [domain, s] of state.domains) {
+      let stats = this.domains.get(domain);
+      if (!stats) this.domains.set(domain, (stats = { tweets: 0, firstPerson: 0, blog: 0, hosts: new Map() }));
+      stats.tweets += s.tweets;
+      stats.firstPerson += s.firstPerson;
+      stats.blog += s.blog;
+      for (const [host, n] of s.hosts) bump(stats.hosts, host, n);
+    }
+    for (const [handle, s] of state.handles) {
+      const stats = this.handleStats(handle);
+      stats.mentions += s.mentions;
+      stats.retweets += s.retweets;
+      stats.quotes += s.quotes;
+    }
+    for (const [tag, s] of state.tags) {
+      let stats = this.tags.get(tag);
+      if (!stats) this.tags.set(tag, (stats = { times: [], ownTimes: [], evidence: [] }));
+      for (const t of s.times) stats.times.push(t);
+      for (const t of s.ownTimes) stats.ownTimes.push(t);
+      for (const t of s.evidence) stats.evidence.push(t);
+    }
+    this.ownLinkTweets += state.ownLinkTweets;
+  }
+
+  /** The identity the evidence points to, with the config's values applied. */
+  decide(): Identity {
+    const { owner, ownHandles, handles, domains, tags } = this;
+    const discovered = {
+      employer: discoverEmployer(owner, ownHandles, handles, domains),
+      chatHashtags: discoverChats(tags),
+    };
+    const ownDomains = discoverOwnDomains(owner, ownHandles, domains, this.ownLinkTweets, discovered.employer.domains);
+    // The hashtag of a company or a project ("#acme") is used in bursts around its launches, but it
+    // is not an event: names of the owner, the employer and their domains are not event hashtags.
+    const names = [
+      ...ownHandles,
+      ...discovered.chatHashtags,
+      ...discovered.employer.handles,
+      ...discovered.employer.names.map((name) => fold(name).replace(/[^a-z0-9]/g, '')),
+      ...[...discovered.employer.domains, ...ownDomains].map((domain) => domainName(registrableDomain(domain.split('/')[0]!))),
+    ];
+    const identity: Identity = {
+      handles: [...ownHandles],
+      ownDomains,
+      employer: discovered.employer,
+      eventHashtags: discoverEvents(tags, new Set(names.filter(Boolean))),
+      chatHashtags: discovered.chatHashtags,
+    };
+    return applyConfig(identity, this.config);
+  }
 }
 
 /** Config values replace discovered ones key by key; handles are added to the archive's. */

@@ -8,8 +8,19 @@ import {
   LOW_VOLUME_THRESHOLD,
   TOP_TERMS,
 } from './constants.js';
-import { BoundedSortedList, FirstTweets, IdCounter, TermCounter, compareIds, compareStrings, round } from './counters.js';
-import { DuplicateFinder, compareMembers } from './duplicates.js';
+import {
+  BoundedSortedList,
+  FirstTweets,
+  IdCounter,
+  TermCounter,
+  compareIds,
+  compareStrings,
+  round,
+  type IdCounts,
+  type TermCounts,
+  type TweetList,
+} from './counters.js';
+import { DuplicateFinder, compareMembers, type DuplicateState } from './duplicates.js';
 import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
@@ -55,10 +66,78 @@ export interface DetailBounds {
   to?: string;
 }
 
-/** Feeds classified tweets one at a time and produces the report at the end. */
+/**
+ * Feeds classified tweets one at a time and produces the report at the end. Several aggregators
+ * made with the same options (one per worker thread, say) can be combined: `merge` the others'
+ * `snapshot()` into one, and its `finish()` equals what one aggregator fed every tweet returns.
+ */
 export interface Aggregator {
   add(tweet: ClassifiedTweet): void;
+  /** Everything counted so far, as plain data that `structuredClone` and `postMessage` keep. */
+  snapshot(): AggregatorState;
+  /** Adds what another aggregator, made with the same options, counted. */
+  merge(state: AggregatorState): void;
   finish(): AuditReport;
+}
+
+/**
+ * An aggregator's counts as plain data: strings, numbers, plain objects, arrays and typed arrays
+ * (the large parts, which `postMessage` can transfer). Word and phrase counts refer to words by
+ * their number in `vocabulary`, which is this aggregator's own numbering.
+ */
+export interface AggregatorState {
+  version: 1;
+  /** The options that shape the state, checked by `merge`. */
+  detailMonths: string[] | DetailBounds;
+  examples: number;
+  /** Every month with tweets: months[i] has totals[i] tweets, byCategory[i * 4 + c], bySubcategory[i * S + s]. */
+  months: string[];
+  totals: Int32Array;
+  byCategory: Int32Array;
+  bySubcategory: Int32Array;
+  /** Per month, pairs outside the taxonomy ("category/subcategory" → count), or null. */
+  other: (Record<string, number> | null)[];
+  /** Word i of the vocabulary is vocabulary.units[starts[i] .. starts[i + 1]). */
+  vocabulary: { units: Uint16Array; starts: Int32Array };
+  drivers: DriverState[];
+  details: MonthDetailState[];
+}
+
+/** Hashtags and people per category (in CATEGORIES order), and hashtags as written, of one month. */
+export interface DriverState {
+  month: string;
+  byCategory: TermCounts[];
+  hashtagSpellings: TermCounts;
+}
+
+/** A detailed month's counts besides the category ones. Lists per category or flag follow CATEGORIES and FLAGS. */
+export interface MonthDetailState {
+  month: string;
+  words: IdCounts;
+  phrases: IdCounts;
+  hashtags: TermCounts;
+  people: TermCounts;
+  domains: TermCounts;
+  flagCounts: Int32Array;
+  flagIds: TweetList[];
+  duplicates: DuplicateState;
+  /** Local days with tweets (year * 512 + month * 32 + day). */
+  days: Int32Array;
+  firstAt: number;
+  firstDay: number;
+  lastAt: number;
+  lastDay: number;
+  lateNightDrinking: number;
+  bareLinks: number;
+  retweets: number;
+  repliesToOthers: number;
+  withEngagement: number;
+  likes: Float64Array[];
+  retweetCounts: Float64Array[];
+  engagementTweets: Int32Array;
+  examples: ExampleCandidate[][];
+  lowConfidenceCount: number;
+  lowConfidence: { id: string; confidence: number }[];
 }
 
 const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/u;
@@ -105,7 +184,10 @@ class MonthCounts {
     SUBCATEGORY_KEYS.forEach((key, i) => {
       record[key] = this.bySubcategory[i] as number;
     });
-    return this.other ? { ...record, ...this.other } : record;
+    if (!this.other) return record;
+    // In code-unit order, not in the order they were first met.
+    for (const key of Object.keys(this.other).sort(compareStrings)) record[key] = this.other[key] as number;
+    return record;
   }
 }
 
@@ -120,6 +202,11 @@ class DriverCounts {
   readonly hashtagSpellings = new TermCounter();
   /** Lowercased hashtag → its most used spelling, made when first asked for. */
   private spellings: Map<string, { term: string; count: number }> | null = null;
+
+  /** Drops the spellings made so far, when more counts came in. */
+  forgetSpellings(): void {
+    this.spellings = null;
+  }
 
   /** The spelling of a lowercased "#tag" used most (ties: the first in code-unit order), if any. */
   spellingOf(key: string): string | undefined {
@@ -136,7 +223,8 @@ class DriverCounts {
   }
 }
 
-interface ExampleCandidate extends ExampleTweet {
+/** An example tweet and its engagement, which orders the candidates. */
+export interface ExampleCandidate extends ExampleTweet {
   engagement: number;
 }
 
@@ -308,6 +396,9 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     drivers.set(month, new DriverCounts());
     drivers.set(shiftMonth(month, -1), new DriverCounts());
   }
+  // The month before the bounds is nobody's to open, but the first detailed month compares with
+  // it: it counts from the start, not from whenever a tweet of the first month comes by.
+  if (bounds?.from !== undefined) drivers.set(shiftMonth(bounds.from, -1), new DriverCounts());
   const text = new TextScan();
   const vocabulary = text.vocabulary.words;
   const tagKey = new Keys('#', true);
@@ -442,17 +533,16 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
 
   function finish(): AuditReport {
     const monthsSeen = [...counts.keys()].sort(compareStrings);
+    let reported = detailMonths;
     if (bounds) {
       // Months without tweets between the first and last detailed ones get their (empty) report too.
       const opened = [...details.keys()].sort(compareStrings);
       const first = bounds.from ?? opened[0];
       const last = bounds.to ?? opened.at(-1);
-      if (first !== undefined && last !== undefined && first <= last) {
-        for (const month of monthRange(first, last)) openMonth(month);
-        detailMonths.push(...monthRange(first, last));
-      }
+      reported = first !== undefined && last !== undefined && first <= last ? monthRange(first, last) : [];
+      for (const month of reported) openMonth(month);
     }
-    const span = [...monthsSeen, ...detailMonths].sort(compareStrings);
+    const span = [...monthsSeen, ...reported].sort(compareStrings);
     const trend: TrendPoint[] =
       span.length === 0
         ? []
@@ -462,7 +552,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       generator: options.generator ?? defaultGenerator(),
       timezone: options.timeZone,
       monthsSeen,
-      months: detailMonths.map((month) => buildMonthReport(month, details.get(month) as MonthDetail)),
+      months: reported.map((month) => buildMonthReport(month, details.get(month) as MonthDetail)),
       trend,
     };
   }
@@ -590,7 +680,154 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     return drivers.get(month)?.spellingOf(key) ?? drivers.get(shiftMonth(month, -1))?.spellingOf(key) ?? key;
   }
 
-  return { add, finish };
+  function snapshot(): AggregatorState {
+    const months = [...counts.keys()];
+    const totals = new Int32Array(months.length);
+    const byCategory = new Int32Array(months.length * CATEGORIES.length);
+    const bySubcategory = new Int32Array(months.length * SUBCATEGORY_KEYS.length);
+    const other: (Record<string, number> | null)[] = [];
+    months.forEach((key, i) => {
+      const own = counts.get(key) as MonthCounts;
+      totals[i] = own.total;
+      byCategory.set(own.byCategory, i * CATEGORIES.length);
+      bySubcategory.set(own.bySubcategory, i * SUBCATEGORY_KEYS.length);
+      other.push(own.other && { ...own.other });
+    });
+    return {
+      version: 1,
+      detailMonths: bounds ? { ...bounds } : [...detailMonths],
+      examples,
+      months,
+      totals,
+      byCategory,
+      bySubcategory,
+      other,
+      vocabulary: text.vocabulary.snapshot(),
+      drivers: [...drivers].map(([key, counters]) => ({
+        month: key,
+        byCategory: counters.byCategory.map((counter) => counter.snapshot()),
+        hashtagSpellings: counters.hashtagSpellings.snapshot(),
+      })),
+      details: [...details].map(([key, detail]) => snapshotDetail(key, detail)),
+    };
+  }
+
+  function merge(state: AggregatorState): void {
+    if (state.version !== 1) throw new Error(`cannot merge an aggregator state of version ${String(state.version)}`);
+    const same = (a: string[] | DetailBounds, b: string[] | DetailBounds) => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(state.detailMonths, bounds ? { ...bounds } : detailMonths) || state.examples !== examples) {
+      throw new Error('cannot merge aggregators made with different detail months or examples');
+    }
+    state.months.forEach((key, i) => {
+      let own = counts.get(key);
+      if (!own) {
+        own = new MonthCounts();
+        counts.set(key, own);
+      }
+      own.total += state.totals[i] as number;
+      for (let c = 0; c < CATEGORIES.length; c += 1) {
+        own.byCategory[c] = (own.byCategory[c] as number) + (state.byCategory[i * CATEGORIES.length + c] as number);
+      }
+      for (let k = 0; k < SUBCATEGORY_KEYS.length; k += 1) {
+        own.bySubcategory[k] = (own.bySubcategory[k] as number) + (state.bySubcategory[i * SUBCATEGORY_KEYS.length + k] as number);
+      }
+      const theirs = state.other[i];
+      if (theirs) {
+        own.other ??= {};
+        for (const [pair, count] of Object.entries(theirs)) own.other[pair] = (own.other[pair] ?? 0) + count;
+      }
+    });
+    // With bounds, the months the other aggregator opened are opened here too (with their drivers).
+    if (bounds) for (const theirs of state.details) openMonth(theirs.month);
+    for (const theirs of state.drivers) {
+      let own = drivers.get(theirs.month);
+      if (!own) {
+        own = new DriverCounts();
+        drivers.set(theirs.month, own);
+      }
+      theirs.byCategory.forEach((counts, c) => (own.byCategory[c] as TermCounter).merge(counts));
+      own.hashtagSpellings.merge(theirs.hashtagSpellings);
+      own.forgetSpellings();
+    }
+    // Their word numbers, in this aggregator's vocabulary.
+    const { units, starts } = state.vocabulary;
+    const renumber = new Int32Array(Math.max(0, starts.length - 1));
+    for (let id = 0; id < renumber.length; id += 1) renumber[id] = text.vocabulary.enterUnits(units, starts[id] as number, starts[id + 1] as number);
+    for (const theirs of state.details) {
+      const own = details.get(theirs.month);
+      if (own) mergeDetail(own, theirs, renumber);
+    }
+    // The month last added to may have gained a detail or drivers: look it up again.
+    month = null;
+  }
+
+  return { add, snapshot, merge, finish };
+}
+
+function snapshotDetail(month: string, detail: MonthDetail): MonthDetailState {
+  return {
+    month,
+    words: detail.words.snapshot(),
+    phrases: detail.phrases.snapshot(),
+    hashtags: detail.hashtags.snapshot(),
+    people: detail.people.snapshot(),
+    domains: detail.domains.snapshot(),
+    flagCounts: detail.flagCounts.slice(),
+    flagIds: detail.flagIds.map((list) => list.snapshot()),
+    duplicates: detail.duplicates.snapshot(),
+    days: Int32Array.from(detail.days),
+    firstAt: detail.firstAt,
+    firstDay: detail.firstDay,
+    lastAt: detail.lastAt,
+    lastDay: detail.lastDay,
+    lateNightDrinking: detail.lateNightDrinking,
+    bareLinks: detail.bareLinks,
+    retweets: detail.retweets,
+    repliesToOthers: detail.repliesToOthers,
+    withEngagement: detail.withEngagement,
+    likes: detail.likes.map((values) => Float64Array.from(values)),
+    retweetCounts: detail.retweetCounts.map((values) => Float64Array.from(values)),
+    engagementTweets: detail.engagementTweets.slice(),
+    examples: detail.examples.map((list) => list.toArray().map((example) => ({ ...example }))),
+    lowConfidenceCount: detail.lowConfidenceCount,
+    lowConfidence: detail.lowConfidence.toArray().map((item) => ({ ...item })),
+  };
+}
+
+/** Adds a detailed month's state into the same month of this aggregator; `renumber` maps their word numbers to ours. */
+function mergeDetail(detail: MonthDetail, state: MonthDetailState, renumber: Int32Array): void {
+  detail.words.merge(state.words, renumber, false);
+  detail.phrases.merge(state.phrases, renumber, true);
+  detail.hashtags.merge(state.hashtags);
+  detail.people.merge(state.people);
+  detail.domains.merge(state.domains);
+  for (let f = 0; f < FLAGS.length; f += 1) {
+    detail.flagCounts[f] = (detail.flagCounts[f] as number) + (state.flagCounts[f] as number);
+    (detail.flagIds[f] as FirstTweets).merge(state.flagIds[f] as TweetList);
+  }
+  detail.duplicates.merge(state.duplicates);
+  for (const day of state.days) detail.days.add(day);
+  if (state.firstDay !== 0 && (detail.firstDay === 0 || state.firstAt < detail.firstAt)) {
+    detail.firstAt = state.firstAt;
+    detail.firstDay = state.firstDay;
+  }
+  if (state.lastDay !== 0 && (detail.lastDay === 0 || state.lastAt > detail.lastAt)) {
+    detail.lastAt = state.lastAt;
+    detail.lastDay = state.lastDay;
+  }
+  detail.lateNightDrinking += state.lateNightDrinking;
+  detail.bareLinks += state.bareLinks;
+  detail.retweets += state.retweets;
+  detail.repliesToOthers += state.repliesToOthers;
+  detail.withEngagement += state.withEngagement;
+  for (let c = 0; c < CATEGORIES.length; c += 1) {
+    for (const value of state.likes[c] as Float64Array) (detail.likes[c] as number[]).push(value);
+    for (const value of state.retweetCounts[c] as Float64Array) (detail.retweetCounts[c] as number[]).push(value);
+    detail.engagementTweets[c] = (detail.engagementTweets[c] as number) + (state.engagementTweets[c] as number);
+    for (const example of state.examples[c] as ExampleCandidate[]) (detail.examples[c] as BoundedSortedList<ExampleCandidate>).add(example);
+  }
+  detail.lowConfidenceCount += state.lowConfidenceCount;
+  for (const item of state.lowConfidence) detail.lowConfidence.add(item);
 }
 
 /** "YYYY-MM-DD" of a day kept as year * 512 + month * 32 + day. */

@@ -38,6 +38,22 @@ export class TermCounter {
     return this.index.size;
   }
 
+  /** The terms and their counts as plain data, for {@link TermCounter.merge} in another thread. */
+  snapshot(): TermCounts {
+    const terms: string[] = [];
+    const counts = new Int32Array(this.index.size);
+    for (const [term, at] of this.index) {
+      counts[terms.length] = this.counts[at] as number;
+      terms.push(term);
+    }
+    return { terms, counts };
+  }
+
+  /** Adds counts taken by {@link TermCounter.snapshot}. */
+  merge(state: TermCounts): void {
+    for (let i = 0; i < state.terms.length; i += 1) this.add(state.terms[i] as string, state.counts[i] as number);
+  }
+
   /** The counts as a map, for readers that take one. */
   toMap(): Map<string, number> {
     const map = new Map<string, number>();
@@ -97,24 +113,53 @@ export class IdCounter {
 
   constructor(private readonly maxKeys = 50_000) {}
 
-  add(a: number, b = 0): void {
+  add(a: number, b = 0, by = 1): void {
     const mask = this.counts.length - 1;
     let slot = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
     for (;;) {
       const count = this.counts[slot] as number;
       if (count === 0) break;
       if (this.first[slot] === a && this.second[slot] === b) {
-        this.counts[slot] = count + 1;
+        this.counts[slot] = count + by;
         return;
       }
       slot = (slot + 1) & mask;
     }
     this.first[slot] = a;
     this.second[slot] = b;
-    this.counts[slot] = 1;
+    this.counts[slot] = by;
     this.size += 1;
     if (this.size * 2 > this.counts.length) this.rebuild(this.counts.length * 2, 0);
     if (this.size > this.maxKeys) this.prune();
+  }
+
+  /** The entries as plain data (only the used slots), for merging in another thread. */
+  snapshot(): IdCounts {
+    const first = new Int32Array(this.size);
+    const second = new Int32Array(this.size);
+    const counts = new Int32Array(this.size);
+    let k = 0;
+    for (let slot = 0; slot < this.counts.length; slot += 1) {
+      const count = this.counts[slot] as number;
+      if (count === 0) continue;
+      first[k] = this.first[slot] as number;
+      second[k] = this.second[slot] as number;
+      counts[k] = count;
+      k += 1;
+    }
+    return { first, second, counts };
+  }
+
+  /**
+   * Adds counts taken by {@link IdCounter.snapshot} of a counter whose numbers `renumber` turns
+   * into this one's (two vocabularies number the same word differently); `second` 0 stays 0.
+   */
+  merge(state: IdCounts, renumber: ArrayLike<number>, pairs: boolean): void {
+    for (let k = 0; k < state.counts.length; k += 1) {
+      const a = renumber[state.first[k] as number] as number;
+      const b = pairs ? (renumber[state.second[k] as number] as number) : 0;
+      this.add(a, b, state.counts[k] as number);
+    }
   }
 
   /** The `n` most frequent terms, named by `name`, ties broken by the name. */
@@ -204,6 +249,25 @@ export class BoundedSortedList<T> {
   }
 }
 
+/** A {@link TermCounter}'s terms and counts, side by side. */
+export interface TermCounts {
+  terms: string[];
+  counts: Int32Array;
+}
+
+/** An {@link IdCounter}'s entries: the k-th is the pair first[k], second[k], counted counts[k] times. */
+export interface IdCounts {
+  first: Int32Array;
+  second: Int32Array;
+  counts: Int32Array;
+}
+
+/** A {@link FirstTweets} list: ids and times side by side, by time then id. */
+export interface TweetList {
+  ids: string[];
+  times: Float64Array;
+}
+
 /**
  * The first `cap` tweets by time, then id (as {@link BoundedSortedList} with that order), kept as
  * two arrays so a tweet that does not make the list costs no allocation.
@@ -230,6 +294,15 @@ export class FirstTweets {
 
   toArray(): { id: string; createdAt: number }[] {
     return this.ids.map((id, i) => ({ id, createdAt: this.times[i] as number }));
+  }
+
+  snapshot(): TweetList {
+    return { ids: [...this.ids], times: Float64Array.from(this.times) };
+  }
+
+  /** Adds the tweets of another list's snapshot: the first `cap` of both lists together. */
+  merge(state: TweetList): void {
+    for (let i = 0; i < state.ids.length; i += 1) this.add(state.ids[i] as string, state.times[i] as number);
   }
 }
 

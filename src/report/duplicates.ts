@@ -73,6 +73,25 @@ interface Member {
   createdAt: number;
 }
 
+/**
+ * A {@link DuplicateFinder} as plain data. Text i is units[starts[i] .. starts[i + 1]), with its
+ * hash, its number of tweets and its first tweet (its only one when the count is 1). Texts
+ * repeated[r] have two tweets or more: their first `keep` by time then id are
+ * memberIds/memberTimes[memberStarts[r] .. memberStarts[r + 1]).
+ */
+export interface DuplicateState {
+  units: Uint16Array;
+  starts: Int32Array;
+  hashes: Int32Array;
+  counts: Int32Array;
+  firstIds: string[];
+  firstTimes: Float64Array;
+  repeated: Int32Array;
+  memberStarts: Int32Array;
+  memberIds: string[];
+  memberTimes: Float64Array;
+}
+
 /** What the duplicate check found in one period. */
 export interface DuplicateFindings {
   /** Tweets whose normalized text equals another's, by time then id (at most `keep` of them). */
@@ -134,19 +153,29 @@ export class DuplicateFinder {
    */
   addUnits(id: string, createdAt: number, units: Uint16Array, length: number, hash: number, words: number): void {
     if (words < MIN_DUPLICATE_WORDS) return;
+    const slot = this.slotOf(units, 0, length, hash);
+    const at = this.slots[slot] as number;
+    if (at >= 0) this.repeat(at, id, createdAt);
+    else this.insert(slot, units, 0, length, hash, 1, id, createdAt);
+  }
+
+  /** The slot of the text `units[from .. from + length)`: the one holding it, or the empty one it would take. */
+  private slotOf(units: Uint16Array, from: number, length: number, hash: number): number {
     const mask = this.slots.length - 1;
     let slot = mix32(hash) & mask;
     for (let at = this.slots[slot] as number; at >= 0; at = this.slots[slot] as number) {
-      if (this.hashes[at] === hash && this.sameText(at, units, length)) {
-        this.repeat(at, id, createdAt);
-        return;
-      }
+      if (this.hashes[at] === hash && this.sameText(at, units, from, length)) return slot;
       slot = (slot + 1) & mask;
     }
+    return slot;
+  }
+
+  /** Enters a new text in an empty slot, with its number of tweets and the first of them. */
+  private insert(slot: number, units: Uint16Array, from: number, length: number, hash: number, count: number, id: string, createdAt: number): number {
     const at = this.counts.length;
     this.slots[slot] = at;
     this.hashes.push(hash);
-    this.counts.push(1);
+    this.counts.push(count);
     this.firstIds.push(id);
     this.firstTimes.push(createdAt);
     if (this.unitsUsed + length > this.units.length) {
@@ -155,16 +184,17 @@ export class DuplicateFinder {
       this.units = grown;
     }
     const arena = this.units;
-    for (let i = 0, to = this.unitsUsed; i < length; i += 1, to += 1) arena[to] = units[i] as number;
+    for (let i = from, to = this.unitsUsed; i < from + length; i += 1, to += 1) arena[to] = units[i] as number;
     this.unitsUsed += length;
     this.starts.push(this.unitsUsed);
     if (this.counts.length * 2 > this.slots.length) this.growSlots();
+    return at;
   }
 
-  private sameText(at: number, units: Uint16Array, length: number): boolean {
-    const from = this.starts[at] as number;
-    if ((this.starts[at + 1] as number) - from !== length) return false;
-    for (let i = 0; i < length; i += 1) if (this.units[from + i] !== units[i]) return false;
+  private sameText(at: number, units: Uint16Array, from: number, length: number): boolean {
+    const start = this.starts[at] as number;
+    if ((this.starts[at + 1] as number) - start !== length) return false;
+    for (let i = 0; i < length; i += 1) if (this.units[start + i] !== units[from + i]) return false;
     return true;
   }
 
@@ -179,6 +209,76 @@ export class DuplicateFinder {
     // A full list keeps only tweets before its last one.
     if (members.length < this.keep || createdAt < last.createdAt || (createdAt === last.createdAt && compareIds(id, last.id) < 0)) {
       insertCapped(members, { id, createdAt }, this.keep);
+    }
+  }
+
+  /** The texts and their tweets as plain data (typed arrays, strings, numbers), for {@link merge}. */
+  snapshot(): DuplicateState {
+    const n = this.counts.length;
+    const repeated = new Int32Array(this.repeats.size);
+    const memberStarts = new Int32Array(this.repeats.size + 1);
+    const memberIds: string[] = [];
+    const memberTimes: number[] = [];
+    let r = 0;
+    for (let at = 0; at < n; at += 1) {
+      const members = this.repeats.get(at);
+      if (!members) continue;
+      repeated[r] = at;
+      for (const member of members) {
+        memberIds.push(member.id);
+        memberTimes.push(member.createdAt);
+      }
+      r += 1;
+      memberStarts[r] = memberIds.length;
+    }
+    return {
+      units: this.units.slice(0, this.unitsUsed),
+      starts: Int32Array.from(this.starts),
+      hashes: Int32Array.from(this.hashes),
+      counts: Int32Array.from(this.counts),
+      firstIds: [...this.firstIds],
+      firstTimes: Float64Array.from(this.firstTimes),
+      repeated,
+      memberStarts,
+      memberIds,
+      memberTimes: Float64Array.from(memberTimes),
+    };
+  }
+
+  /**
+   * Adds another finder's texts and tweets (made with the same `keep`): afterwards `finish` gives
+   * what one finder fed both finders' tweets would. Counts add up, and a text's kept members are
+   * the first `keep` of both lists, which hold the first `keep` of each side.
+   */
+  merge(state: DuplicateState): void {
+    const n = state.counts.length;
+    const repeatedAt = new Map<number, number>();
+    for (let r = 0; r < state.repeated.length; r += 1) repeatedAt.set(state.repeated[r] as number, r);
+    for (let j = 0; j < n; j += 1) {
+      const from = state.starts[j] as number;
+      const length = (state.starts[j + 1] as number) - from;
+      const hash = state.hashes[j] as number;
+      const count = state.counts[j] as number;
+      const r = repeatedAt.get(j);
+      const theirs: Member[] =
+        r === undefined
+          ? [{ id: state.firstIds[j] as string, createdAt: state.firstTimes[j] as number }]
+          : Array.from({ length: (state.memberStarts[r + 1] as number) - (state.memberStarts[r] as number) }, (_, k) => ({
+              id: state.memberIds[(state.memberStarts[r] as number) + k] as string,
+              createdAt: state.memberTimes[(state.memberStarts[r] as number) + k] as number,
+            }));
+      const slot = this.slotOf(state.units, from, length, hash);
+      let at = this.slots[slot] as number;
+      if (at < 0) {
+        const first = theirs[0] as Member;
+        at = this.insert(slot, state.units, from, length, hash, count, first.id, first.createdAt);
+        if (count >= 2) this.repeats.set(at, theirs.slice(0, this.keep));
+        continue;
+      }
+      this.counts[at] = (this.counts[at] as number) + count;
+      const members = this.repeats.get(at) ?? [{ id: this.firstIds[at] as string, createdAt: this.firstTimes[at] as number }];
+      for (const member of theirs) insertCapped(members, member, this.keep);
+      this.repeats.set(at, members);
     }
   }
 

@@ -252,11 +252,23 @@ export class Vocabulary {
     return this.lookup(units, 0, word.length, hash, word, 0);
   }
 
+  /** The number of the word whose code units are `units[from .. to)`, entered if new. */
+  enterUnits(units: Uint16Array, from: number, to: number): number {
+    let hash = FNV_OFFSET;
+    for (let i = from; i < to; i += 1) hash = Math.imul(hash ^ (units[i] as number), FNV_PRIME);
+    return this.lookup(units, from, to, hash, null, 0);
+  }
+
+  /** Every word's code units, one after another: word i is units[starts[i] .. starts[i + 1]). */
+  snapshot(): { units: Uint16Array; starts: Int32Array } {
+    return { units: this.units.slice(0, this.unitsUsed), starts: Int32Array.from(this.starts) };
+  }
+
   /**
    * The number of the word whose code units are `units[from .. to)` with FNV-1a hash `hash`; a
-   * new word is taken as a string from `source` at `sourceFrom`.
+   * new word is taken as a string from `source` at `sourceFrom` (from the units when null).
    */
-  lookup(units: Uint16Array, from: number, to: number, hash: number, source: string, sourceFrom: number): number {
+  lookup(units: Uint16Array, from: number, to: number, hash: number, source: string | null, sourceFrom: number): number {
     const length = to - from;
     const mask = this.slots.length - 1;
     let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift;
@@ -267,7 +279,7 @@ export class Vocabulary {
     const id = this.words.length;
     this.slots[slot] = id;
     this.hashes.push(hash);
-    this.words.push(source.slice(sourceFrom, sourceFrom + length));
+    this.words.push(source === null ? String.fromCharCode(...units.subarray(from, to)) : source.slice(sourceFrom, sourceFrom + length));
     if (this.unitsUsed + length > this.units.length) {
       const grown = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + length));
       grown.set(this.units.subarray(0, this.unitsUsed));

@@ -60,10 +60,18 @@ const ANCHOR = /<a\b[^>]*>([\s\S]*?)<\/a>/i;
 /** The client's name from X's `source` field, an HTML anchor (`<a href=…>Twitter for iPhone</a>`). */
 export function sourceName(source: unknown): string | undefined {
   if (typeof source !== 'string' || source === '') return undefined;
+  // An archive has a handful of clients, each written the same way on thousands of tweets.
+  const known = SOURCE_NAMES.get(source);
+  if (known !== undefined || SOURCE_NAMES.has(source)) return known;
   const m = ANCHOR.exec(source);
   const name = decodeEntities((m ? m[1]! : source).trim());
-  return name === '' ? undefined : name;
+  const result = name === '' ? undefined : name;
+  if (SOURCE_NAMES.size < MAX_SOURCE_NAMES) SOURCE_NAMES.set(source, result);
+  return result;
 }
+
+const SOURCE_NAMES = new Map<string, string | undefined>();
+const MAX_SOURCE_NAMES = 1000;
 
 // "RT @user: …" is how X marks a retweet in the text; screen names are 1–15 [A-Za-z0-9_] (old
 // accounts may be longer, so no upper bound here).
@@ -71,6 +79,7 @@ const RETWEET_PREFIX = /^RT @([A-Za-z0-9_]+):/;
 
 /** The lowercased screen name of the retweeted account when the text is a retweet, else undefined. */
 export function retweetedScreenName(text: string): string | undefined {
+  if (text.charCodeAt(0) !== 82 /* R */) return undefined;
   const m = RETWEET_PREFIX.exec(text);
   return m ? m[1]!.toLowerCase() : undefined;
 }

@@ -60,6 +60,9 @@ export function tweetId(raw: JsonObject): string | undefined {
   return asId(raw.id_str) ?? asId(raw.id);
 }
 
+/** The links of a tweet with no url or media entity: never written to. */
+const NO_LINKS: LinkExpansion = { expanded: new Map(), media: new Set() };
+
 /**
  * Turns one tweet object of a modern tweets.js or a Grailbird file into a Tweet, or undefined
  * when it has no usable id or date (the caller counts those).
@@ -73,11 +76,14 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
   const entities = asObject(raw.entities);
   const extended = asObject(raw.extended_entities);
 
-  const links: LinkExpansion = { expanded: new Map(), media: new Set() };
   const urls: string[] = [];
-  const media = asArray(extended?.media).length > 0 ? asArray(extended!.media) : asArray(entities?.media);
+  const extendedMedia = asArray(extended?.media);
+  const media = extendedMedia.length > 0 ? extendedMedia : asArray(entities?.media);
+  const urlEntities = sortedEntities(entities?.urls);
+  // Most tweets have neither links nor media: no maps for them.
+  const links: LinkExpansion = urlEntities.length > 0 || media.length > 0 ? { expanded: new Map(), media: new Set() } : NO_LINKS;
   let mediaCount = media.length;
-  for (const u of sortedEntities(entities?.urls)) {
+  for (const u of urlEntities) {
     const short = asString(u.url);
     const long = asString(u.expanded_url) ?? short;
     // Grailbird lists the photo of a retweeted tweet as a link to ".../status/<id>/photo/1";

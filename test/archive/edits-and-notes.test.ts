@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EditResolver, editChain } from '../../src/archive/edits.js';
+import { asArray, asId, asObject, type JsonObject } from '../../src/archive/json-guards.js';
 import { NoteIndex, matchKey, parseNoteTweet } from '../../src/archive/note-tweets.js';
 import type { Tweet } from '../../src/model/tweet.js';
 
@@ -15,6 +17,46 @@ describe('editChain', () => {
     expect(editChain({ id_str: '2', edit_info: { edit: { initialTweetId: '1' } } })).toEqual(['1', '2']);
     expect(editChain({ id_str: '5' })).toBeUndefined();
     expect(editChain({ id_str: '5', edit_info: 'garbage' })).toBeUndefined();
+  });
+
+  it('gives what the general rule gives, also on its fast path for tweets never edited', () => {
+    // The rule written plainly: listed ids, the initial id in front, the tweet's own id last.
+    const reference = (tweet: JsonObject): string[] | undefined => {
+      const info = asObject(tweet.edit_info);
+      if (!info) return undefined;
+      const edit = asObject(info.edit);
+      const control = asObject(info.initial) ?? asObject(edit?.editControlInitial) ?? asObject(info.editControlInitial);
+      const ids: string[] = [];
+      for (const v of asArray(control?.editTweetIds)) {
+        const id = asId(v);
+        if (id !== undefined && !ids.includes(id)) ids.push(id);
+      }
+      const initial = asId(edit?.initialTweetId);
+      if (initial !== undefined && !ids.includes(initial)) ids.unshift(initial);
+      const own = asId(tweet.id_str) ?? asId(tweet.id);
+      if (own !== undefined && ids.length > 0 && !ids.includes(own)) ids.push(own);
+      return ids.length > 1 ? ids : undefined;
+    };
+    const id = fc.constantFrom('1', '2', '3', 'x', 4, undefined);
+    const ids = fc.oneof(fc.array(id, { maxLength: 3 }), id);
+    const control = fc.record({ editTweetIds: ids }, { requiredKeys: [] });
+    const tweetArb = fc.record(
+      {
+        id_str: id,
+        id,
+        edit_info: fc.oneof(
+          fc.record({ initial: control, edit: fc.record({ initialTweetId: id, editControlInitial: control }, { requiredKeys: [] }), editControlInitial: control }, { requiredKeys: [] }),
+          fc.constant('garbage'),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(tweetArb, (t) => {
+        expect(editChain(t as JsonObject)).toEqual(reference(t as JsonObject));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

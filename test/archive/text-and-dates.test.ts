@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArchiveDate } from '../../src/archive/dates.js';
 import { RAILS_TIME_ZONES, ianaTimeZone } from '../../src/archive/rails-time-zones.js';
@@ -99,6 +100,50 @@ describe('parseArchiveDate', () => {
       undefined,
     ]) {
       expect(parseArchiveDate(bad), String(bad)).toBeUndefined();
+    }
+  });
+});
+
+/**
+ * What the positional parser of "Sat Nov 09 12:14:18 +0000 2024" must agree with: the fields read
+ * by a regex, checked and converted by Date.UTC, as the general path does. The weekday is not
+ * checked by either.
+ */
+function referenceUtcDate(s: string): number | undefined | 'other' {
+  const m = /^.{3} (.{3}) (\d\d) (\d\d):(\d\d):(\d\d) \+0000 (\d{4})$/s.exec(s);
+  if (!m) return 'other';
+  const month0 = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1]!);
+  const [day, hour, minute, second, year] = m.slice(2).map(Number) as [number, number, number, number, number];
+  if (month0 < 0 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const t = Date.UTC(year, month0, day, hour, minute, Math.min(second, 59));
+  if (new Date(t).getUTCDate() !== day) return undefined;
+  return t >= Date.UTC(2006, 0, 1) && t < Date.UTC(2100, 0, 1) ? t : undefined;
+}
+
+describe('parseArchiveDate, positional fast path', () => {
+  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+  const dateArb = fc
+    .record({
+      weekday: fc.constantFrom('Sat', 'Mon', 'xyz', '123', 'Sé'),
+      month: fc.constantFrom('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Foo', 'nov', 'Ñov'),
+      day: fc.oneof(two(31), two(99)),
+      hour: fc.oneof(two(23), two(99)),
+      minute: fc.oneof(two(59), two(99)),
+      second: fc.oneof(two(60), two(99)),
+      year: fc.oneof(fc.integer({ min: 2004, max: 2102 }), fc.integer({ min: 0, max: 9999 })).map((y) => String(y).padStart(4, '0')),
+    })
+    .map(({ weekday, month, day, hour, minute, second, year }) => `${weekday.padEnd(3).slice(0, 3)} ${month} ${day} ${hour}:${minute}:${second} +0000 ${year}`);
+
+  it('agrees with Date.UTC on every field, leap days and month ends included', () => {
+    fc.assert(
+      fc.property(dateArb, (s) => {
+        const expected = referenceUtcDate(s);
+        if (expected !== 'other') expect(parseArchiveDate(s), s).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of ['Thu Feb 29 10:00:00 +0000 2024', 'Thu Feb 29 10:00:00 +0000 2023', 'Thu Feb 29 10:00:00 +0000 2100', 'Sat Dec 31 23:59:60 +0000 2099', 'Sun Jan 01 00:00:00 +0000 2006']) {
+      expect(parseArchiveDate(s), s).toBe(referenceUtcDate(s));
     }
   });
 });

@@ -23,6 +23,19 @@ export interface AuditOptions {
   onProgress?: (tweetsRead: number) => void;
   /** Tweets kept in memory from the first read (default 100,000); tests lower it. */
   bufferLimit?: number;
+  /**
+   * Worker threads for a whole-archive audit (`audit()`): 0 or 1 for none, or 'auto' (the
+   * default): as many as cores, up to 4, for tweet files of 8 MB and more (src/parallel/run.ts).
+   */
+  workers?: number | 'auto';
+  /** At most this many items per batch handed to a worker (default: all a chunk completes); tests lower it. */
+  batchItems?: number;
+}
+
+/** What `audit()` returns. */
+export interface AuditResult {
+  prepared: PreparedAudit;
+  report: AuditReport;
 }
 
 /** Where the time zone came from, so the report can say it. */
@@ -61,11 +74,11 @@ export interface PreparedAudit {
  * discover the identity from the first 100,000 tweets read (X lists newest first) and stream the
  * rest.
  */
-const MAX_BUFFERED_TWEETS = 100_000;
-const PROGRESS_EVERY = 10_000;
+export const MAX_BUFFERED_TWEETS = 100_000;
+export const PROGRESS_EVERY = 10_000;
 
 /** The months a period option names without reading the archive, or null for the default. */
-function boundsOf(options: PeriodOptions): DetailBounds | null {
+export function boundsOf(options: PeriodOptions): DetailBounds | null {
   if (options.month) return { from: options.month, to: options.month };
   if (options.from || options.to) return { from: options.from, to: options.to };
   if (options.all) return {};
@@ -202,10 +215,13 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
  * shares (the trend); the months of the period also get their full report, unless `detail` is
  * false (the trend alone).
  */
-export async function audit(
-  options: AuditOptions,
-  detail = true,
-): Promise<{ prepared: PreparedAudit; report: AuditReport }> {
+export async function audit(options: AuditOptions, detail = true): Promise<AuditResult> {
+  if (options.workers !== 0 && options.workers !== 1 && !(options.labels && options.labels.size > 0)) {
+    // Loaded only when it may be used: a small audit (and --help) does not pay for it.
+    const { auditInParallel } = await import('./parallel/run.js');
+    const result = await auditInParallel(options, detail);
+    if (result) return result;
+  }
   const prepared = await prepareAudit(options);
   const aggregator = createAggregator({
     detailMonths: detail ? prepared.detailMonths() : [],
@@ -217,7 +233,7 @@ export async function audit(
   return { prepared, report: aggregator.finish() };
 }
 
-function chooseZone(
+export function chooseZone(
   option: string | undefined,
   config: TweetAuditConfig,
   archive: OpenedArchive,

@@ -1,0 +1,300 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { openArchives } from '../archive/index.js';
+import { EditResolver } from '../archive/edits.js';
+import { assertText } from '../archive/js-data-file.js';
+import { JsonArrayScanner } from '../archive/json-array-scanner.js';
+import { warnOnce } from '../archive/location.js';
+import { skippedWarning, splitReading, type SplitReading } from '../archive/modern.js';
+import type { AuditOptions, AuditResult, PreparedAudit } from '../audit.js';
+import { boundsOf, chooseZone, MAX_BUFFERED_TWEETS, PROGRESS_EVERY } from '../audit.js';
+import { createClassifier } from '../classify/index.js';
+import { IdentityEvidence } from '../config/discover.js';
+import { DEFAULT_NIGHT_HOURS, type Identity } from '../config/schema.js';
+import { TweetAuditError } from '../errors.js';
+import type { Tweet } from '../model/tweet.js';
+import { monthsBetween, resolvePeriod, type Period } from '../period.js';
+import { createAggregator, type DetailBounds } from '../report/index.js';
+import type { AggregatorState } from '../report/aggregate.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+
+/*
+ * A whole-archive audit on several cores. The main thread reads the tweet files and cuts them into
+ * batches of whole items (a chunk's worth, ~750 tweets), without parsing them; workers parse,
+ * normalise, classify and aggregate, each into its own aggregator, and the aggregators' states are
+ * merged at the end. Discovery needs tweets before anything can be classified: until the identity
+ * is known, workers keep the tweets they read and send the evidence found in each batch, which the
+ * main thread merges in file order; once the first 100,000 tweets (or all of them) are in, it sends
+ * the identity and the workers classify what they kept and everything after. Versions of edited
+ * tweets are sent to the main thread, which keeps each tweet's last version as one reader would.
+ *
+ * The result is the single-threaded audit's, exactly, for archives up to 100,000 tweets; beyond,
+ * discovery reads whole batches up to the first that reaches 100,000 tweets rather than stopping
+ * at the 100,000th tweet. Anything unusual in the bytes (an item that is not JSON, a file cut
+ * short, a list of something else) makes the audit start over in one thread, which reports the
+ * problem as it always has.
+ */
+
+/** Tweet files from this size on are audited in parallel when no worker count is asked for. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** More workers than this stop paying: the main thread's reading becomes the limit. */
+const MAX_WORKERS = 4;
+/** Batches a worker may have queued: enough to never starve, few enough to bound memory. */
+const IN_FLIGHT = 3;
+
+/** How many workers: a number asked for (0: none), or 'auto' by size and cores. */
+export type WorkerCount = number | 'auto';
+
+/** The number of workers to use for tweet files of `bytes` bytes; 0 or 1 mean "read in this thread". */
+export function workersFor(asked: WorkerCount | undefined, bytes: number): number {
+  if (typeof asked === 'number') return asked;
+  const cores = availableParallelism();
+  if (cores < 2 || bytes < PARALLEL_MIN_BYTES) return 0;
+  return Math.min(cores, MAX_WORKERS);
+}
+
+/** The compiled worker: beside this file, or in dist/ when this file runs from src/ (tests). */
+function workerFile(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.join(here, 'worker.js'), path.resolve(here, '../../dist/parallel/worker.js')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Items `from` to `to` one after another in memory of their own (never a slice of Node's shared pool, so it can be handed over whole), and where each ends. */
+function pack(items: readonly Buffer[], from: number, to: number): { bytes: Buffer; ends: Uint32Array } {
+  let total = 0;
+  for (let i = from; i < to; i++) total += items[i]!.length;
+  const bytes = Buffer.allocUnsafeSlow(total);
+  const ends = new Uint32Array(to - from);
+  let at = 0;
+  for (let i = from; i < to; i++) {
+    items[i]!.copy(bytes, at);
+    at += items[i]!.length;
+    ends[i - from] = at;
+  }
+  return { bytes, ends };
+}
+
+type BatchReply = Extract<FromWorker, { kind: 'batch' }>;
+
+/** Thrown inside the run when the audit must be done in one thread instead. */
+class StartOver extends Error {}
+
+/**
+ * The audit of `options` on worker threads, or undefined when it is better done in one thread:
+ * too small, not an X archive read alone, user labels given (the model learns them first), the
+ * default period of an archive too large to keep in memory, or bytes that need the exact reader.
+ */
+export async function auditInParallel(options: AuditOptions, detail: boolean): Promise<AuditResult | undefined> {
+  if (options.workers === 0 || options.workers === 1 || (options.labels && options.labels.size > 0)) return undefined;
+  const file = workerFile();
+  if (!file) return undefined;
+  const archive = await openArchives(options.archives);
+  const open = splitReading(archive);
+  if (!open) return undefined;
+  const reading = await open();
+  const workers: Worker[] = [];
+  try {
+    let bytes = 0;
+    for (const name of reading.files) bytes += (await reading.source.file(name))?.size ?? 0;
+    const count = workersFor(options.workers, bytes);
+    if (count < 1) return undefined;
+    return await run(options, detail, archive, reading, file, count, workers);
+  } catch (error) {
+    if (error instanceof StartOver || error instanceof TweetAuditError) return undefined;
+    throw error;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+    await reading.source.close();
+  }
+}
+
+async function run(
+  options: AuditOptions,
+  detail: boolean,
+  archive: Awaited<ReturnType<typeof openArchives>>,
+  reading: SplitReading,
+  file: string,
+  count: number,
+  workers: Worker[],
+): Promise<AuditResult> {
+  const config = options.config ?? {};
+  const { zone, source: timeZoneSource } = chooseZone(options.timeZone, config, archive);
+  const bounds = boundsOf(options.period);
+  const limit = options.bufferLimit ?? MAX_BUFFERED_TWEETS;
+  const batchItems = options.batchItems ?? Number.POSITIVE_INFINITY;
+  const coveredUntil = archive.exportedAt === undefined ? undefined : zone.monthKey(archive.exportedAt);
+
+  const setup: WorkerSetup = { owner: archive.owner, notes: await reading.notes(), zone: zone.name, config, examples: options.examples };
+  const inFlight: number[] = [];
+  const states: Array<AggregatorState | undefined> = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const results = new Map<number, BatchReply>();
+  const signal = (): void => {
+    const resolve = wake;
+    wake = undefined;
+    resolve?.();
+  };
+  for (let w = 0; w < count; w++) {
+    const worker = new Worker(file, { workerData: setup });
+    workers.push(worker);
+    inFlight.push(0);
+    states.push(undefined);
+    worker.on('message', (message: FromWorker) => {
+      if (message.kind === 'batch') {
+        inFlight[w]!--;
+        results.set(message.seq, message);
+      } else if (message.kind === 'state') {
+        states[w] = message.state;
+      } else if (message.kind === 'unreadable') {
+        failure ??= new StartOver(message.reason);
+      } else {
+        const bug = new Error(`a worker of the parallel audit failed: ${message.message}`);
+        if (message.stack) bug.stack = message.stack;
+        failure ??= bug;
+      }
+      signal();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      signal();
+    });
+    worker.on('exit', (code) => {
+      if (states[w] === undefined) failure ??= new Error(`a worker of the parallel audit stopped (exit code ${code})`);
+      signal();
+    });
+  }
+  const waitForMessage = (): Promise<void> => {
+    if (failure) throw failure;
+    return new Promise<void>((resolve) => (wake = resolve)).then(() => {
+      if (failure) throw failure;
+    });
+  };
+  const post = (w: number, message: ToWorker, transfer: ArrayBuffer[] = []): void => workers[w]!.postMessage(message, transfer);
+
+  // What the batches, taken in file order, add up to.
+  const monthCounts = new Map<string, number>();
+  const evidence = new IdentityEvidence(archive.owner, config);
+  const edits = new EditResolver();
+  const skipped = new Map<string, number>();
+  const fileOfBatch: string[] = [];
+  let consumed = 0;
+  let read = 0;
+  let evidenceTweets = 0;
+  let identity: Identity | undefined;
+  const countMonth = (month: string, n: number): void => void monthCounts.set(month, (monthCounts.get(month) ?? 0) + n);
+  const consume = (): void => {
+    for (let r = results.get(consumed); r !== undefined; r = results.get(consumed)) {
+      results.delete(consumed);
+      const before = read;
+      read += r.tweets;
+      for (const [month, n] of r.months) countMonth(month, n);
+      for (const { tweet, chain } of r.held) edits.hold(tweet, chain);
+      const name = fileOfBatch[consumed]!;
+      if (r.skipped > 0) skipped.set(name, (skipped.get(name) ?? 0) + r.skipped);
+      if (identity === undefined && r.evidence) {
+        evidence.merge(r.evidence);
+        evidenceTweets += r.tweets;
+      }
+      if (Math.floor(read / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) options.onProgress?.(read);
+      consumed++;
+    }
+  };
+
+  let period: Period | undefined;
+  let detailMonths: string[] | DetailBounds = [];
+  /** Sends the identity and the months to detail; `survivors` are edited tweets (all read). */
+  const decide = (survivors: readonly Tweet[] | undefined): void => {
+    if (survivors === undefined && bounds === null) {
+      // The default period needs every month before the detailed one can be picked: read twice,
+      // in one thread, as for any archive too large to keep.
+      throw new StartOver('default period of a large archive');
+    }
+    for (const tweet of survivors ?? []) evidence.add(tweet);
+    identity = evidence.decide();
+    if (bounds === null) period = resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
+    detailMonths = !detail ? [] : period ? monthsBetween(period.from, period.to) : bounds!;
+    for (let w = 0; w < count; w++) post(w, { kind: 'identity', identity, detailMonths });
+  };
+
+  let seq = 0;
+  for (const name of reading.files) {
+    const display = reading.source.describe(name);
+    const scanner = new JsonArrayScanner(display, false);
+    let firstChunk = true;
+    let firstBatch = true;
+    for await (const chunk of reading.source.read(name)) {
+      if (firstChunk) assertText(chunk, display);
+      firstChunk = false;
+      const items: Buffer[] = [];
+      scanner.push(chunk, items);
+      for (let from = 0; from < items.length; from += batchItems) {
+        const { bytes, ends } = pack(items, from, Math.min(items.length, from + batchItems));
+        for (;;) {
+          consume();
+          if (identity === undefined && evidenceTweets >= limit) decide(undefined);
+          if (inFlight.some((n) => n < IN_FLIGHT)) break;
+          await waitForMessage();
+        }
+        if (failure) throw failure;
+        const w = inFlight.indexOf(Math.min(...inFlight));
+        fileOfBatch[seq] = name;
+        post(w, { kind: 'batch', seq, file: name, first: firstBatch, bytes, ends }, [bytes.buffer as ArrayBuffer]);
+        inFlight[w]!++;
+        seq++;
+        firstBatch = false;
+      }
+    }
+    scanner.end();
+  }
+  while (consumed < seq) {
+    consume();
+    if (identity === undefined && evidenceTweets >= limit) decide(undefined);
+    if (consumed < seq) await waitForMessage();
+  }
+  const survivors = [...edits.finish()];
+  for (const tweet of survivors) countMonth(zone.monthKey(tweet.createdAt), 1);
+  read += survivors.length;
+  if (identity === undefined) decide(survivors);
+  options.onProgress?.(read);
+  for (const [name, n] of skipped) warnOnce(archive.warnings, skippedWarning(name, n));
+
+  const classifier = await createClassifier({ identity: identity!, zone, nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS });
+  const aggregator = createAggregator({ detailMonths, config, timeZone: zone.name, examples: options.examples });
+  for (const tweet of survivors) {
+    const local = zone.parts(tweet.createdAt);
+    aggregator.add({ tweet, classification: classifier.classify(tweet), local, month: zone.monthKey(tweet.createdAt) });
+  }
+  for (let w = 0; w < count; w++) post(w, { kind: 'finish' });
+  while (states.some((s) => s === undefined)) await waitForMessage();
+  for (const state of states) aggregator.merge(state!);
+
+  const resolved = (): Period => period ?? resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
+  const prepared: PreparedAudit = {
+    archive,
+    zone,
+    timeZoneSource,
+    identity: identity!,
+    classifier,
+    config,
+    monthCounts,
+    get period() {
+      return resolved();
+    },
+    get periodMonths() {
+      const p = resolved();
+      return monthsBetween(p.from, p.to);
+    },
+    detailMonths: () => detailMonths,
+    classified() {
+      throw new Error('an archive audited in parallel is not kept; prepare it again to read it again');
+    },
+  };
+  return { prepared, report: aggregator.finish() };
+}

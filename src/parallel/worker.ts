@@ -1,0 +1,139 @@
+/**
+ * A worker of a parallel audit (see run.ts): turns batches of tweets-file items into Tweets,
+ * gathers discovery evidence until the identity is known, then classifies and aggregates, and
+ * hands its aggregator's state back at the end.
+ */
+import { isUtf8 } from 'node:buffer';
+import { parentPort, workerData } from 'node:worker_threads';
+import { NoteIndex } from '../archive/note-tweets.js';
+import { ownerKeys } from '../archive/owner.js';
+import { TweetItems } from '../archive/tweet-items.js';
+import type { XTweetOptions } from '../archive/x-tweet.js';
+import { createClassifier, type Classifier } from '../classify/index.js';
+import { IdentityEvidence } from '../config/discover.js';
+import { DEFAULT_NIGHT_HOURS } from '../config/schema.js';
+import { TweetAuditError } from '../errors.js';
+import type { Tweet } from '../model/tweet.js';
+import { createAggregator, type Aggregator } from '../report/index.js';
+import { createZone } from '../time/zone.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const zone = createZone(setup.zone);
+const options: XTweetOptions = { owner: ownerKeys(setup.owner) };
+if (setup.notes.length > 0) {
+  const notes = new NoteIndex();
+  for (const note of setup.notes) notes.add(note);
+  options.notes = notes;
+}
+const evidence = new IdentityEvidence(setup.owner, setup.config);
+/** Tweets read before the identity was known, batch by batch. */
+let waiting: Tweet[][] = [];
+let classifier: Classifier | undefined;
+let aggregator: Aggregator | undefined;
+
+function send(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+/** Thrown for bytes a single-threaded read would judge: main then reads in one thread. */
+class Unreadable extends Error {}
+
+function parseItems(bytes: Uint8Array, ends: Uint32Array): unknown[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const items: unknown[] = new Array(ends.length);
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    const item = buffer.subarray(start, end);
+    if (!isUtf8(item)) throw new Unreadable('an item is not valid UTF-8');
+    try {
+      items[i] = JSON.parse(item.toString('utf8'));
+    } catch {
+      throw new Unreadable('an item is not one JSON value');
+    }
+    start = end;
+  }
+  return items;
+}
+
+function classifyAll(tweets: readonly Tweet[]): void {
+  const c = classifier!;
+  const a = aggregator!;
+  for (let i = 0; i < tweets.length; i++) {
+    const tweet = tweets[i]!;
+    const local = zone.parts(tweet.createdAt);
+    const month = `${local.year}-${local.month < 10 ? '0' : ''}${local.month}`;
+    a.add({ tweet, classification: c.classify(tweet), local, month });
+  }
+}
+
+function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
+  const items = parseItems(message.bytes, message.ends);
+  const reader = new TweetItems(message.file, options);
+  // Only a file's first item decides whether it holds tweets at all; later odd items are skipped.
+  if (!message.first) reader.seen = 1;
+  const read: Tweet[] = [];
+  const chains: Array<string[] | undefined> = [];
+  reader.add(items, read, chains);
+
+  const tweets: Tweet[] = [];
+  const held: Array<{ tweet: Tweet; chain: string[] }> = [];
+  const months = new Map<string, number>();
+  for (let i = 0; i < read.length; i++) {
+    const tweet = read[i]!;
+    const chain = chains[i];
+    if (chain !== undefined) {
+      held.push({ tweet, chain });
+      continue;
+    }
+    tweets.push(tweet);
+    const month = zone.monthKey(tweet.createdAt);
+    months.set(month, (months.get(month) ?? 0) + 1);
+  }
+  const reply: FromWorker = { kind: 'batch', seq: message.seq, tweets: tweets.length, skipped: reader.skipped, months: [...months], held };
+  if (classifier) {
+    classifyAll(tweets);
+  } else {
+    for (const tweet of tweets) evidence.add(tweet);
+    reply.evidence = evidence.take();
+    waiting.push(tweets);
+  }
+  send(reply);
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.kind) {
+    case 'batch':
+      readBatch(message);
+      return;
+    case 'identity': {
+      classifier = await createClassifier({ identity: message.identity, zone, nightHours: setup.config.nightHours ?? DEFAULT_NIGHT_HOURS });
+      aggregator = createAggregator({ detailMonths: message.detailMonths, config: setup.config, timeZone: zone.name, examples: setup.examples });
+      const held = waiting;
+      waiting = [];
+      for (const tweets of held) classifyAll(tweets);
+      return;
+    }
+    case 'finish':
+      if (!aggregator) throw new Error('finish before identity');
+      send({ kind: 'state', state: aggregator.snapshot() });
+      return;
+  }
+}
+
+// Messages are handled one at a time, in order: creating the classifier is asynchronous, and the
+// batches that arrive meanwhile must wait for it.
+let queue = Promise.resolve();
+port.on('message', (message: ToWorker) => {
+  queue = queue
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      if (error instanceof Unreadable || error instanceof TweetAuditError) send({ kind: 'unreadable', reason: error.message });
+      else {
+        const e = error instanceof Error ? error : new Error(String(error));
+        send({ kind: 'crash', message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) });
+      }
+    });
+});

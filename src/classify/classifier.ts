@@ -97,6 +97,10 @@ const DEFAULT_CONFIDENCE = 0.2;
 
 const ORDERED_RULES: readonly Rule[] = Object.values(RULES).sort(byPrecedence);
 const RANKS: readonly number[] = ORDERED_RULES.map(precedenceOf);
+/** Each rule's label, built once (frozen: explanations hand it out) rather than once per firing. */
+const RULE_LABELS: readonly Label[] = ORDERED_RULES.map((rule) => Object.freeze({ category: rule.category, subcategory: rule.subcategory }) as Label);
+/** Each rule's confidence by id, default applied: looked up for every decided tweet. */
+const CONFIDENCE = new Map<string, number>(ORDERED_RULES.map((rule) => [rule.id, rule.confidence ?? 0.9]));
 
 /**
  * Builds a classifier: loads the language resources, indexes the identity, and loads the model
@@ -130,7 +134,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
         if (!first) firstRank = RANKS[i]!;
         firings.push({
           rule: rule.id,
-          label: { category: rule.category, subcategory: rule.subcategory } as Label,
+          label: RULE_LABELS[i]!,
           soft: rule.soft ?? false,
           reason: match.reason,
           data: match.data ?? {},
@@ -172,13 +176,18 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
           };
         }
       }
-      const agreeing = firings.filter((f) => f.label.category === first.label.category && f.label.subcategory === first.label.subcategory);
+      // The rules of the winner's label agree with it: each adds to the confidence.
+      const decidedBy: string[] = [];
       let doubt = 1;
-      for (const firing of agreeing) doubt *= 1 - (RULES[firing.rule]!.confidence ?? 0.9);
+      for (const firing of firings) {
+        if (firing.label.category !== first.label.category || firing.label.subcategory !== first.label.subcategory) continue;
+        decidedBy.push(firing.rule);
+        doubt *= 1 - CONFIDENCE.get(firing.rule)!;
+      }
       return {
         label: first.label,
         confidence: Math.min(0.99, round(1 - doubt)),
-        decidedBy: agreeing.map((f) => f.rule),
+        decidedBy,
         decision: { kind: 'precedence', winner: first.rule },
       };
     }

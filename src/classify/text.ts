@@ -58,7 +58,11 @@ function foldChar(code: number): string {
 
 /** Lowercases, removes accents and unifies apostrophes, so "Película" and "pelicula" compare equal. */
 export function fold(value: string): string {
-  const lower = value.toLowerCase();
+  return foldLowercase(value.toLowerCase());
+}
+
+/** `fold` of text already lowercased. */
+function foldLowercase(lower: string): string {
   // Parts joined at the end: a string built with += is a rope, and reading a rope char by char
   // (as `words` does) is several times slower than reading a flat string.
   const parts: string[] = [];
@@ -113,6 +117,73 @@ export function words(folded: string): string[] {
     }
   }
   return out;
+}
+
+/** Per code unit: 1 when `foldChar` leaves it as it is, 2 when not, 0 not decided yet. */
+const UNFOLDED = new Uint8Array(0x10000);
+
+function isUnfolded(code: number): boolean {
+  let known = UNFOLDED[code]!;
+  if (known === 0) UNFOLDED[code] = known = foldChar(code) === String.fromCharCode(code) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * Reads the words of `fold(text)` (as `words` splits them) into `tokens`, with their records
+ * into `infos`. Each word is hashed as it is read and found in the vocabulary's table, so a word
+ * met before costs no new string. Lowercased text that folding leaves as it is (most tweets,
+ * emoji included) is read as it is; other text is folded first.
+ */
+function readWords(text: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): void {
+  const lower = text.toLowerCase();
+  if (scanWords(lower, true, vocabulary, tokens, infos)) return;
+  tokens.length = 0;
+  infos.length = 0;
+  scanWords(foldLowercase(lower), false, vocabulary, tokens, infos);
+}
+
+/**
+ * The scanner of `readWords`, equal to `words`. With `check`, it gives up (returns false) at the
+ * first code unit that folding would change.
+ */
+function scanWords(text: string, check: boolean, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): boolean {
+  const length = text.length;
+  let start = -1;
+  let hash = 0;
+  let apostrophe = false;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : 0;
+    if (check && code >= 0x80 && !isUnfolded(code)) return false;
+    if (code !== 0 && isWordChar(code)) {
+      if (start === -1) {
+        start = i;
+        hash = 0;
+        apostrophe = false;
+      }
+      hash = hashStep(hash, code);
+    } else if (start !== -1) {
+      if (code === APOSTROPHE && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
+        hash = hashStep(hash, code);
+        apostrophe = true;
+        continue;
+      }
+      if (apostrophe && i - start > 2) {
+        // A French elision to split off: rare enough to take the plain way.
+        const pieces: string[] = [];
+        pushWord(pieces, text.slice(start, i));
+        for (const piece of pieces) {
+          tokens.push(piece);
+          infos.push(vocabulary.info(piece));
+        }
+      } else {
+        const index = vocabulary.find(text, start, i, hash);
+        tokens.push(vocabulary.wordAt(index));
+        infos.push(vocabulary.recordAt(index));
+      }
+      start = -1;
+    }
+  }
+  return true;
 }
 
 function pushWord(out: string[], word: string): void {
@@ -242,6 +313,8 @@ export interface WordInfo {
   readonly entries: FirstWord | undefined;
   /** One-word "pref*" entries this word starts with. */
   readonly prefixed: readonly LexiconEntry[];
+  /** Some word-list entry starts with this word (`entries` or `prefixed`): most words have none. */
+  readonly listed: boolean;
   /** Bit i: a stopword hint of LANGS[i] (for guessing the language). */
   readonly langBits: number;
   /** Bit i: a function word of LANGS[i] (left out of the model). */
@@ -252,6 +325,24 @@ export interface WordInfo {
 
 /** Distinct words cached before the cache is emptied (an archive has tens of thousands). */
 const MAX_CACHED_WORDS = 500_000;
+/** Slots of an empty word table; it doubles when half full. A power of two. */
+const INITIAL_SLOTS = 1 << 12;
+
+/** The hash of a word, one code unit at a time: the tokenizer hashes words as it reads them. */
+function hashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** Where a hash starts probing: its high bits folded in, as words differing at the end are frequent. */
+function slotOf(hash: number, mask: number): number {
+  return (hash ^ (hash >>> 15)) & mask;
+}
+
+function hashOf(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+  return hash;
+}
 
 /**
  * The words the classifier knows: the word lists indexed by first word, language hints,
@@ -262,12 +353,23 @@ const MAX_CACHED_WORDS = 500_000;
 export class Vocabulary {
   private readonly index = new Map<string, FirstWord>();
   private readonly prefixes: { prefix: string; entry: LexiconEntry }[] = [];
-  private readonly cache = new Map<string, WordInfo>();
+  // The word records, in an open-addressing table keyed by each word's hash: the tokenizer finds
+  // a word's record while it reads the text, without cutting the word out first. Cutting every
+  // word out and looking it up in a Map was the hot spot of classification.
+  private words: string[] = [];
+  private records: WordInfo[] = [];
+  /** Per slot: 1 + the index of its word in `words`, 0 when free. */
+  private slots = new Int32Array(INITIAL_SLOTS);
+  private hashes = new Int32Array(INITIAL_SLOTS);
 
-  /** `stem(lang, word)` is called once per distinct word and language. */
+  /**
+   * `stem(lang, word)` is called once per distinct word and language. The word cache is emptied
+   * when it holds `maxWords` words, so that a huge archive cannot fill the memory with it.
+   */
   constructor(
     private readonly stemmer: (lang: Lang, word: string) => string = (_lang, word) => word,
     lexicons: Readonly<Record<LexiconId, Readonly<Record<Lang, readonly string[]>>>> = LEXICONS,
+    private readonly maxWords = MAX_CACHED_WORDS,
   ) {
     for (const lexicon of LEXICON_IDS) {
       const seen = new Set<string>();
@@ -295,19 +397,87 @@ export class Vocabulary {
 
   /** The cached record of a folded word. */
   info(word: string): WordInfo {
-    let info = this.cache.get(word);
-    if (info === undefined) {
-      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
-      info = {
-        entries: this.index.get(word),
-        prefixed: this.prefixes.filter(({ prefix }) => word.startsWith(prefix)).map(({ entry }) => entry),
-        langBits: LANG_BITS.get(word) ?? 0,
-        stopBits: STOP_BITS.get(word) ?? 0,
-        stems: [undefined, undefined, undefined, undefined],
-      };
-      this.cache.set(word, info);
+    return this.records[this.find(word, 0, word.length, hashOf(word))]!;
+  }
+
+  /** Distinct words cached now (at most `maxWords`). */
+  get size(): number {
+    return this.words.length;
+  }
+
+  /**
+   * The index in `words` and `records` of the word `text[from..to)`, whose hash is `hash`. A word
+   * not met before is added.
+   */
+  find(text: string, from: number, to: number, hash: number): number {
+    const length = to - from;
+    let mask = this.slots.length - 1;
+    let slot = slotOf(hash, mask);
+    for (let taken = this.slots[slot]!; taken !== 0; taken = this.slots[slot]!) {
+      if (this.hashes[slot] === hash) {
+        const word = this.words[taken - 1]!;
+        if (word.length === length && text.startsWith(word, from)) return taken - 1;
+      }
+      slot = (slot + 1) & mask;
     }
-    return info;
+    if (this.words.length >= this.maxWords) {
+      this.words = [];
+      this.records = [];
+      this.slots = new Int32Array(INITIAL_SLOTS);
+      this.hashes = new Int32Array(INITIAL_SLOTS);
+    } else if ((this.words.length + 1) * 2 > this.slots.length) {
+      this.grow();
+    } else {
+      return this.add(slot, text, from, to, hash);
+    }
+    mask = this.slots.length - 1;
+    slot = slotOf(hash, mask);
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    return this.add(slot, text, from, to, hash);
+  }
+
+  private add(slot: number, text: string, from: number, to: number, hash: number): number {
+    const word = text.slice(from, to);
+    const entries = this.index.get(word);
+    const prefixed = this.prefixes.filter(({ prefix }) => word.startsWith(prefix)).map(({ entry }) => entry);
+    this.words.push(word);
+    this.records.push({
+      entries,
+      prefixed,
+      listed: entries !== undefined || prefixed.length > 0,
+      langBits: LANG_BITS.get(word) ?? 0,
+      stopBits: STOP_BITS.get(word) ?? 0,
+      stems: [undefined, undefined, undefined, undefined],
+    });
+    this.slots[slot] = this.words.length;
+    this.hashes[slot] = hash;
+    return this.words.length - 1;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const hashes = new Int32Array(slots.length);
+    const mask = slots.length - 1;
+    for (let old = 0; old < this.slots.length; old++) {
+      const taken = this.slots[old]!;
+      if (taken === 0) continue;
+      let slot = slotOf(this.hashes[old]!, mask);
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = taken;
+      hashes[slot] = this.hashes[old]!;
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+
+  /** The word of an index `find` returned. */
+  wordAt(index: number): string {
+    return this.words[index]!;
+  }
+
+  /** The record of an index `find` returned. */
+  recordAt(index: number): WordInfo {
+    return this.records[index]!;
   }
 
   /** The stem of a folded word in a language (cached). */
@@ -321,6 +491,7 @@ export class Vocabulary {
     const hits = new Map<LexiconId, string>();
     for (let i = 0; i < tokens.length; i++) {
       const info = infos[i]!;
+      if (!info.listed) continue;
       const node = info.entries;
       if (node) {
         for (const entry of node.single) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
@@ -431,12 +602,12 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   let body = bodyStart === 0 ? text : text.slice(bodyStart);
   if (body.includes('@')) body = body.replace(HANDLE, ' ');
   body = body.trim();
-  const tokens = words(fold(body));
-  const infos = new Array<WordInfo>(tokens.length);
+  const tokens: string[] = [];
+  const infos: WordInfo[] = [];
+  readWords(body, vocabulary, tokens, infos);
   const langScores = [0, 0, 0, 0];
   for (let i = 0; i < tokens.length; i++) {
-    const info = (infos[i] = vocabulary.info(tokens[i]!));
-    const bits = info.langBits;
+    const bits = infos[i]!.langBits;
     if (bits !== 0) for (let l = 0; l < 4; l++) if (bits & (1 << l)) langScores[l]!++;
   }
   const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));

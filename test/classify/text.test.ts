@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, guessLang, parseLink, Vocabulary, words } from '../../src/classify/text.js';
 import { sharedNlp, tweet } from './support.js';
@@ -88,5 +89,59 @@ describe('analyzeText', () => {
   it('parses links without scheme or with www', () => {
     expect(parseLink('https://www.Example.com/Blog/?q=1')).toEqual({ host: 'example.com', path: '/blog/', hostPath: 'example.com/blog' });
     expect(parseLink('not a url')).toBeUndefined();
+  });
+});
+
+describe('analyzeText words', () => {
+  // The tokenizer reads lowercased text as it is when folding would not change it, and folds first
+  // otherwise: either way its words must be `words(fold(body))`, with the vocabulary's records.
+  const samples = [
+    'Película ÉTÉ Straße’s',
+    "J'écoute l'album, we're HIRING! c'est-à-dire",
+    'ΣΊΣΥΦΟΣ σοφός ΟΔΟΣ',
+    'İstanbul DİYARBAKIR',
+    '𐐀𐐁 Deseret 🚀🧵👇 emoji—dash',
+    '한국어 텍스트 and ｆｕｌｌｗｉｄｔｈ',
+    'ﬁnance ½ ™ Ⓐⓑ ≠ ↚',
+    "L'ÉTÉ QU'IL FAIT",
+    'don`t won´t it’s',
+    'a\u0000b c\u0301d',
+  ];
+
+  it('are the words of the folded body, and their records are the vocabulary’s', () => {
+    const vocabulary = new Vocabulary();
+    for (const text of samples) {
+      const analyzed = analyzeText(tweet(text), vocabulary);
+      expect(analyzed.words, text).toEqual(words(fold(analyzed.body)));
+      analyzed.words.forEach((word, i) => expect(analyzed.infos[i]).toBe(vocabulary.info(word)));
+    }
+  });
+
+  it('are the words of the folded body for any text', () => {
+    const vocabulary = new Vocabulary();
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 })), (text) => {
+        const analyzed = analyzeText(tweet(text), vocabulary);
+        expect(analyzed.words).toEqual(words(fold(analyzed.body)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the word cache within its bound, with the same records as an unbounded one', () => {
+    const bounded = new Vocabulary(undefined, undefined, 50);
+    const unbounded = new Vocabulary();
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 400; i++) {
+        const text = `word${i} hiring happy hour mon article n${i % 7}`;
+        const a = analyzeText(tweet(text), bounded);
+        const b = analyzeText(tweet(text), unbounded);
+        expect(a.words).toEqual(b.words);
+        expect([...a.hits]).toEqual([...b.hits]);
+        expect(a.infos.map((info) => [info.langBits, info.stopBits, info.listed])).toEqual(b.infos.map((info) => [info.langBits, info.stopBits, info.listed]));
+        expect(bounded.size).toBeLessThanOrEqual(50);
+      }
+    }
+    expect(unbounded.size).toBeGreaterThan(400);
   });
 });

@@ -3,7 +3,7 @@ import type { Tweet } from '../model/tweet.js';
 import type { Zone } from '../time/zone.js';
 import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } from './flags.js';
 import { indexIdentity } from './identity.js';
-import { allowedLabels, labelKey, modelFeatures, type ModelScores } from './model.js';
+import { allowedLabels, labelKey, modelFeatures, scoreTweet, type ModelScores } from './model.js';
 import { createNlp } from './nlp.js';
 import { byPrecedence, precedenceOf, type MatchData, type Rule, type RuleContext } from './rule.js';
 import { isReplyToOthers } from './signals.js';
@@ -156,7 +156,8 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     firings: readonly RuleFiring[],
     score: () => ModelScores,
   ): { label: Label; confidence: number; decidedBy: string[]; decision: Explanation['decision'] } {
-    const userLabel = labels.get(tweet.id);
+    // Most audits have no labels: then no tweet id is hashed for nothing.
+    const userLabel = labels.size === 0 ? undefined : labels.get(tweet.id);
     if (userLabel) {
       const label = completeUserLabel(userLabel, firings, score);
       learnOne(tweet, text, label);
@@ -222,12 +223,12 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
 
   function featuresScore(tweet: Tweet, text: TweetText): () => ModelScores {
     let cached: ModelScores | undefined;
-    return () => (cached ??= model.score(modelFeatures(tweet, text, nlp), allowedLabels(tweet, text, isReplyToOthers(tweet, { identity, text }))));
+    return () => (cached ??= scoreTweet(model, tweet, text, nlp, allowedLabels(tweet, text, isReplyToOthers(tweet, { identity, text }))));
   }
 
   return {
     classify(tweet) {
-      const { text, firings } = run(tweet, labels.has(tweet.id));
+      const { text, firings } = run(tweet, labels.size > 0 && labels.has(tweet.id));
       return classification(tweet, text, decide(tweet, text, firings, featuresScore(tweet, text)));
     },
     explain(tweet) {

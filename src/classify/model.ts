@@ -93,6 +93,62 @@ export function modelFeatures(tweet: Tweet, text: TweetText, nlp: Nlp): string[]
   return out;
 }
 
+/**
+ * `model.score(modelFeatures(tweet, text, nlp), allowed)`, without building the features: the
+ * weight rows of the word stems are cached in the words' records, per language and weight table,
+ * so the words of a tweet cost no lookup in the model. Rows are summed in the order of the
+ * features, each distinct feature once where modelFeatures lists it once (distinct features have
+ * distinct rows), so the scores are the same to the last bit.
+ */
+export function scoreTweet(model: NaiveBayes, tweet: Tweet, text: TweetText, nlp: Nlp, allowed?: readonly boolean[]): ModelScores {
+  const table = model.table();
+  const rows: Float64Array[] = [];
+  const lang = langIndex(text.lang);
+  const stopBit = 1 << lang;
+  const { vocabulary } = nlp;
+  for (let i = 0; i < text.words.length; i++) {
+    const word = text.words[i]!;
+    const info = text.infos[i]!;
+    if (word.length < MIN_WORD_LENGTH) {
+      const code = word.charCodeAt(0);
+      if (code < 0x30 || code > 0x39) continue;
+    }
+    if (info.stopBits & stopBit) continue;
+    if (info.rowsOf !== table) {
+      info.rows.fill(undefined);
+      info.rowsOf = table;
+    }
+    let row = info.rows[lang];
+    if (row === undefined) row = info.rows[lang] = table.get(vocabulary.stem(text.lang, word, info)) ?? null;
+    if (row !== null && !rows.includes(row)) rows.push(row);
+  }
+  for (const emoji of text.emoji) {
+    const row = table.get(emoji);
+    if (row !== undefined && !rows.includes(row)) rows.push(row);
+  }
+  for (const lexicon of text.hits.keys()) pushRow(rows, table, LEXICON_FEATURE[lexicon]);
+  const words = text.words.length;
+  for (let i = 0; i < STRUCTURE_WEIGHT; i++) {
+    if (tweet.isRetweet) pushRow(rows, table, '~retweet');
+    if (tweet.isReply) pushRow(rows, table, tweet.isSelfReply ? '~thread' : '~reply');
+    if (tweet.urls.length > 0) pushRow(rows, table, '~link');
+    if (tweet.mediaCount > 0) pushRow(rows, table, '~media');
+    if (!tweet.isRetweet && !tweet.isReply && tweet.urls.length === 0 && tweet.mediaCount === 0) pushRow(rows, table, '~plain');
+    if (text.bodyMentions.length > 0) pushRow(rows, table, '~mention');
+    if (tweet.hashtags.length > 0) pushRow(rows, table, '~hashtag');
+    if (text.body.includes('?')) pushRow(rows, table, '~question');
+    if (words === 0) pushRow(rows, table, '~empty');
+    else if (words <= SHORT) pushRow(rows, table, '~short');
+    else if (words >= LONG) pushRow(rows, table, '~long');
+  }
+  return model.scoreRows(rows, allowed);
+}
+
+function pushRow(rows: Float64Array[], table: ReadonlyMap<string, Float64Array>, feature: string): void {
+  const row = table.get(feature);
+  if (row !== undefined) rows.push(row);
+}
+
 const LEXICON_FEATURE = Object.fromEntries(LEXICON_IDS.map((id) => [id, `lex:${id}`])) as Record<LexiconId, string>;
 
 /**
@@ -159,15 +215,31 @@ export class NaiveBayes {
    * impossible: no question without "?"); features no label has seen cancel out and are skipped.
    */
   score(features: readonly string[], allowed?: readonly boolean[]): ModelScores {
-    const { weights, priors } = this.build();
+    const { weights } = this.build();
+    const rows: Float64Array[] = [];
+    for (const feature of features) {
+      const row = weights.get(feature);
+      if (row) rows.push(row);
+    }
+    return this.scoreRows(rows, allowed);
+  }
+
+  /**
+   * The weight table: each feature the model has seen, with its log weight per label. Learning
+   * makes a new table (a new object), so rows may be cached per table.
+   */
+  table(): ReadonlyMap<string, Float64Array> {
+    return this.build().weights;
+  }
+
+  /** `score` of the features whose rows of the current `table()` these are, in the same order. */
+  scoreRows(rows: readonly Float64Array[], allowed?: readonly boolean[]): ModelScores {
+    const { priors } = this.build();
     const n = priors.length;
     // Scratch space: Scores reads it in its constructor and keeps nothing of it.
     const logs = LOGS;
     for (let i = 0; i < n; i++) logs[i] = allowed && !allowed[i] ? -Infinity : priors[i]!;
-    for (const feature of features) {
-      const row = weights.get(feature);
-      if (row) for (let i = 0; i < n; i++) logs[i]! += row[i]!;
-    }
+    for (const row of rows) for (let i = 0; i < n; i++) logs[i]! += row[i]!;
     return new Scores(logs);
   }
 

@@ -321,6 +321,12 @@ export interface WordInfo {
   readonly stopBits: number;
   /** The word's stem per language, filled on first use. */
   readonly stems: (string | undefined)[];
+  /**
+   * The model's weight row of the word's stem per language (null: the model has not seen it),
+   * filled on first use for the weight table `rowsOf` (see `scoreTweet` in model.ts).
+   */
+  readonly rows: (Float64Array | null | undefined)[];
+  rowsOf: object | undefined;
 }
 
 /** Distinct words cached before the cache is emptied (an archive has tens of thousands). */
@@ -448,6 +454,8 @@ export class Vocabulary {
       langBits: LANG_BITS.get(word) ?? 0,
       stopBits: STOP_BITS.get(word) ?? 0,
       stems: [undefined, undefined, undefined, undefined],
+      rows: [undefined, undefined, undefined, undefined],
+      rowsOf: undefined,
     });
     this.slots[slot] = this.words.length;
     this.hashes[slot] = hash;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedLabels, LABEL_KEYS, NaiveBayes } from '../../src/classify/model.js';
+import { allowedLabels, LABEL_KEYS, modelFeatures, NaiveBayes, scoreTweet } from '../../src/classify/model.js';
 import { analyzeText } from '../../src/classify/text.js';
 import { sharedNlp, tweet } from './support.js';
 
@@ -55,5 +55,37 @@ describe('allowedLabels', () => {
       'personal/life': true,
     });
     expect(allowedLabels(tweet('x'), text, true)[LABEL_KEYS.indexOf('conversation/reply')]).toBe(true);
+  });
+});
+
+describe('scoreTweet', () => {
+  const texts = [
+    'Running the tests, running again, ran them twice #ci https://x.example/a',
+    'RT @ana: we are hiring 🚀🚀 in Lisbon',
+    'Mi hija y yo, de vacaciones ☀️ ¿alguien conoce un buen sitio?',
+    'J’écoute l’album, trop bien 🎶',
+    '2024 2025 42 a b c',
+    '',
+  ];
+
+  it('scores exactly as the model scores the features of modelFeatures, also after learning', () => {
+    const nlp = sharedNlp();
+    const model = new NaiveBayes();
+    for (const [i, text] of texts.entries()) {
+      const t = tweet(text, { isReply: i % 2 === 0, mediaCount: i % 3 });
+      model.learn(modelFeatures(t, analyzeText(t, nlp.vocabulary), nlp), LABEL_KEYS[i % LABEL_KEYS.length]!);
+    }
+    for (let round = 0; round < 2; round++) {
+      for (const text of texts) {
+        for (const lang of ['en', 'es', 'fr', undefined]) {
+          const t = tweet(text, { lang, isSelfReply: text.length % 2 === 0 });
+          const analyzed = analyzeText(t, nlp.vocabulary);
+          const allowed = allowedLabels(t, analyzed, false);
+          expect(JSON.stringify(scoreTweet(model, t, analyzed, nlp, allowed))).toBe(JSON.stringify(model.score(modelFeatures(t, analyzed, nlp), allowed)));
+        }
+      }
+      // The word records' cached rows must follow the new weights.
+      model.learn(['run', 'hire', 'album', '~link', '~reply'], 'promotion/jobs');
+    }
   });
 });

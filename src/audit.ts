@@ -28,8 +28,8 @@ export interface AuditOptions {
    * default): as many as cores, up to 4, for tweet files of 8 MB and more (src/parallel/run.ts).
    */
   workers?: number | 'auto';
-  /** At most this many items per batch handed to a worker (default: all a chunk completes); tests lower it. */
-  batchItems?: number;
+  /** About this many bytes of a tweets file per batch handed to a worker (default 1 MiB); tests lower it. */
+  batchBytes?: number;
 }
 
 /** What `audit()` returns. */

@@ -92,6 +92,11 @@ export class JsonArrayScanner {
     return this.items;
   }
 
+  /** "\n" + indentation + "}" that closed the first item, once it is read and was pretty-printed. */
+  get itemEnd(): Buffer | undefined {
+    return this.needle;
+  }
+
   /** Scans one chunk and appends the parsed values of the items completed in it to `out`. */
   push(chunk: Buffer, out: unknown[]): void {
     const n = chunk.length;

@@ -22,10 +22,10 @@ export interface WorkerSetup {
 /** Main to worker. */
 export type ToWorker =
   /**
-   * The items of a tweets file that one chunk of it completed: their bytes one after another, and
-   * where each ends. `first`: the batch holds the file's first item.
+   * Items of a tweets file, as the UTF-8 bytes of a JSON array ("[{…},{…}]"). `first`: the batch
+   * holds the file's first item.
    */
-  | { kind: 'batch'; seq: number; file: string; first: boolean; bytes: Uint8Array; ends: Uint32Array }
+  | { kind: 'batch'; seq: number; file: string; first: boolean; bytes: Uint8Array }
   /** Who the owner is, and which months to detail: classify from now on, the held tweets first. */
   | { kind: 'identity'; identity: Identity; detailMonths: string[] | DetailBounds }
   /** Every batch was sent: answer with the aggregator's state. */

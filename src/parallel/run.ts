@@ -5,8 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { openArchives } from '../archive/index.js';
 import { EditResolver } from '../archive/edits.js';
-import { assertText } from '../archive/js-data-file.js';
-import { JsonArrayScanner } from '../archive/json-array-scanner.js';
 import { warnOnce } from '../archive/location.js';
 import { skippedWarning, splitReading, type SplitReading } from '../archive/modern.js';
 import type { AuditOptions, AuditResult, PreparedAudit } from '../audit.js';
@@ -19,11 +17,12 @@ import type { Tweet } from '../model/tweet.js';
 import { monthsBetween, resolvePeriod, type Period } from '../period.js';
 import { createAggregator, type DetailBounds } from '../report/index.js';
 import type { AggregatorState } from '../report/aggregate.js';
+import { jsonArrayBatches, NotSplittable } from './batches.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 /*
  * A whole-archive audit on several cores. The main thread reads the tweet files and cuts them into
- * batches of whole items (a chunk's worth, ~750 tweets), without parsing them; workers parse,
+ * batches of whole items (~750 tweets, see batches.ts), without parsing them; workers parse,
  * normalise, classify and aggregate, each into its own aggregator, and the aggregators' states are
  * merged at the end. Discovery needs tweets before anything can be classified: until the identity
  * is known, workers keep the tweets they read and send the evidence found in each batch, which the
@@ -65,21 +64,6 @@ function workerFile(): string | undefined {
   return undefined;
 }
 
-/** Items `from` to `to` one after another in memory of their own (never a slice of Node's shared pool, so it can be handed over whole), and where each ends. */
-function pack(items: readonly Buffer[], from: number, to: number): { bytes: Buffer; ends: Uint32Array } {
-  let total = 0;
-  for (let i = from; i < to; i++) total += items[i]!.length;
-  const bytes = Buffer.allocUnsafeSlow(total);
-  const ends = new Uint32Array(to - from);
-  let at = 0;
-  for (let i = from; i < to; i++) {
-    items[i]!.copy(bytes, at);
-    at += items[i]!.length;
-    ends[i - from] = at;
-  }
-  return { bytes, ends };
-}
-
 type BatchReply = Extract<FromWorker, { kind: 'batch' }>;
 
 /** Thrown inside the run when the audit must be done in one thread instead. */
@@ -106,7 +90,7 @@ export async function auditInParallel(options: AuditOptions, detail: boolean): P
     if (count < 1) return undefined;
     return await run(options, detail, archive, reading, file, count, workers);
   } catch (error) {
-    if (error instanceof StartOver || error instanceof TweetAuditError) return undefined;
+    if (error instanceof StartOver || error instanceof NotSplittable || error instanceof TweetAuditError) return undefined;
     throw error;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -127,7 +111,6 @@ async function run(
   const { zone, source: timeZoneSource } = chooseZone(options.timeZone, config, archive);
   const bounds = boundsOf(options.period);
   const limit = options.bufferLimit ?? MAX_BUFFERED_TWEETS;
-  const batchItems = options.batchItems ?? Number.POSITIVE_INFINITY;
   const coveredUntil = archive.exportedAt === undefined ? undefined : zone.monthKey(archive.exportedAt);
 
   const setup: WorkerSetup = { owner: archive.owner, notes: await reading.notes(), zone: zone.name, config, examples: options.examples };
@@ -225,33 +208,22 @@ async function run(
 
   let seq = 0;
   for (const name of reading.files) {
-    const display = reading.source.describe(name);
-    const scanner = new JsonArrayScanner(display, false);
-    let firstChunk = true;
-    let firstBatch = true;
-    for await (const chunk of reading.source.read(name)) {
-      if (firstChunk) assertText(chunk, display);
-      firstChunk = false;
-      const items: Buffer[] = [];
-      scanner.push(chunk, items);
-      for (let from = 0; from < items.length; from += batchItems) {
-        const { bytes, ends } = pack(items, from, Math.min(items.length, from + batchItems));
-        for (;;) {
-          consume();
-          if (identity === undefined && evidenceTweets >= limit) decide(undefined);
-          if (inFlight.some((n) => n < IN_FLIGHT)) break;
-          await waitForMessage();
-        }
-        if (failure) throw failure;
-        const w = inFlight.indexOf(Math.min(...inFlight));
-        fileOfBatch[seq] = name;
-        post(w, { kind: 'batch', seq, file: name, first: firstBatch, bytes, ends }, [bytes.buffer as ArrayBuffer]);
-        inFlight[w]!++;
-        seq++;
-        firstBatch = false;
+    let first = true;
+    for await (const bytes of jsonArrayBatches(reading.source.read(name), reading.source.describe(name), options.batchBytes)) {
+      for (;;) {
+        consume();
+        if (identity === undefined && evidenceTweets >= limit) decide(undefined);
+        if (inFlight.some((n) => n < IN_FLIGHT)) break;
+        await waitForMessage();
       }
+      if (failure) throw failure;
+      const w = inFlight.indexOf(Math.min(...inFlight));
+      fileOfBatch[seq] = name;
+      post(w, { kind: 'batch', seq, file: name, first, bytes }, [bytes.buffer as ArrayBuffer]);
+      inFlight[w]!++;
+      seq++;
+      first = false;
     }
-    scanner.end();
   }
   while (consumed < seq) {
     consume();

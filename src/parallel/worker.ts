@@ -40,21 +40,16 @@ function send(message: FromWorker): void {
 /** Thrown for bytes a single-threaded read would judge: main then reads in one thread. */
 class Unreadable extends Error {}
 
-function parseItems(bytes: Uint8Array, ends: Uint32Array): unknown[] {
+function parseItems(bytes: Uint8Array): unknown[] {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const items: unknown[] = new Array(ends.length);
-  let start = 0;
-  for (let i = 0; i < ends.length; i++) {
-    const end = ends[i]!;
-    const item = buffer.subarray(start, end);
-    if (!isUtf8(item)) throw new Unreadable('an item is not valid UTF-8');
-    try {
-      items[i] = JSON.parse(item.toString('utf8'));
-    } catch {
-      throw new Unreadable('an item is not one JSON value');
-    }
-    start = end;
+  if (!isUtf8(buffer)) throw new Unreadable('a batch is not valid UTF-8');
+  let items: unknown;
+  try {
+    items = JSON.parse(buffer.toString('utf8'));
+  } catch {
+    throw new Unreadable('a batch is not one JSON list');
   }
+  if (!Array.isArray(items)) throw new Unreadable('a batch is not one JSON list');
   return items;
 }
 
@@ -70,7 +65,7 @@ function classifyAll(tweets: readonly Tweet[]): void {
 }
 
 function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
-  const items = parseItems(message.bytes, message.ends);
+  const items = parseItems(message.bytes);
   const reader = new TweetItems(message.file, options);
   // Only a file's first item decides whether it holds tweets at all; later odd items are skipped.
   if (!message.first) reader.seen = 1;

@@ -20,7 +20,7 @@ function options(archive: string, period: AuditOptions['period'], extra: Partial
 /** The audit in one thread and in `workers` threads, compared whole. */
 async function expectSameAudit(archive: string, period: AuditOptions['period'], extra: Partial<AuditOptions> = {}, detail = true) {
   const single = await audit(options(archive, period, { ...extra, workers: 0 }), detail);
-  const parallel = await audit(options(archive, period, { ...extra, workers: 2, batchItems: 7 }), detail);
+  const parallel = await audit(options(archive, period, { ...extra, workers: 2, batchBytes: 3000 }), detail);
   // A parallel audit is recognisable: it cannot be read again (the single one, kept in memory, can).
   expect(() => parallel.prepared.classified('all')).toThrow(/in parallel/);
   expect(parallel.report).toEqual(single.report);
@@ -49,7 +49,7 @@ describe('the parallel audit gives the single-threaded report', () => {
   it('with more workers than batches need, and with one', async () => {
     const single = await audit(options(sample, { all: true }, { workers: 0 }));
     for (const workers of [1, 5]) {
-      expect((await audit(options(sample, { all: true }, { workers, batchItems: 50 }))).report).toEqual(single.report);
+      expect((await audit(options(sample, { all: true }, { workers, batchBytes: 20000 }))).report).toEqual(single.report);
     }
   });
 
@@ -63,10 +63,10 @@ describe('the parallel audit gives the single-threaded report', () => {
   it('discovers from about the first tweets when an archive is too large to keep, and falls back for the default period', async () => {
     // --all with a small buffer: both discover from the first tweets; the counts are the same.
     const single = await audit(options(sample, { all: true }, { workers: 0, bufferLimit: 100 }));
-    const parallel = await audit(options(sample, { all: true }, { workers: 2, batchItems: 20, bufferLimit: 100 }));
+    const parallel = await audit(options(sample, { all: true }, { workers: 2, batchBytes: 8000, bufferLimit: 100 }));
     expect(parallel.report.trend.map((p) => [p.month, p.total])).toEqual(single.report.trend.map((p) => [p.month, p.total]));
     // The default period needs every month first: done in one thread, so the same in every way.
-    const fallback = await audit(options(sample, {}, { workers: 2, batchItems: 20, bufferLimit: 100 }));
+    const fallback = await audit(options(sample, {}, { workers: 2, batchBytes: 8000, bufferLimit: 100 }));
     expect(() => fallback.prepared.classified('all')).not.toThrow();
     expect(fallback.report).toEqual((await audit(options(sample, {}, { workers: 0, bufferLimit: 100 }))).report);
   });
@@ -83,7 +83,7 @@ describe('input the parallel audit does not read itself', () => {
       const single = audit(options(dir, { all: true }, { workers: 0 }));
       await expect(single).rejects.toThrow(/ends in the middle of a tweet/);
       const message = await single.catch((error: Error) => error.message);
-      await expect(audit(options(dir, { all: true }, { workers: 2, batchItems: 10 }))).rejects.toThrow(message);
+      await expect(audit(options(dir, { all: true }, { workers: 2, batchBytes: 5000 }))).rejects.toThrow(message);
     } finally {
       await cleanup();
     }
@@ -102,7 +102,7 @@ describe('input the parallel audit does not read itself', () => {
         (error: Error) => error.message,
       );
       expect(message).toMatch(/not valid JSON/);
-      await expect(audit(options(dir, { all: true }, { workers: 2, batchItems: 10 }))).rejects.toThrow(message);
+      await expect(audit(options(dir, { all: true }, { workers: 2, batchBytes: 5000 }))).rejects.toThrow(message);
     } finally {
       await cleanup();
     }

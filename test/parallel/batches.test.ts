@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonArrayBatches, NotSplittable } from '../../src/parallel/batches.js';
+import { TweetAuditError } from '../../src/errors.js';
+
+async function* chunked(bytes: Buffer, sizes: readonly number[]): AsyncGenerator<Buffer> {
+  let at = 0;
+  for (let k = 0; at < bytes.length; k++) {
+    const size = sizes[k % sizes.length]!;
+    // A fresh buffer per chunk, as the archive sources give.
+    yield Buffer.from(bytes.subarray(at, at + size));
+    at += size;
+  }
+}
+
+/** Every batch parsed, concatenated; or the error that says "read this file the exact way". */
+async function readBatches(bytes: Buffer, sizes: readonly number[], batchBytes: number): Promise<unknown[] | Error> {
+  const items: unknown[] = [];
+  try {
+    for await (const batch of jsonArrayBatches(chunked(bytes, sizes), 't.js', batchBytes)) {
+      // Each batch lives in memory of its own, so it can be handed to another thread.
+      expect(batch.byteOffset).toBe(0);
+      expect(batch.buffer.byteLength).toBe(batch.length);
+      const parsed = JSON.parse(batch.toString('utf8')) as unknown[];
+      expect(parsed.length).toBeGreaterThan(0);
+      items.push(...parsed);
+    }
+  } catch (error) {
+    if (error instanceof NotSplittable || error instanceof TweetAuditError || error instanceof SyntaxError) return error;
+    throw error;
+  }
+  return items;
+}
+
+const tweetLike = fc.record({ id_str: fc.string(), full_text: fc.string({ unit: 'grapheme' }), entities: fc.dictionary(fc.string(), fc.jsonValue()) });
+
+describe('cutting a data file into batches of whole items', () => {
+  it('gives exactly the items, in order, for files printed as X prints them, however the bytes arrive', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(tweetLike, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.constantFrom('window.YTD.tweets.part0 = ', 'module.exports = ', ''),
+        fc.constantFrom('', ';', '\n', ' ;\n'),
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 2000 }),
+        async (tweets, wrap, prefix, suffix, sizes, batchBytes) => {
+          const items = wrap ? tweets.map((tweet) => ({ tweet })) : tweets;
+          const bytes = Buffer.from(prefix + JSON.stringify(items, null, 2) + suffix);
+          expect(await readBatches(bytes, sizes, batchBytes)).toEqual(JSON.parse(JSON.stringify(items)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the items for other layouts too (minified, tabs), or says the file must be read the exact way', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 6 }),
+        fc.constantFrom(0, 1, 4, '\t'),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 500 }),
+        async (items, indent, sizes, batchBytes) => {
+          const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, indent)}`);
+          const result = await readBatches(bytes, sizes, batchBytes);
+          if (!(result instanceof Error)) expect(result).toEqual(JSON.parse(JSON.stringify(items)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never yields wrong items from a damaged file: the damage shows as an error', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({ tweet: { id_str: String(i), full_text: `tweet number ${i}`, entities: { urls: [] } } }));
+    const good = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, 2)}`);
+    await fc.assert(
+      fc.asyncProperty(fc.nat(good.length - 1), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 50, max: 900 }), async (at, cut, batchBytes) => {
+        const damaged = Buffer.concat([good.subarray(0, at), good.subarray(at + cut)]);
+        const result = await readBatches(damaged, [97, 211], batchBytes);
+        if (result instanceof Error) return;
+        // Deleting whitespace only leaves the same items; anything else must have been refused.
+        expect(result).toEqual(JSON.parse(damaged.toString('utf8').slice(damaged.indexOf('['))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a file cut short after a whole item', async () => {
+    const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify([{ a: 1 }, { b: 2 }], null, 2)}`);
+    const cut = bytes.subarray(0, bytes.lastIndexOf('}') + 1);
+    expect(await readBatches(cut, [1000], 10)).toBeInstanceOf(NotSplittable);
+  });
+});

@@ -43,11 +43,27 @@ export function normalizeDomain(entry: string): string {
     .replace(/\/+$/, '');
 }
 
-function inDomain(link: TweetLink, entry: string): boolean {
-  const slash = entry.indexOf('/');
-  if (slash === -1) return link.host === entry || link.host.endsWith(`.${entry}`);
-  return link.hostPath === entry || link.hostPath.startsWith(`${entry}/`);
+/** A domain entry with the strings its tests need, built once rather than for every link. */
+interface DomainEntry {
+  entry: string;
+  /** The entry carries a path prefix ("example.com/blog"). */
+  hasPath: boolean;
+  /** ".entry" (subdomains) or "entry/" (pages under the path). */
+  extended: string;
 }
+
+function domainEntry(entry: string): DomainEntry {
+  const hasPath = entry.includes('/');
+  return { entry, hasPath, extended: hasPath ? `${entry}/` : `.${entry}` };
+}
+
+function inDomain(link: TweetLink, { entry, hasPath, extended }: DomainEntry): boolean {
+  if (!hasPath) return link.host === entry || link.host.endsWith(extended);
+  return link.hostPath === entry || link.hostPath.startsWith(extended);
+}
+
+/** Hosting services that serve each account under its own subdomain (<account>.github.io). */
+const ACCOUNT_SUBDOMAIN_HOSTS = new Set(['github', 'gitlab', 'netlify', 'vercel', 'substack', 'medium', 'wordpress', 'blogspot', 'tumblr', 'carrd', 'hashnode']);
 
 /**
  * The account a profile-host link points to: "github.com/alrocar/x" -> "alrocar",
@@ -59,11 +75,12 @@ function profileAccount(link: TweetLink): string | undefined {
     const segment = link.hostPath.slice(host.length + 1).split('/')[0];
     return segment ? segment.replace(/^[@~]/, '') : undefined;
   }
-  // Pages served under the account's own subdomain of a hosting service.
-  const labels = link.host.split('.');
-  if (labels.length >= 3 && /^(?:github|gitlab|netlify|vercel|substack|medium|wordpress|blogspot|tumblr|carrd|hashnode)$/.test(labels[1]!)) {
-    return labels[0];
-  }
+  // Pages served under the account's own subdomain of a hosting service: the host's second label
+  // names the service, and a third label follows.
+  const { host } = link;
+  const first = host.indexOf('.');
+  const second = first === -1 ? -1 : host.indexOf('.', first + 1);
+  if (second !== -1 && ACCOUNT_SUBDOMAIN_HOSTS.has(host.slice(first + 1, second))) return host.slice(0, first);
   return undefined;
 }
 
@@ -78,8 +95,8 @@ for (const entry of PROFILE_HOSTS) {
 export function indexIdentity(identity: Identity): IdentityIndex {
   const ownHandles = new Set(identity.handles.map(normalizeHandle));
   const employerHandles = new Set(identity.employer.handles.map(normalizeHandle));
-  const ownDomains = identity.ownDomains.map(normalizeDomain).filter(Boolean);
-  const employerDomains = identity.employer.domains.map(normalizeDomain).filter(Boolean);
+  const ownDomains = identity.ownDomains.map(normalizeDomain).filter(Boolean).map(domainEntry);
+  const employerDomains = identity.employer.domains.map(normalizeDomain).filter(Boolean).map(domainEntry);
   const names = identity.employer.names
     .map((name) => {
       const parts = words(fold(name));
@@ -94,14 +111,14 @@ export function indexIdentity(identity: Identity): IdentityIndex {
     eventHashtags: new Set(identity.eventHashtags.map((tag) => tag.replace(/^#/, '').toLowerCase())),
     chatHashtags: new Set(identity.chatHashtags.map((tag) => tag.replace(/^#/, '').toLowerCase())),
     ownLink(link) {
-      for (const entry of ownDomains) if (inDomain(link, entry)) return entry;
+      for (const domain of ownDomains) if (inDomain(link, domain)) return domain.entry;
       if (TWITTER_HOSTS.has(link.host)) return undefined;
       const account = profileAccount(link);
       if (account && ownHandles.has(account)) return `${link.host}/${account}`;
       return undefined;
     },
     employerLink(link) {
-      for (const entry of employerDomains) if (inDomain(link, entry)) return entry;
+      for (const domain of employerDomains) if (inDomain(link, domain)) return domain.entry;
       if (employerHandles.size === 0) return undefined;
       if (TWITTER_HOSTS.has(link.host)) {
         const account = link.path.split('/')[1];

@@ -2,7 +2,7 @@ import type { Tweet } from '../model/tweet.js';
 import type { Nlp } from './nlp.js';
 import { CATEGORIES, SUBCATEGORIES, type Category, type Label } from './taxonomy.js';
 import { LEXICON_IDS, type LexiconId } from './lexicons.js';
-import { langIndex, type TweetText } from './text.js';
+import { langIndex, type TweetText, type WordInfo } from './text.js';
 
 /** "category/subcategory", the model's class key. */
 export type LabelKey = `${Category}/${string}`;
@@ -66,31 +66,41 @@ export function modelFeatures(tweet: Tweet, text: TweetText, nlp: Nlp): string[]
   for (let i = 0; i < text.words.length; i++) {
     const word = text.words[i]!;
     const info = text.infos[i]!;
-    if (word.length < MIN_WORD_LENGTH) {
-      const code = word.charCodeAt(0);
-      if (code < 0x30 || code > 0x39) continue;
-    }
-    if (info.stopBits & stopBit) continue;
+    if (!isModelWord(word, info, stopBit)) continue;
     const stem = vocabulary.stem(text.lang, word, info);
     if (!out.includes(stem)) out.push(stem);
   }
   for (const emoji of text.emoji) if (!out.includes(emoji)) out.push(emoji);
   for (const lexicon of text.hits.keys()) out.push(LEXICON_FEATURE[lexicon]);
+  addStructure(tweet, text, (feature) => out.push(feature));
+  return out;
+}
+
+/** Words of one or two letters are left out (digits are kept), and so are function words. */
+function isModelWord(word: string, info: WordInfo, stopBit: number): boolean {
+  if (word.length < MIN_WORD_LENGTH) {
+    const code = word.charCodeAt(0);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return (info.stopBits & stopBit) === 0;
+}
+
+/** Gives `add` the shape features of a tweet, in a fixed order, each STRUCTURE_WEIGHT times. */
+function addStructure(tweet: Tweet, text: TweetText, add: (feature: string) => void): void {
   const words = text.words.length;
   for (let i = 0; i < STRUCTURE_WEIGHT; i++) {
-    if (tweet.isRetweet) out.push('~retweet');
-    if (tweet.isReply) out.push(tweet.isSelfReply ? '~thread' : '~reply');
-    if (tweet.urls.length > 0) out.push('~link');
-    if (tweet.mediaCount > 0) out.push('~media');
-    if (!tweet.isRetweet && !tweet.isReply && tweet.urls.length === 0 && tweet.mediaCount === 0) out.push('~plain');
-    if (text.bodyMentions.length > 0) out.push('~mention');
-    if (tweet.hashtags.length > 0) out.push('~hashtag');
-    if (text.body.includes('?')) out.push('~question');
-    if (words === 0) out.push('~empty');
-    else if (words <= SHORT) out.push('~short');
-    else if (words >= LONG) out.push('~long');
+    if (tweet.isRetweet) add('~retweet');
+    if (tweet.isReply) add(tweet.isSelfReply ? '~thread' : '~reply');
+    if (tweet.urls.length > 0) add('~link');
+    if (tweet.mediaCount > 0) add('~media');
+    if (!tweet.isRetweet && !tweet.isReply && tweet.urls.length === 0 && tweet.mediaCount === 0) add('~plain');
+    if (text.bodyMentions.length > 0) add('~mention');
+    if (tweet.hashtags.length > 0) add('~hashtag');
+    if (text.body.includes('?')) add('~question');
+    if (words === 0) add('~empty');
+    else if (words <= SHORT) add('~short');
+    else if (words >= LONG) add('~long');
   }
-  return out;
 }
 
 /**
@@ -109,11 +119,7 @@ export function scoreTweet(model: NaiveBayes, tweet: Tweet, text: TweetText, nlp
   for (let i = 0; i < text.words.length; i++) {
     const word = text.words[i]!;
     const info = text.infos[i]!;
-    if (word.length < MIN_WORD_LENGTH) {
-      const code = word.charCodeAt(0);
-      if (code < 0x30 || code > 0x39) continue;
-    }
-    if (info.stopBits & stopBit) continue;
+    if (!isModelWord(word, info, stopBit)) continue;
     if (info.rowsOf !== table) {
       info.rows.fill(undefined);
       info.rowsOf = table;
@@ -126,27 +132,13 @@ export function scoreTweet(model: NaiveBayes, tweet: Tweet, text: TweetText, nlp
     const row = table.get(emoji);
     if (row !== undefined && !rows.includes(row)) rows.push(row);
   }
-  for (const lexicon of text.hits.keys()) pushRow(rows, table, LEXICON_FEATURE[lexicon]);
-  const words = text.words.length;
-  for (let i = 0; i < STRUCTURE_WEIGHT; i++) {
-    if (tweet.isRetweet) pushRow(rows, table, '~retweet');
-    if (tweet.isReply) pushRow(rows, table, tweet.isSelfReply ? '~thread' : '~reply');
-    if (tweet.urls.length > 0) pushRow(rows, table, '~link');
-    if (tweet.mediaCount > 0) pushRow(rows, table, '~media');
-    if (!tweet.isRetweet && !tweet.isReply && tweet.urls.length === 0 && tweet.mediaCount === 0) pushRow(rows, table, '~plain');
-    if (text.bodyMentions.length > 0) pushRow(rows, table, '~mention');
-    if (tweet.hashtags.length > 0) pushRow(rows, table, '~hashtag');
-    if (text.body.includes('?')) pushRow(rows, table, '~question');
-    if (words === 0) pushRow(rows, table, '~empty');
-    else if (words <= SHORT) pushRow(rows, table, '~short');
-    else if (words >= LONG) pushRow(rows, table, '~long');
-  }
+  const add = (feature: string): void => {
+    const row = table.get(feature);
+    if (row !== undefined) rows.push(row);
+  };
+  for (const lexicon of text.hits.keys()) add(LEXICON_FEATURE[lexicon]);
+  addStructure(tweet, text, add);
   return model.scoreRows(rows, allowed);
-}
-
-function pushRow(rows: Float64Array[], table: ReadonlyMap<string, Float64Array>, feature: string): void {
-  const row = table.get(feature);
-  if (row !== undefined) rows.push(row);
 }
 
 const LEXICON_FEATURE = Object.fromEntries(LEXICON_IDS.map((id) => [id, `lex:${id}`])) as Record<LexiconId, string>;

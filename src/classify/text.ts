@@ -339,7 +339,7 @@ function hashStep(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
 }
 
-/** Where a hash starts probing: its high bits folded in, as words differing at the end are frequent. */
+/** The slot where a hash starts probing: its high bits are folded into the low ones that index the table. */
 function slotOf(hash: number, mask: number): number {
   return (hash ^ (hash >>> 15)) & mask;
 }

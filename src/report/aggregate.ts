@@ -12,6 +12,7 @@ import {
   BoundedSortedList,
   FirstTweets,
   IdCounter,
+  NumberList,
   TermCounter,
   compareIds,
   compareStrings,
@@ -252,8 +253,8 @@ class MonthDetail {
   retweets = 0;
   repliesToOthers = 0;
   withEngagement = 0;
-  readonly likes = CATEGORIES.map((): number[] => []);
-  readonly retweetCounts = CATEGORIES.map((): number[] => []);
+  readonly likes = CATEGORIES.map(() => new NumberList());
+  readonly retweetCounts = CATEGORIES.map(() => new NumberList());
   readonly engagementTweets = new Int32Array(CATEGORIES.length);
   readonly examples: BoundedSortedList<ExampleCandidate>[];
   lowConfidenceCount = 0;
@@ -317,7 +318,7 @@ function remove(list: string[], item: string): void {
   if (at >= 0) list.splice(at, 1);
 }
 
-function spread(values: number[]): Spread | null {
+function spread(values: Int32Array | Float64Array): Spread | null {
   const n = values.length;
   if (n === 0) return null;
   // Counts are whole numbers, whose sum is exact in any order; anything else is summed sorted.
@@ -511,8 +512,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
         detail.withEngagement += 1;
         detail.engagementTweets[c] = (detail.engagementTweets[c] as number) + 1;
-        if (tweet.likeCount !== undefined) (detail.likes[c] as number[]).push(tweet.likeCount);
-        if (tweet.retweetCount !== undefined) (detail.retweetCounts[c] as number[]).push(tweet.retweetCount);
+        if (tweet.likeCount !== undefined) (detail.likes[c] as NumberList).push(tweet.likeCount);
+        if (tweet.retweetCount !== undefined) (detail.retweetCounts[c] as NumberList).push(tweet.retweetCount);
       }
     }
     if (tweet.isReply && !tweet.isSelfReply) detail.repliesToOthers += 1;
@@ -661,8 +662,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
           const c = CATEGORY_INDEX.get(category) as number;
           return {
             tweets: detail.engagementTweets[c] as number,
-            likes: spread(detail.likes[c] as number[]),
-            retweets: spread(detail.retweetCounts[c] as number[]),
+            likes: spread((detail.likes[c] as NumberList).view()),
+            retweets: spread((detail.retweetCounts[c] as NumberList).view()),
           };
         },
       );
@@ -785,8 +786,8 @@ function snapshotDetail(month: string, detail: MonthDetail): MonthDetailState {
     retweets: detail.retweets,
     repliesToOthers: detail.repliesToOthers,
     withEngagement: detail.withEngagement,
-    likes: detail.likes.map((values) => Float64Array.from(values)),
-    retweetCounts: detail.retweetCounts.map((values) => Float64Array.from(values)),
+    likes: detail.likes.map((values) => Float64Array.from(values.view())),
+    retweetCounts: detail.retweetCounts.map((values) => Float64Array.from(values.view())),
     engagementTweets: detail.engagementTweets.slice(),
     examples: detail.examples.map((list) => list.toArray().map((example) => ({ ...example }))),
     lowConfidenceCount: detail.lowConfidenceCount,
@@ -821,8 +822,8 @@ function mergeDetail(detail: MonthDetail, state: MonthDetailState, renumber: Int
   detail.repliesToOthers += state.repliesToOthers;
   detail.withEngagement += state.withEngagement;
   for (let c = 0; c < CATEGORIES.length; c += 1) {
-    for (const value of state.likes[c] as Float64Array) (detail.likes[c] as number[]).push(value);
-    for (const value of state.retweetCounts[c] as Float64Array) (detail.retweetCounts[c] as number[]).push(value);
+    for (const value of state.likes[c] as Float64Array) (detail.likes[c] as NumberList).push(value);
+    for (const value of state.retweetCounts[c] as Float64Array) (detail.retweetCounts[c] as NumberList).push(value);
     detail.engagementTweets[c] = (detail.engagementTweets[c] as number) + (state.engagementTweets[c] as number);
     for (const example of state.examples[c] as ExampleCandidate[]) (detail.examples[c] as BoundedSortedList<ExampleCandidate>).add(example);
   }

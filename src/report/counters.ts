@@ -249,6 +249,34 @@ export class BoundedSortedList<T> {
   }
 }
 
+/**
+ * Numbers appended one at a time (like and retweet counts), in an Int32Array while they are all
+ * 32-bit integers, which is 4 bytes each where a JS array takes 8, and in a Float64Array from the
+ * first one that is not.
+ */
+export class NumberList {
+  private values: Int32Array | Float64Array = new Int32Array(8);
+  length = 0;
+
+  push(value: number): void {
+    let values = this.values;
+    const whole = value === (value | 0) && (value !== 0 || 1 / value > 0); // -0 is not an Int32
+    if (this.length === values.length || (!whole && values instanceof Int32Array)) {
+      const size = this.length === values.length ? Math.ceil(values.length * 1.5) : values.length;
+      const next = whole && values instanceof Int32Array ? new Int32Array(size) : new Float64Array(size);
+      next.set(values.subarray(0, this.length));
+      this.values = values = next;
+    }
+    values[this.length] = value;
+    this.length += 1;
+  }
+
+  /** The numbers so far, as a view (valid until the next push). */
+  view(): Int32Array | Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
 /** A {@link TermCounter}'s terms and counts, side by side. */
 export interface TermCounts {
   terms: string[];

@@ -74,22 +74,64 @@ interface Member {
 }
 
 /**
- * A {@link DuplicateFinder} as plain data. Text i is units[starts[i] .. starts[i + 1]), with its
- * hash, its number of tweets and its first tweet (its only one when the count is 1). Texts
- * repeated[r] have two tweets or more: their first `keep` by time then id are
+ * A {@link DuplicateFinder} as plain data, laid out as the finder keeps it. Text i is
+ * bytes[starts[i] .. starts[i + 1]): one byte per UTF-16 code unit, or two (low, high) when
+ * wide[i] is 1. It has its hash, its number of tweets and its first tweet (its only one when the
+ * count is 1), whose id is {@link encodeId}'s pair or, when not a plain decimal number, in
+ * oddIds. Texts repeated[r] have two tweets or more: their first `keep` by time then id are
  * memberIds/memberTimes[memberStarts[r] .. memberStarts[r + 1]).
  */
 export interface DuplicateState {
-  units: Uint16Array;
+  bytes: Uint8Array;
   starts: Int32Array;
+  wide: Uint8Array;
   hashes: Int32Array;
   counts: Int32Array;
-  firstIds: string[];
   firstTimes: Float64Array;
+  firstIdHigh: Int32Array;
+  firstIdLow: Float64Array;
+  oddIds: Map<number, string>;
   repeated: Int32Array;
   memberStarts: Int32Array;
   memberIds: string[];
   memberTimes: Float64Array;
+}
+
+/** Digits of an id kept in its low number: below 2^53, so exact in a double. */
+const ID_LOW_DIGITS = 15;
+/** Digits in the high number at most: below 2^31, so it fits an Int32Array. */
+const ID_HIGH_DIGITS = 9;
+
+/**
+ * A tweet id (a decimal string, often beyond 2^53) as two exact numbers, its leading digits and
+ * its last 15, so a finder keeps 12 bytes per text rather than a string. False for anything else
+ * (leading zeros, other characters, more than 24 digits), which is kept as the string.
+ */
+function encodeId(id: string, high: Int32Array, low: Float64Array, at: number): boolean {
+  const n = id.length;
+  if (n === 0 || n > ID_HIGH_DIGITS + ID_LOW_DIGITS || (n > 1 && id.charCodeAt(0) === 0x30)) return false;
+  let h = 0;
+  let l = 0;
+  for (let i = 0; i < n; i += 1) {
+    const digit = id.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return false;
+    if (i < n - ID_LOW_DIGITS) h = h * 10 + digit;
+    else l = l * 10 + digit;
+  }
+  high[at] = h;
+  low[at] = l;
+  return true;
+}
+
+function decodeId(high: number, low: number): string {
+  return high === 0 ? String(low) : String(high) + String(low).padStart(ID_LOW_DIGITS, '0');
+}
+
+/** A copy of a typed array with room for `size` elements. */
+function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(size);
+  copy.set(array.subarray(0, Math.min(array.length, size)));
+  return copy;
 }
 
 /** What the duplicate check found in one period. */
@@ -113,18 +155,28 @@ export interface DuplicateFindings {
  * number of distinct texts; groups are the connected components of the "nearly the same" pairs.
  */
 export class DuplicateFinder {
-  /** The distinct normalized texts, one after another, as UTF-16 code units. */
-  private units = new Uint16Array(1024);
-  private unitsUsed = 0;
-  /** Per distinct text: where it starts and ends in `units`, and its FNV-1a hash. */
-  private readonly starts: number[] = [0];
-  private readonly hashes: number[] = [];
+  /**
+   * The distinct normalized texts, one after another: a text whose code units are all below 256
+   * takes one byte per unit (most texts: a month of them is half the size), any other two.
+   */
+  private bytes = new Uint8Array(1024);
+  private bytesUsed = 0;
+  /** How many distinct texts, and room for how many in the per-text arrays below. */
+  private size = 0;
+  private capacity = 64;
+  /** Per text: where it starts in `bytes` (it ends where the next starts), and 1 when wide. */
+  private starts = new Int32Array(this.capacity + 1);
+  private wide = new Uint8Array(this.capacity);
+  /** Per text: its FNV-1a hash and how many tweets. */
+  private hashes = new Int32Array(this.capacity);
+  private counts = new Int32Array(this.capacity);
+  /** Per text: the first tweet met, its time and its id (see {@link encodeId}). */
+  private firstTimes = new Float64Array(this.capacity);
+  private firstIdHigh = new Int32Array(this.capacity);
+  private firstIdLow = new Float64Array(this.capacity);
+  private readonly oddIds = new Map<number, string>();
   /** Open addressing over the text hashes: a text's index, or -1. */
-  private slots = new Int32Array(64).fill(-1);
-  /** Per text: how many tweets, and the first one by time then id. */
-  private readonly counts: number[] = [];
-  private readonly firstIds: string[] = [];
-  private readonly firstTimes: number[] = [];
+  private slots = new Int32Array(128).fill(-1);
   /** Per text with two tweets or more: its first `keep` tweets by time then id. */
   private readonly repeats = new Map<number, Member[]>();
 
@@ -153,10 +205,12 @@ export class DuplicateFinder {
    */
   addUnits(id: string, createdAt: number, units: Uint16Array, length: number, hash: number, words: number): void {
     if (words < MIN_DUPLICATE_WORDS) return;
-    const slot = this.slotOf(units, 0, length, hash);
+    // Hashes are kept in an Int32Array: compare them as signed 32-bit values.
+    const signed = hash | 0;
+    const slot = this.slotOf(units, 0, length, signed);
     const at = this.slots[slot] as number;
     if (at >= 0) this.repeat(at, id, createdAt);
-    else this.insert(slot, units, 0, length, hash, 1, id, createdAt);
+    else this.insert(slot, units, 0, length, signed, 1, id, createdAt);
   }
 
   /** The slot of the text `units[from .. from + length)`: the one holding it, or the empty one it would take. */
@@ -172,37 +226,76 @@ export class DuplicateFinder {
 
   /** Enters a new text in an empty slot, with its number of tweets and the first of them. */
   private insert(slot: number, units: Uint16Array, from: number, length: number, hash: number, count: number, id: string, createdAt: number): number {
-    const at = this.counts.length;
+    if (this.size === this.capacity) this.growTexts();
+    const at = this.size;
+    this.size += 1;
     this.slots[slot] = at;
-    this.hashes.push(hash);
-    this.counts.push(count);
-    this.firstIds.push(id);
-    this.firstTimes.push(createdAt);
-    if (this.unitsUsed + length > this.units.length) {
-      const grown = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + length));
-      grown.set(this.units);
-      this.units = grown;
+    this.hashes[at] = hash;
+    this.counts[at] = count;
+    this.firstTimes[at] = createdAt;
+    if (!encodeId(id, this.firstIdHigh, this.firstIdLow, at)) this.oddIds.set(at, id);
+    let wide = 0;
+    for (let i = from; i < from + length; i += 1) if ((units[i] as number) > 0xff) wide = 1;
+    const bytes = length << wide;
+    // Grown by half, not doubled: every detailed month has a finder of its own, and the room
+    // growth leaves unused (a quarter of it on average after a doubling) adds up over the months.
+    if (this.bytesUsed + bytes > this.bytes.length) this.bytes = grown(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.bytesUsed + bytes));
+    const arena = this.bytes;
+    let to = this.bytesUsed;
+    if (wide === 0) {
+      for (let i = from; i < from + length; i += 1) arena[to++] = units[i] as number;
+    } else {
+      for (let i = from; i < from + length; i += 1) {
+        const unit = units[i] as number;
+        arena[to++] = unit & 0xff;
+        arena[to++] = unit >>> 8;
+      }
     }
-    const arena = this.units;
-    for (let i = from, to = this.unitsUsed; i < from + length; i += 1, to += 1) arena[to] = units[i] as number;
-    this.unitsUsed += length;
-    this.starts.push(this.unitsUsed);
-    if (this.counts.length * 2 > this.slots.length) this.growSlots();
+    this.wide[at] = wide;
+    this.bytesUsed = to;
+    this.starts[at + 1] = to;
+    if (this.size * 2 > this.slots.length) this.growSlots();
     return at;
   }
 
+  private growTexts(): void {
+    const capacity = Math.ceil(this.capacity * 1.5);
+    this.capacity = capacity;
+    this.starts = grown(this.starts, capacity + 1);
+    this.wide = grown(this.wide, capacity);
+    this.hashes = grown(this.hashes, capacity);
+    this.counts = grown(this.counts, capacity);
+    this.firstTimes = grown(this.firstTimes, capacity);
+    this.firstIdHigh = grown(this.firstIdHigh, capacity);
+    this.firstIdLow = grown(this.firstIdLow, capacity);
+  }
+
+  /** A stored text equals `units[from .. from + length)`. A text is wide only if a unit is above 255, so widths must match. */
   private sameText(at: number, units: Uint16Array, from: number, length: number): boolean {
     const start = this.starts[at] as number;
-    if ((this.starts[at + 1] as number) - start !== length) return false;
-    for (let i = 0; i < length; i += 1) if (this.units[start + i] !== units[from + i]) return false;
+    const bytes = this.bytes;
+    if (this.wide[at] === 0) {
+      if ((this.starts[at + 1] as number) - start !== length) return false;
+      for (let i = 0; i < length; i += 1) if (bytes[start + i] !== units[from + i]) return false;
+      return true;
+    }
+    if ((this.starts[at + 1] as number) - start !== 2 * length) return false;
+    for (let i = 0; i < length; i += 1) {
+      if (((bytes[start + 2 * i] as number) | ((bytes[start + 2 * i + 1] as number) << 8)) !== units[from + i]) return false;
+    }
     return true;
+  }
+
+  /** The first tweet met of a text. */
+  private firstOf(at: number): Member {
+    return { id: this.oddIds.get(at) ?? decodeId(this.firstIdHigh[at] as number, this.firstIdLow[at] as number), createdAt: this.firstTimes[at] as number };
   }
 
   private repeat(at: number, id: string, createdAt: number): void {
     this.counts[at] = (this.counts[at] as number) + 1;
     let members = this.repeats.get(at);
     if (!members) {
-      members = [{ id: this.firstIds[at] as string, createdAt: this.firstTimes[at] as number }];
+      members = [this.firstOf(at)];
       this.repeats.set(at, members);
     }
     const last = members[members.length - 1] as Member;
@@ -214,7 +307,7 @@ export class DuplicateFinder {
 
   /** The texts and their tweets as plain data (typed arrays, strings, numbers), for {@link merge}. */
   snapshot(): DuplicateState {
-    const n = this.counts.length;
+    const n = this.size;
     const repeated = new Int32Array(this.repeats.size);
     const memberStarts = new Int32Array(this.repeats.size + 1);
     const memberIds: string[] = [];
@@ -232,12 +325,15 @@ export class DuplicateFinder {
       memberStarts[r] = memberIds.length;
     }
     return {
-      units: this.units.slice(0, this.unitsUsed),
-      starts: Int32Array.from(this.starts),
-      hashes: Int32Array.from(this.hashes),
-      counts: Int32Array.from(this.counts),
-      firstIds: [...this.firstIds],
-      firstTimes: Float64Array.from(this.firstTimes),
+      bytes: this.bytes.slice(0, this.bytesUsed),
+      starts: this.starts.slice(0, n + 1),
+      wide: this.wide.slice(0, n),
+      hashes: this.hashes.slice(0, n),
+      counts: this.counts.slice(0, n),
+      firstTimes: this.firstTimes.slice(0, n),
+      firstIdHigh: this.firstIdHigh.slice(0, n),
+      firstIdLow: this.firstIdLow.slice(0, n),
+      oddIds: new Map(this.oddIds),
       repeated,
       memberStarts,
       memberIds,
@@ -254,29 +350,36 @@ export class DuplicateFinder {
     const n = state.counts.length;
     const repeatedAt = new Map<number, number>();
     for (let r = 0; r < state.repeated.length; r += 1) repeatedAt.set(state.repeated[r] as number, r);
+    let units = new Uint16Array(256);
     for (let j = 0; j < n; j += 1) {
+      // Their text back to code units.
       const from = state.starts[j] as number;
-      const length = (state.starts[j + 1] as number) - from;
+      const wide = state.wide[j] as number;
+      const length = ((state.starts[j + 1] as number) - from) >> wide;
+      if (units.length < length) units = new Uint16Array(length * 2);
+      for (let i = 0; i < length; i += 1) {
+        units[i] = wide === 0 ? (state.bytes[from + i] as number) : (state.bytes[from + 2 * i] as number) | ((state.bytes[from + 2 * i + 1] as number) << 8);
+      }
       const hash = state.hashes[j] as number;
       const count = state.counts[j] as number;
       const r = repeatedAt.get(j);
       const theirs: Member[] =
         r === undefined
-          ? [{ id: state.firstIds[j] as string, createdAt: state.firstTimes[j] as number }]
+          ? [{ id: state.oddIds.get(j) ?? decodeId(state.firstIdHigh[j] as number, state.firstIdLow[j] as number), createdAt: state.firstTimes[j] as number }]
           : Array.from({ length: (state.memberStarts[r + 1] as number) - (state.memberStarts[r] as number) }, (_, k) => ({
               id: state.memberIds[(state.memberStarts[r] as number) + k] as string,
               createdAt: state.memberTimes[(state.memberStarts[r] as number) + k] as number,
             }));
-      const slot = this.slotOf(state.units, from, length, hash);
+      const slot = this.slotOf(units, 0, length, hash);
       let at = this.slots[slot] as number;
       if (at < 0) {
         const first = theirs[0] as Member;
-        at = this.insert(slot, state.units, from, length, hash, count, first.id, first.createdAt);
+        at = this.insert(slot, units, 0, length, hash, count, first.id, first.createdAt);
         if (count >= 2) this.repeats.set(at, theirs.slice(0, this.keep));
         continue;
       }
       this.counts[at] = (this.counts[at] as number) + count;
-      const members = this.repeats.get(at) ?? [{ id: this.firstIds[at] as string, createdAt: this.firstTimes[at] as number }];
+      const members = this.repeats.get(at) ?? [this.firstOf(at)];
       for (const member of theirs) insertCapped(members, member, this.keep);
       this.repeats.set(at, members);
     }
@@ -285,7 +388,7 @@ export class DuplicateFinder {
   private growSlots(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = slots.length - 1;
-    for (let at = 0; at < this.hashes.length; at += 1) {
+    for (let at = 0; at < this.size; at += 1) {
       let slot = mix32(this.hashes[at] as number) & mask;
       while (slots[slot] !== -1) slot = (slot + 1) & mask;
       slots[slot] = at;
@@ -293,10 +396,30 @@ export class DuplicateFinder {
     this.slots = slots;
   }
 
+  /** The texts as UTF-16 code units, for the near-duplicate check (one month's, while it runs). */
+  private texts(): Texts {
+    const n = this.size;
+    const starts = new Int32Array(n + 1);
+    for (let i = 0; i < n; i += 1) starts[i + 1] = (starts[i] as number) + (((this.starts[i + 1] as number) - (this.starts[i] as number)) >> (this.wide[i] as number));
+    const units = new Uint16Array(starts[n] as number);
+    const bytes = this.bytes;
+    for (let i = 0; i < n; i += 1) {
+      let from = this.starts[i] as number;
+      const to = this.starts[i + 1] as number;
+      let at = starts[i] as number;
+      if (this.wide[i] === 0) {
+        units.set(bytes.subarray(from, to), at);
+      } else {
+        for (; from < to; from += 2) units[at++] = (bytes[from] as number) | ((bytes[from + 1] as number) << 8);
+      }
+    }
+    return { units, starts, hashes: this.hashes.subarray(0, n) };
+  }
+
   finish(): DuplicateFindings {
-    const n = this.counts.length;
+    const n = this.size;
     // Groups never depend on the order tweets arrived in: the check orders the texts itself.
-    const root = nearGroups({ units: this.units, starts: Int32Array.from(this.starts), hashes: Int32Array.from(this.hashes) });
+    const root = nearGroups(this.texts());
     const counts = this.counts;
 
     const componentTexts = new Int32Array(n);
@@ -319,7 +442,7 @@ export class DuplicateFinder {
         exact.push(...(this.repeats.get(i) as Member[]));
       } else if ((componentTexts[root[i] as number] as number) >= 2) {
         nearCount += 1;
-        near.push({ id: this.firstIds[i] as string, createdAt: this.firstTimes[i] as number });
+        near.push(this.firstOf(i));
       }
     }
     exact.sort(compareMembers);

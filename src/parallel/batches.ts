@@ -75,12 +75,14 @@ export async function* jsonArrayBatches(chunks: AsyncIterable<Buffer>, file: str
  * Only `limit` equal to the data's end finds nothing beyond it.
  */
 function cutBefore(data: Buffer, needle: Buffer, from: number, limit: number): number {
-  if (limit - needle.length >= from) {
-    const last = data.lastIndexOf(needle, limit - needle.length);
+  // Closings that start at `latest` or before end by `limit`.
+  const latest = limit - needle.length;
+  if (latest >= from) {
+    const last = data.lastIndexOf(needle, latest);
     if (last >= from) return last + needle.length;
   }
   if (limit >= data.length) return -1;
-  const first = data.indexOf(needle, limit);
+  const first = data.indexOf(needle, Math.max(from, latest + 1));
   return first === -1 ? -1 : first + needle.length;
 }
 

@@ -115,7 +115,8 @@ async function run(
 
   const setup: WorkerSetup = { owner: archive.owner, notes: await reading.notes(), zone: zone.name, config, examples: options.examples };
   const inFlight: number[] = [];
-  const states: Array<AggregatorState | undefined> = [];
+  /** Each worker's aggregator state once sent (null once merged). */
+  const states: Array<AggregatorState | null | undefined> = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const results = new Map<number, BatchReply>();
@@ -243,9 +244,16 @@ async function run(
     const local = zone.parts(tweet.createdAt);
     aggregator.add({ tweet, classification: classifier.classify(tweet), local, month: zone.monthKey(tweet.createdAt) });
   }
-  for (let w = 0; w < count; w++) post(w, { kind: 'finish' });
-  while (states.some((s) => s === undefined)) await waitForMessage();
-  for (const state of states) aggregator.merge(state!);
+  // One worker at a time, each let go of once merged: with every month in detail (--all on a
+  // large archive), a state is large, and two of them at once with their workers' heaps would be
+  // most of the memory of the whole audit.
+  for (let w = 0; w < count; w++) {
+    post(w, { kind: 'finish' });
+    while (states[w] === undefined) await waitForMessage();
+    aggregator.merge(states[w]!);
+    states[w] = null;
+    await workers[w]!.terminate();
+  }
 
   const resolved = (): Period => period ?? resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
   const prepared: PreparedAudit = {

@@ -86,6 +86,12 @@ describe('cutting a data file into batches of whole items', () => {
     );
   });
 
+  it('finds an item end that straddles the batch size (found by the property above)', async () => {
+    const items = [{ id_str: '', full_text: '', entities: {} }];
+    const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, 2)}`);
+    expect(await readBatches(bytes, [93], 63)).toEqual(items);
+  });
+
   it('refuses a file cut short after a whole item', async () => {
     const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify([{ a: 1 }, { b: 2 }], null, 2)}`);
     const cut = bytes.subarray(0, bytes.lastIndexOf('}') + 1);

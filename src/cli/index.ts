@@ -7,6 +7,13 @@ import { createProgram, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
+/** The width help is wrapped to: 80 columns, or the terminal's when it is narrower. */
+export function helpWidth(stream: { isTTY?: boolean; columns?: number }): number {
+  return stream.isTTY && stream.columns !== undefined && stream.columns < HELP_WIDTH ? stream.columns : HELP_WIDTH;
+}
+
+export const HELP_WIDTH = 80;
+
 /**
  * Runs the command line in-process and returns the exit code: 0 fine, 1 a `check` target unmet,
  * 2 bad input or usage (one line on stderr). Errors that are not the tool's own are bugs: their
@@ -19,6 +26,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Help is 80 columns wide (narrower only in a narrower terminal) and never coloured, so the
+      // top-level help made at build time (bin/tweet-audit.js prints it) is exactly this one.
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
       outputError: (text, write) => {
         const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim().replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2').trim();

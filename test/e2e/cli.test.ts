@@ -20,6 +20,21 @@ describe('help', () => {
     expect(result.stdout).toContain('Examples:');
   });
 
+  it('prints, from the text made at build time, exactly the help the command line makes', async () => {
+    const built = readFileSync(path.join(repoRoot, 'dist/cli/help.txt'), 'utf8');
+    const made = await runMain(['--help']);
+    expect(made.code).toBe(0);
+    expect(built).toBe(made.stdout);
+    for (const flag of ['--help', '-h']) {
+      const printed = await runBinary([flag]);
+      expect(printed).toMatchObject({ code: 0, stdout: made.stdout, stderr: '' });
+    }
+    // Wrapped to 80 columns whatever the terminal, unless it is narrower.
+    expect(Math.max(...made.stdout.split('\n').filter((line) => !line.startsWith('  ')).map((line) => line.length))).toBeLessThanOrEqual(80);
+    const narrow = await runMain(['report', '--help'], { isTTY: true, columns: 50 });
+    expect(narrow.stdout).not.toBe((await runMain(['report', '--help'])).stdout);
+  });
+
   it.each(['report', 'classify', 'trend', 'check', 'init', 'explain', 'eval', 'rules'])('shows an example for %s', async (command) => {
     const result = await runBinary([command, '--help']);
     expect(result.code).toBe(0);

@@ -73,9 +73,9 @@ export function runBinary(
 /** Runs `main()` in-process with captured streams. */
 export async function runMain(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean; columns?: number } = {},
 ): Promise<CliResult> {
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false, columns: 100 });
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false, columns: options.columns ?? 100 });
   const stderr = Object.assign(new PassThrough(), { isTTY: false });
   let out = '';
   let err = '';

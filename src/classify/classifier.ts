@@ -1,6 +1,6 @@
 import type { Identity } from '../config/schema.js';
 import type { Tweet } from '../model/tweet.js';
-import type { Zone } from '../time/zone.js';
+import type { LocalParts, Zone } from '../time/zone.js';
 import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } from './flags.js';
 import { indexIdentity } from './identity.js';
 import { allowedLabels, labelKey, modelFeatures, scoreTweet, type ModelScores } from './model.js';
@@ -66,8 +66,12 @@ export interface Explanation {
 }
 
 export interface Classifier {
-  /** Labels one tweet. Pure apart from learning from user-labeled tweets as it meets them. */
-  classify(tweet: Tweet): Classification;
+  /**
+   * Labels one tweet. Pure apart from learning from user-labeled tweets as it meets them. `local`
+   * is the tweet's local time, `zone.parts(tweet.createdAt)` in the classifier's zone: callers
+   * that have it already pass it so that it is not worked out twice; without it, it is computed.
+   */
+  classify(tweet: Tweet, local?: LocalParts): Classification;
   /** Labels one tweet and says why. */
   explain(tweet: Tweet): Explanation;
   /**
@@ -210,14 +214,14 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     };
   }
 
-  function classification(tweet: Tweet, text: TweetText, decided: ReturnType<typeof decide>): Classification {
+  function classification(tweet: Tweet, text: TweetText, decided: ReturnType<typeof decide>, local?: LocalParts): Classification {
     // Written out rather than spread: spreading the label was a measurable cost per tweet.
     return {
       category: decided.label.category,
       subcategory: decided.label.subcategory,
       confidence: decided.confidence,
       decidedBy: decided.decidedBy,
-      flags: computeFlags(tweet, text, nlp, options.zone, night),
+      flags: computeFlags(tweet, text, nlp, local ?? options.zone.parts(tweet.createdAt), night),
     } as Classification;
   }
 
@@ -227,9 +231,9 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
   }
 
   return {
-    classify(tweet) {
+    classify(tweet, local) {
       const { text, firings } = run(tweet, labels.size > 0 && labels.has(tweet.id));
-      return classification(tweet, text, decide(tweet, text, firings, featuresScore(tweet, text)));
+      return classification(tweet, text, decide(tweet, text, firings, featuresScore(tweet, text)), local);
     },
     explain(tweet) {
       const { text, firings } = run(tweet, true);

@@ -1,6 +1,6 @@
 import { DEFAULT_NIGHT_HOURS } from '../config/schema.js';
 import type { Tweet } from '../model/tweet.js';
-import type { Zone } from '../time/zone.js';
+import type { LocalParts } from '../time/zone.js';
 import type { Nlp } from './nlp.js';
 import type { Flag } from './taxonomy.js';
 import { words, type TweetText } from './text.js';
@@ -58,14 +58,17 @@ function clauseSentiment(text: TweetText, nlp: Nlp): number {
   return count === 0 ? 0 : total / count;
 }
 
-/** Computes the flags of a tweet, in the order of FLAGS, except `duplicate` (set by the report). */
-export function computeFlags(tweet: Tweet, text: TweetText, nlp: Nlp, zone: Zone, night: NightHours = DEFAULT_NIGHT_HOURS): Flag[] {
+/**
+ * Computes the flags of a tweet, in the order of FLAGS, except `duplicate` (set by the report).
+ * `local` is the tweet's local time (for late-night).
+ */
+export function computeFlags(tweet: Tweet, text: TweetText, nlp: Nlp, local: LocalParts, night: NightHours = DEFAULT_NIGHT_HOURS): Flag[] {
   const flags: Flag[] = [];
   if (tweet.isRetweet) flags.push('retweet');
   if (tweet.isReply) flags.push('reply');
   if (tweet.urls.length > 0) flags.push('link');
   if (tweet.mediaCount > 0) flags.push('media');
-  if (isNightHour(zone.parts(tweet.createdAt).hour, night)) flags.push('late-night');
+  if (isNightHour(local.hour, night)) flags.push('late-night');
   if (text.hits.has('drinking')) flags.push('drinking');
   // A retweet's tone is somebody else's.
   if (!tweet.isRetweet && complaintSignal(text, nlp).complaint) flags.push('complaint');

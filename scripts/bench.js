@@ -2,6 +2,7 @@
 //
 //   BENCH_SIZES=10000,100000 npm run bench     sizes to generate and audit (default 10k,100k,1M)
 //   BENCH_RUNS=5 npm run bench                 runs per size for the median (default 3; 1 for 1M)
+//   TWEET_AUDIT_WORKERS=0 npm run bench        the same in one thread (default: auto, see README)
 //
 // Archives are generated (seeded, no network) into .bench/ once and reused.
 import { spawn } from 'node:child_process';
@@ -40,7 +41,14 @@ function run(args, { env = {} } = {}) {
     const started = performance.now();
     const child = spawn(process.execPath, args, {
       cwd: home,
-      env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), NO_COLOR: '1', ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        XDG_CONFIG_HOME: path.join(home, '.config'),
+        NO_COLOR: '1',
+        ...(process.env.TWEET_AUDIT_WORKERS === undefined ? {} : { TWEET_AUDIT_WORKERS: process.env.TWEET_AUDIT_WORKERS }),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -145,7 +153,8 @@ async function benchAccuracy() {
 
 await mkdir(benchDir, { recursive: true });
 console.log(`tweet-audit bench — node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB`);
-console.log('Full-archive report (--all --format json), median of runs; ratio = report time / bare read + JSON.parse of the same file\n');
+console.log('Full-archive report (--all --format json), median of runs; ratio = report time / bare read + JSON.parse of the same file');
+console.log(`Workers: TWEET_AUDIT_WORKERS=${process.env.TWEET_AUDIT_WORKERS ?? 'auto'} (auto: ${Math.min(os.availableParallelism(), 4)} for tweet files of 8 MB and more)\n`);
 console.log(['tweets', 'MB', 'runs', 'wall s', 'tweets/s', 'MB/s', 'peak RSS MB', 'JSON.parse s', 'ratio'].join('\t'));
 for (const size of sizes) {
   const r = await benchSize(size);
@@ -165,6 +174,16 @@ for (const size of sizes) {
 }
 const help = await benchHelp();
 console.log(`\ntweet-audit --help: median ${fmt(help.help)} ms of 15 runs; bare node start-up ${fmt(help.bare)} ms (so ${fmt(help.help - help.bare)} ms are ours)`);
+{
+  // Classifying alone (every tweet read into memory first), on the largest archive up to 100k.
+  const size = Math.max(...sizes.filter((n) => n <= 100_000), 0);
+  if (size > 0) {
+    const result = await run([path.join(root, 'scripts/bench/classify-speed.js'), path.join(benchDir, `archive-${size}`), '--passes', '5']);
+    const lines = result.stdout.trim().split('\n').filter((line) => line.startsWith('median'));
+    console.log(`\nClassifying alone, ${fmt(size)} tweets in memory (scripts/bench/classify-speed.js):`);
+    for (const line of result.code === 0 ? lines : [result.stderr.trim()]) console.log(`  ${line}`);
+  }
+}
 if (existsSync(shared)) {
   console.log('\nClassifier against hand labels (../shared/archives/labels):');
   for (const row of await benchAccuracy()) {

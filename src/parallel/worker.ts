@@ -15,7 +15,7 @@ import { DEFAULT_NIGHT_HOURS } from '../config/schema.js';
 import { TweetAuditError } from '../errors.js';
 import type { Tweet } from '../model/tweet.js';
 import { createAggregator, type Aggregator } from '../report/index.js';
-import { createZone } from '../time/zone.js';
+import { createZone, type LocalParts } from '../time/zone.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 const port = parentPort!;
@@ -28,8 +28,8 @@ if (setup.notes.length > 0) {
   options.notes = notes;
 }
 const evidence = new IdentityEvidence(setup.owner, setup.config);
-/** Tweets read before the identity was known, batch by batch. */
-let waiting: Tweet[][] = [];
+/** Batches read before the identity was known. */
+let waiting: Batch[] = [];
 let classifier: Classifier | undefined;
 let aggregator: Aggregator | undefined;
 
@@ -53,14 +53,19 @@ function parseItems(bytes: Uint8Array): unknown[] {
   return items;
 }
 
-function classifyAll(tweets: readonly Tweet[]): void {
+/** A batch's tweets with their local time and month, computed once. */
+interface Batch {
+  tweets: Tweet[];
+  locals: LocalParts[];
+  months: string[];
+}
+
+function classifyAll({ tweets, locals, months }: Batch): void {
   const c = classifier!;
   const a = aggregator!;
   for (let i = 0; i < tweets.length; i++) {
     const tweet = tweets[i]!;
-    const local = zone.parts(tweet.createdAt);
-    const month = `${local.year}-${local.month < 10 ? '0' : ''}${local.month}`;
-    a.add({ tweet, classification: c.classify(tweet), local, month });
+    a.add({ tweet, classification: c.classify(tweet), local: locals[i]!, month: months[i]! });
   }
 }
 
@@ -73,9 +78,9 @@ function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
   const chains: Array<string[] | undefined> = [];
   reader.add(items, read, chains);
 
-  const tweets: Tweet[] = [];
+  const batch: Batch = { tweets: [], locals: [], months: [] };
   const held: Array<{ tweet: Tweet; chain: string[] }> = [];
-  const months = new Map<string, number>();
+  const perMonth = new Map<string, number>();
   for (let i = 0; i < read.length; i++) {
     const tweet = read[i]!;
     const chain = chains[i];
@@ -83,17 +88,20 @@ function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
       held.push({ tweet, chain });
       continue;
     }
-    tweets.push(tweet);
-    const month = zone.monthKey(tweet.createdAt);
-    months.set(month, (months.get(month) ?? 0) + 1);
+    const local = zone.parts(tweet.createdAt);
+    const month = `${local.year}-${local.month < 10 ? '0' : ''}${local.month}`;
+    batch.tweets.push(tweet);
+    batch.locals.push(local);
+    batch.months.push(month);
+    perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
   }
-  const reply: FromWorker = { kind: 'batch', seq: message.seq, tweets: tweets.length, skipped: reader.skipped, months: [...months], held };
+  const reply: FromWorker = { kind: 'batch', seq: message.seq, tweets: batch.tweets.length, skipped: reader.skipped, months: [...perMonth], held };
   if (classifier) {
-    classifyAll(tweets);
+    classifyAll(batch);
   } else {
-    for (const tweet of tweets) evidence.add(tweet);
+    for (const tweet of batch.tweets) evidence.add(tweet);
     reply.evidence = evidence.take();
-    waiting.push(tweets);
+    waiting.push(batch);
   }
   send(reply);
 }
@@ -108,7 +116,7 @@ async function handle(message: ToWorker): Promise<void> {
       aggregator = createAggregator({ detailMonths: message.detailMonths, config: setup.config, timeZone: zone.name, examples: setup.examples });
       const held = waiting;
       waiting = [];
-      for (const tweets of held) classifyAll(tweets);
+      for (const batch of held) classifyAll(batch);
       return;
     }
     case 'finish':

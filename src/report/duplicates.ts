@@ -488,6 +488,9 @@ interface ShingleSets {
   /** The rank of each shingle's bucket, ascending within a set; ties ordered by `hashes`. */
   ranks: Int32Array;
   hashes: Int32Array;
+  /** Each shingle as a dense number (0 .. shingles), beside `ranks` and `hashes`, for marking a set. */
+  ids: Int32Array;
+  shingles: number;
   buckets: number;
 }
 
@@ -548,7 +551,8 @@ function shingleSets(texts: Texts): ShingleSets {
   for (let b = 0; b < buckets; b += 1) bucketState[used[b] as number] = 0;
   const ranks = buffer(3, total);
   const sortedHashes = hashes; // reused
-  const textSize = orderSets(textStart, listStart, listText, listHash, ranks, sortedHashes);
+  const ids = buffer(5, total);
+  const { size: textSize, shingles } = orderSets(textStart, listStart, listText, listHash, ranks, sortedHashes, ids, buffer(6, total));
   const order = processingOrder(texts, textSize);
   const start = new Int32Array(n);
   const size = new Int32Array(n);
@@ -557,7 +561,7 @@ function shingleSets(texts: Texts): ShingleSets {
     start[p] = textStart[i] as number;
     size[p] = textSize[i] as number;
   }
-  return { order, start, size, ranks, hashes: sortedHashes, buckets };
+  return { order, start, size, ranks, hashes: sortedHashes, ids, shingles, buckets };
 }
 
 /** Every shingle occurrence's hash, text by text, each counted in its bucket. */
@@ -727,15 +731,35 @@ function groupByRank(
 
 /**
  * Each text's shingles by rank (the counting sort read back by text), by hash within a rank, a
- * shingle repeated in the text kept once. Returns each text's number of distinct shingles.
+ * shingle repeated in the text kept once, each with a dense number in `ids` (`idHash` is scratch:
+ * the hash of each number). Returns each text's number of distinct shingles, and how many
+ * distinct shingles the month has.
  */
-function orderSets(start: Int32Array, listStart: Int32Array, listText: Int32Array, listHash: Int32Array, ranks: Int32Array, hashes: Int32Array): Int32Array {
+function orderSets(
+  start: Int32Array,
+  listStart: Int32Array,
+  listText: Int32Array,
+  listHash: Int32Array,
+  ranks: Int32Array,
+  hashes: Int32Array,
+  ids: Int32Array,
+  idHash: Int32Array,
+): { size: Int32Array; shingles: number } {
   const n = start.length - 1;
   const cursor = start.slice(0, n);
+  let shingles = 0;
   for (let rank = 0; rank < listStart.length - 1; rank += 1) {
+    // The shingles of one bucket (one hash, or a few) are numbered from here.
+    const rankFirst = shingles;
     for (let e = listStart[rank] as number; e < (listStart[rank + 1] as number); e += 1) {
       const i = listText[e] as number;
       const h = listHash[e] as number;
+      let id = rankFirst;
+      while (id < shingles && idHash[id] !== h) id += 1;
+      if (id === shingles) {
+        idHash[id] = h;
+        shingles += 1;
+      }
       const first = start[i] as number;
       let at = cursor[i] as number;
       // Shingles of one text in one bucket (the same one again, or another): keep them by hash, once.
@@ -746,21 +770,24 @@ function orderSets(start: Int32Array, listStart: Int32Array, listText: Int32Arra
         for (; at > before; at -= 1) {
           ranks[at] = rank;
           hashes[at] = hashes[at - 1] as number;
+          ids[at] = ids[at - 1] as number;
         }
         at = cursor[i] as number;
         ranks[before] = rank;
         hashes[before] = h;
+        ids[before] = id;
         cursor[i] = at + 1;
         continue;
       }
       ranks[at] = rank;
       hashes[at] = h;
+      ids[at] = id;
       cursor[i] = at + 1;
     }
   }
   const size = new Int32Array(n);
   for (let i = 0; i < n; i += 1) size[i] = (cursor[i] as number) - (start[i] as number);
-  return size;
+  return { size, shingles };
 }
 
 /** How many of its first shingles a text probes with: a pair that can reach the threshold shares one. */
@@ -797,7 +824,7 @@ function findRoot(parent: Int32Array, i: number): number {
  * no longer reach the threshold with what is left of either text is dropped before the check.
  */
 function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
-  const { start, size: sizes, ranks, hashes, buckets } = sets;
+  const { start, size: sizes, ranks, hashes, ids, shingles, buckets } = sets;
   const n = sizes.length;
   // The indexed prefixes grouped by rank, in processing order, with their hash and position.
   const entryStart = new Int32Array(buckets + 1);
@@ -830,6 +857,8 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
   const needed = new Int32Array(n);
   const candidateOf = new Int32Array(n).fill(-1);
   const candidates = new Int32Array(n);
+  // mark[s] === x: shingle s is in text x's set (marked when x has a candidate to check).
+  const mark = buffer(6, shingles).fill(-1, 0, shingles);
   for (let x = 0; x < n; x += 1) {
     const from = start[x] as number;
     const size = sizes[x] as number;
@@ -863,13 +892,18 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
         overlap[y] = shared + 1 + left >= (needed[y] as number) ? shared + 1 : -1;
       }
     }
+    let marked = false;
     for (let c = 0; c < found; c += 1) {
       const y = candidates[c] as number;
       if ((overlap[y] as number) <= 0) continue;
       const a = findRoot(parent, x);
       const b = findRoot(parent, y);
       if (a === b) continue;
-      if (similarEnough(ranks, hashes, from, size, start[y] as number, sizes[y] as number, needed[y] as number)) {
+      if (!marked) {
+        for (let k = from; k < from + size; k += 1) mark[ids[k] as number] = x;
+        marked = true;
+      }
+      if (sharesEnough(ids, mark, x, start[y] as number, sizes[y] as number, needed[y] as number)) {
         if (a < b) parent[b] = a;
         else parent[a] = b;
       }
@@ -882,37 +916,20 @@ function requiredOverlap(a: number, b: number): number {
   return Math.ceil((SIMILARITY_NUMERATOR * (a + b)) / (SIMILARITY_DENOMINATOR + SIMILARITY_NUMERATOR));
 }
 
-/** Two shingle sets (ordered by rank, then hash) share at least `needed` shingles. */
-function similarEnough(ranks: Int32Array, hashes: Int32Array, aFrom: number, aSize: number, bFrom: number, bSize: number, needed: number): boolean {
-  let x = aFrom;
-  let y = bFrom;
-  const xEnd = aFrom + aSize;
-  const yEnd = bFrom + bSize;
+/** Text y's set (`ids[from .. from + size)`) has at least `needed` (≥ 1) of the shingles marked with x. */
+function sharesEnough(ids: Int32Array, mark: Int32Array, x: number, from: number, size: number, needed: number): boolean {
+  const end = from + size;
   let shared = 0;
-  while (x < xEnd && y < yEnd) {
-    // Not enough left on either side to reach the threshold.
-    if (shared + Math.min(xEnd - x, yEnd - y) < needed) return false;
-    const u = ranks[x] as number;
-    const v = ranks[y] as number;
-    if (u < v) {
-      x += 1;
-    } else if (u > v) {
-      y += 1;
-    } else {
-      const g = hashes[x] as number;
-      const h = hashes[y] as number;
-      if (g === h) {
-        shared += 1;
-        x += 1;
-        y += 1;
-      } else if (g < h) {
-        x += 1;
-      } else {
-        y += 1;
-      }
+  for (let k = from; k < end; k += 1) {
+    if (mark[ids[k] as number] === x) {
+      shared += 1;
+      if (shared >= needed) return true;
+    } else if (shared + end - k - 1 < needed) {
+      // Not enough left to reach it.
+      return false;
     }
   }
-  return shared >= needed;
+  return false;
 }
 
 /** By time, then id. */

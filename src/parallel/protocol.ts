@@ -46,7 +46,8 @@ export type FromWorker =
       /** Versions of edited tweets, with their edit chains: resolved over the whole archive by main. */
       held: Array<{ tweet: Tweet; chain: string[] }>;
     }
-  | { kind: 'state'; state: AggregatorState }
+  /** The aggregator's state: now and then while reading, `final` once asked to finish. */
+  | { kind: 'state'; state: AggregatorState; final: boolean }
   /**
    * The batch cannot be read as one thread reading the file would (bytes that are not a JSON
    * item, a file whose items are not tweets): the audit is done again in one thread, which

@@ -15,8 +15,7 @@ import { DEFAULT_NIGHT_HOURS, type Identity } from '../config/schema.js';
 import { TweetAuditError } from '../errors.js';
 import type { Tweet } from '../model/tweet.js';
 import { monthsBetween, resolvePeriod, type Period } from '../period.js';
-import { createAggregator, type DetailBounds } from '../report/index.js';
-import type { AggregatorState } from '../report/aggregate.js';
+import { createAggregator, type Aggregator, type DetailBounds } from '../report/index.js';
 import { jsonArrayBatches, NotSplittable } from './batches.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
@@ -115,8 +114,9 @@ async function run(
 
   const setup: WorkerSetup = { owner: archive.owner, notes: await reading.notes(), zone: zone.name, config, examples: options.examples };
   const inFlight: number[] = [];
-  /** Each worker's aggregator state once sent (null once merged). */
-  const states: Array<AggregatorState | null | undefined> = [];
+  /** null once a worker's final state is merged. */
+  const states: Array<null | undefined> = [];
+  let aggregator: Aggregator | undefined;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const results = new Map<number, BatchReply>();
@@ -135,7 +135,9 @@ async function run(
         inFlight[w]!--;
         results.set(message.seq, message);
       } else if (message.kind === 'state') {
-        states[w] = message.state;
+        // Merged as it comes: the main thread mostly waits while the workers read.
+        aggregator!.merge(message.state);
+        if (message.final) states[w] = null;
       } else if (message.kind === 'unreadable') {
         failure ??= new StartOver(message.reason);
       } else {
@@ -182,7 +184,8 @@ async function run(
       for (const { tweet, chain } of r.held) edits.hold(tweet, chain);
       const name = fileOfBatch[consumed]!;
       if (r.skipped > 0) skipped.set(name, (skipped.get(name) ?? 0) + r.skipped);
-      if (identity === undefined && r.evidence) {
+      // Evidence up to the first batch that reaches the limit, whatever arrived meanwhile.
+      if (identity === undefined && r.evidence && evidenceTweets < limit) {
         evidence.merge(r.evidence);
         evidenceTweets += r.tweets;
       }
@@ -204,6 +207,7 @@ async function run(
     identity = evidence.decide();
     if (bounds === null) period = resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
     detailMonths = !detail ? [] : period ? monthsBetween(period.from, period.to) : bounds!;
+    aggregator = createAggregator({ detailMonths, config, timeZone: zone.name, examples: options.examples });
     for (let w = 0; w < count; w++) post(w, { kind: 'identity', identity, detailMonths });
   };
 
@@ -239,10 +243,9 @@ async function run(
   for (const [name, n] of skipped) warnOnce(archive.warnings, skippedWarning(name, n));
 
   const classifier = await createClassifier({ identity: identity!, zone, nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS });
-  const aggregator = createAggregator({ detailMonths, config, timeZone: zone.name, examples: options.examples });
   for (const tweet of survivors) {
     const local = zone.parts(tweet.createdAt);
-    aggregator.add({ tweet, classification: classifier.classify(tweet), local, month: zone.monthKey(tweet.createdAt) });
+    aggregator!.add({ tweet, classification: classifier.classify(tweet), local, month: zone.monthKey(tweet.createdAt) });
   }
   // One worker at a time, each let go of once merged: with every month in detail (--all on a
   // large archive), a state is large, and two of them at once with their workers' heaps would be
@@ -250,8 +253,6 @@ async function run(
   for (let w = 0; w < count; w++) {
     post(w, { kind: 'finish' });
     while (states[w] === undefined) await waitForMessage();
-    aggregator.merge(states[w]!);
-    states[w] = null;
     await workers[w]!.terminate();
   }
 
@@ -276,5 +277,5 @@ async function run(
       throw new Error('an archive audited in parallel is not kept; prepare it again to read it again');
     },
   };
-  return { prepared, report: aggregator.finish() };
+  return { prepared, report: aggregator!.finish() };
 }

@@ -14,7 +14,7 @@ import { IdentityEvidence } from '../config/discover.js';
 import { DEFAULT_NIGHT_HOURS } from '../config/schema.js';
 import { TweetAuditError } from '../errors.js';
 import type { Tweet } from '../model/tweet.js';
-import { createAggregator, type Aggregator } from '../report/index.js';
+import { createAggregator, type Aggregator, type AggregatorOptions } from '../report/index.js';
 import { createZone, type LocalParts } from '../time/zone.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
@@ -32,6 +32,22 @@ const evidence = new IdentityEvidence(setup.owner, setup.config);
 let waiting: Batch[] = [];
 let classifier: Classifier | undefined;
 let aggregator: Aggregator | undefined;
+let aggregatorOptions: AggregatorOptions | undefined;
+/** Batches added to the aggregator since its state was last handed over. */
+let aggregated = 0;
+
+/**
+ * A worker hands its aggregator's state over (and starts a fresh one) after this many batches
+ * (~50,000 tweets), so that the detail of every month of a large archive is held once, by the
+ * main thread, rather than once there and once more in pieces here.
+ */
+const HAND_OVER_BATCHES = 64;
+
+function handOver(final: boolean): void {
+  send({ kind: 'state', state: aggregator!.snapshot(), final });
+  if (!final) aggregator = createAggregator(aggregatorOptions!);
+  aggregated = 0;
+}
 
 function send(message: FromWorker): void {
   port.postMessage(message);
@@ -67,6 +83,7 @@ function classifyAll({ tweets, locals, months }: Batch): void {
     const tweet = tweets[i]!;
     a.add({ tweet, classification: c.classify(tweet), local: locals[i]!, month: months[i]! });
   }
+  aggregated++;
 }
 
 function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
@@ -98,6 +115,7 @@ function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
   const reply: FromWorker = { kind: 'batch', seq: message.seq, tweets: batch.tweets.length, skipped: reader.skipped, months: [...perMonth], held };
   if (classifier) {
     classifyAll(batch);
+    if (aggregated >= HAND_OVER_BATCHES) handOver(false);
   } else {
     for (const tweet of batch.tweets) evidence.add(tweet);
     reply.evidence = evidence.take();
@@ -113,15 +131,19 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'identity': {
       classifier = await createClassifier({ identity: message.identity, zone, nightHours: setup.config.nightHours ?? DEFAULT_NIGHT_HOURS });
-      aggregator = createAggregator({ detailMonths: message.detailMonths, config: setup.config, timeZone: zone.name, examples: setup.examples });
+      aggregatorOptions = { detailMonths: message.detailMonths, config: setup.config, timeZone: zone.name, examples: setup.examples };
+      aggregator = createAggregator(aggregatorOptions);
       const held = waiting;
       waiting = [];
-      for (const batch of held) classifyAll(batch);
+      for (const batch of held) {
+        classifyAll(batch);
+        if (aggregated >= HAND_OVER_BATCHES) handOver(false);
+      }
       return;
     }
     case 'finish':
       if (!aggregator) throw new Error('finish before identity');
-      send({ kind: 'state', state: aggregator.snapshot() });
+      handOver(true);
       return;
   }
 }

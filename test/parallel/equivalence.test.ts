@@ -46,6 +46,17 @@ describe('the parallel audit gives the single-threaded report', () => {
     await expectSameAudit(sample, { all: true }, {}, false);
   });
 
+  it('when workers hand their aggregates over while reading (every 64 batches)', async () => {
+    // 2-tweet batches: each worker hands over several times, before and after the identity is known.
+    const single = await audit(options(sample, { all: true }, { workers: 0 }));
+    const parallel = await audit(options(sample, { all: true }, { workers: 2, batchBytes: 2000 }));
+    expect(parallel.report).toEqual(single.report);
+    // With discovery from the first 100 tweets, one worker and three read the same batches.
+    const one = await audit(options(sample, { all: true }, { workers: 1, batchBytes: 2000, bufferLimit: 100 }));
+    const three = await audit(options(sample, { all: true }, { workers: 3, batchBytes: 2000, bufferLimit: 100 }));
+    expect(three.report).toEqual(one.report);
+  });
+
   it('with more workers than batches need, and with one', async () => {
     const single = await audit(options(sample, { all: true }, { workers: 0 }));
     for (const workers of [1, 5]) {

@@ -186,7 +186,7 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
       const local = zone.parts(tweet.createdAt);
       const month = `${local.year}-${String(local.month).padStart(2, '0')}`;
       if (scope === 'period' && !inPeriod(month)) continue;
-      yield { tweet, classification: classifier.classify(tweet), local, month };
+      yield { tweet, classification: classifier.classify(tweet, local), local, month };
     }
   }
 

@@ -245,7 +245,7 @@ async function run(
   const classifier = await createClassifier({ identity: identity!, zone, nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS });
   for (const tweet of survivors) {
     const local = zone.parts(tweet.createdAt);
-    aggregator!.add({ tweet, classification: classifier.classify(tweet), local, month: zone.monthKey(tweet.createdAt) });
+    aggregator!.add({ tweet, classification: classifier.classify(tweet, local), local, month: zone.monthKey(tweet.createdAt) });
   }
   // One worker at a time, each let go of once merged: with every month in detail (--all on a
   // large archive), a state is large, and two of them at once with their workers' heaps would be

@@ -81,7 +81,7 @@ function classifyAll({ tweets, locals, months }: Batch): void {
   const a = aggregator!;
   for (let i = 0; i < tweets.length; i++) {
     const tweet = tweets[i]!;
-    a.add({ tweet, classification: c.classify(tweet), local: locals[i]!, month: months[i]! });
+    a.add({ tweet, classification: c.classify(tweet, locals[i]), local: locals[i]!, month: months[i]! });
   }
   aggregated++;
 }

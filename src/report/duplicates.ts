@@ -826,36 +826,46 @@ function findRoot(parent: Int32Array, i: number): number {
 function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
   const { start, size: sizes, ranks, hashes, ids, shingles, buckets } = sets;
   const n = sizes.length;
-  // The indexed prefixes grouped by rank, in processing order, with their hash and position.
+  // Per text: how many of its first shingles are indexed. Per sum of two sizes: the overlap needed.
+  const indexed = new Int32Array(n);
+  let largest = 0;
+  for (let p = 0; p < n; p += 1) {
+    indexed[p] = indexPrefix(sizes[p] as number);
+    largest = Math.max(largest, sizes[p] as number);
+  }
+  const neededFor = new Int32Array(2 * largest + 1);
+  for (let sum = 0; sum <= 2 * largest; sum += 1) neededFor[sum] = requiredOverlap(sum, 0);
+  // The indexed prefixes grouped by rank, in processing order: four numbers per entry, its text,
+  // its hash, its position in the text and the text's size.
   const entryStart = new Int32Array(buckets + 1);
   for (let p = 0; p < n; p += 1) {
     const from = start[p] as number;
-    const to = from + indexPrefix(sizes[p] as number);
+    const to = from + (indexed[p] as number);
     for (let e = from; e < to; e += 1) entryStart[(ranks[e] as number) + 1] = (entryStart[(ranks[e] as number) + 1] as number) + 1;
   }
   for (let rank = 0; rank < buckets; rank += 1) entryStart[rank + 1] = (entryStart[rank + 1] as number) + (entryStart[rank] as number);
-  const entries = entryStart[buckets] as number;
-  const entryText = buffer(1, entries);
-  const entryHash = buffer(2, entries);
-  const entryPosition = buffer(4, entries);
+  for (let rank = 0; rank <= buckets; rank += 1) entryStart[rank] = (entryStart[rank] as number) * ENTRY;
+  const entry = buffer(1, entryStart[buckets] as number);
   const front = entryStart.slice(0, buckets);
   for (let p = 0; p < n; p += 1) {
     const from = start[p] as number;
-    const prefix = indexPrefix(sizes[p] as number);
+    const prefix = indexed[p] as number;
+    const size = sizes[p] as number;
     for (let q = 0; q < prefix; q += 1) {
       const rank = ranks[from + q] as number;
       const at = front[rank] as number;
-      entryText[at] = p;
-      entryHash[at] = hashes[from + q] as number;
-      entryPosition[at] = q;
-      front[rank] = at + 1;
+      entry[at] = p;
+      entry[at + 1] = hashes[from + q] as number;
+      entry[at + 2] = q;
+      entry[at + 3] = size;
+      front[rank] = at + ENTRY;
     }
   }
   front.set(entryStart.subarray(0, buckets));
 
-  const overlap = new Int32Array(n);
-  const needed = new Int32Array(n);
-  const candidateOf = new Int32Array(n).fill(-1);
+  // Per text, three numbers: the text it is a candidate of, its overlap with it, the overlap needed.
+  const state = new Int32Array(3 * n);
+  for (let y = 0; y < n; y += 1) state[3 * y] = -1;
   const candidates = new Int32Array(n);
   // mark[s] === x: shingle s is in text x's set (marked when x has a candidate to check).
   const mark = buffer(6, shingles).fill(-1, 0, shingles);
@@ -863,39 +873,49 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
     const from = start[x] as number;
     const size = sizes[x] as number;
     const prefix = probePrefix(size);
+    const smallest = SIMILARITY_NUMERATOR * size;
     let found = 0;
+    // Whether a posting list was cut short at MAX_POSTING_SCAN: then the overlaps may miss shingles.
+    let cut = false;
     for (let q = 0; q < prefix; q += 1) {
       const rank = ranks[from + q] as number;
       const h = hashes[from + q] as number;
       // Texts too small for this one are too small for every later (larger) one: skip them for good.
       let e = front[rank] as number;
       const end = entryStart[rank + 1] as number;
-      while (e < end && SIMILARITY_DENOMINATOR * (sizes[entryText[e] as number] as number) < SIMILARITY_NUMERATOR * size) e += 1;
+      while (e < end && SIMILARITY_DENOMINATOR * (entry[e + 3] as number) < smallest) e += ENTRY;
       front[rank] = e;
+      const leftHere = size - q - 1;
       let scanned = 0;
-      for (; e < end; e += 1) {
-        const y = entryText[e] as number;
+      for (; e < end; e += ENTRY) {
+        const y = entry[e] as number;
         if (y >= x || scanned >= MAX_POSTING_SCAN) break;
-        if (entryHash[e] !== h) continue;
+        if (entry[e + 1] !== h) continue;
         scanned += 1;
-        const other = sizes[y] as number;
-        if (candidateOf[y] !== x) {
-          candidateOf[y] = x;
-          overlap[y] = 0;
-          needed[y] = requiredOverlap(size, other);
+        const other = entry[e + 3] as number;
+        const at = 3 * y;
+        if (state[at] !== x) {
+          state[at] = x;
+          state[at + 1] = 0;
+          state[at + 2] = neededFor[size + other] as number;
           candidates[found] = y;
           found += 1;
         }
-        const shared = overlap[y] as number;
+        const shared = state[at + 1] as number;
         if (shared < 0) continue;
-        const left = Math.min(size - q - 1, other - (entryPosition[e] as number) - 1);
-        overlap[y] = shared + 1 + left >= (needed[y] as number) ? shared + 1 : -1;
+        const left = Math.min(leftHere, other - (entry[e + 2] as number) - 1);
+        state[at + 1] = shared + 1 + left >= (state[at + 2] as number) ? shared + 1 : -1;
       }
+      if (scanned >= MAX_POSTING_SCAN) cut = true;
     }
+    // x's last probing shingle, in the global order.
+    const lastRank = ranks[from + prefix - 1] as number;
+    const lastHash = hashes[from + prefix - 1] as number;
     let marked = false;
     for (let c = 0; c < found; c += 1) {
       const y = candidates[c] as number;
-      if ((overlap[y] as number) <= 0) continue;
+      const shared = state[3 * y + 1] as number;
+      if (shared <= 0) continue;
       const a = findRoot(parent, x);
       const b = findRoot(parent, y);
       if (a === b) continue;
@@ -903,7 +923,22 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
         for (let k = from; k < from + size; k += 1) mark[ids[k] as number] = x;
         marked = true;
       }
-      if (sharesEnough(ids, mark, x, start[y] as number, sizes[y] as number, needed[y] as number)) {
+      const yFrom = start[y] as number;
+      const ySize = sizes[y] as number;
+      const needed = state[3 * y + 2] as number;
+      // When no list was cut, the overlap counts every shingle shared by x's probing prefix and
+      // y's indexed one. If y's indexed prefix ends no later than x's probing one, a shared
+      // shingle in y's indexed prefix is in x's probing prefix too: it was counted, and only y's
+      // other shingles are left to check.
+      let similar: boolean;
+      const yPrefix = indexed[y] as number;
+      const r = ranks[yFrom + yPrefix - 1] as number;
+      if (!cut && (r < lastRank || (r === lastRank && (hashes[yFrom + yPrefix - 1] as number) <= lastHash))) {
+        similar = sharesEnough(ids, mark, x, yFrom + yPrefix, ySize - yPrefix, needed - shared);
+      } else {
+        similar = sharesEnough(ids, mark, x, yFrom, ySize, needed);
+      }
+      if (similar) {
         if (a < b) parent[b] = a;
         else parent[a] = b;
       }
@@ -911,13 +946,17 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
   }
 }
 
+/** Numbers per entry of the index: text, hash, position, size. */
+const ENTRY = 4;
+
 /** The fewest shared shingles two sets of these sizes need: J = I / (a + b - I) ≥ N / D ⇔ (D + N)·I ≥ N·(a + b). */
 function requiredOverlap(a: number, b: number): number {
   return Math.ceil((SIMILARITY_NUMERATOR * (a + b)) / (SIMILARITY_DENOMINATOR + SIMILARITY_NUMERATOR));
 }
 
-/** Text y's set (`ids[from .. from + size)`) has at least `needed` (≥ 1) of the shingles marked with x. */
+/** Text y's set (`ids[from .. from + size)`) has at least `needed` of the shingles marked with x. */
 function sharesEnough(ids: Int32Array, mark: Int32Array, x: number, from: number, size: number, needed: number): boolean {
+  if (needed <= 0) return true;
   const end = from + size;
   let shared = 0;
   for (let k = from; k < end; k += 1) {

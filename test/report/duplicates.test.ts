@@ -10,6 +10,39 @@ function find(texts: string[]) {
   return { exact: found.exact.map((m) => m.id), near: found.near.map((m) => m.id), groups: found.groups };
 }
 
+// A slow reference: every pair, shingles as strings.
+function reference(texts: string[]) {
+  const members = new Map<string, string[]>();
+  texts.forEach((text, i) => {
+    const normalized = normalizeForDuplicates(text);
+    if (normalized.split(' ').length < 3) return;
+    members.set(normalized, [...(members.get(normalized) ?? []), String(i + 1)]);
+  });
+  const distinct = [...members.keys()];
+  const shingles = distinct.map((text) => new Set(Array.from({ length: Math.max(1, text.length - 4) }, (_, i) => text.slice(i, i + 5))));
+  const parent = distinct.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : root(parent[i] as number));
+  for (let i = 0; i < distinct.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = shingles[i] as Set<string>;
+      const b = shingles[j] as Set<string>;
+      const shared = [...a].filter((s) => b.has(s)).length;
+      if (shared / (a.size + b.size - shared) >= 0.7) parent[root(i)] = root(j);
+    }
+  }
+  const size = new Map<number, { texts: number; tweets: number }>();
+  distinct.forEach((text, i) => {
+    const s = size.get(root(i)) ?? { texts: 0, tweets: 0 };
+    size.set(root(i), { texts: s.texts + 1, tweets: s.tweets + (members.get(text) as string[]).length });
+  });
+  const byId = (a: string, b: string) => Number(a) - Number(b);
+  return {
+    exact: distinct.flatMap((text) => ((members.get(text) as string[]).length >= 2 ? (members.get(text) as string[]) : [])).sort(byId),
+    near: distinct.flatMap((text, i) => ((members.get(text) as string[]).length === 1 && (size.get(root(i)) as { texts: number }).texts >= 2 ? (members.get(text) as string[]) : [])).sort(byId),
+    groups: [...size.values()].filter((s) => s.tweets >= 2).length,
+  };
+}
+
 describe('normalizeForDuplicates', () => {
   it('ignores handles, links, case, "#" and punctuation', () => {
     expect(normalizeForDuplicates('@ann Thanks for the RT!! https://t.co/x #CX')).toBe('thanks for the rt cx');
@@ -55,38 +88,6 @@ describe('DuplicateFinder', () => {
   });
 
   it('joins exactly the pairs whose shingle sets reach 0.7 Jaccard similarity, and what they chain to', () => {
-    // A slow reference: every pair, shingles as strings.
-    function reference(texts: string[]) {
-      const members = new Map<string, string[]>();
-      texts.forEach((text, i) => {
-        const normalized = normalizeForDuplicates(text);
-        if (normalized.split(' ').length < 3) return;
-        members.set(normalized, [...(members.get(normalized) ?? []), String(i + 1)]);
-      });
-      const distinct = [...members.keys()];
-      const shingles = distinct.map((text) => new Set(Array.from({ length: Math.max(1, text.length - 4) }, (_, i) => text.slice(i, i + 5))));
-      const parent = distinct.map((_, i) => i);
-      const root = (i: number): number => (parent[i] === i ? i : root(parent[i] as number));
-      for (let i = 0; i < distinct.length; i++) {
-        for (let j = 0; j < i; j++) {
-          const a = shingles[i] as Set<string>;
-          const b = shingles[j] as Set<string>;
-          const shared = [...a].filter((s) => b.has(s)).length;
-          if (shared / (a.size + b.size - shared) >= 0.7) parent[root(i)] = root(j);
-        }
-      }
-      const size = new Map<number, { texts: number; tweets: number }>();
-      distinct.forEach((text, i) => {
-        const s = size.get(root(i)) ?? { texts: 0, tweets: 0 };
-        size.set(root(i), { texts: s.texts + 1, tweets: s.tweets + (members.get(text) as string[]).length });
-      });
-      const byId = (a: string, b: string) => Number(a) - Number(b);
-      return {
-        exact: distinct.flatMap((text) => ((members.get(text) as string[]).length >= 2 ? (members.get(text) as string[]) : [])).sort(byId),
-        near: distinct.flatMap((text, i) => ((members.get(text) as string[]).length === 1 && (size.get(root(i)) as { texts: number }).texts >= 2 ? (members.get(text) as string[]) : [])).sort(byId),
-        groups: [...size.values()].filter((s) => s.tweets >= 2).length,
-      };
-    }
     // Variants of a few pitches, one or two words changed: many pairs land on either side of 0.7.
     const word = fc.constantFrom('join', 'my', 'webinar', 'on', 'the', 'service', 'today', 'at', '2pm', '3pm', 'now', 'sign', 'up', 'a', 'new');
     const pitch = fc.array(word, { minLength: 3, maxLength: 12 });
@@ -104,6 +105,34 @@ describe('DuplicateFinder', () => {
         expect(find(texts)).toEqual(reference(texts));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('matches the all-pairs reference on many variants of a few templates, where candidates abound', () => {
+    // A bot's pitches: one template, its slots filled from a small vocabulary, and characters
+    // dropped or doubled, so most texts share most of their rarest shingles and many pairs sit
+    // near 0.7 on either side, and chains join texts that are not similar themselves.
+    const slot = fc.constantFrom('webinar', 'meetup', 'ai', 'cloud', 'devops', 'tuesday', 'friday', 'berlin', 'paris', 'free', 'live', '50%', 'today');
+    const template = fc.constantFrom(
+      'join our {} on {} at {} with {}',
+      'new post {} and {} for {} teams',
+      '{} {} {} sale ends {}',
+      'we are hiring {} engineers in {} and {}',
+    );
+    const text = fc.tuple(template, fc.array(slot, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 3 })).map(([form, slots, edits]) => {
+      let filled = form;
+      for (const value of slots) filled = filled.replace('{}', value);
+      for (const [at, double] of edits) {
+        const i = at % filled.length;
+        filled = double ? filled.slice(0, i + 1) + filled.slice(i) : filled.slice(0, i) + filled.slice(i + 1);
+      }
+      return filled;
+    });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 2, maxLength: 80 }), (texts) => {
+        expect(find(texts)).toEqual(reference(texts));
+      }),
+      { numRuns: 150 },
     );
   });
 

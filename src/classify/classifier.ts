@@ -5,7 +5,7 @@ import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } 
 import { indexIdentity } from './identity.js';
 import { allowedLabels, labelKey, modelFeatures, scoreTweet, type ModelScores } from './model.js';
 import { createNlp } from './nlp.js';
-import { byPrecedence, precedenceOf, type MatchData, type Rule, type RuleContext } from './rule.js';
+import { byPrecedence, NEEDS, precedenceOf, type MatchData, type Need, type Rule, type RuleContext } from './rule.js';
 import { isReplyToOthers } from './signals.js';
 import { RULES } from './rules/index.js';
 import { loadModel, trainModel } from './shipped-model.js';
@@ -103,6 +103,39 @@ const ORDERED_RULES: readonly Rule[] = Object.values(RULES).sort(byPrecedence);
 const RANKS: readonly number[] = ORDERED_RULES.map(precedenceOf);
 /** Each rule's label, built once (frozen: explanations hand it out) rather than once per firing. */
 const RULE_LABELS: readonly Label[] = ORDERED_RULES.map((rule) => Object.freeze({ category: rule.category, subcategory: rule.subcategory }) as Label);
+/** One bit per fact of NEEDS. */
+const NEED_BITS: Readonly<Record<Need, number>> = {
+  'hashtags': 1 << 0,
+  'links': 1 << 1,
+  'mentions': 1 << 2,
+  'word-list': 1 << 3,
+  'question-mark': 1 << 4,
+  'reply': 1 << 5,
+  'self-reply': 1 << 6,
+  'retweet': 1 << 7,
+  'leading-handles': 1 << 8,
+};
+/** Per rule, the bits of its needs (the rule runs when the tweet has one of them); 0 without needs. */
+const RULE_NEEDS: readonly number[] = ORDERED_RULES.map((rule) => (rule.needs ?? []).reduce((bits, need) => bits | NEED_BITS[need], 0));
+
+/**
+ * The bits of the NEEDS facts this tweet has. Each fact is asked by name rather than in a loop
+ * over NEEDS: a loop calls nine different functions from one place, and V8 inlines none of them.
+ */
+function factsOf(tweet: Tweet, text: TweetText): number {
+  return (
+    (NEEDS['hashtags'](tweet, text) ? NEED_BITS['hashtags'] : 0) |
+    (NEEDS['links'](tweet, text) ? NEED_BITS['links'] : 0) |
+    (NEEDS['mentions'](tweet, text) ? NEED_BITS['mentions'] : 0) |
+    (NEEDS['word-list'](tweet, text) ? NEED_BITS['word-list'] : 0) |
+    (NEEDS['question-mark'](tweet, text) ? NEED_BITS['question-mark'] : 0) |
+    (NEEDS['reply'](tweet, text) ? NEED_BITS['reply'] : 0) |
+    (NEEDS['self-reply'](tweet, text) ? NEED_BITS['self-reply'] : 0) |
+    (NEEDS['retweet'](tweet, text) ? NEED_BITS['retweet'] : 0) |
+    (NEEDS['leading-handles'](tweet, text) ? NEED_BITS['leading-handles'] : 0)
+  );
+}
+
 /** Each rule's confidence by id, default applied: looked up for every decided tweet. */
 const CONFIDENCE = new Map<string, number>(ORDERED_RULES.map((rule) => [rule.id, rule.confidence ?? 0.9]));
 
@@ -128,11 +161,15 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     const text = analyzeText(tweet, nlp.vocabulary);
     const ctx: RuleContext = { identity, text };
     const firings: RuleFiring[] = [];
+    const facts = factsOf(tweet, text);
     let firstRank = -1;
     for (let i = 0; i < ORDERED_RULES.length; i++) {
       const rule = ORDERED_RULES[i]!;
       const first = firings[0];
       if (!complete && first && !first.soft && RANKS[i] !== firstRank) break;
+      // A rule none of whose needs the tweet has would return null: it is not called.
+      const needs = RULE_NEEDS[i]!;
+      if (needs !== 0 && (needs & facts) === 0) continue;
       const match = rule.match(tweet, ctx);
       if (match) {
         if (!first) firstRank = RANKS[i]!;

@@ -36,6 +36,31 @@ export interface RuleExamples {
   readonly noMatch: readonly TweetSpec[];
 }
 
+/**
+ * Facts of a tweet known before any rule runs, cheap to test: a rule that declares `needs` is
+ * only called on tweets with at least one of them.
+ */
+export const NEEDS = {
+  /** `tweet.hashtags` is not empty. */
+  'hashtags': (tweet, _text) => tweet.hashtags.length > 0,
+  /** `tweet.urls` is not empty (so `text.links` may not be). */
+  'links': (tweet, _text) => tweet.urls.length > 0,
+  /** `tweet.mentions` is not empty. */
+  'mentions': (tweet, _text) => tweet.mentions.length > 0,
+  /** Some word list matched: `text.hits` is not empty. */
+  'word-list': (_tweet, text) => text.hits.size > 0,
+  /** The body has a question mark. */
+  'question-mark': (_tweet, text) => text.body.includes('?'),
+  /** `tweet.isReply` (self-replies included). */
+  'reply': (tweet, _text) => tweet.isReply,
+  'self-reply': (tweet, _text) => tweet.isSelfReply,
+  'retweet': (tweet, _text) => tweet.isRetweet,
+  /** The text opens with handles: `text.leadingHandles` is not empty. */
+  'leading-handles': (_tweet, text) => text.leadingHandles.length > 0,
+} as const satisfies Record<string, (tweet: Tweet, text: TweetText) => boolean>;
+
+export type Need = keyof typeof NEEDS;
+
 interface RuleBody {
   /** kebab-case, unique, equal to the file name under rules/. */
   readonly id: string;
@@ -51,6 +76,11 @@ interface RuleBody {
    * (TAXONOMY.md: "a retweet of personal or fun content is personal").
    */
   readonly soft?: boolean;
+  /**
+   * The rule cannot match a tweet that has none of these facts, so the classifier does not call
+   * it on such tweets (a test checks the claim on every example and the archives at hand).
+   */
+  readonly needs?: readonly Need[];
   /** Returns why the rule applies to this tweet, or null when it does not. */
   match(tweet: Tweet, ctx: RuleContext): Match | null;
   readonly examples: RuleExamples;

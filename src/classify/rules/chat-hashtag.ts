@@ -8,6 +8,7 @@ export default defineRule({
   subcategory: 'chat',
   description: "Uses the hashtag of a scheduled Twitter chat the owner hosts or joins.",
   confidence: 0.9,
+  needs: ['hashtags'],
   match(tweet, ctx): Match | null {
     // A recap on one's own site is promotion of one's content; a #FF of the regulars is a shout-out.
     if (isShoutOut(tweet) || isAnnouncement(ctx)) return null;

@@ -10,6 +10,7 @@ export default defineRule({
   subcategory: 'chat',
   description: 'Answers or asks in the numbered form of a twitter chat ("Q2: ...", "A2: ...") under a hashtag.',
   confidence: 0.85,
+  needs: ['hashtags'],
   match(tweet, ctx): Match | null {
     if (tweet.hashtags.length === 0) return null;
     const qa = QA.exec(ctx.text.body);

@@ -7,6 +7,7 @@ export default defineRule({
   subcategory: 'life',
   description: 'Talks about drinks and bars ("beers", "happy hour", "cañas", "apéro", "Bier").',
   confidence: 0.7,
+  needs: ['word-list'],
   match(_tweet, ctx): Match | null {
     const phrase = ctx.text.hits.get('drinking');
     return phrase === undefined ? null : { reason: 'drinking-words', data: { phrase } };

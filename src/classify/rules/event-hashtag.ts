@@ -12,6 +12,7 @@ export default defineRule({
   subcategory: 'live',
   description: "Uses an event's hashtag (from the config, discovery, or an event-shaped tag) and does not announce something to come.",
   confidence: 0.85,
+  needs: ['hashtags'],
   match(tweet, ctx): Match | null {
     if (tweet.hashtags.length === 0 || isAnnouncement(ctx) || isShoutOut(tweet)) return null;
     // A retweet with a link passes on material (slides, a write-up): sharing, not presence.

@@ -9,6 +9,7 @@ export default defineRule({
   subcategory: 'jobs',
   description: 'Posts or passes on a job ("we\'re hiring", "estamos contratando", "on recrute", "wir stellen ein") or links a careers page.',
   confidence: 0.9,
+  needs: ['links', 'word-list'],
   match(tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
       const url = `${link.hostPath}/`;

@@ -7,6 +7,7 @@ export default defineRule({
   subcategory: 'life',
   description: 'Talks about family, food, health, pets or holidays ("my son", "vacaciones", "ma fille", "Geburtstag").',
   confidence: 0.7,
+  needs: ['word-list'],
   match(_tweet, ctx): Match | null {
     const phrase = ctx.text.hits.get('life');
     return phrase === undefined ? null : { reason: 'life-words', data: { phrase } };

@@ -22,6 +22,7 @@ export default defineRule({
   description: "Links someone else's page or tweet (soft: yields to a personal rule the model agrees with).",
   confidence: 0.7,
   soft: true,
+  needs: ['links'],
   match(_tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
       if (isPersonalHost(link.host)) continue;

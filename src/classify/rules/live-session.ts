@@ -13,6 +13,7 @@ export default defineRule({
   subcategory: 'live',
   description: 'Reports from an event happening now, as a statement: "great talk by", "keynote", "charla de", "session de", "at #event".',
   confidence: 0.75,
+  needs: ['word-list', 'hashtags'],
   match(tweet, ctx): Match | null {
     // A retweet reports somebody else's presence, not the owner's. And a report is a statement:
     // a question, thanks or a reply that mention a keynote talk to people (conversation).

@@ -10,6 +10,7 @@ export default defineRule({
   subcategory: 'media',
   description: 'Watches, listens to, reads or plays something for fun ("watching", "escuchando", "je regarde", music and film links).',
   confidence: 0.7,
+  needs: ['links', 'word-list'],
   match(_tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
       if (MEDIA_HOSTS.some((host) => link.host === host || link.host.endsWith(`.${host}`))) {

@@ -11,6 +11,7 @@ export default defineRule({
   subcategory: 'mention',
   description: 'Is not a reply but opens with other people\'s handles, talking to them.',
   confidence: 0.85,
+  needs: ['leading-handles'],
   match(tweet, ctx): Match | null {
     if (tweet.isReply || tweet.isRetweet) return null;
     const others = othersIn(ctx.text.leadingHandles, ctx);

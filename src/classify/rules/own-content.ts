@@ -11,6 +11,7 @@ export default defineRule({
   subcategory: 'self',
   description: 'Announces the owner\'s own talk, slides, post, podcast, video or book ("my talk", "mi charla", "mon article", "mein Vortrag").',
   confidence: 0.85,
+  needs: ['word-list'],
   match(tweet, ctx): Match | null {
     const phrase = ctx.text.hits.get('ownContent');
     if (phrase === undefined) return null;

@@ -7,6 +7,7 @@ export default defineRule({
   subcategory: 'self',
   description: "Links the owner's own domain or their page on a shared host (github.com/<handle>, <handle>.github.io).",
   confidence: 0.9,
+  needs: ['links'],
   match(_tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
       const domain = ctx.identity.ownLink(link);

@@ -22,6 +22,7 @@ export default defineRule({
   subcategory: 'question',
   description: 'Asks followers something ("anyone knows…?", "¿alguien…?", "vous connaissez…?"), not rhetorically.',
   confidence: 0.7,
+  needs: ['question-mark'],
   match(tweet, ctx): Match | null {
     if (tweet.isRetweet || isReplyToOthers(tweet, ctx)) return null;
     const { body, hits, words } = ctx.text;

@@ -8,6 +8,7 @@ export default defineRule({
   subcategory: 'reply',
   description: "Answers someone else's tweet.",
   confidence: 0.95,
+  needs: ['reply'],
   match(tweet, ctx): Match | null {
     if (!isReplyToOthers(tweet, ctx)) return null;
     return { reason: 'reply-to-other', data: { to: tweet.inReplyToScreenName ?? ctx.text.leadingHandles[0] ?? '' } };

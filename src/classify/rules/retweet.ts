@@ -11,6 +11,7 @@ export default defineRule({
   description: "Retweets someone else's tweet (soft: yields to a personal rule the model agrees with).",
   confidence: 0.7,
   soft: true,
+  needs: ['retweet'],
   match(tweet): Match | null {
     return tweet.isRetweet ? { reason: 'retweet', data: { of: tweet.retweetOf ?? '' } } : null;
   },

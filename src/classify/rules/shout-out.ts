@@ -15,6 +15,7 @@ export default defineRule({
   subcategory: 'mention',
   description: 'Thanks, congratulates, cc\'s or lists people by handle (#FF, "thanks @x", "cc @y", three or more people).',
   confidence: 0.8,
+  needs: ['hashtags', 'mentions'],
   match(tweet, ctx): Match | null {
     if (tweet.isRetweet) return null;
     for (const tag of tweet.hashtags) {

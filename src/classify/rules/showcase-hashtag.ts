@@ -10,6 +10,7 @@ export default defineRule({
   subcategory: 'self',
   description: 'Posts the day\'s work under a build-in-public challenge hashtag (#100DaysOfCode, #30DayMapChallenge, #buildinpublic).',
   confidence: 0.8,
+  needs: ['hashtags'],
   match(tweet): Match | null {
     for (const tag of tweet.hashtags) {
       const lower = tag.toLowerCase();

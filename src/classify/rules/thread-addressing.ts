@@ -11,6 +11,7 @@ export default defineRule({
   subcategory: 'reply',
   description: "Continues the owner's own thread but opens with other people's handles, as replies in a long exchange do.",
   confidence: 0.85,
+  needs: ['self-reply'],
   match(tweet, ctx): Match | null {
     if (!tweet.isSelfReply) return null;
     const others = othersIn(ctx.text.leadingHandles, ctx);

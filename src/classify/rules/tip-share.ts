@@ -7,6 +7,7 @@ export default defineRule({
   subcategory: 'sharing',
   description: 'Passes on a tip or something just learned ("TIL", "pro tip", "truco", "astuce", "Tipp").',
   confidence: 0.75,
+  needs: ['word-list'],
   match(tweet, ctx): Match | null {
     if (tweet.isRetweet) return null;
     const phrase = ctx.text.hits.get('tips');

@@ -13,6 +13,7 @@ export default defineRule({
   subcategory: 'whereabouts',
   description: 'Tells where the owner is or is going ("I\'m at", "heading to", "de camino", "je suis à", check-in links).',
   confidence: 0.75,
+  needs: ['links', 'word-list'],
   match(_tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
       for (let i = 0; i < CHECK_IN_HOSTS.length; i++) {

@@ -124,13 +124,18 @@ describe('property: damaged input yields tweets or a TweetAuditError', () => {
   });
 });
 
+/** Any list of objects, in any formatting, arriving in chunks of any sizes. */
+const listFiles = [
+  fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 5 }),
+  fc.constantFrom(0, 1, 2, 4, '\t'),
+  fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }),
+] as const;
+
 describe('property: the scanner finds exactly the items JSON.parse finds', () => {
   it('for any list of objects, any formatting, any chunking', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 5 }),
-        fc.constantFrom(0, 1, 2, 4, '\t'),
-        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }),
+        ...listFiles,
         (items, indent, sizes) => {
           const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, indent)}`);
           const scanner = new JsonArrayScanner('t.js');
@@ -161,9 +166,7 @@ describe('property: the scanner finds exactly the items JSON.parse finds', () =>
     }
     fc.assert(
       fc.property(
-        fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 5 }),
-        fc.constantFrom(0, 1, 2, 4, '\t'),
-        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }),
+        ...listFiles,
         (items, indent, sizes) => {
           const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, indent)}`);
           const scanner = new JsonArrayScanner('t.js', false);

@@ -104,7 +104,7 @@ const RANKS: readonly number[] = ORDERED_RULES.map(precedenceOf);
 /** Each rule's label, built once (frozen: explanations hand it out) rather than once per firing. */
 const RULE_LABELS: readonly Label[] = ORDERED_RULES.map((rule) => Object.freeze({ category: rule.category, subcategory: rule.subcategory }) as Label);
 /** One bit per fact of NEEDS. */
-const NEED_BITS: Readonly<Record<Need, number>> = {
+export const NEED_BITS: Readonly<Record<Need, number>> = {
   'hashtags': 1 << 0,
   'links': 1 << 1,
   'mentions': 1 << 2,
@@ -122,7 +122,7 @@ const RULE_NEEDS: readonly number[] = ORDERED_RULES.map((rule) => (rule.needs ??
  * The bits of the NEEDS facts this tweet has. Each fact is asked by name rather than in a loop
  * over NEEDS: a loop calls nine different functions from one place, and V8 inlines none of them.
  */
-function factsOf(tweet: Tweet, text: TweetText): number {
+export function factsOf(tweet: Tweet, text: TweetText): number {
   return (
     (NEEDS['hashtags'](tweet, text) ? NEED_BITS['hashtags'] : 0) |
     (NEEDS['links'](tweet, text) ? NEED_BITS['links'] : 0) |

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/archive/index.js';
 import { indexIdentity } from '../../src/classify/identity.js';
-import { NEEDS, type Rule, type RuleContext } from '../../src/classify/rule.js';
+import { factsOf, NEED_BITS } from '../../src/classify/classifier.js';
+import { NEEDS, type Need, type Rule, type RuleContext } from '../../src/classify/rule.js';
 import { RULES } from '../../src/classify/rules/index.js';
 import { analyzeText } from '../../src/classify/text.js';
 import { discoverIdentity } from '../../src/config/index.js';
@@ -33,6 +34,25 @@ describe('rule needs', () => {
   it('are declared by most rules, each need at least once', () => {
     const declared = new Set(WITH_NEEDS.flatMap((rule) => rule.needs!));
     expect([...declared].sort()).toEqual(Object.keys(NEEDS).sort());
+  });
+
+  it('are each computed by the classifier as NEEDS defines them (a need it forgot would silence rules)', () => {
+    const bits = Object.values(NEED_BITS);
+    expect(new Set(bits).size).toBe(bits.length);
+    expect(Object.keys(NEED_BITS).sort()).toEqual(Object.keys(NEEDS).sort());
+    let seen = 0;
+    for (const rule of Object.values(RULES)) {
+      for (const spec of [...rule.examples.match, ...rule.examples.noMatch]) {
+        const { tweet, ctx } = exampleContext(spec);
+        const facts = factsOf(tweet, ctx.text);
+        for (const need of Object.keys(NEEDS) as Need[]) {
+          expect([need, (facts & NEED_BITS[need]) !== 0]).toEqual([need, NEEDS[need](tweet, ctx.text)]);
+          if (NEEDS[need](tweet, ctx.text)) seen |= NEED_BITS[need];
+        }
+      }
+    }
+    // Every need is present in some example, so each one was really compared.
+    expect(seen).toBe(bits.reduce((a, b) => a | b, 0));
   });
 
   it('hold on every example of every rule', () => {

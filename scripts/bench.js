@@ -154,7 +154,7 @@ async function benchAccuracy() {
 await mkdir(benchDir, { recursive: true });
 console.log(`tweet-audit bench — node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB`);
 console.log('Full-archive report (--all --format json), median of runs; ratio = report time / bare read + JSON.parse of the same file');
-console.log(`Workers: TWEET_AUDIT_WORKERS=${process.env.TWEET_AUDIT_WORKERS ?? 'auto'} (auto: ${Math.min(os.availableParallelism(), 4)} for tweet files of 8 MB and more)\n`);
+console.log(`Workers: TWEET_AUDIT_WORKERS=${process.env.TWEET_AUDIT_WORKERS ?? 'auto'} (auto: ${Math.min(os.availableParallelism(), 4)} for tweet files of 160 MB and more)\n`);
 console.log(['tweets', 'MB', 'runs', 'wall s', 'tweets/s', 'MB/s', 'peak RSS MB', 'JSON.parse s', 'ratio'].join('\t'));
 for (const size of sizes) {
   const r = await benchSize(size);

@@ -25,7 +25,7 @@ export interface AuditOptions {
   bufferLimit?: number;
   /**
    * Worker threads for a whole-archive audit (`audit()`): 0 or 1 for none, or 'auto' (the
-   * default): as many as cores, up to 4, for tweet files of 8 MB and more (src/parallel/run.ts).
+   * default): as many as cores, up to 4, for tweet files of 160 MB and more (src/parallel/run.ts).
    */
   workers?: number | 'auto';
   /** About this many bytes of a tweets file per batch handed to a worker (default 1 MiB); tests lower it. */

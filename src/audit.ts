@@ -24,7 +24,7 @@ export interface AuditOptions {
   /** Tweets kept in memory from the first read (default 100,000); tests lower it. */
   bufferLimit?: number;
   /**
-   * Worker threads for a whole-archive audit (`audit()`): 0 or 1 for none, or 'auto' (the
+   * Worker threads for a whole-archive audit (`audit()`): 0 for none, or 'auto' (the
    * default): as many as cores, up to 4, for tweet files of 160 MB and more (src/parallel/run.ts).
    */
   workers?: number | 'auto';
@@ -89,10 +89,11 @@ export function boundsOf(options: PeriodOptions): DetailBounds | null {
  * Opens the archives, reads the first tweets (all of them, for most archives), discovers the
  * owner's identity and builds the classifier. Only the default period ("the last complete
  * month") of an archive too large to keep in memory needs a whole extra read, to find its months.
+ * `opened`: the archive of `options.archives`, already opened (no tweet read from it yet).
  */
-export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit> {
+export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive): Promise<PreparedAudit> {
   const config = options.config ?? {};
-  const archive = await openArchives(options.archives);
+  const archive = opened ?? (await openArchives(options.archives));
   const { zone, source: timeZoneSource } = chooseZone(options.timeZone, config, archive);
 
   const monthCounts = new Map<string, number>();
@@ -216,13 +217,15 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
  * false (the trend alone).
  */
 export async function audit(options: AuditOptions, detail = true): Promise<AuditResult> {
-  if (options.workers !== 0 && options.workers !== 1 && !(options.labels && options.labels.size > 0)) {
-    // Loaded only when it may be used: a small audit (and --help) does not pay for it.
+  let opened: OpenedArchive | undefined;
+  if (options.workers !== 0 && !(options.labels && options.labels.size > 0)) {
+    // Loaded only when it may be used: a single-threaded audit (and --help) does not pay for it.
     const { auditInParallel } = await import('./parallel/run.js');
-    const result = await auditInParallel(options, detail);
+    const { result, archive } = await auditInParallel(options, detail);
     if (result) return result;
+    opened = archive;
   }
-  const prepared = await prepareAudit(options);
+  const prepared = await prepareAudit(options, opened);
   const aggregator = createAggregator({
     detailMonths: detail ? prepared.detailMonths() : [],
     config: prepared.config,

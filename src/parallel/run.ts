@@ -13,7 +13,7 @@ import { createClassifier } from '../classify/index.js';
 import { IdentityEvidence } from '../config/discover.js';
 import { DEFAULT_NIGHT_HOURS, type Identity } from '../config/schema.js';
 import { TweetAuditError } from '../errors.js';
-import type { Tweet } from '../model/tweet.js';
+import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { monthsBetween, resolvePeriod, type Period } from '../period.js';
 import { createAggregator, type Aggregator, type DetailBounds } from '../report/index.js';
 import { jsonArrayBatches, NotSplittable } from './batches.js';
@@ -53,7 +53,7 @@ const IN_FLIGHT = 3;
 /** How many workers: a number asked for (0: none), or 'auto' by size and cores. */
 export type WorkerCount = number | 'auto';
 
-/** The number of workers to use for tweet files of `bytes` bytes; 0 or 1 mean "read in this thread". */
+/** The number of workers to use for tweet files of `bytes` bytes; 0 means "read in this thread". */
 export function workersFor(asked: WorkerCount | undefined, bytes: number): number {
   if (typeof asked === 'number') return asked;
   const cores = availableParallelism();
@@ -76,27 +76,28 @@ type BatchReply = Extract<FromWorker, { kind: 'batch' }>;
 class StartOver extends Error {}
 
 /**
- * The audit of `options` on worker threads, or undefined when it is better done in one thread:
- * too small, not an X archive read alone, user labels given (the model learns them first), the
- * default period of an archive too large to keep in memory, or bytes that need the exact reader.
+ * The audit of `options` on worker threads (`result`), or none when it is better done in one
+ * thread: too small, not an X archive read alone, user labels given (the model learns them first),
+ * the default period of an archive too large to keep in memory, or bytes that need the exact
+ * reader. When it declined before reading any tweet, the archive it opened comes back to be used.
  */
-export async function auditInParallel(options: AuditOptions, detail: boolean): Promise<AuditResult | undefined> {
-  if (options.workers === 0 || options.workers === 1 || (options.labels && options.labels.size > 0)) return undefined;
+export async function auditInParallel(options: AuditOptions, detail: boolean): Promise<{ result?: AuditResult; archive?: OpenedArchive }> {
+  if (options.workers === 0 || (options.labels && options.labels.size > 0)) return {};
   const file = workerFile();
-  if (!file) return undefined;
+  if (!file) return {};
   const archive = await openArchives(options.archives);
   const open = splitReading(archive);
-  if (!open) return undefined;
+  if (!open) return { archive };
   const reading = await open();
   const workers: Worker[] = [];
   try {
     let bytes = 0;
     for (const name of reading.files) bytes += (await reading.source.file(name))?.size ?? 0;
     const count = workersFor(options.workers, bytes);
-    if (count < 1) return undefined;
-    return await run(options, detail, archive, reading, file, count, workers);
+    if (count < 1) return { archive };
+    return { result: await run(options, detail, archive, reading, file, count, workers) };
   } catch (error) {
-    if (error instanceof StartOver || error instanceof NotSplittable || error instanceof TweetAuditError) return undefined;
+    if (error instanceof StartOver || error instanceof NotSplittable || error instanceof TweetAuditError) return {};
     throw error;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -107,7 +108,7 @@ export async function auditInParallel(options: AuditOptions, detail: boolean): P
 async function run(
   options: AuditOptions,
   detail: boolean,
-  archive: Awaited<ReturnType<typeof openArchives>>,
+  archive: OpenedArchive,
   reading: SplitReading,
   file: string,
   count: number,

@@ -5,7 +5,7 @@ import { DEFAULT_NIGHT_HOURS, type Identity, type TweetAuditConfig } from './con
 import type { OpenedArchive, Tweet } from './model/tweet.js';
 import { monthsBetween, resolvePeriod, type Period, type PeriodOptions } from './period.js';
 import { createAggregator, type AuditReport, type ClassifiedTweet, type DetailBounds } from './report/index.js';
-import { createZone, systemTimeZone, type Zone } from './time/zone.js';
+import { createZone, monthKeyOf, systemTimeZone, type Zone } from './time/zone.js';
 
 /** Everything an audit needs besides the archive's own files. */
 export interface AuditOptions {
@@ -185,7 +185,7 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
     streamed = !exhausted && !reread;
     for await (const tweet of source()) {
       const local = zone.parts(tweet.createdAt);
-      const month = `${local.year}-${String(local.month).padStart(2, '0')}`;
+      const month = monthKeyOf(local);
       if (scope === 'period' && !inPeriod(month)) continue;
       yield { tweet, classification: classifier.classify(tweet, local), local, month };
     }

@@ -15,6 +15,7 @@ import { DEFAULT_NIGHT_HOURS, type Identity } from '../config/schema.js';
 import { TweetAuditError } from '../errors.js';
 import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { monthsBetween, resolvePeriod, type Period } from '../period.js';
+import { monthKeyOf } from '../time/zone.js';
 import { createAggregator, type Aggregator, type DetailBounds } from '../report/index.js';
 import { jsonArrayBatches, NotSplittable } from './batches.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
@@ -22,8 +23,8 @@ import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 /*
  * A whole-archive audit on several cores. The main thread reads the tweet files and cuts them into
  * batches of whole items (~750 tweets, see batches.ts), without parsing them; workers parse,
- * normalise, classify and aggregate, each into its own aggregator, and the aggregators' states are
- * merged at the end. Discovery needs tweets before anything can be classified: until the identity
+ * normalise, classify and aggregate, each into its own aggregator, whose state they hand over every
+ * 64 batches and at the end, for the main thread to merge as it comes. Discovery needs tweets before anything can be classified: until the identity
  * is known, workers keep the tweets they read and send the evidence found in each batch, which the
  * main thread merges in file order; once the first 100,000 tweets (or all of them) are in, it sends
  * the identity and the workers classify what they kept and everything after. Versions of edited
@@ -243,21 +244,21 @@ async function run(
     if (identity === undefined && evidenceTweets >= limit) decide(undefined);
     if (consumed < seq) await waitForMessage();
   }
-  const survivors = [...edits.finish()];
-  for (const tweet of survivors) countMonth(zone.monthKey(tweet.createdAt), 1);
+  const survivors = [...edits.finish()].map((tweet) => {
+    const local = zone.parts(tweet.createdAt);
+    return { tweet, local, month: monthKeyOf(local) };
+  });
+  for (const { month } of survivors) countMonth(month, 1);
   read += survivors.length;
-  if (identity === undefined) decide(survivors);
+  if (identity === undefined) decide(survivors.map(({ tweet }) => tweet));
   options.onProgress?.(read);
   for (const [name, n] of skipped) warnOnce(archive.warnings, skippedWarning(name, n));
 
   const classifier = await createClassifier({ identity: identity!, zone, nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS });
-  for (const tweet of survivors) {
-    const local = zone.parts(tweet.createdAt);
-    aggregator!.add({ tweet, classification: classifier.classify(tweet, local), local, month: zone.monthKey(tweet.createdAt) });
-  }
-  // One worker at a time, each let go of once merged: with every month in detail (--all on a
-  // large archive), a state is large, and two of them at once with their workers' heaps would be
-  // most of the memory of the whole audit.
+  for (const { tweet, local, month } of survivors) aggregator!.add({ tweet, classification: classifier.classify(tweet, local), local, month });
+  // The final states one worker at a time, each worker ended once its state is merged: with every
+  // month in detail (--all on a large archive), two final states at once beside their workers'
+  // heaps would be most of the memory of the whole audit.
   for (let w = 0; w < count; w++) {
     post(w, { kind: 'finish' });
     while (states[w] === undefined) await waitForMessage();

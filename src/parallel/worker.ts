@@ -15,7 +15,7 @@ import { DEFAULT_NIGHT_HOURS } from '../config/schema.js';
 import { TweetAuditError } from '../errors.js';
 import type { Tweet } from '../model/tweet.js';
 import { createAggregator, type Aggregator, type AggregatorOptions } from '../report/index.js';
-import { createZone, type LocalParts } from '../time/zone.js';
+import { createZone, monthKeyOf, type LocalParts } from '../time/zone.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 const port = parentPort!;
@@ -106,7 +106,7 @@ function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
       continue;
     }
     const local = zone.parts(tweet.createdAt);
-    const month = `${local.year}-${local.month < 10 ? '0' : ''}${local.month}`;
+    const month = monthKeyOf(local);
     batch.tweets.push(tweet);
     batch.locals.push(local);
     batch.months.push(month);

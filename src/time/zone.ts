@@ -105,10 +105,12 @@ export function createZone(name: string): Zone {
   return {
     name,
     parts,
-    monthKey(instant) {
-      const p = parts(instant);
-      return `${p.year}-${String(p.month).padStart(2, '0')}`;
-    },
+    monthKey: (instant) => monthKeyOf(parts(instant)),
   };
+}
+
+/** "YYYY-MM" of local parts already computed (what `Zone.monthKey` gives for their instant). */
+export function monthKeyOf(local: Pick<LocalParts, 'year' | 'month'>): string {
+  return `${local.year}-${String(local.month).padStart(2, '0')}`;
 }
 

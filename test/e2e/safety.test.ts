@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zip as zipOf } from '../../fixtures/mastodon/archive-writers.js';
 import { bin, isolatedEnv, repoRoot, sampleArchive } from '../support/cli.js';
 
 /** Hostile archives, through the real binary: nothing let in, nothing let out. */
@@ -28,37 +28,6 @@ function run(args: string[], preload: string[] = []): Promise<{ code: number | n
   });
 }
 
-/** A one-entry deflated zip, with Node's native CRC (a JS loop over 256 MB takes seconds). */
-function zipOfOne(name: string, data: Buffer): Buffer {
-  const compressed = deflateRawSync(data, { level: 9 });
-  const fileName = Buffer.from(name);
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(compressed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + fileName.length, 12);
-  end.writeUInt32LE(30 + fileName.length + compressed.length, 16);
-  return Buffer.concat([local, fileName, compressed, central, fileName, end]);
-}
-
 const rssProbe = path.join(repoRoot, 'scripts/bench/rss-probe.js');
 const noNetwork = path.join(repoRoot, 'test/support/no-network.mjs');
 
@@ -67,7 +36,7 @@ describe('a zip bomb', () => {
     // 256 MB of blanks inside the array deflate to a few hundred KB.
     const payload = Buffer.concat([Buffer.from('window.YTD.tweets.part0 = [\n'), Buffer.alloc(256 * 1024 * 1024, 0x20), Buffer.from(']\n')]);
     const zip = path.join(temp, 'bomb.zip');
-    writeFileSync(zip, zipOfOne('data/tweets.js', payload));
+    writeFileSync(zip, zipOf([{ name: 'data/tweets.js', data: payload }]));
     expect(readFileSync(zip).length).toBeLessThan(2 * 1024 * 1024);
     const result = await run(['report', zip, '--all'], [rssProbe]);
     expect(result.stderr).toMatch(/no tweets/);

@@ -16,6 +16,8 @@ import {
   pushUnique,
   retweetedScreenName,
   sourceName,
+  withWrittenLinks,
+  writtenLinks,
   type LinkExpansion,
 } from './text.js';
 import type { OwnerKeys } from './x-tweet.js';
@@ -168,7 +170,7 @@ export function csvRowToTweet(row: Row, owner: OwnerKeys): Tweet | undefined {
   const decoded = decodeEntities(row.text ?? '');
   const expansions = (row.expanded_urls ?? '').split(',').map((u) => u.trim()).filter((u) => u !== '');
   const links: LinkExpansion = { expanded: new Map(), media: new Set() };
-  const urls: string[] = [];
+  let urls: string[] = [];
   let mediaCount = 0;
   let k = 0;
   for (const m of decoded.matchAll(TCO_LINK)) {
@@ -183,6 +185,9 @@ export function csvRowToTweet(row: Row, owner: OwnerKeys): Tweet | undefined {
   }
   for (const u of expansions) if (!isMediaUrl(u)) pushUnique(urls, u);
   const text = expandLinks(decoded, links);
+  // Links typed out in full have no expansion in tweets from before t.co (2011).
+  const written = writtenLinks(decoded);
+  if (written.length > 0) urls = withWrittenLinks(urls, written, text);
 
   const inReplyToStatusId = asId(row.in_reply_to_status_id?.trim());
   const inReplyToUserId = asId(row.in_reply_to_user_id?.trim());

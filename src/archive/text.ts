@@ -130,6 +130,54 @@ export function isMediaUrl(url: string): boolean {
   return MEDIA_URL.test(url);
 }
 
+// A link typed out in the text. X wrapped links in t.co only from 2011: older tweets carry their
+// links as written and no url entity (463 of dgageot-2013's tweets).
+const WRITTEN_LINK = /\bhttps?:\/\/[^\s<>"]+/g;
+// Punctuation that ends a sentence rather than the link ("see http://example.com.").
+const TRAILING = /[.,;:!?'"\u00bb\u201d\u2019\]}]+$/;
+// What follows a link that a retweet cut at 140 characters: "http://tinyurl.com/ab ..." or "…".
+const CUT_AFTER = /^\s*(?:\.\.\.|\u2026)\s*$/;
+
+/**
+ * The links written out in full in a text, in order, each once: not t.co links (those have
+ * entities, or were cut short and lead nowhere), not links cut short by "…" or "...", not a bare
+ * scheme or a host without a dot ("http://t ..." at the end of a cut retweet).
+ */
+export function writtenLinks(text: string): string[] {
+  if (text.indexOf('://') === -1) return [];
+  const links: string[] = [];
+  for (const m of text.matchAll(WRITTEN_LINK)) {
+    let url = m[0];
+    if (url.includes('\u2026') || url.endsWith('...')) continue;
+    if (CUT_AFTER.test(text.slice(m.index + url.length))) continue;
+    url = url.replace(TRAILING, '');
+    // A closing parenthesis belongs to the link only when it closes one the link opened
+    // (https://en.wikipedia.org/wiki/Go_(game)).
+    while (url.endsWith(')') && count(url, '(') < count(url, ')')) url = url.slice(0, -1).replace(TRAILING, '');
+    const host = /^https?:\/\/([^/?#:@]+)/i.exec(url)?.[1]?.toLowerCase();
+    if (host === undefined || !host.includes('.') || host.startsWith('.') || host.endsWith('.') || host === 't.co') continue;
+    pushUnique(links, url);
+  }
+  return links;
+}
+
+const count = (text: string, char: string): number => text.split(char).length - 1;
+
+/**
+ * `urls` with the written links of `written` that it lacks, in the order they appear in `text`
+ * (urls not found in the text keep their place after those that are). `urls` itself when nothing
+ * is missing, which is nearly always.
+ */
+export function withWrittenLinks(urls: string[], written: string[], text: string): string[] {
+  const missing = written.filter((url) => !urls.includes(url));
+  if (missing.length === 0) return urls;
+  const at = (url: string): number => {
+    const i = text.indexOf(url);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return [...urls, ...missing].sort((a, b) => at(a) - at(b));
+}
+
 /** Adds `value` to `list` unless already there; keeps first-seen order. */
 export function pushUnique(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);

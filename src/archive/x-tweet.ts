@@ -13,6 +13,8 @@ import {
   pushUnique,
   retweetedScreenName,
   sourceName,
+  withWrittenLinks,
+  writtenLinks,
   type LinkExpansion,
 } from './text.js';
 
@@ -76,7 +78,7 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
   const entities = asObject(raw.entities);
   const extended = asObject(raw.extended_entities);
 
-  const urls: string[] = [];
+  let urls: string[] = [];
   const extendedMedia = asArray(extended?.media);
   const media = extendedMedia.length > 0 ? extendedMedia : asArray(entities?.media);
   const urlEntities = sortedEntities(entities?.urls);
@@ -101,7 +103,8 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
     if (short) links.media.add(short);
   }
 
-  let text = expandLinks(decodeEntities(rawText), links);
+  const decoded = decodeEntities(rawText);
+  let text = expandLinks(decoded, links);
   let mentions: string[];
   let hashtags: string[];
   if (options.legacy) {
@@ -129,6 +132,10 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
     for (const m of note.mentions) pushUnique(mentions, m);
     for (const h of note.hashtags) if (!hashtags.includes(h)) hashtags.push(h);
   }
+
+  // Links typed out in full have no url entity in tweets from before t.co (2011).
+  const written = writtenLinks(decoded).filter((url) => !links.expanded.has(url));
+  if (written.length > 0) urls = withWrittenLinks(urls, written, text);
 
   const inReplyToStatusId = asId(raw.in_reply_to_status_id_str) ?? asId(raw.in_reply_to_status_id);
   const inReplyToUserId = asId(raw.in_reply_to_user_id_str) ?? asId(raw.in_reply_to_user_id);

@@ -33,7 +33,10 @@ export interface Tweet {
   mentions: string[];
   /** Hashtags without "#", in the case written, in text order. */
   hashtags: string[];
-  /** Expanded URLs of links (not media), in text order. */
+  /**
+   * Expanded URLs of links (not media), in text order. Tweets from before t.co (2011) have no link
+   * entities: their links are the complete ones typed in the text.
+   */
   urls: string[];
   /** Number of attached photos, videos and GIFs. */
   mediaCount: number;

@@ -253,6 +253,26 @@ describe.skipIf(!hasShared('dgageot-2013'))('dgageot-2013 (legacy archive, 2013)
       expect(link.urls).toEqual(['http://encausse.wordpress.com/2013/03/10/s-a-r-a-h-joue-avec-les-hologrammes/']);
     }
     expect(viaFolder.tweets.filter((t) => t.isSelfReply)).toHaveLength(5);
+  });
+
+  it('takes the links typed out in tweets from before t.co as links, through both readers', () => {
+    for (const r of [viaCsv, viaGrailbird]) {
+      // 2007: no t.co, no url entity, the link as the owner typed it.
+      expect(r.byId.get('368133682')!.urls).toEqual(['http://tinyurl.com/ysqq8g']);
+      // 810 tweets show a link; the only ones left without are retweets cut short inside theirs.
+      const shown = r.tweets.filter((t) => /https?:\/\//.test(t.text));
+      expect(shown).toHaveLength(810);
+      const without = shown.filter((t) => t.urls.length === 0);
+      expect(without).toHaveLength(21);
+      for (const t of without) {
+        expect(t.isRetweet, t.id).toBe(true);
+        expect(t.text, t.id).toMatch(/(?:\.\.\.|…)\s*$/);
+      }
+    }
+    for (const a of viaCsv.tweets) {
+      const b = viaGrailbird.byId.get(a.id)!;
+      if (!/t\.co\//.test(a.text)) expect(a.urls, a.id).toEqual(b.urls);
+    }
     expect(viaCsv.tweets.filter((t) => t.isSelfReply)).toHaveLength(5);
   });
 });

@@ -11,6 +11,8 @@ import {
   mentionsFromText,
   retweetedScreenName,
   sourceName,
+  withWrittenLinks,
+  writtenLinks,
 } from '../../src/archive/text.js';
 import { isValidTimeZone } from '../../src/time/zone.js';
 
@@ -23,6 +25,48 @@ describe('decodeEntities', () => {
 
   it('leaves unknown or invalid entities as written', () => {
     expect(decodeEntities('&nope; &#xD800; &#0; & alone')).toBe('&nope; &#xD800; &#0; & alone');
+  });
+});
+
+describe('writtenLinks (links typed out before t.co)', () => {
+  it('finds complete links in text order, each once, without the punctuation after them', () => {
+    expect(writtenLinks('Just blogged: http://tinyurl.com/ysqq8g. See also (https://example.org/a?b=1), http://tinyurl.com/ysqq8g!')).toEqual([
+      'http://tinyurl.com/ysqq8g',
+      'https://example.org/a?b=1',
+    ]);
+    expect(writtenLinks('photos http://www.flickr.com/photos/16386021@N07/sets/72157602720909809/')).toEqual([
+      'http://www.flickr.com/photos/16386021@N07/sets/72157602720909809/',
+    ]);
+  });
+
+  it('keeps a closing parenthesis that the link opened', () => {
+    expect(writtenLinks('read https://en.wikipedia.org/wiki/Go_(game).')).toEqual(['https://en.wikipedia.org/wiki/Go_(game)']);
+    expect(writtenLinks('(see https://en.wikipedia.org/wiki/Go_(game))')).toEqual(['https://en.wikipedia.org/wiki/Go_(game)']);
+  });
+
+  it('leaves out t.co links, links cut short by a retweet, and hosts without a dot', () => {
+    expect(writtenLinks('RT @a: great post https://t.co/AbC123 and http://t.co ...')).toEqual([]);
+    expect(writtenLinks('RT @a: read this http://t ...')).toEqual([]);
+    expect(writtenLinks('RT @a: read this https://t…')).toEqual([]);
+    expect(writtenLinks('RT @a: read this http://example.com/long-artic...')).toEqual([]);
+    expect(writtenLinks('RT @a: read this http://bit.ly/9RddAI  ...')).toEqual([]);
+    expect(writtenLinks('no link here, just https:// and http://localhost/x')).toEqual([]);
+  });
+});
+
+describe('withWrittenLinks', () => {
+  it('adds the missing links where they stand in the text', () => {
+    const text = 'a http://one.example/ b https://two.example/x c http://three.example/';
+    expect(withWrittenLinks(['https://two.example/x'], ['http://one.example/', 'https://two.example/x', 'http://three.example/'], text)).toEqual([
+      'http://one.example/',
+      'https://two.example/x',
+      'http://three.example/',
+    ]);
+  });
+
+  it('returns the same list when nothing is missing', () => {
+    const urls = ['https://two.example/x'];
+    expect(withWrittenLinks(urls, ['https://two.example/x'], 'https://two.example/x')).toBe(urls);
   });
 });
 

@@ -14,6 +14,27 @@ describe('normalizeXTweet', () => {
     expect(normalizeXTweet({ id_str: '1', created_at: 'soon' }, modern)).toBeUndefined();
   });
 
+  it('takes links typed out in full as links when the tweet has no url entity (before t.co, 2011)', () => {
+    for (const options of [modern, legacy]) {
+      const t = normalizeXTweet(
+        { id_str: '1', created_at: DATE, full_text: 'Just blogged on my problem: http://tinyurl.com/ysqq8g', entities: { urls: [] } },
+        options,
+      )!;
+      expect(t.urls).toEqual(['http://tinyurl.com/ysqq8g']);
+    }
+    // An old entity whose url is the written link itself, without expansion: listed once.
+    const t = normalizeXTweet(
+      {
+        id_str: '2',
+        created_at: DATE,
+        full_text: 'see http://example.com/a and https://t.co/b',
+        entities: { urls: [{ url: 'http://example.com/a', indices: ['4', '24'] }, { url: 'https://t.co/b', expanded_url: 'https://example.org/b', indices: ['29', '43'] }] },
+      },
+      modern,
+    )!;
+    expect(t.urls).toEqual(['http://example.com/a', 'https://example.org/b']);
+  });
+
   it('orders entity mentions by position and lowercases them', () => {
     const t = normalizeXTweet(
       {

@@ -1,4 +1,5 @@
-import { openArchives } from './archive/index.js';
+import { openArchives, tweetBatches } from './archive/index.js';
+import { flattenBatches } from './archive/tweet-items.js';
 import { createClassifier, type Classifier, type UserLabel } from './classify/index.js';
 import { discoverIdentity } from './config/index.js';
 import { DEFAULT_NIGHT_HOURS, type Identity, type TweetAuditConfig } from './config/schema.js';
@@ -66,6 +67,8 @@ export interface PreparedAudit {
    * large to keep in memory is streamed, and then this may be read only once.
    */
   classified(scope: 'all' | 'period'): AsyncIterable<ClassifiedTweet>;
+  /** `classified()` in batches (never empty): for loops over a whole archive. */
+  classifiedBatches(scope: 'all' | 'period'): AsyncIterable<ClassifiedTweet[]>;
 }
 
 /**
@@ -76,6 +79,8 @@ export interface PreparedAudit {
  */
 export const MAX_BUFFERED_TWEETS = 100_000;
 export const PROGRESS_EVERY = 10_000;
+/** Buffered tweets handed on at a time. */
+const SLICE = 1024;
 
 /** The months a period option names without reading the archive, or null for the default. */
 export function boundsOf(options: PeriodOptions): DetailBounds | null {
@@ -99,15 +104,25 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
   const monthCounts = new Map<string, number>();
   const labeled: Tweet[] = [];
   let read = 0;
-  function count(tweet: Tweet): void {
-    const month = zone.monthKey(tweet.createdAt);
-    monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
-    if (options.labels?.has(tweet.id)) labeled.push(tweet);
-    if (++read % PROGRESS_EVERY === 0) options.onProgress?.(read);
+  // Counts a batch's tweets per month, and reports progress each time the count passes a
+  // multiple of PROGRESS_EVERY.
+  function count(batch: Tweet[]): void {
+    for (let i = 0; i < batch.length; i++) {
+      const tweet = batch[i]!;
+      const month = zone.monthKey(tweet.createdAt);
+      monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
+      if (options.labels?.has(tweet.id)) labeled.push(tweet);
+    }
+    const before = read;
+    read += batch.length;
+    if (Math.floor(read / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) options.onProgress?.(read);
   }
 
-  const stream = archive.tweets()[Symbol.asyncIterator]();
+  // Tweets are read in batches: one await per batch, not per tweet.
+  const stream = tweetBatches(archive)[Symbol.asyncIterator]();
   const buffer: Tweet[] = [];
+  // The tweets of the batch that filled the buffer which did not fit in it.
+  let overflow: Tweet[] = [];
   let exhausted = false;
   const limit = options.bufferLimit ?? MAX_BUFFERED_TWEETS;
   while (buffer.length < limit) {
@@ -116,14 +131,22 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
       exhausted = true;
       break;
     }
-    count(next.value);
-    buffer.push(next.value);
+    let batch = next.value;
+    const room = limit - buffer.length;
+    if (batch.length > room) {
+      overflow = batch.slice(room);
+      batch = batch.slice(0, room);
+    }
+    count(batch);
+    for (let i = 0; i < batch.length; i++) buffer.push(batch[i]!);
   }
   const bounds = boundsOf(options.period);
   // The rest of a large archive: counted now when the period depends on all its months (and read
   // again to classify), else classified as it streams.
-  let rest: AsyncIterator<Tweet> | null = exhausted ? null : stream;
+  let rest: AsyncIterator<Tweet[]> | null = exhausted ? null : stream;
   if (rest && bounds === null) {
+    count(overflow);
+    overflow = [];
     for (let next = await rest.next(); !next.done; next = await rest.next()) count(next.value);
     rest = null;
   }
@@ -149,30 +172,38 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
   const inPeriod = (month: string) =>
     fixed ? month >= fixed.from && month <= fixed.to : (!bounds!.from || month >= bounds!.from) && (!bounds!.to || month <= bounds!.to);
 
-  async function* source(): AsyncIterable<Tweet> {
+  async function* source(): AsyncGenerator<Tweet[]> {
     if (reread) {
       // The second read counts from zero again: "reading… N tweets" of the same archive.
       let seen = 0;
-      for await (const tweet of archive.tweets()) {
-        if (++seen % PROGRESS_EVERY === 0) options.onProgress?.(seen);
-        yield tweet;
+      for await (const batch of tweetBatches(archive)) {
+        const before = seen;
+        seen += batch.length;
+        if (Math.floor(seen / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) options.onProgress?.(seen);
+        yield batch;
       }
       return;
     }
+    // The buffer goes in slices, so that no more than a slice's classifications exist at once.
     if (!rest) {
-      yield* buffer;
+      for (let i = 0; i < buffer.length; i += SLICE) yield buffer.slice(i, i + SLICE);
       return;
     }
-    // A streamed archive is read once: let go of each buffered tweet as it is handed on, so the
-    // first 100k tweets do not stay in memory for the rest of the read.
-    for (let i = 0; i < buffer.length; i++) {
-      const tweet = buffer[i]!;
-      buffer[i] = undefined as unknown as Tweet;
-      yield tweet;
+    // A streamed archive is read once: let go of each slice of the buffer as it is handed on, so
+    // the first 100k tweets do not stay in memory for the rest of the read.
+    for (let i = 0; i < buffer.length; i += SLICE) {
+      const slice = buffer.slice(i, i + SLICE);
+      buffer.fill(undefined as unknown as Tweet, i, i + SLICE);
+      yield slice;
     }
     buffer.length = 0;
     const streaming = rest;
     rest = null;
+    if (overflow.length > 0) {
+      count(overflow);
+      yield overflow;
+      overflow = [];
+    }
     for (let next = await streaming.next(); !next.done; next = await streaming.next()) {
       count(next.value);
       yield next.value;
@@ -180,14 +211,19 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
     options.onProgress?.(read);
   }
   let streamed = false;
-  async function* classified(scope: 'all' | 'period'): AsyncIterable<ClassifiedTweet> {
+  async function* classifiedBatches(scope: 'all' | 'period'): AsyncGenerator<ClassifiedTweet[]> {
     if (streamed) throw new Error('this archive was streamed once already; prepare it again to read it again');
     streamed = !exhausted && !reread;
-    for await (const tweet of source()) {
-      const local = zone.parts(tweet.createdAt);
-      const month = monthKeyOf(local);
-      if (scope === 'period' && !inPeriod(month)) continue;
-      yield { tweet, classification: classifier.classify(tweet, local), local, month };
+    for await (const batch of source()) {
+      const out: ClassifiedTweet[] = [];
+      for (let i = 0; i < batch.length; i++) {
+        const tweet = batch[i]!;
+        const local = zone.parts(tweet.createdAt);
+        const month = monthKeyOf(local);
+        if (scope === 'period' && !inPeriod(month)) continue;
+        out.push({ tweet, classification: classifier.classify(tweet, local), local, month });
+      }
+      if (out.length > 0) yield out;
     }
   }
 
@@ -207,7 +243,8 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
       return monthsBetween(period.from, period.to);
     },
     detailMonths: () => (fixed ? monthsBetween(fixed.from, fixed.to) : bounds!),
-    classified,
+    classified: (scope) => flattenBatches(classifiedBatches(scope)),
+    classifiedBatches,
   };
 }
 
@@ -232,7 +269,9 @@ export async function audit(options: AuditOptions, detail = true): Promise<Audit
     timeZone: prepared.zone.name,
     examples: options.examples,
   });
-  for await (const item of prepared.classified('all')) aggregator.add(item);
+  for await (const batch of prepared.classifiedBatches('all')) {
+    for (let i = 0; i < batch.length; i++) aggregator.add(batch[i]!);
+  }
   return { prepared, report: aggregator.finish() };
 }
 

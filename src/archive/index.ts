@@ -4,6 +4,7 @@ import { TweetAuditError } from '../errors.js';
 import { ARCHIVE_DETECTORS, describeTarget, detect, type ArchiveDetector } from './detect.js';
 import type { ArchiveHandle } from './location.js';
 import { mergeOwners } from './owner.js';
+import { flattenBatches } from './tweet-items.js';
 
 export { ARCHIVE_DETECTORS, simpleDetector } from './detect.js';
 export type { ArchiveDetector, ArchiveOpener, DetectTarget } from './detect.js';
@@ -116,24 +117,53 @@ export async function openArchives(targets: string[]): Promise<OpenedArchive> {
     owner: mergeOwners(ordered.map((a) => a.owner)),
     exportedAt: exportDates.length > 0 ? Math.max(...exportDates) : undefined,
     warnings,
-    tweets: () => mergeTweets(newestFirst, warnings),
+    tweets: () => flattenBatches(mergeBatches(newestFirst, warnings)),
+    batches: () => mergeBatches(newestFirst, warnings),
   };
+}
+
+/** Tweets per batch when a reader yields them one by one. */
+const BATCH_SIZE = 1024;
+
+/**
+ * The tweets of `archive` in batches (arrays, possibly empty): the reader's own batches where it
+ * has them, else its tweets gathered a thousand at a time. For loops over every tweet of a large
+ * archive, which then pay one await per batch instead of one per tweet.
+ */
+export async function* tweetBatches(archive: OpenedArchive): AsyncGenerator<Tweet[]> {
+  if (archive.batches) {
+    yield* archive.batches();
+    return;
+  }
+  let batch: Tweet[] = [];
+  for await (const tweet of archive.tweets()) {
+    batch.push(tweet);
+    if (batch.length === BATCH_SIZE) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /**
  * Reads the newest archive first and skips ids already given. Only the ids of archives still to
  * be compared against are remembered: the oldest archive's ids are never stored.
  */
-async function* mergeTweets(newestFirst: OpenedArchive[], warnings: string[]): AsyncGenerator<Tweet> {
+async function* mergeBatches(newestFirst: OpenedArchive[], warnings: string[]): AsyncGenerator<Tweet[]> {
   const seen = new Set<string>();
   for (let i = 0; i < newestFirst.length; i++) {
     const archive = newestFirst[i]!;
     const remember = i < newestFirst.length - 1;
     try {
-      for await (const tweet of archive.tweets()) {
-        if (seen.has(tweet.id)) continue;
-        if (remember) seen.add(tweet.id);
-        yield tweet;
+      for await (const batch of tweetBatches(archive)) {
+        const fresh: Tweet[] = [];
+        for (const tweet of batch) {
+          if (seen.has(tweet.id)) continue;
+          if (remember) seen.add(tweet.id);
+          fresh.push(tweet);
+        }
+        yield fresh;
       }
     } finally {
       for (const w of archive.warnings) {

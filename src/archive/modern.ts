@@ -58,6 +58,7 @@ export async function openModernArchive(location: ArchiveLocation, layout: Moder
     owner: meta.owner,
     warnings,
     tweets: () => flattenBatches(readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, warnings)),
+    batches: () => readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, warnings),
   };
   SPLIT_READINGS.set(archive, async () => {
     const source = await location.open();

@@ -144,7 +144,7 @@ const CUT_AFTER = /^\s*(?:\.\.\.|\u2026)\s*$/;
  * scheme or a host without a dot ("http://t ..." at the end of a cut retweet).
  */
 export function writtenLinks(text: string): string[] {
-  if (text.indexOf('://') === -1) return [];
+  if (!hasWrittenLink(text)) return [];
   const links: string[] = [];
   for (const m of text.matchAll(WRITTEN_LINK)) {
     let url = m[0];
@@ -162,6 +162,14 @@ export function writtenLinks(text: string): string[] {
 }
 
 const count = (text: string, char: string): number => text.split(char).length - 1;
+
+/** False for a text whose every "://" is a t.co link's (nearly every tweet since 2011), cheaply. */
+function hasWrittenLink(text: string): boolean {
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    if (!text.startsWith('t.co/', at + 3)) return true;
+  }
+  return false;
+}
 
 /**
  * `urls` with the written links of `written` that it lacks, in the order they appear in `text`

@@ -87,6 +87,12 @@ export interface OpenedArchive {
    * text), in no promised order. May be called more than once; each call reads afresh.
    */
   tweets(): AsyncIterable<Tweet>;
+  /**
+   * The same tweets as `tweets()`, in batches as the reader has them (a batch may be empty), where
+   * the format reads that way: a million tweets then cost a thousand awaits, not a million. Use
+   * `tweetBatches()` (src/archive) rather than calling this directly.
+   */
+  batches?(): AsyncIterable<Tweet[]>;
   /** Warnings met while reading (skipped records and the like), filled as reading goes. */
   warnings: string[];
 }

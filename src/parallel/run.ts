@@ -285,6 +285,9 @@ async function run(
     classified() {
       throw new Error('an archive audited in parallel is not kept; prepare it again to read it again');
     },
+    classifiedBatches() {
+      throw new Error('an archive audited in parallel is not kept; prepare it again to read it again');
+    },
   };
   return { prepared, report: aggregator!.finish() };
 }

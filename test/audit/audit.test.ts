@@ -33,6 +33,24 @@ describe('audit', () => {
     expect([...streamed.prepared.monthCounts].sort()).toEqual([...whole.prepared.monthCounts].sort());
   });
 
+  it.each([1, 50, 333, 564, 565])('hands on every tweet once, in reading order, when the buffer holds %i', async (limit) => {
+    const ids = async (prepared: Awaited<ReturnType<typeof prepareAudit>>) => {
+      const out: string[] = [];
+      for await (const { tweet } of prepared.classified('all')) out.push(tweet.id);
+      return out;
+    };
+    const whole = await ids(await prepareAudit(options({ all: true })));
+    expect(whole.length).toBe(565);
+    expect(await ids(await prepareAudit(options({ all: true }, limit)))).toEqual(whole);
+    // The batches themselves are never empty and hold the same tweets.
+    const batched: string[] = [];
+    for await (const batch of (await prepareAudit(options({ all: true }, limit))).classifiedBatches('all')) {
+      expect(batch.length).toBeGreaterThan(0);
+      for (const item of batch) batched.push(item.tweet.id);
+    }
+    expect(batched).toEqual(whole);
+  });
+
   it('refuses to stream an archive twice rather than silently give nothing', async () => {
     const prepared = await prepareAudit(options({ all: true }, 50));
     let first = 0;

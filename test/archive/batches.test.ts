@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openArchives, tweetBatches } from '../../src/archive/index.js';
+import type { Tweet } from '../../src/model/tweet.js';
+import { FIXTURES, REPO } from './helpers/read.js';
+
+/** Every format's reader, and two archives merged. */
+const CASES: Array<[string, string[]]> = [
+  ['modern, one tweets.js (the sample)', [path.join(REPO, 'fixtures/sample-archive')]],
+  ['modern, split parts', [path.join(FIXTURES, 'modern-split')]],
+  ['modern, bare items (2019)', [path.join(FIXTURES, 'modern-2019-bare')]],
+  ['legacy (tweets.csv and Grailbird)', [path.join(FIXTURES, 'legacy-2016')]],
+  ['Mastodon', [path.join(REPO, 'fixtures/mastodon/basic')]],
+  ['Bluesky', [path.join(REPO, 'fixtures/bluesky/basic')]],
+  ['two archives merged', [path.join(FIXTURES, 'modern-split'), path.join(REPO, 'fixtures/sample-archive')]],
+];
+
+describe('tweetBatches', () => {
+  it.each(CASES)('gives the tweets of tweets(), in the same order: %s', async (_name, targets) => {
+    const single = await openArchives(targets);
+    const one: Tweet[] = [];
+    for await (const tweet of single.tweets()) one.push(tweet);
+    const archive = await openArchives(targets);
+    const batched: Tweet[] = [];
+    for await (const batch of tweetBatches(archive)) batched.push(...batch);
+    expect(one.length).toBeGreaterThan(0);
+    expect(batched).toEqual(one);
+    expect(archive.warnings).toEqual(single.warnings);
+  });
+
+  it('hands a large archive over in many batches, not one', async () => {
+    const archive = await openArchives([path.join(REPO, 'fixtures/sample-archive')]);
+    const sizes: number[] = [];
+    for await (const batch of tweetBatches(archive)) sizes.push(batch.length);
+    expect(sizes.length).toBeGreaterThan(1);
+  });
+});

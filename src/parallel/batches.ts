@@ -30,7 +30,12 @@ function isSpace(c: number): boolean {
  *
  * A file whose first item is not pretty-printed is cut item by item with the exact scanner.
  */
-export async function* jsonArrayBatches(chunks: AsyncIterable<Buffer>, file: string, batchBytes = BATCH_BYTES): AsyncGenerator<Buffer> {
+export async function* jsonArrayBatches(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  batchBytes = BATCH_BYTES,
+  layout: { itemEnd?: Buffer } = {},
+): AsyncGenerator<Buffer> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head = await iterator.next();
   if (head.done) throw new NotSplittable('empty file');
@@ -38,6 +43,8 @@ export async function* jsonArrayBatches(chunks: AsyncIterable<Buffer>, file: str
   const probe = new JsonArrayScanner(file, false);
   probe.push(head.value, []);
   const needle = probe.itemEnd;
+  // Told before the first batch: the closing that ends every item, for {@link batchItems}.
+  if (needle) layout.itemEnd = needle;
   if (!needle) {
     yield* itemByItem(head.value, iterator, file, batchBytes);
     return;
@@ -84,6 +91,39 @@ function cutBefore(data: Buffer, needle: Buffer, from: number, limit: number): n
   if (limit >= data.length) return -1;
   const first = data.indexOf(needle, Math.max(from, latest + 1));
   return first === -1 ? -1 : first + needle.length;
+}
+
+/**
+ * The items of a batch of {@link jsonArrayBatches} whose items all end with `itemEnd`, each parsed
+ * on its own; undefined when the batch is not such a list (then it is not what a single reader
+ * would find either, and the file must be read the exact way). The same items as one JSON.parse of
+ * the batch, for less: one large parse keeps a megabyte of objects alive at once, and a single
+ * character beyond Latin-1 makes the whole text two bytes a character (~1.5x the time, measured
+ * on the 100k bench archive).
+ *
+ * `itemEnd` cannot occur inside an item (strings hold no raw newline, nested values are indented
+ * deeper), so each cut is an item's end; an item cut anywhere else would not parse.
+ */
+export function batchItems(bytes: Buffer, itemEnd: Buffer): unknown[] | undefined {
+  const last = bytes.length - 1;
+  if (bytes[0] !== OPEN[0] || bytes[last] !== CLOSE[0]) return undefined;
+  const items: unknown[] = [];
+  let at = 1;
+  for (;;) {
+    const close = bytes.indexOf(itemEnd, at);
+    if (close === -1 || close + itemEnd.length > last) return undefined;
+    const end = close + itemEnd.length;
+    try {
+      items.push(JSON.parse(bytes.toString('utf8', at, end)));
+    } catch {
+      return undefined;
+    }
+    at = end;
+    while (at < last && isSpace(bytes[at]!)) at++;
+    if (at === last) return items;
+    if (bytes[at] !== COMMA) return undefined;
+    at++;
+  }
 }
 
 /** The items in `data[from, end)` (whitespace, then items separated by commas) as "[…]". */

@@ -23,9 +23,10 @@ export interface WorkerSetup {
 export type ToWorker =
   /**
    * Items of a tweets file, as the UTF-8 bytes of a JSON array ("[{…},{…}]"). `first`: the batch
-   * holds the file's first item.
+   * holds the file's first item. `itemEnd`: the closing line that ends each item, where the file
+   * is printed as X prints it (see batchItems).
    */
-  | { kind: 'batch'; seq: number; file: string; first: boolean; bytes: Uint8Array }
+  | { kind: 'batch'; seq: number; file: string; first: boolean; bytes: Uint8Array; itemEnd?: string }
   /** Who the owner is, and which months to detail: classify from now on, the held tweets first. */
   | { kind: 'identity'; identity: Identity; detailMonths: string[] | DetailBounds }
   /** Every batch was sent: answer with the aggregator's state. */

@@ -223,7 +223,8 @@ async function run(
   let seq = 0;
   for (const name of reading.files) {
     let first = true;
-    for await (const bytes of jsonArrayBatches(reading.source.read(name), reading.source.describe(name), options.batchBytes)) {
+    const layout: { itemEnd?: Buffer } = {};
+    for await (const bytes of jsonArrayBatches(reading.source.read(name), reading.source.describe(name), options.batchBytes, layout)) {
       for (;;) {
         consume();
         if (identity === undefined && evidenceTweets >= limit) decide(undefined);
@@ -233,7 +234,8 @@ async function run(
       if (failure) throw failure;
       const w = inFlight.indexOf(Math.min(...inFlight));
       fileOfBatch[seq] = name;
-      post(w, { kind: 'batch', seq, file: name, first, bytes }, [bytes.buffer as ArrayBuffer]);
+      const itemEnd = layout.itemEnd?.toString('latin1');
+      post(w, { kind: 'batch', seq, file: name, first, bytes, ...(itemEnd === undefined ? {} : { itemEnd }) }, [bytes.buffer as ArrayBuffer]);
       inFlight[w]!++;
       seq++;
       first = false;

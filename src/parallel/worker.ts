@@ -16,6 +16,7 @@ import { TweetAuditError } from '../errors.js';
 import type { Tweet } from '../model/tweet.js';
 import { createAggregator, type Aggregator, type AggregatorOptions } from '../report/index.js';
 import { createZone, monthKeyOf, type LocalParts } from '../time/zone.js';
+import { batchItems } from './batches.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 const port = parentPort!;
@@ -56,9 +57,14 @@ function send(message: FromWorker): void {
 /** Thrown for bytes a single-threaded read would judge: main then reads in one thread. */
 class Unreadable extends Error {}
 
-function parseItems(bytes: Uint8Array): unknown[] {
+function parseItems(bytes: Uint8Array, itemEnd: string | undefined): unknown[] {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(buffer)) throw new Unreadable('a batch is not valid UTF-8');
+  if (itemEnd !== undefined) {
+    const items = batchItems(buffer, Buffer.from(itemEnd, 'latin1'));
+    if (items === undefined) throw new Unreadable('a batch is not one JSON list');
+    return items;
+  }
   let items: unknown;
   try {
     items = JSON.parse(buffer.toString('utf8'));
@@ -87,7 +93,7 @@ function classifyAll({ tweets, locals, months }: Batch): void {
 }
 
 function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
-  const items = parseItems(message.bytes);
+  const items = parseItems(message.bytes, message.itemEnd);
   const reader = new TweetItems(message.file, options);
   // Only a file's first item decides whether it holds tweets at all; later odd items are skipped.
   if (!message.first) reader.seen = 1;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonArrayBatches, NotSplittable } from '../../src/parallel/batches.js';
+import { batchItems, jsonArrayBatches, NotSplittable } from '../../src/parallel/batches.js';
 import { TweetAuditError } from '../../src/errors.js';
 
 async function* chunked(bytes: Buffer, sizes: readonly number[]): AsyncGenerator<Buffer> {
@@ -13,15 +13,31 @@ async function* chunked(bytes: Buffer, sizes: readonly number[]): AsyncGenerator
   }
 }
 
-/** Every batch parsed, concatenated; or the error that says "read this file the exact way". */
-async function readBatches(bytes: Buffer, sizes: readonly number[], batchBytes: number): Promise<unknown[] | Error> {
+/**
+ * Every batch parsed, concatenated; or the error that says "read this file the exact way". Each
+ * batch is also cut item by item (batchItems, as workers read it) where the file's layout allows:
+ * that gives the same items, or (`mayDecline`, for damaged files) undefined, never other items.
+ */
+async function readBatches(bytes: Buffer, sizes: readonly number[], batchBytes: number, mayDecline = false): Promise<unknown[] | Error> {
   const items: unknown[] = [];
   try {
-    for await (const batch of jsonArrayBatches(chunked(bytes, sizes), 't.js', batchBytes)) {
+    const layout: { itemEnd?: Buffer } = {};
+    for await (const batch of jsonArrayBatches(chunked(bytes, sizes), 't.js', batchBytes, layout)) {
       // Each batch lives in memory of its own, so it can be handed to another thread.
       expect(batch.byteOffset).toBe(0);
       expect(batch.buffer.byteLength).toBe(batch.length);
-      const parsed = JSON.parse(batch.toString('utf8')) as unknown[];
+      let parsed: unknown[] | undefined;
+      let failure: unknown;
+      try {
+        parsed = JSON.parse(batch.toString('utf8')) as unknown[];
+      } catch (error) {
+        failure = error;
+      }
+      if (layout.itemEnd) {
+        const split = batchItems(batch, layout.itemEnd);
+        if (!(mayDecline && split === undefined)) expect(split).toEqual(parsed);
+      }
+      if (parsed === undefined) throw failure;
       expect(parsed.length).toBeGreaterThan(0);
       items.push(...parsed);
     }
@@ -77,7 +93,7 @@ describe('cutting a data file into batches of whole items', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(good.length - 1), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 50, max: 900 }), async (at, cut, batchBytes) => {
         const damaged = Buffer.concat([good.subarray(0, at), good.subarray(at + cut)]);
-        const result = await readBatches(damaged, [97, 211], batchBytes);
+        const result = await readBatches(damaged, [97, 211], batchBytes, true);
         if (result instanceof Error) return;
         // Deleting whitespace only leaves the same items; anything else must have been refused.
         expect(result).toEqual(JSON.parse(damaged.toString('utf8').slice(damaged.indexOf('['))));
@@ -90,6 +106,19 @@ describe('cutting a data file into batches of whole items', () => {
     const items = [{ id_str: '', full_text: '', entities: {} }];
     const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, 2)}`);
     expect(await readBatches(bytes, [93], 63)).toEqual(items);
+  });
+
+  it('cuts a batch item by item only when it is a plain list of such items', () => {
+    const end = Buffer.from('\n  }');
+    const list = (text: string) => Buffer.from(text);
+    const a = '{\n    "id_str": "1"\n  }';
+    const b = '{\n    "id_str": "2",\n    "x": {\n      "y": [ ]\n    }\n  }';
+    expect(batchItems(list(`[${a},\n  ${b}]`), end)).toEqual([{ id_str: '1' }, { id_str: '2', x: { y: [] } }]);
+    expect(batchItems(list(`[${a}]`), end)).toEqual([{ id_str: '1' }]);
+    // A missing or doubled comma, a trailing comma, text between items, a missing bracket: no.
+    for (const bad of [`[${a}\n  ${b}]`, `[${a},,${b}]`, `[${a},]`, `[${a}, 7, ${b}]`, `[${a} x, ${b}]`, `[${a}`, `${a}]`, '[]']) {
+      expect(batchItems(list(bad), end), bad).toBeUndefined();
+    }
   });
 
   it('refuses a file cut short after a whole item', async () => {

@@ -1,4 +1,4 @@
-import type { Tweet } from '../model/tweet.js';
+import { uniformTweet, type Tweet } from '../model/tweet.js';
 import { isDagMap } from './car.js';
 import type { DagValue } from './cbor.js';
 
@@ -179,7 +179,7 @@ export function postToTweet(rkey: string, record: DagMap, owner: RepoOwner): Twe
   }
 
   readEmbed(record.embed, tweet);
-  return tweet;
+  return uniformTweet(tweet);
 }
 
 /**
@@ -206,5 +206,5 @@ export function repostToTweet(rkey: string, record: DagMap, owner: RepoOwner): T
     mediaCount: 0,
   };
   if (subject?.authority.startsWith('did:')) tweet.retweetOf = accountName(subject.authority, owner);
-  return tweet;
+  return uniformTweet(tweet);
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import type { Tweet } from '../model/tweet.js';
+import { uniformTweet, type Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
 import { assertText } from './js-data-file.js';
@@ -195,23 +195,21 @@ export function csvRowToTweet(row: Row, owner: OwnerKeys): Tweet | undefined {
   const retweetOf = retweetedScreenName(text);
   const isRetweet = asId(row.retweeted_status_id?.trim()) !== undefined || retweetOf !== undefined;
 
-  const tweet: Tweet = {
+  return uniformTweet({
     id,
     createdAt,
     text,
     isReply,
     isSelfReply: isReply && inReplyToUserId !== undefined && owner.accountIds.has(inReplyToUserId),
+    inReplyToStatusId,
+    inReplyToUserId,
     isRetweet,
+    retweetOf,
     isQuote: !isRetweet && urls.some(isStatusUrl),
     mentions: mentionsFromText(text),
     hashtags: hashtagsFromText(text),
     urls,
     mediaCount,
-  };
-  if (inReplyToStatusId) tweet.inReplyToStatusId = inReplyToStatusId;
-  if (inReplyToUserId) tweet.inReplyToUserId = inReplyToUserId;
-  if (retweetOf) tweet.retweetOf = retweetOf;
-  const source = sourceName(row.source);
-  if (source) tweet.source = source;
-  return tweet;
+    source: sourceName(row.source),
+  });
 }

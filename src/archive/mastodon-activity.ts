@@ -1,4 +1,4 @@
-import type { Tweet } from '../model/tweet.js';
+import { uniformTweet, type Tweet } from '../model/tweet.js';
 import { htmlToText } from './mastodon-html.js';
 
 /** The ActivityStreams collection every post "to" or "cc" it is public or unlisted holds. */
@@ -218,7 +218,7 @@ function createToTweet(activity: Json, account: MastodonAccount): Converted {
       if (other) tweet.inReplyToScreenName = other.handle;
     }
   }
-  return { tweet };
+  return { tweet: uniformTweet(tweet) };
 }
 
 function announceToTweet(activity: Json, account: MastodonAccount): Converted {
@@ -254,5 +254,5 @@ function announceToTweet(activity: Json, account: MastodonAccount): Converted {
       .map(accountOfUrl)
       .find((found) => found !== undefined);
   if (author) tweet.retweetOf = author.handle;
-  return { tweet };
+  return { tweet: uniformTweet(tweet) };
 }

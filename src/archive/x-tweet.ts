@@ -1,4 +1,4 @@
-import type { Tweet } from '../model/tweet.js';
+import { uniformTweet, type Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
 import { asArray, asCount, asId, asObject, asString, sortedEntities, type JsonObject } from './json-guards.js';
@@ -163,30 +163,25 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
       asObject(raw.quoted_status) !== undefined ||
       urls.some(isStatusUrl));
 
-  const tweet: Tweet = {
+  return uniformTweet({
     id,
     createdAt,
     text,
+    lang: asString(raw.lang),
     isReply,
     isSelfReply,
+    inReplyToStatusId,
+    inReplyToUserId,
+    inReplyToScreenName,
     isRetweet,
+    retweetOf,
     isQuote,
     mentions,
     hashtags,
     urls,
     mediaCount,
-  };
-  const lang = asString(raw.lang);
-  if (lang) tweet.lang = lang;
-  if (inReplyToStatusId) tweet.inReplyToStatusId = inReplyToStatusId;
-  if (inReplyToUserId) tweet.inReplyToUserId = inReplyToUserId;
-  if (inReplyToScreenName) tweet.inReplyToScreenName = inReplyToScreenName;
-  if (retweetOf) tweet.retweetOf = retweetOf;
-  const likeCount = asCount(raw.favorite_count);
-  if (likeCount !== undefined) tweet.likeCount = likeCount;
-  const retweetCount = asCount(raw.retweet_count);
-  if (retweetCount !== undefined) tweet.retweetCount = retweetCount;
-  const source = sourceName(raw.source);
-  if (source) tweet.source = source;
-  return tweet;
+    likeCount: asCount(raw.favorite_count),
+    retweetCount: asCount(raw.retweet_count),
+    source: sourceName(raw.source),
+  });
 }

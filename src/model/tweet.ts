@@ -48,6 +48,36 @@ export interface Tweet {
   source?: string;
 }
 
+/**
+ * `fields` as a tweet with every field of the model present (undefined where the format has no
+ * value), always in this order. Every reader builds its tweets with it: V8 then gives all tweets
+ * one hidden class, and the classifier's and the report's reads of their fields stay
+ * monomorphic. Built field by field, a reply, a retweet and a plain tweet were three shapes.
+ */
+export function uniformTweet(fields: Tweet): Tweet {
+  return {
+    id: fields.id,
+    createdAt: fields.createdAt,
+    text: fields.text,
+    lang: fields.lang,
+    isReply: fields.isReply,
+    isSelfReply: fields.isSelfReply,
+    inReplyToStatusId: fields.inReplyToStatusId,
+    inReplyToUserId: fields.inReplyToUserId,
+    inReplyToScreenName: fields.inReplyToScreenName,
+    isRetweet: fields.isRetweet,
+    retweetOf: fields.retweetOf,
+    isQuote: fields.isQuote,
+    mentions: fields.mentions,
+    hashtags: fields.hashtags,
+    urls: fields.urls,
+    mediaCount: fields.mediaCount,
+    likeCount: fields.likeCount,
+    retweetCount: fields.retweetCount,
+    source: fields.source,
+  };
+}
+
 /** The kinds of input tweet-audit reads. */
 export type ArchiveFormat =
   | 'x-modern'

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchives, tweetBatches } from '../../src/archive/index.js';
-import type { Tweet } from '../../src/model/tweet.js';
+import { uniformTweet, type Tweet } from '../../src/model/tweet.js';
 import { FIXTURES, REPO } from './helpers/read.js';
 
 /** Every format's reader, and two archives merged. */
@@ -33,5 +33,20 @@ describe('tweetBatches', () => {
     const sizes: number[] = [];
     for await (const batch of tweetBatches(archive)) sizes.push(batch.length);
     expect(sizes.length).toBeGreaterThan(1);
+  });
+});
+
+describe('the shape of tweets', () => {
+  // Every field of the model, in the model's order: what uniformTweet gives.
+  const FIELDS = Object.keys(uniformTweet({ id: '1', createdAt: 0, text: '', isReply: false, isSelfReply: false, isRetweet: false, isQuote: false, mentions: [], hashtags: [], urls: [], mediaCount: 0 }));
+
+  it('has every field of the model', () => {
+    expect(FIELDS).toHaveLength(19);
+  });
+
+  it.each(CASES)('is one and the same for every tweet of every reader: %s', async (_name, targets) => {
+    const shapes = new Set<string>();
+    for await (const tweet of (await openArchives(targets)).tweets()) shapes.add(Object.keys(tweet).join(','));
+    expect([...shapes]).toEqual([FIELDS.join(',')]);
   });
 });

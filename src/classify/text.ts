@@ -261,6 +261,16 @@ function langOfScores(bitsPerWord: readonly number[]): Lang {
   return bestLang(scores);
 }
 
+/** The language of most stopword hints among a text's word records (see `bestLang`). */
+function langOfWords(infos: readonly WordInfo[]): Lang {
+  const scores = [0, 0, 0, 0];
+  for (const info of infos) {
+    const bits = info.langBits;
+    if (bits !== 0) for (let l = 0; l < 4; l++) if (bits & (1 << l)) scores[l]!++;
+  }
+  return bestLang(scores);
+}
+
 /** The language with most hints; English on ties and without hints. */
 function bestLang(scores: readonly number[]): Lang {
   let best = 0;
@@ -494,12 +504,16 @@ export class Vocabulary {
     return (info.stems[i] ??= /^\d+$/.test(word) ? '#num' : this.stemmer(lang, word));
   }
 
-  /** The first matching entry of each word list, by list id. */
-  match(tokens: readonly string[], infos: readonly WordInfo[] = tokens.map((token) => this.info(token))): Map<LexiconId, string> {
-    const hits = new Map<LexiconId, string>();
+  /**
+   * The first matching entry of each word list, by list id. Most tweets match no list: they all
+   * get one shared empty map rather than a new one each.
+   */
+  match(tokens: readonly string[], infos: readonly WordInfo[] = tokens.map((token) => this.info(token))): ReadonlyMap<LexiconId, string> {
+    let hits: Map<LexiconId, string> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const info = infos[i]!;
       if (!info.listed) continue;
+      hits ??= new Map();
       const node = info.entries;
       if (node) {
         for (const entry of node.single) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
@@ -512,9 +526,12 @@ export class Vocabulary {
       }
       for (const entry of info.prefixed) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
     }
-    return hits;
+    return hits === undefined || hits.size === 0 ? NO_HITS : hits;
   }
 }
+
+/** The hits of a text that matches no word list, shared (nothing writes to a tweet's hits). */
+const NO_HITS: ReadonlyMap<LexiconId, string> = new Map();
 
 function collect(entries: readonly LexiconEntry[], tokens: readonly string[], at: number, hits: Map<LexiconId, string>): void {
   for (const entry of entries) {
@@ -613,11 +630,6 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   const tokens: string[] = [];
   const infos: WordInfo[] = [];
   readWords(body, vocabulary, tokens, infos);
-  const langScores = [0, 0, 0, 0];
-  for (let i = 0; i < tokens.length; i++) {
-    const bits = infos[i]!.langBits;
-    if (bits !== 0) for (let l = 0; l < 4; l++) if (bits & (1 << l)) langScores[l]!++;
-  }
   const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
   const emoji = EMOJI_HINT.test(body) ? (body.match(EMOJI) ?? []) : [];
   const links: TweetLink[] = [];
@@ -626,7 +638,7 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
     if (link) links.push(link);
   }
   return {
-    lang: tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang) ? (tweet.lang as Lang) : bestLang(langScores),
+    lang: tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang) ? (tweet.lang as Lang) : langOfWords(infos),
     leadingHandles,
     bodyMentions,
     words: tokens,

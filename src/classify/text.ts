@@ -197,9 +197,39 @@ function pushWord(out: string[], word: string): void {
   out.push(word);
 }
 
-const EMOJI = /\p{Extended_Pictographic}/gu;
+const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
 // Emoji live in the surrogate range or in the symbol blocks: tested first, the match is costly.
 const EMOJI_HINT = /[\u2190-\u2bff\ud83c-\ud83e]/;
+/** Per code point met: its string when it is Extended_Pictographic, null when not. */
+const PICTOGRAPHS = new Map<number, string | null>();
+
+/**
+ * The Extended_Pictographic code points of a text, in order: what
+ * `text.match(/\p{Extended_Pictographic}/gu) ?? []` gives. The regex is asked once per distinct
+ * code point rather than run over every tweet (it was a hot spot), and each emoji is one string
+ * shared by all tweets. No ASCII character is pictographic.
+ */
+export function emojiIn(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    let emoji = PICTOGRAPHS.get(code);
+    if (emoji === undefined) {
+      const char = String.fromCodePoint(code);
+      PICTOGRAPHS.set(code, (emoji = PICTOGRAPHIC.test(char) ? char : null));
+    }
+    if (emoji !== null) out.push(emoji);
+  }
+  return out;
+}
 const URL_IN_TEXT = /\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/gi;
 const RT_PREFIX = /^RT @\w+:?\s*/;
 
@@ -631,7 +661,7 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   const infos: WordInfo[] = [];
   readWords(body, vocabulary, tokens, infos);
   const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
-  const emoji = EMOJI_HINT.test(body) ? (body.match(EMOJI) ?? []) : [];
+  const emoji = EMOJI_HINT.test(body) ? emojiIn(body) : [];
   const links: TweetLink[] = [];
   for (const url of tweet.urls) {
     const link = parseLink(url);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, guessLang, parseLink, Vocabulary, words } from '../../src/classify/text.js';
+import { emojiIn, fold, guessLang, parseLink, Vocabulary, words } from '../../src/classify/text.js';
 import { sharedNlp, tweet } from './support.js';
 import { analyzeText } from '../../src/classify/text.js';
 
@@ -13,6 +13,25 @@ describe('fold and words', () => {
   it('splits words, keeps inner apostrophes and splits French elisions', () => {
     expect(words("we're hiring, j'ecoute l'album 2024! c'est-a-dire")).toEqual(["we're", 'hiring', "j'", 'ecoute', "l'", 'album', '2024', "c'", 'est', 'a', 'dire']);
     expect(words('🚀 emoji—dash')).toEqual(['emoji', 'dash']);
+  });
+});
+
+describe('emojiIn', () => {
+  const byRegex = (text: string): string[] => text.match(/\p{Extended_Pictographic}/gu) ?? [];
+
+  it('finds what the Extended_Pictographic regex finds, with its cache cold and warm', () => {
+    const samples = ['🚀🧵👇 launch', '© ® ™ ‼ ⁉ ↔ ⌚ ☀️ ♥ ⭐', 'lone \ud83d high, lone \ude80 low, \ud83d', '👩‍👩‍👧 🏳️‍🌈 🇪🇸 1️⃣', '𐐀 한국어 ½ é', ''];
+    // The first round meets each code point for the first time, the second finds it cached.
+    for (let round = 0; round < 2; round++) for (const text of samples) expect(emojiIn(text), text).toEqual(byRegex(text));
+  });
+
+  it('finds what the regex finds in any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'binary-ascii', maxLength: 40 })), (text) => {
+        expect(emojiIn(text)).toEqual(byRegex(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -363,6 +363,11 @@ export interface WordInfo {
   readonly prefixed: readonly LexiconEntry[];
   /** Some word-list entry starts with this word (`entries` or `prefixed`): most words have none. */
   readonly listed: boolean;
+  /**
+   * Some word-list entry has this word second (exact, not as a prefix): after "the" or "my",
+   * which start many entries, most words are none of their second words.
+   */
+  readonly second: boolean;
   /** Bit i: a stopword hint of LANGS[i] (for guessing the language). */
   readonly langBits: number;
   /** Bit i: a function word of LANGS[i] (left out of the model). */
@@ -407,6 +412,8 @@ function hashOf(word: string): number {
 export class Vocabulary {
   private readonly index = new Map<string, FirstWord>();
   private readonly prefixes: { prefix: string; entry: LexiconEntry }[] = [];
+  /** The exact second words of all entries (the keys of every `bySecond`). */
+  private readonly secondWords = new Set<string>();
   // The word records, in an open-addressing table keyed by each word's hash: the tokenizer finds
   // a word's record while it reads the text, without cutting the word out first. Cutting every
   // word out and looking it up in a Map was the hot spot of classification.
@@ -443,7 +450,10 @@ export class Vocabulary {
           if (!node) this.index.set(first, (node = { single: [], bySecond: new Map(), secondIsPrefix: [] }));
           if (parts.length === 1) node.single.push({ lexicon, term: raw, rest: [], lastIsPrefix: false });
           else if (parts.length === 2 && lastIsPrefix) node.secondIsPrefix.push({ lexicon, term: raw, rest: [parts[1]!], lastIsPrefix });
-          else push(node.bySecond, parts[1]!, { lexicon, term: raw, rest: parts.slice(2), lastIsPrefix });
+          else {
+            push(node.bySecond, parts[1]!, { lexicon, term: raw, rest: parts.slice(2), lastIsPrefix });
+            this.secondWords.add(parts[1]!);
+          }
         }
       }
     }
@@ -499,6 +509,7 @@ export class Vocabulary {
       entries,
       prefixed,
       listed: entries !== undefined || prefixed.length > 0,
+      second: this.secondWords.has(word),
       langBits: LANG_BITS.get(word) ?? 0,
       stopBits: STOP_BITS.get(word) ?? 0,
       stems: [undefined, undefined, undefined, undefined],
@@ -544,38 +555,41 @@ export class Vocabulary {
 
   /**
    * The first matching entry of each word list, by list id. Most tweets match no list: they all
-   * get one shared empty map rather than a new one each.
+   * get one shared empty map, and the map is made at the first hit.
    */
   match(tokens: readonly string[], infos: readonly WordInfo[] = tokens.map((token) => this.info(token))): ReadonlyMap<LexiconId, string> {
     let hits: Map<LexiconId, string> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const info = infos[i]!;
       if (!info.listed) continue;
-      hits ??= new Map();
       const node = info.entries;
       if (node) {
-        for (const entry of node.single) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
+        for (const entry of node.single) if (!hits?.has(entry.lexicon)) (hits ??= new Map()).set(entry.lexicon, entry.term);
         const next = tokens[i + 1];
         if (next !== undefined) {
-          const entries = node.bySecond.size > 0 ? node.bySecond.get(next) : undefined;
-          if (entries) collect(entries, tokens, i + 1, hits);
-          if (node.secondIsPrefix.length > 0) collect(node.secondIsPrefix, tokens, i, hits);
+          // The next word's record says whether any `bySecond` has it: most do not, and then the
+          // lookup by string is skipped.
+          const entries = infos[i + 1]!.second ? node.bySecond.get(next) : undefined;
+          if (entries) hits = collect(entries, tokens, i + 1, hits);
+          if (node.secondIsPrefix.length > 0) hits = collect(node.secondIsPrefix, tokens, i, hits);
         }
       }
-      for (const entry of info.prefixed) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
+      for (const entry of info.prefixed) if (!hits?.has(entry.lexicon)) (hits ??= new Map()).set(entry.lexicon, entry.term);
     }
-    return hits === undefined || hits.size === 0 ? NO_HITS : hits;
+    return hits ?? NO_HITS;
   }
 }
 
 /** The hits of a text that matches no word list, shared (nothing writes to a tweet's hits). */
 const NO_HITS: ReadonlyMap<LexiconId, string> = new Map();
 
-function collect(entries: readonly LexiconEntry[], tokens: readonly string[], at: number, hits: Map<LexiconId, string>): void {
+/** Adds the entries that match at `at` to `hits` (made at the first one); returns `hits`. */
+function collect(entries: readonly LexiconEntry[], tokens: readonly string[], at: number, hits: Map<LexiconId, string> | undefined): Map<LexiconId, string> | undefined {
   for (const entry of entries) {
-    if (hits.has(entry.lexicon)) continue;
-    if (matchesRest(entry, tokens, at)) hits.set(entry.lexicon, entry.term);
+    if (hits?.has(entry.lexicon)) continue;
+    if (matchesRest(entry, tokens, at)) (hits ??= new Map()).set(entry.lexicon, entry.term);
   }
+  return hits;
 }
 
 function matchesRest(entry: LexiconEntry, tokens: readonly string[], at: number): boolean {

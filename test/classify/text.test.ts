@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emojiIn, fold, guessLang, parseLink, Vocabulary, words } from '../../src/classify/text.js';
+import { emojiIn, fold, guessLang, LANGS, parseLink, Vocabulary, words } from '../../src/classify/text.js';
+import { LEXICON_IDS, LEXICONS } from '../../src/classify/lexicons.js';
 import { sharedNlp, tweet } from './support.js';
 import { analyzeText } from '../../src/classify/text.js';
 
@@ -61,6 +62,25 @@ describe('Vocabulary', () => {
     expect(calls).toBe(2);
     expect(vocabulary.info('the').stopBits & 1).toBe(1);
     expect(vocabulary.info('los').langBits).toBe(2);
+  });
+
+  it('finds every entry of every word list in its own words, after any words', () => {
+    // A fresh vocabulary per round: its first round meets every word for the first time.
+    const fresh = new Vocabulary();
+    const missed: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (const lexicon of LEXICON_IDS) {
+        for (const lang of LANGS) {
+          for (const raw of LEXICONS[lexicon][lang]) {
+            const phrase = words(fold(raw.endsWith('*') ? `${raw.slice(0, -1)}xyz` : raw));
+            for (const before of [[], ['the'], ['my', 'a']]) {
+              if (!fresh.match([...before, ...phrase]).has(lexicon)) missed.push(`${lexicon}: ${raw}`);
+            }
+          }
+        }
+      }
+    }
+    expect(missed).toEqual([]);
   });
 
   it('does not match a phrase cut in the middle or a prefix of a word', () => {
@@ -157,7 +177,7 @@ describe('analyzeText words', () => {
         const b = analyzeText(tweet(text), unbounded);
         expect(a.words).toEqual(b.words);
         expect([...a.hits]).toEqual([...b.hits]);
-        expect(a.infos.map((info) => [info.langBits, info.stopBits, info.listed])).toEqual(b.infos.map((info) => [info.langBits, info.stopBits, info.listed]));
+        expect(a.infos.map((info) => [info.langBits, info.stopBits, info.listed, info.second])).toEqual(b.infos.map((info) => [info.langBits, info.stopBits, info.listed, info.second]));
         expect(bounded.size).toBeLessThanOrEqual(50);
       }
     }

@@ -129,14 +129,56 @@ function isUnfolded(code: number): boolean {
 }
 
 /**
+ * Per code unit: 1 + the one code unit `foldChar` makes of it, SPECIAL when it makes none or
+ * several; 0 not decided yet.
+ */
+const FOLDED_UNIT = new Int32Array(0x10000);
+const SPECIAL = -1;
+
+/** The one code unit `foldChar` makes of a code unit, or SPECIAL (a combining accent folds to nothing). */
+function foldedUnit(code: number): number {
+  let known = FOLDED_UNIT[code]!;
+  if (known === 0) {
+    const folded = foldChar(code);
+    FOLDED_UNIT[code] = known = folded.length === 1 ? folded.charCodeAt(0) + 1 : SPECIAL;
+  }
+  return known === SPECIAL ? SPECIAL : known - 1;
+}
+
+/** `text[from..to)` of lowercased text with each code unit folded (none of them SPECIAL). */
+function foldedSlice(text: string, from: number, to: number): string {
+  const codes: number[] = [];
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    codes.push(code >= 0x80 ? foldedUnit(code) : code);
+  }
+  return String.fromCharCode(...codes);
+}
+
+/** Whether `word` is `text[from..from + word.length)` of lowercased text, folded unit by unit. */
+function isFoldedAt(word: string, text: string, from: number): boolean {
+  for (let k = 0; k < word.length; k++) {
+    let code = text.charCodeAt(from + k);
+    if (code >= 0x80) code = foldedUnit(code);
+    if (code !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
  * Reads the words of `fold(text)` (as `words` splits them) into `tokens`, with their records
  * into `infos`. Each word is hashed as it is read and found in the vocabulary's table, so a word
  * met before costs no new string. Lowercased text that folding leaves as it is (most tweets,
- * emoji included) is read as it is; other text is folded first.
+ * emoji included) is read as it is; text with accents is read again with each accented letter
+ * folded as it is met ("é" -> "e"); only text with a code unit that folds to no or several units
+ * (a combining accent) is folded as a whole first.
  */
 function readWords(text: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): void {
   const lower = text.toLowerCase();
   if (scanWords(lower, true, vocabulary, tokens, infos)) return;
+  tokens.length = 0;
+  infos.length = 0;
+  if (scanFoldingWords(lower, vocabulary, tokens, infos)) return;
   tokens.length = 0;
   infos.length = 0;
   scanWords(foldLowercase(lower), false, vocabulary, tokens, infos);
@@ -170,7 +212,54 @@ function scanWords(text: string, check: boolean, vocabulary: Vocabulary, tokens:
       if (apostrophe && i - start > 2) {
         pushElided(text.slice(start, i), vocabulary, tokens, infos);
       } else {
-        const index = vocabulary.find(text, start, i, hash);
+        const index = vocabulary.find(text, start, i, hash, false);
+        tokens.push(vocabulary.wordAt(index));
+        infos.push(vocabulary.recordAt(index));
+      }
+      start = -1;
+    }
+  }
+  return true;
+}
+
+/**
+ * `scanWords` of lowercased text with accents, reading each code unit as `foldedUnit` gives it:
+ * the text is not folded as a whole. Gives up (returns false) at the first SPECIAL code unit.
+ * A copy of `scanWords` rather than a mode of it: the mode slowed the common case down.
+ */
+function scanFoldingWords(text: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): boolean {
+  const length = text.length;
+  let start = -1;
+  let hash = 0;
+  let apostrophe = false;
+  for (let i = 0; i <= length; i++) {
+    let code = i < length ? text.charCodeAt(i) : 0;
+    if (code >= 0x80) {
+      code = foldedUnit(code);
+      if (code === SPECIAL) return false;
+    }
+    if (code !== 0 && isWordChar(code)) {
+      if (start === -1) {
+        start = i;
+        hash = 0;
+        apostrophe = false;
+      }
+      hash = hashStep(hash, code);
+    } else if (start !== -1) {
+      if (code === APOSTROPHE && i + 1 < length) {
+        let next = text.charCodeAt(i + 1);
+        // A SPECIAL next unit makes the next round give up.
+        if (next >= 0x80) next = foldedUnit(next);
+        if (next !== SPECIAL && isWordChar(next)) {
+          hash = hashStep(hash, code);
+          apostrophe = true;
+          continue;
+        }
+      }
+      if (apostrophe && i - start > 2) {
+        pushElided(foldedSlice(text, start, i), vocabulary, tokens, infos);
+      } else {
+        const index = vocabulary.find(text, start, i, hash, true);
         tokens.push(vocabulary.wordAt(index));
         infos.push(vocabulary.recordAt(index));
       }
@@ -471,16 +560,17 @@ export class Vocabulary {
 
   /**
    * The index in `words` and `records` of the word `text[from..to)`, whose hash is `hash`. A word
-   * not met before is added.
+   * not met before is added. With `folded`, the text is lowercased text read folded unit by unit
+   * (see `scanWords`).
    */
-  find(text: string, from: number, to: number, hash: number): number {
+  find(text: string, from: number, to: number, hash: number, folded = false): number {
     const length = to - from;
     let mask = this.slots.length - 1;
     let slot = slotOf(hash, mask);
     for (let taken = this.slots[slot]!; taken !== 0; taken = this.slots[slot]!) {
       if (this.hashes[slot] === hash) {
         const word = this.words[taken - 1]!;
-        if (word.length === length && text.startsWith(word, from)) return taken - 1;
+        if (word.length === length && (folded ? isFoldedAt(word, text, from) : text.startsWith(word, from))) return taken - 1;
       }
       slot = (slot + 1) & mask;
     }
@@ -492,16 +582,16 @@ export class Vocabulary {
     } else if ((this.words.length + 1) * 2 > this.slots.length) {
       this.grow();
     } else {
-      return this.add(slot, text, from, to, hash);
+      return this.add(slot, text, from, to, hash, folded);
     }
     mask = this.slots.length - 1;
     slot = slotOf(hash, mask);
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    return this.add(slot, text, from, to, hash);
+    return this.add(slot, text, from, to, hash, folded);
   }
 
-  private add(slot: number, text: string, from: number, to: number, hash: number): number {
-    const word = text.slice(from, to);
+  private add(slot: number, text: string, from: number, to: number, hash: number, folded: boolean): number {
+    const word = folded ? foldedSlice(text, from, to) : text.slice(from, to);
     const entries = this.index.get(word);
     const prefixed = this.prefixes.filter(({ prefix }) => word.startsWith(prefix)).map(({ entry }) => entry);
     this.words.push(word);

@@ -167,6 +167,21 @@ describe('analyzeText words', () => {
     );
   });
 
+  it('are the words of the folded body for text full of accents, apostrophes and marks', () => {
+    // Pieces that fold to one unit ("é", "’"), to none (a combining accent), to several ("ŉ"),
+    // or that lowercase by context ("Σ"), next to elisions and word boundaries.
+    const pieces = ['a', 'e', 'É', 'é', 'e\u0301', '’', "'", '´', '`', ' ', '-', '.', 'ß', 'ﬁ', 'Σ', 'İ', 'ŉ', 'l', 'j', 'qu', 'ç', 'Ç', 'ñ', 'Ü', '1', '🚀', '\u0000', 'ete', 'été', 'ÉTÉ'];
+    const vocabulary = new Vocabulary();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const analyzed = analyzeText(tweet(parts.join('')), vocabulary);
+        expect(analyzed.words).toEqual(words(fold(analyzed.body)));
+        analyzed.words.forEach((word, i) => expect(analyzed.infos[i]).toBe(vocabulary.info(word)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('keeps the word cache within its bound, with the same records as an unbounded one', () => {
     const bounded = new Vocabulary(undefined, undefined, 50);
     const unbounded = new Vocabulary();

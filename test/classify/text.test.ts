@@ -169,8 +169,9 @@ describe('analyzeText words', () => {
 
   it('are the words of the folded body for text full of accents, apostrophes and marks', () => {
     // Pieces that fold to one unit ("é", "’"), to none (a combining accent), to several ("ŉ"),
-    // or that lowercase by context ("Σ"), next to elisions and word boundaries.
-    const pieces = ['a', 'e', 'É', 'é', 'e\u0301', '’', "'", '´', '`', ' ', '-', '.', 'ß', 'ﬁ', 'Σ', 'İ', 'ŉ', 'l', 'j', 'qu', 'ç', 'Ç', 'ñ', 'Ü', '1', '🚀', '\u0000', 'ete', 'été', 'ÉTÉ'];
+    // that lowercase by context ("Σ") or as a pair ("𐐀"), or to ASCII (Kelvin sign), capitals,
+    // next to elisions and word boundaries.
+    const pieces = ['a', 'e', 'É', 'é', 'e\u0301', '’', "'", '´', '`', ' ', '-', '.', 'ß', 'ﬁ', 'Σ', 'İ', 'ŉ', 'l', 'j', 'qu', 'ç', 'Ç', 'ñ', 'Ü', '1', '🚀', '\u0000', 'ete', 'été', 'ÉTÉ', 'ETE', 'A', 'L', 'QU', 'We', '\u212a', '𐐀', 'Ω'];
     const vocabulary = new Vocabulary();
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {

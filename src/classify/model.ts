@@ -72,7 +72,7 @@ export function modelFeatures(tweet: Tweet, text: TweetText, nlp: Nlp): string[]
   }
   for (const emoji of text.emoji) if (!out.includes(emoji)) out.push(emoji);
   for (const lexicon of text.hits.keys()) out.push(LEXICON_FEATURE[lexicon]);
-  addStructure(tweet, text, (feature) => out.push(feature));
+  addStructure(tweet, text, (feature) => out.push(STRUCTURE[feature]!));
   return out;
 }
 
@@ -85,22 +85,53 @@ function isModelWord(word: string, info: WordInfo, stopBit: number): boolean {
   return (info.stopBits & stopBit) === 0;
 }
 
-/** Gives `add` the shape features of a tweet, in a fixed order, each STRUCTURE_WEIGHT times. */
-function addStructure(tweet: Tweet, text: TweetText, add: (feature: string) => void): void {
+/** The shape features, named by their index in this list in `addStructure`. */
+const STRUCTURE = ['~retweet', '~thread', '~reply', '~link', '~media', '~plain', '~mention', '~hashtag', '~question', '~empty', '~short', '~long'] as const;
+/** The index of each shape feature in STRUCTURE. */
+const SHAPE = Object.fromEntries(STRUCTURE.map((feature, i) => [feature, i])) as Record<(typeof STRUCTURE)[number], number>;
+
+/**
+ * Gives `add` the shape features of a tweet (indices in STRUCTURE), in a fixed order, each
+ * STRUCTURE_WEIGHT times.
+ */
+function addStructure(tweet: Tweet, text: TweetText, add: (feature: number) => void): void {
   const words = text.words.length;
   for (let i = 0; i < STRUCTURE_WEIGHT; i++) {
-    if (tweet.isRetweet) add('~retweet');
-    if (tweet.isReply) add(tweet.isSelfReply ? '~thread' : '~reply');
-    if (tweet.urls.length > 0) add('~link');
-    if (tweet.mediaCount > 0) add('~media');
-    if (!tweet.isRetweet && !tweet.isReply && tweet.urls.length === 0 && tweet.mediaCount === 0) add('~plain');
-    if (text.bodyMentions.length > 0) add('~mention');
-    if (tweet.hashtags.length > 0) add('~hashtag');
-    if (text.body.includes('?')) add('~question');
-    if (words === 0) add('~empty');
-    else if (words <= SHORT) add('~short');
-    else if (words >= LONG) add('~long');
+    if (tweet.isRetweet) add(SHAPE['~retweet']);
+    if (tweet.isReply) add(tweet.isSelfReply ? SHAPE['~thread'] : SHAPE['~reply']);
+    if (tweet.urls.length > 0) add(SHAPE['~link']);
+    if (tweet.mediaCount > 0) add(SHAPE['~media']);
+    if (!tweet.isRetweet && !tweet.isReply && tweet.urls.length === 0 && tweet.mediaCount === 0) add(SHAPE['~plain']);
+    if (text.bodyMentions.length > 0) add(SHAPE['~mention']);
+    if (tweet.hashtags.length > 0) add(SHAPE['~hashtag']);
+    if (text.body.includes('?')) add(SHAPE['~question']);
+    if (words === 0) add(SHAPE['~empty']);
+    else if (words <= SHORT) add(SHAPE['~short']);
+    else if (words >= LONG) add(SHAPE['~long']);
   }
+}
+
+/**
+ * The rows of the shape features (by index in STRUCTURE) and of the word-list features (by
+ * lexicon) in one weight table, undefined where the model has not seen the feature: looked up
+ * once per table rather than a dozen times per tweet.
+ */
+interface FixedRows {
+  structure: (Float64Array | undefined)[];
+  lexicons: Map<LexiconId, Float64Array | undefined>;
+}
+const FIXED_ROWS = new WeakMap<ReadonlyMap<string, Float64Array>, FixedRows>();
+
+function fixedRows(table: ReadonlyMap<string, Float64Array>): FixedRows {
+  let rows = FIXED_ROWS.get(table);
+  if (!rows) {
+    rows = {
+      structure: STRUCTURE.map((feature) => table.get(feature)),
+      lexicons: new Map(LEXICON_IDS.map((id) => [id, table.get(LEXICON_FEATURE[id])])),
+    };
+    FIXED_ROWS.set(table, rows);
+  }
+  return rows;
 }
 
 /**
@@ -132,12 +163,15 @@ export function scoreTweet(model: NaiveBayes, tweet: Tweet, text: TweetText, nlp
     const row = table.get(emoji);
     if (row !== undefined && !rows.includes(row)) rows.push(row);
   }
-  const add = (feature: string): void => {
-    const row = table.get(feature);
+  const fixed = fixedRows(table);
+  for (const lexicon of text.hits.keys()) {
+    const row = fixed.lexicons.get(lexicon);
     if (row !== undefined) rows.push(row);
-  };
-  for (const lexicon of text.hits.keys()) add(LEXICON_FEATURE[lexicon]);
-  addStructure(tweet, text, add);
+  }
+  addStructure(tweet, text, (feature) => {
+    const row = fixed.structure[feature];
+    if (row !== undefined) rows.push(row);
+  });
   return model.scoreRows(rows, allowed);
 }
 

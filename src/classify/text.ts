@@ -129,14 +129,56 @@ function isUnfolded(code: number): boolean {
 }
 
 /**
+ * Per code unit: 1 + the one code unit `foldChar` makes of it, SPECIAL when it makes none or
+ * several; 0 not decided yet.
+ */
+const FOLDED_UNIT = new Int32Array(0x10000);
+const SPECIAL = -1;
+
+/** The one code unit `foldChar` makes of a code unit, or SPECIAL (a combining accent folds to nothing). */
+function foldedUnit(code: number): number {
+  let known = FOLDED_UNIT[code]!;
+  if (known === 0) {
+    const folded = foldChar(code);
+    FOLDED_UNIT[code] = known = folded.length === 1 ? folded.charCodeAt(0) + 1 : SPECIAL;
+  }
+  return known === SPECIAL ? SPECIAL : known - 1;
+}
+
+/** `text[from..to)` of lowercased text with each code unit folded (none of them SPECIAL). */
+function foldedSlice(text: string, from: number, to: number): string {
+  const codes: number[] = [];
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    codes.push(code >= 0x80 ? foldedUnit(code) : code);
+  }
+  return String.fromCharCode(...codes);
+}
+
+/** Whether `word` is `text[from..from + word.length)` of lowercased text, folded unit by unit. */
+function isFoldedAt(word: string, text: string, from: number): boolean {
+  for (let k = 0; k < word.length; k++) {
+    let code = text.charCodeAt(from + k);
+    if (code >= 0x80) code = foldedUnit(code);
+    if (code !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
  * Reads the words of `fold(text)` (as `words` splits them) into `tokens`, with their records
  * into `infos`. Each word is hashed as it is read and found in the vocabulary's table, so a word
  * met before costs no new string. Lowercased text that folding leaves as it is (most tweets,
- * emoji included) is read as it is; other text is folded first.
+ * emoji included) is read as it is; text with accents is read again with each accented letter
+ * folded as it is met ("é" -> "e"); only text with a code unit that folds to no or several units
+ * (a combining accent) is folded as a whole first.
  */
 function readWords(text: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): void {
   const lower = text.toLowerCase();
   if (scanWords(lower, true, vocabulary, tokens, infos)) return;
+  tokens.length = 0;
+  infos.length = 0;
+  if (scanFoldingWords(lower, vocabulary, tokens, infos)) return;
   tokens.length = 0;
   infos.length = 0;
   scanWords(foldLowercase(lower), false, vocabulary, tokens, infos);
@@ -153,7 +195,7 @@ function scanWords(text: string, check: boolean, vocabulary: Vocabulary, tokens:
   let apostrophe = false;
   for (let i = 0; i <= length; i++) {
     const code = i < length ? text.charCodeAt(i) : 0;
-    if (check && code >= 0x80 && !isUnfolded(code)) return false;
+    if (code >= 0x80 && check && !isUnfolded(code)) return false;
     if (code !== 0 && isWordChar(code)) {
       if (start === -1) {
         start = i;
@@ -168,15 +210,9 @@ function scanWords(text: string, check: boolean, vocabulary: Vocabulary, tokens:
         continue;
       }
       if (apostrophe && i - start > 2) {
-        // A French elision to split off: rare enough to take the plain way.
-        const pieces: string[] = [];
-        pushWord(pieces, text.slice(start, i));
-        for (const piece of pieces) {
-          tokens.push(piece);
-          infos.push(vocabulary.info(piece));
-        }
+        pushElided(text.slice(start, i), vocabulary, tokens, infos);
       } else {
-        const index = vocabulary.find(text, start, i, hash);
+        const index = vocabulary.find(text, start, i, hash, false);
         tokens.push(vocabulary.wordAt(index));
         infos.push(vocabulary.recordAt(index));
       }
@@ -184,6 +220,67 @@ function scanWords(text: string, check: boolean, vocabulary: Vocabulary, tokens:
     }
   }
   return true;
+}
+
+/**
+ * `scanWords` of lowercased text with accents, reading each code unit as `foldedUnit` gives it:
+ * the text is not folded as a whole. Gives up (returns false) at the first SPECIAL code unit.
+ * A copy of `scanWords` rather than a mode of it: the mode slowed the common case down.
+ */
+function scanFoldingWords(text: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): boolean {
+  const length = text.length;
+  let start = -1;
+  let hash = 0;
+  let apostrophe = false;
+  for (let i = 0; i <= length; i++) {
+    let code = i < length ? text.charCodeAt(i) : 0;
+    if (code >= 0x80) {
+      code = foldedUnit(code);
+      if (code === SPECIAL) return false;
+    }
+    if (code !== 0 && isWordChar(code)) {
+      if (start === -1) {
+        start = i;
+        hash = 0;
+        apostrophe = false;
+      }
+      hash = hashStep(hash, code);
+    } else if (start !== -1) {
+      if (code === APOSTROPHE && i + 1 < length) {
+        let next = text.charCodeAt(i + 1);
+        // A SPECIAL next unit makes the next round give up.
+        if (next >= 0x80) next = foldedUnit(next);
+        if (next !== SPECIAL && isWordChar(next)) {
+          hash = hashStep(hash, code);
+          apostrophe = true;
+          continue;
+        }
+      }
+      if (apostrophe && i - start > 2) {
+        pushElided(foldedSlice(text, start, i), vocabulary, tokens, infos);
+      } else {
+        const index = vocabulary.find(text, start, i, hash, true);
+        tokens.push(vocabulary.wordAt(index));
+        infos.push(vocabulary.recordAt(index));
+      }
+      start = -1;
+    }
+  }
+  return true;
+}
+
+/**
+ * Pushes a word with an inner apostrophe, a French elision split off ("j'ai" -> "j'", "ai"): rare
+ * enough to take the plain way. Kept out of `scanWords`: inlined there, it made the scanner's
+ * every character measurably slower.
+ */
+function pushElided(word: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): void {
+  const pieces: string[] = [];
+  pushWord(pieces, word);
+  for (const piece of pieces) {
+    tokens.push(piece);
+    infos.push(vocabulary.info(piece));
+  }
 }
 
 function pushWord(out: string[], word: string): void {
@@ -197,9 +294,39 @@ function pushWord(out: string[], word: string): void {
   out.push(word);
 }
 
-const EMOJI = /\p{Extended_Pictographic}/gu;
+const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
 // Emoji live in the surrogate range or in the symbol blocks: tested first, the match is costly.
 const EMOJI_HINT = /[\u2190-\u2bff\ud83c-\ud83e]/;
+/** Per code point met: its string when it is Extended_Pictographic, null when not. */
+const PICTOGRAPHS = new Map<number, string | null>();
+
+/**
+ * The Extended_Pictographic code points of a text, in order: what
+ * `text.match(/\p{Extended_Pictographic}/gu) ?? []` gives. The regex is asked once per distinct
+ * code point rather than run over every tweet (it was a hot spot), and each emoji is one string
+ * shared by all tweets. No ASCII character is pictographic.
+ */
+export function emojiIn(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    let emoji = PICTOGRAPHS.get(code);
+    if (emoji === undefined) {
+      const char = String.fromCodePoint(code);
+      PICTOGRAPHS.set(code, (emoji = PICTOGRAPHIC.test(char) ? char : null));
+    }
+    if (emoji !== null) out.push(emoji);
+  }
+  return out;
+}
 const URL_IN_TEXT = /\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/gi;
 const RT_PREFIX = /^RT @\w+:?\s*/;
 
@@ -261,6 +388,16 @@ function langOfScores(bitsPerWord: readonly number[]): Lang {
   return bestLang(scores);
 }
 
+/** The language of most stopword hints among a text's word records (see `bestLang`). */
+function langOfWords(infos: readonly WordInfo[]): Lang {
+  const scores = [0, 0, 0, 0];
+  for (const info of infos) {
+    const bits = info.langBits;
+    if (bits !== 0) for (let l = 0; l < 4; l++) if (bits & (1 << l)) scores[l]!++;
+  }
+  return bestLang(scores);
+}
+
 /** The language with most hints; English on ties and without hints. */
 function bestLang(scores: readonly number[]): Lang {
   let best = 0;
@@ -315,6 +452,11 @@ export interface WordInfo {
   readonly prefixed: readonly LexiconEntry[];
   /** Some word-list entry starts with this word (`entries` or `prefixed`): most words have none. */
   readonly listed: boolean;
+  /**
+   * Some word-list entry has this word second (exact, not as a prefix): after "the" or "my",
+   * which start many entries, most words are none of their second words.
+   */
+  readonly second: boolean;
   /** Bit i: a stopword hint of LANGS[i] (for guessing the language). */
   readonly langBits: number;
   /** Bit i: a function word of LANGS[i] (left out of the model). */
@@ -359,6 +501,8 @@ function hashOf(word: string): number {
 export class Vocabulary {
   private readonly index = new Map<string, FirstWord>();
   private readonly prefixes: { prefix: string; entry: LexiconEntry }[] = [];
+  /** The exact second words of all entries (the keys of every `bySecond`). */
+  private readonly secondWords = new Set<string>();
   // The word records, in an open-addressing table keyed by each word's hash: the tokenizer finds
   // a word's record while it reads the text, without cutting the word out first. Cutting every
   // word out and looking it up in a Map was the hot spot of classification.
@@ -395,7 +539,10 @@ export class Vocabulary {
           if (!node) this.index.set(first, (node = { single: [], bySecond: new Map(), secondIsPrefix: [] }));
           if (parts.length === 1) node.single.push({ lexicon, term: raw, rest: [], lastIsPrefix: false });
           else if (parts.length === 2 && lastIsPrefix) node.secondIsPrefix.push({ lexicon, term: raw, rest: [parts[1]!], lastIsPrefix });
-          else push(node.bySecond, parts[1]!, { lexicon, term: raw, rest: parts.slice(2), lastIsPrefix });
+          else {
+            push(node.bySecond, parts[1]!, { lexicon, term: raw, rest: parts.slice(2), lastIsPrefix });
+            this.secondWords.add(parts[1]!);
+          }
         }
       }
     }
@@ -413,16 +560,17 @@ export class Vocabulary {
 
   /**
    * The index in `words` and `records` of the word `text[from..to)`, whose hash is `hash`. A word
-   * not met before is added.
+   * not met before is added. With `folded`, the text is lowercased text read folded unit by unit
+   * (see `scanWords`).
    */
-  find(text: string, from: number, to: number, hash: number): number {
+  find(text: string, from: number, to: number, hash: number, folded = false): number {
     const length = to - from;
     let mask = this.slots.length - 1;
     let slot = slotOf(hash, mask);
     for (let taken = this.slots[slot]!; taken !== 0; taken = this.slots[slot]!) {
       if (this.hashes[slot] === hash) {
         const word = this.words[taken - 1]!;
-        if (word.length === length && text.startsWith(word, from)) return taken - 1;
+        if (word.length === length && (folded ? isFoldedAt(word, text, from) : text.startsWith(word, from))) return taken - 1;
       }
       slot = (slot + 1) & mask;
     }
@@ -434,16 +582,16 @@ export class Vocabulary {
     } else if ((this.words.length + 1) * 2 > this.slots.length) {
       this.grow();
     } else {
-      return this.add(slot, text, from, to, hash);
+      return this.add(slot, text, from, to, hash, folded);
     }
     mask = this.slots.length - 1;
     slot = slotOf(hash, mask);
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    return this.add(slot, text, from, to, hash);
+    return this.add(slot, text, from, to, hash, folded);
   }
 
-  private add(slot: number, text: string, from: number, to: number, hash: number): number {
-    const word = text.slice(from, to);
+  private add(slot: number, text: string, from: number, to: number, hash: number, folded: boolean): number {
+    const word = folded ? foldedSlice(text, from, to) : text.slice(from, to);
     const entries = this.index.get(word);
     const prefixed = this.prefixes.filter(({ prefix }) => word.startsWith(prefix)).map(({ entry }) => entry);
     this.words.push(word);
@@ -451,6 +599,7 @@ export class Vocabulary {
       entries,
       prefixed,
       listed: entries !== undefined || prefixed.length > 0,
+      second: this.secondWords.has(word),
       langBits: LANG_BITS.get(word) ?? 0,
       stopBits: STOP_BITS.get(word) ?? 0,
       stems: [undefined, undefined, undefined, undefined],
@@ -494,33 +643,43 @@ export class Vocabulary {
     return (info.stems[i] ??= /^\d+$/.test(word) ? '#num' : this.stemmer(lang, word));
   }
 
-  /** The first matching entry of each word list, by list id. */
-  match(tokens: readonly string[], infos: readonly WordInfo[] = tokens.map((token) => this.info(token))): Map<LexiconId, string> {
-    const hits = new Map<LexiconId, string>();
+  /**
+   * The first matching entry of each word list, by list id. Most tweets match no list: they all
+   * get one shared empty map, and the map is made at the first hit.
+   */
+  match(tokens: readonly string[], infos: readonly WordInfo[] = tokens.map((token) => this.info(token))): ReadonlyMap<LexiconId, string> {
+    let hits: Map<LexiconId, string> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const info = infos[i]!;
       if (!info.listed) continue;
       const node = info.entries;
       if (node) {
-        for (const entry of node.single) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
+        for (const entry of node.single) if (!hits?.has(entry.lexicon)) (hits ??= new Map()).set(entry.lexicon, entry.term);
         const next = tokens[i + 1];
         if (next !== undefined) {
-          const entries = node.bySecond.size > 0 ? node.bySecond.get(next) : undefined;
-          if (entries) collect(entries, tokens, i + 1, hits);
-          if (node.secondIsPrefix.length > 0) collect(node.secondIsPrefix, tokens, i, hits);
+          // The next word's record says whether any `bySecond` has it: most do not, and then the
+          // lookup by string is skipped.
+          const entries = infos[i + 1]!.second ? node.bySecond.get(next) : undefined;
+          if (entries) hits = collect(entries, tokens, i + 1, hits);
+          if (node.secondIsPrefix.length > 0) hits = collect(node.secondIsPrefix, tokens, i, hits);
         }
       }
-      for (const entry of info.prefixed) if (!hits.has(entry.lexicon)) hits.set(entry.lexicon, entry.term);
+      for (const entry of info.prefixed) if (!hits?.has(entry.lexicon)) (hits ??= new Map()).set(entry.lexicon, entry.term);
     }
-    return hits;
+    return hits ?? NO_HITS;
   }
 }
 
-function collect(entries: readonly LexiconEntry[], tokens: readonly string[], at: number, hits: Map<LexiconId, string>): void {
+/** The hits of a text that matches no word list, shared (nothing writes to a tweet's hits). */
+const NO_HITS: ReadonlyMap<LexiconId, string> = new Map();
+
+/** Adds the entries that match at `at` to `hits` (made at the first one); returns `hits`. */
+function collect(entries: readonly LexiconEntry[], tokens: readonly string[], at: number, hits: Map<LexiconId, string> | undefined): Map<LexiconId, string> | undefined {
   for (const entry of entries) {
-    if (hits.has(entry.lexicon)) continue;
-    if (matchesRest(entry, tokens, at)) hits.set(entry.lexicon, entry.term);
+    if (hits?.has(entry.lexicon)) continue;
+    if (matchesRest(entry, tokens, at)) (hits ??= new Map()).set(entry.lexicon, entry.term);
   }
+  return hits;
 }
 
 function matchesRest(entry: LexiconEntry, tokens: readonly string[], at: number): boolean {
@@ -613,20 +772,15 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   const tokens: string[] = [];
   const infos: WordInfo[] = [];
   readWords(body, vocabulary, tokens, infos);
-  const langScores = [0, 0, 0, 0];
-  for (let i = 0; i < tokens.length; i++) {
-    const bits = infos[i]!.langBits;
-    if (bits !== 0) for (let l = 0; l < 4; l++) if (bits & (1 << l)) langScores[l]!++;
-  }
   const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
-  const emoji = EMOJI_HINT.test(body) ? (body.match(EMOJI) ?? []) : [];
+  const emoji = EMOJI_HINT.test(body) ? emojiIn(body) : [];
   const links: TweetLink[] = [];
   for (const url of tweet.urls) {
     const link = parseLink(url);
     if (link) links.push(link);
   }
   return {
-    lang: tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang) ? (tweet.lang as Lang) : bestLang(langScores),
+    lang: tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang) ? (tweet.lang as Lang) : langOfWords(infos),
     leadingHandles,
     bodyMentions,
     words: tokens,

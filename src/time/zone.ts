@@ -23,6 +23,8 @@ export interface Zone {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** The largest time value a Date holds (ECMAScript's TimeClip). */
+const MAX_TIME = 8.64e15;
 
 /** True when `name` is an IANA time zone this Node knows. */
 export function isValidTimeZone(name: string): boolean {
@@ -62,6 +64,10 @@ export function createZone(name: string): Zone {
   /** Offset of the whole UTC day, or NaN when the offset changes during that day. */
   const dayOffsets = new Map<number, number>();
   const hourOffsets = new Map<number, number>();
+  // The last whole-offset day asked for: tweets come in date order, so most calls ask for the
+  // day the previous call asked for, and a Map lookup per tweet is then skipped.
+  let lastDay = NaN;
+  let lastDayOffset = 0;
 
   /** Offset in ms of local time from UTC at an exact instant, straight from Intl. */
   function exactOffset(instant: number): number {
@@ -73,13 +79,18 @@ export function createZone(name: string): Zone {
 
   function offsetAt(instant: number): number {
     const dayIndex = Math.floor(instant / DAY);
+    if (dayIndex === lastDay) return lastDayOffset;
     let offset = dayOffsets.get(dayIndex);
     if (offset === undefined) {
       const start = exactOffset(dayIndex * DAY);
       offset = start === exactOffset((dayIndex + 1) * DAY - HOUR) ? start : NaN;
       dayOffsets.set(dayIndex, offset);
     }
-    if (!Number.isNaN(offset)) return offset;
+    if (!Number.isNaN(offset)) {
+      lastDay = dayIndex;
+      lastDayOffset = offset;
+      return offset;
+    }
     const hourIndex = Math.floor(instant / HOUR);
     let hourly = hourOffsets.get(hourIndex);
     if (hourly === undefined) {
@@ -92,13 +103,17 @@ export function createZone(name: string): Zone {
   }
 
   function parts(instant: number): LocalParts {
-    const local = new Date(instant + offsetAt(instant));
+    const local = instant + offsetAt(instant);
+    // Whole milliseconds within Date's range (all real tweets) are worked out with integer
+    // arithmetic: a Date and its five getters per tweet were most of the cost of this function.
+    if (Number.isInteger(local) && Math.abs(local) <= MAX_TIME) return partsOfLocalTime(local);
+    const date = new Date(local);
     return {
-      year: local.getUTCFullYear(),
-      month: local.getUTCMonth() + 1,
-      day: local.getUTCDate(),
-      hour: local.getUTCHours(),
-      weekday: local.getUTCDay(),
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      weekday: date.getUTCDay(),
     };
   }
 
@@ -114,3 +129,26 @@ export function monthKeyOf(local: Pick<LocalParts, 'year' | 'month'>): string {
   return `${local.year}-${String(local.month).padStart(2, '0')}`;
 }
 
+
+/**
+ * The calendar fields of a local time given as milliseconds since 1970-01-01T00:00 (an integer
+ * within Date's range), equal to what a Date's UTC getters give: the proleptic Gregorian calendar
+ * worked out from the day number in 400-year eras (Howard Hinnant's `civil_from_days`).
+ */
+export function partsOfLocalTime(local: number): LocalParts {
+  const days = Math.floor(local / DAY);
+  const hour = Math.floor((local - days * DAY) / HOUR);
+  // Day 0 (1970-01-01) was a Thursday.
+  const weekday = (((days + 4) % 7) + 7) % 7;
+  // Days since 0000-03-01, so that the leap day ends each year.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day, hour, weekday };
+}

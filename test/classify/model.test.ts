@@ -85,7 +85,7 @@ describe('scoreTweet', () => {
         }
       }
       // The word records' cached rows must follow the new weights.
-      model.learn(['run', 'hire', 'album', '~link', '~reply'], 'promotion/jobs');
+      model.learn(['run', 'hire', 'album', '~link', '~reply', 'lex:jobs', 'lex:life'], 'promotion/jobs');
     }
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, guessLang, parseLink, Vocabulary, words } from '../../src/classify/text.js';
+import { emojiIn, fold, guessLang, LANGS, parseLink, Vocabulary, words } from '../../src/classify/text.js';
+import { LEXICON_IDS, LEXICONS } from '../../src/classify/lexicons.js';
 import { sharedNlp, tweet } from './support.js';
 import { analyzeText } from '../../src/classify/text.js';
 
@@ -13,6 +14,25 @@ describe('fold and words', () => {
   it('splits words, keeps inner apostrophes and splits French elisions', () => {
     expect(words("we're hiring, j'ecoute l'album 2024! c'est-a-dire")).toEqual(["we're", 'hiring', "j'", 'ecoute', "l'", 'album', '2024', "c'", 'est', 'a', 'dire']);
     expect(words('🚀 emoji—dash')).toEqual(['emoji', 'dash']);
+  });
+});
+
+describe('emojiIn', () => {
+  const byRegex = (text: string): string[] => text.match(/\p{Extended_Pictographic}/gu) ?? [];
+
+  it('finds what the Extended_Pictographic regex finds, with its cache cold and warm', () => {
+    const samples = ['🚀🧵👇 launch', '© ® ™ ‼ ⁉ ↔ ⌚ ☀️ ♥ ⭐', 'lone \ud83d high, lone \ude80 low, \ud83d', '👩‍👩‍👧 🏳️‍🌈 🇪🇸 1️⃣', '𐐀 한국어 ½ é', ''];
+    // The first round meets each code point for the first time, the second finds it cached.
+    for (let round = 0; round < 2; round++) for (const text of samples) expect(emojiIn(text), text).toEqual(byRegex(text));
+  });
+
+  it('finds what the regex finds in any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'binary-ascii', maxLength: 40 })), (text) => {
+        expect(emojiIn(text)).toEqual(byRegex(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
@@ -42,6 +62,25 @@ describe('Vocabulary', () => {
     expect(calls).toBe(2);
     expect(vocabulary.info('the').stopBits & 1).toBe(1);
     expect(vocabulary.info('los').langBits).toBe(2);
+  });
+
+  it('finds every entry of every word list in its own words, after any words', () => {
+    // A fresh vocabulary per round: its first round meets every word for the first time.
+    const fresh = new Vocabulary();
+    const missed: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (const lexicon of LEXICON_IDS) {
+        for (const lang of LANGS) {
+          for (const raw of LEXICONS[lexicon][lang]) {
+            const phrase = words(fold(raw.endsWith('*') ? `${raw.slice(0, -1)}xyz` : raw));
+            for (const before of [[], ['the'], ['my', 'a']]) {
+              if (!fresh.match([...before, ...phrase]).has(lexicon)) missed.push(`${lexicon}: ${raw}`);
+            }
+          }
+        }
+      }
+    }
+    expect(missed).toEqual([]);
   });
 
   it('does not match a phrase cut in the middle or a prefix of a word', () => {
@@ -128,6 +167,22 @@ describe('analyzeText words', () => {
     );
   });
 
+  it('are the words of the folded body for text full of accents, apostrophes and marks', () => {
+    // Pieces that fold to one unit ("é", "’"), to none (a combining accent), to several ("ŉ"),
+    // that lowercase by context ("Σ") or as a pair ("𐐀"), or to ASCII (Kelvin sign), capitals,
+    // next to elisions and word boundaries.
+    const pieces = ['a', 'e', 'É', 'é', 'e\u0301', '’', "'", '´', '`', ' ', '-', '.', 'ß', 'ﬁ', 'Σ', 'İ', 'ŉ', 'l', 'j', 'qu', 'ç', 'Ç', 'ñ', 'Ü', '1', '🚀', '\u0000', 'ete', 'été', 'ÉTÉ', 'ETE', 'A', 'L', 'QU', 'We', '\u212a', '𐐀', 'Ω'];
+    const vocabulary = new Vocabulary();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const analyzed = analyzeText(tweet(parts.join('')), vocabulary);
+        expect(analyzed.words).toEqual(words(fold(analyzed.body)));
+        analyzed.words.forEach((word, i) => expect(analyzed.infos[i]).toBe(vocabulary.info(word)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('keeps the word cache within its bound, with the same records as an unbounded one', () => {
     const bounded = new Vocabulary(undefined, undefined, 50);
     const unbounded = new Vocabulary();
@@ -138,7 +193,7 @@ describe('analyzeText words', () => {
         const b = analyzeText(tweet(text), unbounded);
         expect(a.words).toEqual(b.words);
         expect([...a.hits]).toEqual([...b.hits]);
-        expect(a.infos.map((info) => [info.langBits, info.stopBits, info.listed])).toEqual(b.infos.map((info) => [info.langBits, info.stopBits, info.listed]));
+        expect(a.infos.map((info) => [info.langBits, info.stopBits, info.listed, info.second])).toEqual(b.infos.map((info) => [info.langBits, info.stopBits, info.listed, info.second]));
         expect(bounded.size).toBeLessThanOrEqual(50);
       }
     }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createZone, isValidTimeZone } from '../../src/time/zone.js';
+import { createZone, isValidTimeZone, partsOfLocalTime } from '../../src/time/zone.js';
 import { TweetAuditError } from '../../src/errors.js';
 
 describe('createZone', () => {
@@ -51,6 +52,61 @@ describe('the offset cache', () => {
     for (let t = Date.UTC(2024, 3, 6, 13); t < Date.UTC(2024, 3, 6, 17); t += 60_000) {
       const f = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]));
       expect(zone.parts(t).hour, new Date(t).toISOString()).toBe(+f.hour!);
+    }
+  });
+});
+
+describe('partsOfLocalTime', () => {
+  /** What a Date's UTC getters say of a time value. */
+  function dateParts(time: number): number[] {
+    const date = new Date(time);
+    return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCDay()];
+  }
+  const fields = (time: number): number[] => {
+    const p = partsOfLocalTime(time);
+    return [p.year, p.month, p.day, p.hour, p.weekday];
+  };
+
+  it('agrees with Date on every day around leap years and century years', () => {
+    // 1899..2101 holds 1900 (not leap), 2000 (leap), 2100 (not leap) and the epoch.
+    const wrong: string[] = [];
+    for (let time = Date.UTC(1899, 0, 1); time < Date.UTC(2101, 11, 31); time += 86_400_000) {
+      for (const t of [time, time - 1]) if (fields(t).join() !== dateParts(t).join()) wrong.push(new Date(t).toISOString());
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('agrees with Date far from the epoch, before it and at the ends of its range', () => {
+    for (const time of [0, -1, 8.64e15, -8.64e15, Date.UTC(-1, 1, 29, 23), Date.UTC(0, 2, 1), -62_135_596_800_001, 253_402_300_799_999]) {
+      expect(fields(time), String(time)).toEqual(dateParts(time));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (time) => {
+        expect(fields(time)).toEqual(dateParts(time));
+      }),
+    );
+  });
+});
+
+describe('parts', () => {
+  it('gives the same parts with a cold and a warm offset cache, in any order', () => {
+    const instants: number[] = [];
+    // Every 7 hours and 13 minutes through a year of daylight-saving changes.
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += (7 * 60 + 13) * 60_000) instants.push(t);
+    const shuffled = fc.sample(fc.shuffledSubarray(instants, { minLength: instants.length }), { numRuns: 1, seed: 7 })[0]!;
+    for (const name of ['Europe/Madrid', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+      const warm = createZone(name);
+      const inOrder = instants.map((t) => warm.parts(t));
+      const again = instants.map((t) => warm.parts(t));
+      const shuffledWarm = createZone(name);
+      const byInstant = new Map(shuffled.map((t) => [t, shuffledWarm.parts(t)]));
+      const wrong: string[] = [];
+      instants.forEach((t, i) => {
+        // A zone that has seen nothing else: every cache is cold for this instant.
+        const cold = JSON.stringify(createZone(name).parts(t));
+        for (const warmed of [inOrder[i], again[i], byInstant.get(t)]) if (JSON.stringify(warmed) !== cold) wrong.push(`${name} ${new Date(t).toISOString()}`);
+      });
+      expect(wrong).toEqual([]);
     }
   });
 });

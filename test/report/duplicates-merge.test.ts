@@ -57,4 +57,32 @@ describe('DuplicateFinder: ids, wide texts, snapshot and merge', () => {
       expect(findings(left)).toEqual(findings(whole));
     }
   });
+
+  it('merges snapshots of merged finders, in any grouping, into what one finder finds', () => {
+    // Merge copies texts and ids as kept: a snapshot of a finder that was merged into must carry
+    // the same texts, first tweets and odd ids as one that saw the tweets itself.
+    const whole = new DuplicateFinder(2);
+    TEXTS.forEach((text, i) => whole.add(IDS[i] as string, 1000 * (i % 4), text));
+    for (const [a, b] of [
+      [2, 6],
+      [3, 9],
+      [5, 6],
+    ] as const) {
+      const parts = [new DuplicateFinder(2), new DuplicateFinder(2), new DuplicateFinder(2)];
+      TEXTS.forEach((text, i) => (parts[i < a ? 0 : i < b ? 1 : 2] as DuplicateFinder).add(IDS[i] as string, 1000 * (i % 4), text));
+      const middle = new DuplicateFinder(2);
+      middle.merge(structuredClone((parts[1] as DuplicateFinder).snapshot()));
+      middle.merge(structuredClone((parts[2] as DuplicateFinder).snapshot()));
+      const last = new DuplicateFinder(2);
+      last.merge(structuredClone(middle.snapshot()));
+      last.merge(structuredClone((parts[0] as DuplicateFinder).snapshot()));
+      expect(findings(last)).toEqual(findings(whole));
+      // Every text once, with its count: the same texts as one finder's, in another order.
+      const texts = (finder: DuplicateFinder) => {
+        const state = finder.snapshot();
+        return Array.from(state.counts, (count, j) => `${String(count)} ${String(state.wide[j])} ${Array.from(state.bytes.subarray(state.starts[j], state.starts[j + 1])).join(',')}`).sort();
+      };
+      expect(texts(last)).toEqual(texts(whole));
+    }
+  });
 });

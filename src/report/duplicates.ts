@@ -274,7 +274,16 @@ export class DuplicateFinder {
   }
 
   private growTexts(): void {
-    const capacity = Math.ceil(this.capacity * 1.5);
+    this.resize(Math.ceil(this.capacity * 1.5));
+  }
+
+  /** Makes room for `texts` texts of `bytes` bytes in all, when there is less. */
+  private reserve(texts: number, bytes: number): void {
+    if (texts > this.capacity) this.resize(texts);
+    if (bytes > this.bytes.length) this.bytes = grown(this.bytes, bytes);
+  }
+
+  private resize(capacity: number): void {
     this.capacity = capacity;
     this.starts = grown(this.starts, capacity + 1);
     this.wide = grown(this.wide, capacity);
@@ -367,6 +376,13 @@ export class DuplicateFinder {
     const repeatedAt = new Int32Array(n).fill(-1);
     for (let r = 0; r < state.repeated.length; r += 1) repeatedAt[state.repeated[r] as number] = r;
     const bytes = state.bytes;
+    // Room for all of theirs at once (less if some are ours already) rather than growing by steps,
+    // and their bytes copied in one go after ours: a text new here stays where it landed, or moves
+    // down over the texts before it that were ours already.
+    this.reserve(this.size + n, this.bytesUsed + bytes.length);
+    const base = this.bytesUsed;
+    this.bytes.set(bytes, base);
+    let end = base;
     for (let j = 0; j < n; j += 1) {
       const from = state.starts[j] as number;
       const to = state.starts[j + 1] as number;
@@ -391,9 +407,9 @@ export class DuplicateFinder {
           if (!encodeId(first.id, this.firstIdHigh, this.firstIdLow, at)) this.oddIds.set(at, first.id);
           if (count >= 2) this.repeats.set(at, members.slice(0, this.keep));
         }
-        const arena = this.room(to - from);
-        arena.set(bytes.subarray(from, to), this.bytesUsed);
-        this.close(at, wide, this.bytesUsed + to - from);
+        if (end !== base + from) this.bytes.copyWithin(end, base + from, base + to);
+        end += to - from;
+        this.close(at, wide, end);
         continue;
       }
       this.counts[at] = (this.counts[at] as number) + count;

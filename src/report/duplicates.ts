@@ -277,10 +277,13 @@ export class DuplicateFinder {
     this.resize(Math.ceil(this.capacity * 1.5));
   }
 
-  /** Makes room for `texts` texts of `bytes` bytes in all, when there is less. */
+  /**
+   * Makes room for `texts` texts of `bytes` bytes in all, when there is less: just that much, or
+   * half as much again as there is when that is more, so many small merges stay linear.
+   */
   private reserve(texts: number, bytes: number): void {
-    if (texts > this.capacity) this.resize(texts);
-    if (bytes > this.bytes.length) this.bytes = grown(this.bytes, bytes);
+    if (texts > this.capacity) this.resize(Math.max(texts, Math.ceil(this.capacity * 1.5)));
+    if (bytes > this.bytes.length) this.bytes = grown(this.bytes, Math.max(bytes, Math.ceil(this.bytes.length * 1.5)));
   }
 
   private resize(capacity: number): void {

@@ -491,6 +491,9 @@ export class DuplicateFinder {
     }
     const exact: Member[] = [];
     const near: Member[] = [];
+    // With a finite `keep`, both lists are kept sorted and capped as they fill.
+    const capped = Number.isFinite(this.keep);
+    const nearTexts = new Int32Array(n);
     let exactCount = 0;
     let nearCount = 0;
     let groups = 0;
@@ -499,16 +502,33 @@ export class DuplicateFinder {
       const count = counts[i] as number;
       if (count >= 2) {
         exactCount += count;
-        exact.push(...(this.repeats.get(i) as Member[]));
+        const members = this.repeats.get(i) as Member[];
+        if (!capped) exact.push(...members);
+        else for (const member of members) insertCapped(exact, member, this.keep);
       } else if ((componentTexts[root[i] as number] as number) >= 2) {
+        nearTexts[nearCount] = i;
         nearCount += 1;
-        near.push(this.firstOf(i));
       }
     }
-    exact.sort(compareMembers);
-    near.sort(compareMembers);
-    if (exact.length > this.keep) exact.length = this.keep;
-    if (near.length > this.keep) near.length = this.keep;
+    // Near texts have one tweet each, its id kept as numbers. A month of the 1M archive has a
+    // thousand of them or more, for 20 listed: only those no later than the keep-th earliest
+    // time can be listed, and only their ids are made strings.
+    let latest = Number.POSITIVE_INFINITY;
+    if (capped && nearCount > this.keep) {
+      const times = new Float64Array(nearCount);
+      for (let k = 0; k < nearCount; k += 1) times[k] = this.firstTimes[nearTexts[k] as number] as number;
+      times.sort();
+      latest = this.keep > 0 ? (times[this.keep - 1] as number) : Number.NEGATIVE_INFINITY;
+    }
+    for (let k = 0; k < nearCount; k += 1) {
+      const i = nearTexts[k] as number;
+      if (!capped) near.push(this.firstOf(i));
+      else if ((this.firstTimes[i] as number) <= latest) insertCapped(near, this.firstOf(i), this.keep);
+    }
+    if (!capped) {
+      exact.sort(compareMembers);
+      near.sort(compareMembers);
+    }
     return { exact, near, exactCount, nearCount, groups };
   }
 }

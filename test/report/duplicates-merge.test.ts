@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DuplicateFinder } from '../../src/report/duplicates.js';
 
@@ -84,5 +85,33 @@ describe('DuplicateFinder: ids, wide texts, snapshot and merge', () => {
       };
       expect(texts(last)).toEqual(texts(whole));
     }
+  });
+});
+
+describe('DuplicateFinder: capped lists', () => {
+  it('lists the first `keep` tweets by time then id of what an uncapped finder lists', () => {
+    // Long texts a word apart (near repeats, mostly of one tweet each), some repeated exactly, at
+    // few times (ties), with ids of any kind.
+    const templates = [TEXTS[0] as string, TEXTS[2] as string, TEXTS[9] as string, 'something else entirely with nothing in common at all today'];
+    const tweet = fc.tuple(
+      fc.nat(templates.length - 1),
+      fc.nat(40),
+      fc.nat(3),
+      fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String), fc.constantFrom('007', 'x-1', 'y')),
+    );
+    fc.assert(
+      fc.property(fc.array(tweet, { maxLength: 80 }), fc.nat(6), (tweets, keep) => {
+        const all = new DuplicateFinder();
+        const capped = new DuplicateFinder(keep);
+        for (const [template, word, time, id] of tweets) {
+          const text = `${templates[template] as string} w${String(word)}`;
+          all.add(id, 1000 * time, text);
+          capped.add(id, 1000 * time, text);
+        }
+        const whole = findings(all);
+        expect(findings(capped)).toEqual({ ...whole, exact: whole.exact.slice(0, keep), near: whole.near.slice(0, keep) });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

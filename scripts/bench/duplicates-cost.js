@@ -1,6 +1,7 @@
 // The near-duplicate check's own cost: each detailed month's DuplicateFinder state of an archive is
 // built once (read, classified and aggregated as `report --all` does) and cached with v8.serialize,
-// then fresh finders are fed each month's state with merge() and only their finish() is timed.
+// then fresh finders are fed each month's state with merge() (timed apart: what the main thread of
+// a parallel run does with each worker's state) and their finish() is timed.
 // Prints the median total over the runs, the slowest months, and a digest of every finding, so two
 // builds can be checked to find the same duplicates.
 //
@@ -43,6 +44,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const perMonth = states.map(() => []);
 const totals = [];
 const cpus = [];
+const mergeCpus = [];
 // CPU time of this thread's process: on a shared machine it moves less than wall time.
 const cpu = () => {
   const usage = process.cpuUsage();
@@ -53,9 +55,12 @@ for (let run = 0; run < runs; run += 1) {
   const hash = createHash('sha256');
   let total = 0;
   let cpuTotal = 0;
+  let mergeCpu = 0;
   states.forEach((state, m) => {
     const finder = new DuplicateFinder(FLAG_ID_CAP);
+    const mergeStart = cpu();
     finder.merge(state.duplicates);
+    mergeCpu += cpu() - mergeStart;
     const cpuStart = cpu();
     const start = process.hrtime.bigint();
     const findings = finder.finish();
@@ -67,10 +72,12 @@ for (let run = 0; run < runs; run += 1) {
   });
   totals.push(total);
   cpus.push(cpuTotal);
+  mergeCpus.push(mergeCpu);
   digest = hash.digest('hex');
 }
 const slowest = states.map((s, m) => [s.month, median(perMonth[m]), s.duplicates.counts.length]).sort((a, b) => b[1] - a[1]).slice(0, 5);
 for (const [month, us, n] of slowest) console.log(`  ${month}: ${Math.round(us)} µs, ${n} texts`);
 console.log(`finish total: median ${Math.round(median(totals))} µs over ${runs} runs (${totals.map((t) => Math.round(t / 1000)).join(', ')} ms)`);
 console.log(`finish CPU: median ${Math.round(median(cpus))} µs (${cpus.map((t) => Math.round(t / 1000)).join(', ')} ms)`);
+console.log(`merge CPU: median ${Math.round(median(mergeCpus))} µs (${mergeCpus.map((t) => Math.round(t / 1000)).join(', ')} ms)`);
 console.log(`findings digest ${digest}`);

@@ -822,8 +822,8 @@ function mergeDetail(detail: MonthDetail, state: MonthDetailState, renumber: Int
   detail.repliesToOthers += state.repliesToOthers;
   detail.withEngagement += state.withEngagement;
   for (let c = 0; c < CATEGORIES.length; c += 1) {
-    for (const value of state.likes[c] as Float64Array) (detail.likes[c] as NumberList).push(value);
-    for (const value of state.retweetCounts[c] as Float64Array) (detail.retweetCounts[c] as NumberList).push(value);
+    (detail.likes[c] as NumberList).pushAll(state.likes[c] as Float64Array);
+    (detail.retweetCounts[c] as NumberList).pushAll(state.retweetCounts[c] as Float64Array);
     detail.engagementTweets[c] = (detail.engagementTweets[c] as number) + (state.engagementTweets[c] as number);
     for (const example of state.examples[c] as ExampleCandidate[]) (detail.examples[c] as BoundedSortedList<ExampleCandidate>).add(example);
   }

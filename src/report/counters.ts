@@ -271,6 +271,27 @@ export class NumberList {
     this.length += 1;
   }
 
+  /** Pushes every value of a list, as one push each would (an Int32Array while all are whole). */
+  pushAll(values: Int32Array | Float64Array): void {
+    const n = values.length;
+    let whole = true;
+    for (let i = 0; i < n && whole; i += 1) {
+      const value = values[i] as number;
+      whole = value === (value | 0) && (value !== 0 || 1 / value > 0);
+    }
+    const current = this.values;
+    const size = this.length + n;
+    if (size > current.length || (!whole && current instanceof Int32Array)) {
+      let capacity = current.length;
+      while (capacity < size) capacity = Math.ceil(capacity * 1.5);
+      const next = whole && current instanceof Int32Array ? new Int32Array(capacity) : new Float64Array(capacity);
+      next.set(current.subarray(0, this.length));
+      this.values = next;
+    }
+    this.values.set(values, this.length);
+    this.length = size;
+  }
+
   /** The numbers so far, as a view (valid until the next push). */
   view(): Int32Array | Float64Array {
     return this.values.subarray(0, this.length);

@@ -226,21 +226,11 @@ export class DuplicateFinder {
 
   /** Enters a new text in an empty slot, with its number of tweets and the first of them. */
   private insert(slot: number, units: Uint16Array, from: number, length: number, hash: number, count: number, id: string, createdAt: number): number {
-    if (this.size === this.capacity) this.growTexts();
-    const at = this.size;
-    this.size += 1;
-    this.slots[slot] = at;
-    this.hashes[at] = hash;
-    this.counts[at] = count;
-    this.firstTimes[at] = createdAt;
+    const at = this.enter(slot, hash, count, createdAt);
     if (!encodeId(id, this.firstIdHigh, this.firstIdLow, at)) this.oddIds.set(at, id);
     let wide = 0;
     for (let i = from; i < from + length; i += 1) if ((units[i] as number) > 0xff) wide = 1;
-    const bytes = length << wide;
-    // Grown by half, not doubled: every detailed month has a finder of its own, and the room
-    // growth leaves unused (a quarter of it on average after a doubling) adds up over the months.
-    if (this.bytesUsed + bytes > this.bytes.length) this.bytes = grown(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.bytesUsed + bytes));
-    const arena = this.bytes;
+    const arena = this.room(length << wide);
     let to = this.bytesUsed;
     if (wide === 0) {
       for (let i = from; i < from + length; i += 1) arena[to++] = units[i] as number;
@@ -251,15 +241,52 @@ export class DuplicateFinder {
         arena[to++] = unit >>> 8;
       }
     }
+    this.close(at, wide, to);
+    return at;
+  }
+
+  /** Takes the next text index for a new text in an empty slot, with its hash, count and first time. */
+  private enter(slot: number, hash: number, count: number, createdAt: number): number {
+    if (this.size === this.capacity) this.growTexts();
+    const at = this.size;
+    this.size += 1;
+    this.slots[slot] = at;
+    this.hashes[at] = hash;
+    this.counts[at] = count;
+    this.firstTimes[at] = createdAt;
+    return at;
+  }
+
+  /** The text arena, with room for `bytes` more. */
+  private room(bytes: number): Uint8Array {
+    // Grown by half, not doubled: every detailed month has a finder of its own, and the room
+    // growth leaves unused (a quarter of it on average after a doubling) adds up over the months.
+    if (this.bytesUsed + bytes > this.bytes.length) this.bytes = grown(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.bytesUsed + bytes));
+    return this.bytes;
+  }
+
+  /** Ends text `at`, whose bytes were written up to `to`; grows the slots when half full. */
+  private close(at: number, wide: number, to: number): void {
     this.wide[at] = wide;
     this.bytesUsed = to;
     this.starts[at + 1] = to;
     if (this.size * 2 > this.slots.length) this.growSlots();
-    return at;
   }
 
   private growTexts(): void {
-    const capacity = Math.ceil(this.capacity * 1.5);
+    this.resize(Math.ceil(this.capacity * 1.5));
+  }
+
+  /**
+   * Makes room for `texts` texts of `bytes` bytes in all, when there is less: just that much, or
+   * half as much again as there is when that is more, so many small merges stay linear.
+   */
+  private reserve(texts: number, bytes: number): void {
+    if (texts > this.capacity) this.resize(Math.max(texts, Math.ceil(this.capacity * 1.5)));
+    if (bytes > this.bytes.length) this.bytes = grown(this.bytes, Math.max(bytes, Math.ceil(this.bytes.length * 1.5)));
+  }
+
+  private resize(capacity: number): void {
     this.capacity = capacity;
     this.starts = grown(this.starts, capacity + 1);
     this.wide = grown(this.wide, capacity);
@@ -348,41 +375,74 @@ export class DuplicateFinder {
    */
   merge(state: DuplicateState): void {
     const n = state.counts.length;
-    const repeatedAt = new Map<number, number>();
-    for (let r = 0; r < state.repeated.length; r += 1) repeatedAt.set(state.repeated[r] as number, r);
-    let units = new Uint16Array(256);
+    // Their texts come over as they are kept, bytes and id numbers: copied, not decoded.
+    const repeatedAt = new Int32Array(n).fill(-1);
+    for (let r = 0; r < state.repeated.length; r += 1) repeatedAt[state.repeated[r] as number] = r;
+    const bytes = state.bytes;
+    // Room for all of theirs at once (less if some are ours already) rather than growing by steps,
+    // and their bytes copied in one go after ours: a text new here stays where it landed, or moves
+    // down over the texts before it that were ours already.
+    this.reserve(this.size + n, this.bytesUsed + bytes.length);
+    const base = this.bytesUsed;
+    this.bytes.set(bytes, base);
+    let end = base;
     for (let j = 0; j < n; j += 1) {
-      // Their text back to code units.
       const from = state.starts[j] as number;
+      const to = state.starts[j + 1] as number;
       const wide = state.wide[j] as number;
-      const length = ((state.starts[j + 1] as number) - from) >> wide;
-      if (units.length < length) units = new Uint16Array(length * 2);
-      for (let i = 0; i < length; i += 1) {
-        units[i] = wide === 0 ? (state.bytes[from + i] as number) : (state.bytes[from + 2 * i] as number) | ((state.bytes[from + 2 * i + 1] as number) << 8);
-      }
       const hash = state.hashes[j] as number;
       const count = state.counts[j] as number;
-      const r = repeatedAt.get(j);
-      const theirs: Member[] =
-        r === undefined
-          ? [{ id: state.oddIds.get(j) ?? decodeId(state.firstIdHigh[j] as number, state.firstIdLow[j] as number), createdAt: state.firstTimes[j] as number }]
-          : Array.from({ length: (state.memberStarts[r + 1] as number) - (state.memberStarts[r] as number) }, (_, k) => ({
-              id: state.memberIds[(state.memberStarts[r] as number) + k] as string,
-              createdAt: state.memberTimes[(state.memberStarts[r] as number) + k] as number,
-            }));
-      const slot = this.slotOf(units, 0, length, hash);
+      const r = repeatedAt[j] as number;
+      const slot = this.slotOfBytes(bytes, from, to, wide, hash);
       let at = this.slots[slot] as number;
       if (at < 0) {
-        const first = theirs[0] as Member;
-        at = this.insert(slot, units, 0, length, hash, count, first.id, first.createdAt);
-        if (count >= 2) this.repeats.set(at, theirs.slice(0, this.keep));
+        at = this.enter(slot, hash, count, state.firstTimes[j] as number);
+        if (r < 0) {
+          this.firstIdHigh[at] = state.firstIdHigh[j] as number;
+          this.firstIdLow[at] = state.firstIdLow[j] as number;
+          const odd = state.oddIds.get(j);
+          if (odd !== undefined) this.oddIds.set(at, odd);
+        } else {
+          // A repeated text's first tweet is its earliest, as when it was inserted with its members.
+          const members = membersOf(state, r);
+          const first = members[0] as Member;
+          this.firstTimes[at] = first.createdAt;
+          if (!encodeId(first.id, this.firstIdHigh, this.firstIdLow, at)) this.oddIds.set(at, first.id);
+          if (count >= 2) this.repeats.set(at, members.slice(0, this.keep));
+        }
+        if (end !== base + from) this.bytes.copyWithin(end, base + from, base + to);
+        end += to - from;
+        this.close(at, wide, end);
         continue;
       }
       this.counts[at] = (this.counts[at] as number) + count;
       const members = this.repeats.get(at) ?? [this.firstOf(at)];
+      const theirs: Member[] =
+        r < 0 ? [{ id: state.oddIds.get(j) ?? decodeId(state.firstIdHigh[j] as number, state.firstIdLow[j] as number), createdAt: state.firstTimes[j] as number }] : membersOf(state, r);
       for (const member of theirs) insertCapped(members, member, this.keep);
       this.repeats.set(at, members);
     }
+  }
+
+  /** The slot of a text kept as this finder keeps its own (`bytes[from .. to)`, `wide`): the one holding it, or the empty one it would take. */
+  private slotOfBytes(bytes: Uint8Array, from: number, to: number, wide: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const length = to - from;
+    let slot = mix32(hash) & mask;
+    for (let at = this.slots[slot] as number; at >= 0; at = this.slots[slot] as number) {
+      // A text is wide only if a unit is above 255: equal texts have equal widths and bytes.
+      if (this.hashes[at] === hash && this.wide[at] === wide) {
+        const start = this.starts[at] as number;
+        if ((this.starts[at + 1] as number) - start === length) {
+          const own = this.bytes;
+          let i = 0;
+          while (i < length && own[start + i] === bytes[from + i]) i += 1;
+          if (i === length) return slot;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return slot;
   }
 
   private growSlots(): void {
@@ -431,6 +491,9 @@ export class DuplicateFinder {
     }
     const exact: Member[] = [];
     const near: Member[] = [];
+    // With a finite `keep`, both lists are kept sorted and capped as they fill.
+    const capped = Number.isFinite(this.keep);
+    const nearTexts = new Int32Array(n);
     let exactCount = 0;
     let nearCount = 0;
     let groups = 0;
@@ -439,16 +502,33 @@ export class DuplicateFinder {
       const count = counts[i] as number;
       if (count >= 2) {
         exactCount += count;
-        exact.push(...(this.repeats.get(i) as Member[]));
+        const members = this.repeats.get(i) as Member[];
+        if (!capped) exact.push(...members);
+        else for (const member of members) insertCapped(exact, member, this.keep);
       } else if ((componentTexts[root[i] as number] as number) >= 2) {
+        nearTexts[nearCount] = i;
         nearCount += 1;
-        near.push(this.firstOf(i));
       }
     }
-    exact.sort(compareMembers);
-    near.sort(compareMembers);
-    if (exact.length > this.keep) exact.length = this.keep;
-    if (near.length > this.keep) near.length = this.keep;
+    // Near texts have one tweet each, its id kept as numbers. A month of the 1M archive has a
+    // thousand of them or more, for 20 listed: only those no later than the keep-th earliest
+    // time can be listed, and only their ids are made strings.
+    let latest = Number.POSITIVE_INFINITY;
+    if (capped && nearCount > this.keep) {
+      const times = new Float64Array(nearCount);
+      for (let k = 0; k < nearCount; k += 1) times[k] = this.firstTimes[nearTexts[k] as number] as number;
+      times.sort();
+      latest = this.keep > 0 ? (times[this.keep - 1] as number) : Number.NEGATIVE_INFINITY;
+    }
+    for (let k = 0; k < nearCount; k += 1) {
+      const i = nearTexts[k] as number;
+      if (!capped) near.push(this.firstOf(i));
+      else if ((this.firstTimes[i] as number) <= latest) insertCapped(near, this.firstOf(i), this.keep);
+    }
+    if (!capped) {
+      exact.sort(compareMembers);
+      near.sort(compareMembers);
+    }
     return { exact, near, exactCount, nearCount, groups };
   }
 }
@@ -459,6 +539,15 @@ function countWords(normalized: string): number {
   let words = 1;
   for (let i = 0; i < normalized.length; i += 1) if (normalized.charCodeAt(i) === 32) words += 1;
   return words;
+}
+
+/** The kept tweets of a state's r-th repeated text. */
+function membersOf(state: DuplicateState, r: number): Member[] {
+  const from = state.memberStarts[r] as number;
+  const to = state.memberStarts[r + 1] as number;
+  const members: Member[] = [];
+  for (let k = from; k < to; k += 1) members.push({ id: state.memberIds[k] as string, createdAt: state.memberTimes[k] as number });
+  return members;
 }
 
 /** Inserts into a list kept sorted by {@link compareMembers}, keeping its first `cap` members. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdCounter, TermCounter } from '../../src/report/counters.js';
+import { IdCounter, NumberList, TermCounter } from '../../src/report/counters.js';
 
 describe('IdCounter', () => {
   it('counts, prunes and ranks pairs of numbers as TermCounter does their names', () => {
@@ -44,5 +44,24 @@ describe('TermCounter', () => {
     counter.add('e');
     // Five keys > 4: the ones counted once go until at most three are left.
     expect([...counter.keys()]).toEqual(['a']);
+  });
+});
+
+describe('NumberList', () => {
+  it('pushAll keeps what one push per value keeps: the values, and whole numbers in an Int32Array', () => {
+    const value = fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.constantFrom(-0, 0.5, 2 ** 31, -(2 ** 31), 1e15));
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { maxLength: 30 }), { maxLength: 6 }), (lists) => {
+        const one = new NumberList();
+        const all = new NumberList();
+        for (const list of lists) {
+          for (const v of list) one.push(v);
+          all.pushAll(Float64Array.from(list));
+        }
+        expect(all.view().constructor).toBe(one.view().constructor);
+        expect(Array.from(all.view())).toEqual(Array.from(one.view()));
+        expect(Object.is(all.view()[0], one.view()[0])).toBe(true);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DuplicateFinder } from '../../src/report/duplicates.js';
 
@@ -56,5 +57,61 @@ describe('DuplicateFinder: ids, wide texts, snapshot and merge', () => {
       left.merge(structuredClone(right.snapshot()));
       expect(findings(left)).toEqual(findings(whole));
     }
+  });
+
+  it('merges snapshots of merged finders, in any grouping, into what one finder finds', () => {
+    // Merge copies texts and ids as kept: a snapshot of a finder that was merged into must carry
+    // the same texts, first tweets and odd ids as one that saw the tweets itself.
+    const whole = new DuplicateFinder(2);
+    TEXTS.forEach((text, i) => whole.add(IDS[i] as string, 1000 * (i % 4), text));
+    for (const [a, b] of [
+      [2, 6],
+      [3, 9],
+      [5, 6],
+    ] as const) {
+      const parts = [new DuplicateFinder(2), new DuplicateFinder(2), new DuplicateFinder(2)];
+      TEXTS.forEach((text, i) => (parts[i < a ? 0 : i < b ? 1 : 2] as DuplicateFinder).add(IDS[i] as string, 1000 * (i % 4), text));
+      const middle = new DuplicateFinder(2);
+      middle.merge(structuredClone((parts[1] as DuplicateFinder).snapshot()));
+      middle.merge(structuredClone((parts[2] as DuplicateFinder).snapshot()));
+      const last = new DuplicateFinder(2);
+      last.merge(structuredClone(middle.snapshot()));
+      last.merge(structuredClone((parts[0] as DuplicateFinder).snapshot()));
+      expect(findings(last)).toEqual(findings(whole));
+      // Every text once, with its count: the same texts as one finder's, in another order.
+      const texts = (finder: DuplicateFinder) => {
+        const state = finder.snapshot();
+        return Array.from(state.counts, (count, j) => `${String(count)} ${String(state.wide[j])} ${Array.from(state.bytes.subarray(state.starts[j], state.starts[j + 1])).join(',')}`).sort();
+      };
+      expect(texts(last)).toEqual(texts(whole));
+    }
+  });
+});
+
+describe('DuplicateFinder: capped lists', () => {
+  it('lists the first `keep` tweets by time then id of what an uncapped finder lists', () => {
+    // Long texts a word apart (near repeats, mostly of one tweet each), some repeated exactly, at
+    // few times (ties), with ids of any kind.
+    const templates = [TEXTS[0] as string, TEXTS[2] as string, TEXTS[9] as string, 'something else entirely with nothing in common at all today'];
+    const tweet = fc.tuple(
+      fc.nat(templates.length - 1),
+      fc.nat(40),
+      fc.nat(3),
+      fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String), fc.constantFrom('007', 'x-1', 'y')),
+    );
+    fc.assert(
+      fc.property(fc.array(tweet, { maxLength: 80 }), fc.nat(6), (tweets, keep) => {
+        const all = new DuplicateFinder();
+        const capped = new DuplicateFinder(keep);
+        for (const [template, word, time, id] of tweets) {
+          const text = `${templates[template] as string} w${String(word)}`;
+          all.add(id, 1000 * time, text);
+          capped.add(id, 1000 * time, text);
+        }
+        const whole = findings(all);
+        expect(findings(capped)).toEqual({ ...whole, exact: whole.exact.slice(0, keep), near: whole.near.slice(0, keep) });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { Identity, TweetAuditConfig } from '../config/schema.js';
 import type { IdentityEvidenceState } from '../config/discover.js';
 import type { NoteTweet } from '../archive/note-tweets.js';
 import type { ArchiveOwner, Tweet } from '../model/tweet.js';
-import type { DetailBounds } from '../report/index.js';
+import type { DetailBounds, DuplicateFindings, DuplicateState } from '../report/index.js';
 import type { AggregatorState } from '../report/aggregate.js';
 
 /*
@@ -30,7 +30,9 @@ export type ToWorker =
   /** Who the owner is, and which months to detail: classify from now on, the held tweets first. */
   | { kind: 'identity'; identity: Identity; detailMonths: string[] | DetailBounds }
   /** Every batch was sent: answer with the aggregator's state. */
-  | { kind: 'finish' };
+  | { kind: 'finish' }
+  /** After `finish`: the near-duplicate checks of these months, to run and answer with `findings`. */
+  | { kind: 'duplicates'; months: Array<[string, DuplicateState]> };
 
 /** Worker to main. */
 export type FromWorker =
@@ -49,6 +51,8 @@ export type FromWorker =
     }
   /** The aggregator's state: now and then while reading, `final` once asked to finish. */
   | { kind: 'state'; state: AggregatorState; final: boolean }
+  /** The near-duplicate findings of the months sent with `duplicates`. */
+  | { kind: 'findings'; findings: Array<[string, DuplicateFindings]> }
   /**
    * The batch cannot be read as one thread reading the file would (bytes that are not a JSON
    * item, a file whose items are not tweets): the audit is done again in one thread, which

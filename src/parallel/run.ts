@@ -16,7 +16,7 @@ import { TweetAuditError } from '../errors.js';
 import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { monthsBetween, resolvePeriod, type Period } from '../period.js';
 import { monthKeyOf } from '../time/zone.js';
-import { createAggregator, type Aggregator, type DetailBounds } from '../report/index.js';
+import { createAggregator, finishDuplicates, type Aggregator, type DetailBounds, type DuplicateFindings, type DuplicateState } from '../report/index.js';
 import { jsonArrayBatches, NotSplittable } from './batches.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
@@ -129,6 +129,9 @@ async function run(
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const results = new Map<number, BatchReply>();
+  const findings = new Map<string, DuplicateFindings>();
+  /** Per worker: 1 while the findings of the near-duplicate checks sent to it are due. */
+  const awaitingFindings: number[] = [];
   const signal = (): void => {
     const resolve = wake;
     wake = undefined;
@@ -139,6 +142,7 @@ async function run(
     workers.push(worker);
     inFlight.push(0);
     states.push(undefined);
+    awaitingFindings.push(0);
     worker.on('message', (message: FromWorker) => {
       if (message.kind === 'batch') {
         inFlight[w]!--;
@@ -147,6 +151,9 @@ async function run(
         // Merged as it comes: the main thread mostly waits while the workers read.
         aggregator!.merge(message.state);
         if (message.final) states[w] = null;
+      } else if (message.kind === 'findings') {
+        for (const [month, found] of message.findings) findings.set(month, found);
+        awaitingFindings[w] = 0;
       } else if (message.kind === 'unreadable') {
         failure ??= new StartOver(message.reason);
       } else {
@@ -258,14 +265,35 @@ async function run(
 
   const classifier = await createClassifier({ identity: identity!, zone, nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS });
   for (const { tweet, local, month } of survivors) aggregator!.add({ tweet, classification: classifier.classify(tweet, local), local, month });
-  // The final states one worker at a time, each worker ended once its state is merged: with every
-  // month in detail (--all on a large archive), two final states at once beside their workers'
-  // heaps would be most of the memory of the whole audit.
+  // The final states one worker at a time, each worker letting its heap go once its state is
+  // sent: with every month in detail (--all on a large archive), two final states at once beside
+  // their workers' heaps would be most of the memory of the whole audit.
   for (let w = 0; w < count; w++) {
     post(w, { kind: 'finish' });
     while (states[w] === undefined) await waitForMessage();
-    await workers[w]!.terminate();
   }
+  // The near-duplicate check of every month in detail, most of finish()'s time on a large archive
+  // (~8 s at 1M tweets), shared out to the workers, the largest months first, each to the worker
+  // with the least work so far.
+  const shares: Array<Array<[string, DuplicateState]>> = workers.map(() => []);
+  const load = workers.map(() => 0);
+  const work = aggregator!.takeDuplicateStates().sort((a, b) => b[1].counts.length - a[1].counts.length);
+  for (const entry of work) {
+    if (entry[1].counts.length < SMALL_CHECK) {
+      findings.set(entry[0], finishDuplicates(entry[1]));
+      continue;
+    }
+    const w = load.indexOf(Math.min(...load));
+    shares[w]!.push(entry);
+    load[w]! += entry[1].counts.length;
+  }
+  for (let w = 0; w < count; w++) {
+    if (shares[w]!.length === 0) continue;
+    awaitingFindings[w] = 1;
+    post(w, { kind: 'duplicates', months: shares[w]! }, buffersOf(shares[w]!));
+  }
+  while (awaitingFindings.some((n) => n > 0)) await waitForMessage();
+  await Promise.all(workers.map((worker) => worker.terminate()));
 
   const resolved = (): Period => period ?? resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
   const prepared: PreparedAudit = {
@@ -291,5 +319,19 @@ async function run(
       throw new Error('an archive audited in parallel is not kept; prepare it again to read it again');
     },
   };
-  return { prepared, report: aggregator!.finish() };
+  return { prepared, report: aggregator!.finish(findings) };
+}
+
+/** Months with fewer distinct texts than this are checked at once in the main thread. */
+const SMALL_CHECK = 64;
+
+/** The distinct buffers of the typed arrays of `months`' states, to transfer rather than copy. */
+function buffersOf(months: Array<[string, DuplicateState]>): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const [, state] of months) {
+    for (const value of Object.values(state)) {
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+    }
+  }
+  return [...buffers];
 }

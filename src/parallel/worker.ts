@@ -14,7 +14,7 @@ import { IdentityEvidence } from '../config/discover.js';
 import { DEFAULT_NIGHT_HOURS } from '../config/schema.js';
 import { TweetAuditError } from '../errors.js';
 import type { Tweet } from '../model/tweet.js';
-import { createAggregator, type Aggregator, type AggregatorOptions } from '../report/index.js';
+import { createAggregator, finishDuplicates, type Aggregator, type AggregatorOptions } from '../report/index.js';
 import { createZone, monthKeyOf, type LocalParts } from '../time/zone.js';
 import { batchItems } from './batches.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
@@ -150,6 +150,12 @@ async function handle(message: ToWorker): Promise<void> {
     case 'finish':
       if (!aggregator) throw new Error('finish before identity');
       handOver(true);
+      // Nothing more is read: let the heap go before the near-duplicate checks come.
+      aggregator = undefined;
+      classifier = undefined;
+      return;
+    case 'duplicates':
+      send({ kind: 'findings', findings: message.months.map(([month, state]) => [month, finishDuplicates(state)]) });
       return;
   }
 }

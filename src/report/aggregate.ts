@@ -21,7 +21,7 @@ import {
   type TermCounts,
   type TweetList,
 } from './counters.js';
-import { DuplicateFinder, compareMembers, type DuplicateState } from './duplicates.js';
+import { DuplicateFinder, compareMembers, type DuplicateFindings, type DuplicateState } from './duplicates.js';
 import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
@@ -78,7 +78,21 @@ export interface Aggregator {
   snapshot(): AggregatorState;
   /** Adds what another aggregator, made with the same options, counted. */
   merge(state: AggregatorState): void;
-  finish(): AuditReport;
+  /**
+   * Takes the near-duplicate check of every month in detail out of the aggregator, as plain data,
+   * for {@link finishDuplicates} to run elsewhere (worker threads: it is most of `finish()`'s time
+   * on a large archive). `finish` must then be given the findings of every month taken.
+   */
+  takeDuplicateStates(): Array<[string, DuplicateState]>;
+  /** The report; `findings`: the near-duplicate findings of the months taken by `takeDuplicateStates`. */
+  finish(findings?: ReadonlyMap<string, DuplicateFindings>): AuditReport;
+}
+
+/** What the near-duplicate check of one month finds, from its state (see `takeDuplicateStates`). */
+export function finishDuplicates(state: DuplicateState): DuplicateFindings {
+  const finder = new DuplicateFinder(FLAG_ID_CAP);
+  finder.merge(state);
+  return finder.finish();
 }
 
 /**
@@ -240,7 +254,8 @@ class MonthDetail {
   /** By index in FLAGS. */
   readonly flagCounts = new Int32Array(FLAGS.length);
   readonly flagIds = FLAGS.map(() => new FirstTweets(FLAG_ID_CAP));
-  readonly duplicates = new DuplicateFinder(FLAG_ID_CAP);
+  /** Replaced by an empty finder once taken by `takeDuplicateStates`. */
+  duplicates = new DuplicateFinder(FLAG_ID_CAP);
   /** Local days with tweets, as year * 512 + month * 32 + day. */
   readonly days = new Set<number>();
   /** The first and last tweet's time and local day (year * 512 + month * 32 + day; 0: none yet). */
@@ -532,7 +547,24 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     }
   }
 
-  function finish(): AuditReport {
+  let taken: Set<string> | undefined;
+  function takeDuplicateStates(): Array<[string, DuplicateState]> {
+    const states: Array<[string, DuplicateState]> = [];
+    taken ??= new Set();
+    for (const [month, detail] of details) {
+      states.push([month, detail.duplicates.snapshot()]);
+      detail.duplicates = new DuplicateFinder(FLAG_ID_CAP);
+      taken.add(month);
+    }
+    return states;
+  }
+
+  let findingsOf: ReadonlyMap<string, DuplicateFindings> | undefined;
+  function finish(findings?: ReadonlyMap<string, DuplicateFindings>): AuditReport {
+    for (const month of taken ?? []) {
+      if (!findings?.has(month)) throw new Error(`finish: no near-duplicate findings for ${month}, whose check was taken`);
+    }
+    findingsOf = findings;
     const monthsSeen = [...counts.keys()].sort(compareStrings);
     let reported = detailMonths;
     if (bounds) {
@@ -580,7 +612,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       return { ...entry(own.categories[category], previous?.categories[category] ?? 0), subcategories };
     }) as CategoryBreakdowns;
 
-    const duplicates = detail.duplicates.finish();
+    const duplicates = findingsOf?.get(month) ?? detail.duplicates.finish();
     const flags = {} as Record<Flag, FlagTally>;
     for (const flag of FLAGS) {
       const index = FLAG_INDEX.get(flag) as number;
@@ -762,7 +794,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     month = null;
   }
 
-  return { add, snapshot, merge, finish };
+  return { add, snapshot, merge, takeDuplicateStates, finish };
 }
 
 function snapshotDetail(month: string, detail: MonthDetail): MonthDetailState {

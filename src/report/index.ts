@@ -2,7 +2,8 @@
  * The report module: aggregation of classified tweets into monthly self-reviews, and their
  * renderers. Everything here is pure except `writeTweetRows`, which writes to the stream it is given.
  */
-export { createAggregator, type Aggregator, type AggregatorOptions, type AggregatorState, type DetailBounds } from './aggregate.js';
+export { createAggregator, finishDuplicates, type Aggregator, type AggregatorOptions, type AggregatorState, type DetailBounds } from './aggregate.js';
+export type { DuplicateFindings, DuplicateState } from './duplicates.js';
 export { checkTargets, evaluateTargets } from './targets.js';
 export { renderPieSvg } from './pie-svg.js';
 export { escapeHtml } from './escape.js';

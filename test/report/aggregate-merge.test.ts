@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareAudit } from '../../src/audit.js';
 import type { Category, Flag } from '../../src/classify/taxonomy.js';
-import { createAggregator, type AggregatorOptions, type AggregatorState } from '../../src/report/aggregate.js';
+import { createAggregator, finishDuplicates, type AggregatorOptions, type AggregatorState } from '../../src/report/aggregate.js';
 import type { AuditReport, ClassifiedTweet } from '../../src/report/types.js';
 import { repoRoot } from '../support/cli.js';
 import { classified, type FixtureSpec } from './fixtures.js';
@@ -81,8 +81,12 @@ function whole(tweets: ClassifiedTweet[], opts: AggregatorOptions): AuditReport 
   return aggregator.finish();
 }
 
-/** Each part in its own aggregator, snapshots cloned as postMessage would, merged into one. */
-function merged(parts: ClassifiedTweet[][], opts: AggregatorOptions, intoFirst: boolean): AuditReport {
+/**
+ * Each part in its own aggregator, snapshots cloned as postMessage would, merged into one.
+ * `elsewhere`: the near-duplicate checks taken out, cloned, run apart and their findings given to
+ * `finish`, as a parallel audit does.
+ */
+function merged(parts: ClassifiedTweet[][], opts: AggregatorOptions, intoFirst: boolean, elsewhere = false): AuditReport {
   const states: AggregatorState[] = parts.map((part) => {
     const aggregator = createAggregator(opts);
     for (const tweet of part) aggregator.add(tweet);
@@ -94,7 +98,9 @@ function merged(parts: ClassifiedTweet[][], opts: AggregatorOptions, intoFirst: 
     states.shift();
   }
   for (const state of states) target.merge(state);
-  return target.finish();
+  if (!elsewhere) return target.finish();
+  const findings = new Map(structuredClone(target.takeDuplicateStates()).map(([month, state]) => [month, finishDuplicates(state)]));
+  return target.finish(structuredClone(findings));
 }
 
 /** Cuts a list at sorted positions into parts (some possibly empty). */
@@ -129,7 +135,8 @@ describe('aggregator snapshot and merge', () => {
         fc.constantFrom(...DETAILS),
         fc.integer({ min: 0, max: 3 }),
         fc.boolean(),
-        (specs, keys, cuts, detailMonths, examples, intoFirst) => {
+        fc.boolean(),
+        (specs, keys, cuts, detailMonths, examples, intoFirst, elsewhere) => {
           const tweets = build(specs);
           // A permutation: each tweet sorted by a random key, ties by position.
           const order = tweets.map((tweet, i) => ({ tweet, key: keys[i] ?? 0, i })).sort((a, b) => a.key - b.key || a.i - b.i);
@@ -138,7 +145,7 @@ describe('aggregator snapshot and merge', () => {
             cuts,
           );
           const opts = options(detailMonths, examples);
-          expect(merged(parts, opts, intoFirst)).toEqual(whole(tweets, opts));
+          expect(merged(parts, opts, intoFirst, elsewhere)).toEqual(whole(tweets, opts));
         },
       ),
       { numRuns: 300 },
@@ -157,6 +164,16 @@ describe('aggregator snapshot and merge', () => {
     expect(structuredClone(state)).toEqual(state);
     const text = JSON.stringify(state, (_key, value: unknown) => (typeof value === 'function' ? 'FUNCTION' : value));
     expect(text).not.toContain('FUNCTION');
+  });
+
+  it('will not finish without the findings of a near-duplicate check it gave away', () => {
+    const aggregator = createAggregator(options(['2024-01', '2024-02'], 0));
+    for (const tweet of build([{ month: '2024-01', text: PITCHES[0] }, { month: '2024-01', text: PITCHES[0] }])) aggregator.add(tweet);
+    const taken = aggregator.takeDuplicateStates();
+    expect(taken.map(([month]) => month)).toEqual(['2024-01', '2024-02']);
+    expect(() => aggregator.finish(new Map([['2024-01', finishDuplicates(taken[0]![1])]]))).toThrow(/2024-02/);
+    const report = aggregator.finish(new Map(taken.map(([month, state]) => [month, finishDuplicates(state)])));
+    expect(report.months[0]!.flags.duplicate.count).toBe(2);
   });
 
   it('refuses a state made with other options', () => {

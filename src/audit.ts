@@ -31,6 +31,8 @@ export interface AuditOptions {
   workers?: number | 'auto';
   /** About this many bytes of a tweets file per batch handed to a worker (default 1 MiB); tests lower it. */
   batchBytes?: number;
+  /** The worker script (default: src/parallel/worker.ts compiled); tests give one that fails. */
+  workerFile?: string;
 }
 
 /** What `audit()` returns. */
@@ -79,6 +81,11 @@ export interface PreparedAudit {
  */
 export const MAX_BUFFERED_TWEETS = 100_000;
 export const PROGRESS_EVERY = 10_000;
+
+/** True when reading from `before` to `after` tweets passed a multiple of PROGRESS_EVERY: time to report. */
+export function passedProgressStep(before: number, after: number): boolean {
+  return Math.floor(after / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY);
+}
 /** Buffered tweets handed on at a time. */
 const SLICE = 1024;
 
@@ -115,7 +122,7 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
     }
     const before = read;
     read += batch.length;
-    if (Math.floor(read / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) options.onProgress?.(read);
+    if (passedProgressStep(before, read)) options.onProgress?.(read);
   }
 
   // Tweets are read in batches: one await per batch, not per tweet.
@@ -179,7 +186,7 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
       for await (const batch of tweetBatches(archive)) {
         const before = seen;
         seen += batch.length;
-        if (Math.floor(seen / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) options.onProgress?.(seen);
+        if (passedProgressStep(before, seen)) options.onProgress?.(seen);
         yield batch;
       }
       return;

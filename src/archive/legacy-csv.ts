@@ -17,7 +17,6 @@ import {
   retweetedScreenName,
   sourceName,
   withWrittenLinks,
-  writtenLinks,
   type LinkExpansion,
 } from './text.js';
 import type { OwnerKeys } from './x-tweet.js';
@@ -186,8 +185,7 @@ export function csvRowToTweet(row: Row, owner: OwnerKeys): Tweet | undefined {
   for (const u of expansions) if (!isMediaUrl(u)) pushUnique(urls, u);
   const text = expandLinks(decoded, links);
   // Links typed out in full have no expansion in tweets from before t.co (2011).
-  const written = writtenLinks(decoded);
-  if (written.length > 0) urls = withWrittenLinks(urls, written, text);
+  urls = withWrittenLinks(urls, decoded, text, links);
 
   const inReplyToStatusId = asId(row.in_reply_to_status_id?.trim());
   const inReplyToUserId = asId(row.in_reply_to_user_id?.trim());

@@ -132,7 +132,9 @@ export function isMediaUrl(url: string): boolean {
 
 // A link typed out in the text. X wrapped links in t.co only from 2011: older tweets carry their
 // links as written and no url entity (463 of dgageot-2013's tweets).
-const WRITTEN_LINK = /\bhttps?:\/\/[^\s<>"]+/g;
+// A link ends at white space, quotes and angle brackets, and at CJK and full-width punctuation
+// ("見て http://example.com/a。すごい").
+const WRITTEN_LINK = /\bhttps?:\/\/[^\s<>"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/gi;
 // Punctuation that ends a sentence rather than the link ("see http://example.com.").
 const TRAILING = /[.,;:!?'"\u00bb\u201d\u2019\]}]+$/;
 // What follows a link that a retweet cut at 140 characters: "http://tinyurl.com/ab ..." or "…".
@@ -172,12 +174,17 @@ function hasWrittenLink(text: string): boolean {
 }
 
 /**
- * `urls` with the written links of `written` that it lacks, in the order they appear in `text`
- * (urls not found in the text keep their place after those that are). `urls` itself when nothing
- * is missing, which is nearly always.
+ * `urls` with the links typed out in `decoded` (the text before t.co links were expanded) that it
+ * lacks, in the order they appear in `text` (urls not found in the text keep their place after
+ * those that are); `urls` itself when nothing is missing, which is nearly always. Links an entity
+ * already named (`links`), and links to attached media, are not added.
  */
-export function withWrittenLinks(urls: string[], written: string[], text: string): string[] {
-  const missing = written.filter((url) => !urls.includes(url));
+export function withWrittenLinks(urls: string[], decoded: string, text: string, links?: LinkExpansion): string[] {
+  const written = writtenLinks(decoded);
+  if (written.length === 0) return urls;
+  const missing = written.filter(
+    (url) => !urls.includes(url) && !links?.expanded.has(url) && !links?.media.has(url) && !isMediaUrl(url),
+  );
   if (missing.length === 0) return urls;
   const at = (url: string): number => {
     const i = text.indexOf(url);

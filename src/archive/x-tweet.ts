@@ -14,7 +14,6 @@ import {
   retweetedScreenName,
   sourceName,
   withWrittenLinks,
-  writtenLinks,
   type LinkExpansion,
 } from './text.js';
 
@@ -134,8 +133,7 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
   }
 
   // Links typed out in full have no url entity in tweets from before t.co (2011).
-  const written = writtenLinks(decoded).filter((url) => !links.expanded.has(url));
-  if (written.length > 0) urls = withWrittenLinks(urls, written, text);
+  urls = withWrittenLinks(urls, decoded, text, links);
 
   const inReplyToStatusId = asId(raw.in_reply_to_status_id_str) ?? asId(raw.in_reply_to_status_id);
   const inReplyToUserId = asId(raw.in_reply_to_user_id_str) ?? asId(raw.in_reply_to_user_id);

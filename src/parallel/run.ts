@@ -8,7 +8,7 @@ import { EditResolver } from '../archive/edits.js';
 import { warnOnce } from '../archive/location.js';
 import { skippedWarning, splitReading, type SplitReading } from '../archive/modern.js';
 import type { AuditOptions, AuditResult, PreparedAudit } from '../audit.js';
-import { boundsOf, chooseZone, MAX_BUFFERED_TWEETS, PROGRESS_EVERY } from '../audit.js';
+import { boundsOf, chooseZone, MAX_BUFFERED_TWEETS, passedProgressStep } from '../audit.js';
 import { createClassifier } from '../classify/index.js';
 import { IdentityEvidence } from '../config/discover.js';
 import { DEFAULT_NIGHT_HOURS, type Identity } from '../config/schema.js';
@@ -84,7 +84,7 @@ class StartOver extends Error {}
  */
 export async function auditInParallel(options: AuditOptions, detail: boolean): Promise<{ result?: AuditResult; archive?: OpenedArchive }> {
   if (options.workers === 0 || (options.labels && options.labels.size > 0)) return {};
-  const file = workerFile();
+  const file = options.workerFile ?? workerFile();
   if (!file) return {};
   const archive = await openArchives(options.archives);
   const open = splitReading(archive);
@@ -168,7 +168,10 @@ async function run(
       signal();
     });
     worker.on('exit', (code) => {
-      if (states[w] === undefined) failure ??= new Error(`a worker of the parallel audit stopped (exit code ${code})`);
+      // Ended before its final state, or with near-duplicate findings still due: either way lost.
+      if (states[w] === undefined || awaitingFindings[w]! > 0) {
+        failure ??= new Error(`a worker of the parallel audit stopped (exit code ${code})`);
+      }
       signal();
     });
   }
@@ -205,7 +208,7 @@ async function run(
         evidence.merge(r.evidence);
         evidenceTweets += r.tweets;
       }
-      if (Math.floor(read / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) options.onProgress?.(read);
+      if (passedProgressStep(before, read)) options.onProgress?.(read);
       consumed++;
     }
   };
@@ -265,35 +268,50 @@ async function run(
 
   const classifier = await createClassifier({ identity: identity!, zone, nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS });
   for (const { tweet, local, month } of survivors) aggregator!.add({ tweet, classification: classifier.classify(tweet, local), local, month });
-  // The final states one worker at a time, each worker letting its heap go once its state is
-  // sent: with every month in detail (--all on a large archive), two final states at once beside
-  // their workers' heaps would be most of the memory of the whole audit.
+  // The final states one worker at a time: with every month in detail (--all on a large archive),
+  // two final states at once beside their workers' heaps would be most of the memory of the whole
+  // audit. A worker drops its aggregator and classifier once its final state is sent.
   for (let w = 0; w < count; w++) {
     post(w, { kind: 'finish' });
     while (states[w] === undefined) await waitForMessage();
   }
   // The near-duplicate check of every month in detail, most of finish()'s time on a large archive
   // (~8 s at 1M tweets), shared out to the workers, the largest months first, each to the worker
-  // with the least work so far.
+  // with the least work so far. Small months are checked here meanwhile. A worker is ended as soon
+  // as it has nothing more to do.
   const shares: Array<Array<[string, DuplicateState]>> = workers.map(() => []);
   const load = workers.map(() => 0);
-  const work = aggregator!.takeDuplicateStates().sort((a, b) => b[1].counts.length - a[1].counts.length);
-  for (const entry of work) {
+  const small: Array<[string, DuplicateState]> = [];
+  for (const entry of aggregator!.takeDuplicateStates().sort((a, b) => b[1].counts.length - a[1].counts.length)) {
     if (entry[1].counts.length < SMALL_CHECK) {
-      findings.set(entry[0], finishDuplicates(entry[1]));
+      small.push(entry);
       continue;
     }
     const w = load.indexOf(Math.min(...load));
     shares[w]!.push(entry);
     load[w]! += entry[1].counts.length;
   }
+  const ended: Array<Promise<number>> = [];
   for (let w = 0; w < count; w++) {
-    if (shares[w]!.length === 0) continue;
+    if (shares[w]!.length === 0) {
+      ended.push(workers[w]!.terminate());
+      continue;
+    }
     awaitingFindings[w] = 1;
     post(w, { kind: 'duplicates', months: shares[w]! }, buffersOf(shares[w]!));
   }
-  while (awaitingFindings.some((n) => n > 0)) await waitForMessage();
-  await Promise.all(workers.map((worker) => worker.terminate()));
+  for (const [month, state] of small) findings.set(month, finishDuplicates(state));
+  for (;;) {
+    for (let w = 0; w < count; w++) {
+      if (awaitingFindings[w] === 0 && shares[w]!.length > 0) {
+        shares[w] = [];
+        ended.push(workers[w]!.terminate());
+      }
+    }
+    if (!awaitingFindings.some((n) => n > 0)) break;
+    await waitForMessage();
+  }
+  await Promise.all(ended);
 
   const resolved = (): Period => period ?? resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
   const prepared: PreparedAudit = {

@@ -39,6 +39,11 @@ describe('writtenLinks (links typed out before t.co)', () => {
     ]);
   });
 
+  it('ends a link at CJK and full-width punctuation, and reads the scheme in any case', () => {
+    expect(writtenLinks('見て http://example.com/a。すごい（http://example.org/b）')).toEqual(['http://example.com/a', 'http://example.org/b']);
+    expect(writtenLinks('OLD LINK: HTTP://EXAMPLE.COM/X')).toEqual(['HTTP://EXAMPLE.COM/X']);
+  });
+
   it('keeps a closing parenthesis that the link opened', () => {
     expect(writtenLinks('read https://en.wikipedia.org/wiki/Go_(game).')).toEqual(['https://en.wikipedia.org/wiki/Go_(game)']);
     expect(writtenLinks('(see https://en.wikipedia.org/wiki/Go_(game))')).toEqual(['https://en.wikipedia.org/wiki/Go_(game)']);
@@ -57,16 +62,18 @@ describe('writtenLinks (links typed out before t.co)', () => {
 describe('withWrittenLinks', () => {
   it('adds the missing links where they stand in the text', () => {
     const text = 'a http://one.example/ b https://two.example/x c http://three.example/';
-    expect(withWrittenLinks(['https://two.example/x'], ['http://one.example/', 'https://two.example/x', 'http://three.example/'], text)).toEqual([
-      'http://one.example/',
-      'https://two.example/x',
-      'http://three.example/',
-    ]);
+    expect(withWrittenLinks(['https://two.example/x'], text, text)).toEqual(['http://one.example/', 'https://two.example/x', 'http://three.example/']);
   });
 
   it('returns the same list when nothing is missing', () => {
     const urls = ['https://two.example/x'];
-    expect(withWrittenLinks(urls, ['https://two.example/x'], 'https://two.example/x')).toBe(urls);
+    expect(withWrittenLinks(urls, 'see https://two.example/x', 'see https://two.example/x')).toBe(urls);
+  });
+
+  it('leaves out links an entity already names and links to attached media', () => {
+    const text = 'x http://example.com/a http://pic.example/1 http://twitter.com/bob/status/1234/photo/1';
+    const links = { expanded: new Map([['http://example.com/a', 'http://example.com/a']]), media: new Set(['http://pic.example/1']) };
+    expect(withWrittenLinks([], text, text, links)).toEqual([]);
   });
 });
 

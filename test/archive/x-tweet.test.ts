@@ -33,6 +33,13 @@ describe('normalizeXTweet', () => {
       modern,
     )!;
     expect(t.urls).toEqual(['http://example.com/a', 'https://example.org/b']);
+    // A Grailbird photo typed out as a link to it: media, not a link.
+    const photo = 'http://twitter.com/bob/status/1234/photo/1';
+    const p = normalizeXTweet(
+      { id_str: '3', created_at: DATE, text: `nice ${photo}`, entities: { urls: [{ url: photo, expanded_url: photo, indices: [5, 48] }] } },
+      legacy,
+    )!;
+    expect([p.urls, p.mediaCount]).toEqual([[], 1]);
   });
 
   it('orders entity mentions by position and lowercases them', () => {

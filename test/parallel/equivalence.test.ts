@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { audit, type AuditOptions } from '../../src/audit.js';
 import { workersFor, PARALLEL_MIN_BYTES } from '../../src/parallel/run.js';
@@ -118,6 +119,36 @@ describe('input the parallel audit does not read itself', () => {
       await cleanup();
     }
   });
+});
+
+describe('a worker that dies', () => {
+  /**
+   * A worker script that runs the real one but ends its thread with code 3 on a `kind` message.
+   * The real one is imported first, so that its listener is there before any message comes.
+   */
+  async function dyingWorker(dir: string, kind: string): Promise<string> {
+    const real = pathToFileURL(path.join(repoRoot, 'dist/parallel/worker.js')).href;
+    const file = path.join(dir, `dies-on-${kind}.mjs`);
+    await writeFile(
+      file,
+      `import ${JSON.stringify(real)};\n` +
+        `import { parentPort } from 'node:worker_threads';\n` +
+        `parentPort.on('message', (m) => { if (m.kind === ${JSON.stringify(kind)}) process.exit(3); });\n`,
+    );
+    return file;
+  }
+
+  it.each(['batch', 'finish', 'duplicates'])('on a "%s" message fails the audit with a clear error, never hangs', async (kind) => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const workerFile = await dyingWorker(dir, kind);
+      await expect(audit(options(sample, { all: true }, { workers: 2, batchBytes: 3000, workerFile }))).rejects.toThrow(
+        /a worker of the parallel audit stopped \(exit code 3\)/,
+      );
+    } finally {
+      await cleanup();
+    }
+  }, 60_000);
 });
 
 describe('how many workers', () => {

@@ -41,9 +41,9 @@ import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
  * Tweet files from this size on (about 120,000 tweets as X prints them) are audited in parallel
  * when no worker count is asked for. Below, it does not pay on two cores: V8 already runs its
  * garbage collector on the second core, a worker repeats the start-up (modules, compilation, the
- * model), and the whole archive sits in memory for discovery anyway. Measured on a quiet 2-core
- * machine (report --all, median of 2): 10k tweets 2.1 s in one thread, 3.1 s with two workers;
- * 100k 8.3 s both ways; 1M 65 s against 34 s.
+ * model), and the whole archive sits in memory for discovery anyway. Measured on a 2-core
+ * machine (report --all): 10k tweets 2.1 s in one thread, 3.1 s with two workers; 100k still
+ * faster in one thread (6.0 s against 9.3 s, the best of 3 pairs in turn); 1M 83 s against 34 s.
  */
 export const PARALLEL_MIN_BYTES = 160 * 1024 * 1024;
 /** More workers than this stop paying: the main thread's reading becomes the limit. */

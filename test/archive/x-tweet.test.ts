@@ -17,10 +17,10 @@ describe('normalizeXTweet', () => {
   it('takes links typed out in full as links when the tweet has no url entity (before t.co, 2011)', () => {
     for (const options of [modern, legacy]) {
       const t = normalizeXTweet(
-        { id_str: '1', created_at: DATE, full_text: 'Just blogged on my problem: http://tinyurl.com/ysqq8g', entities: { urls: [] } },
+        { id_str: '1', created_at: DATE, full_text: 'Wrote up my install woes: http://short.example/ab12cd', entities: { urls: [] } },
         options,
       )!;
-      expect(t.urls).toEqual(['http://tinyurl.com/ysqq8g']);
+      expect(t.urls).toEqual(['http://short.example/ab12cd']);
     }
     // An old entity whose url is the written link itself, without expansion: listed once.
     const t = normalizeXTweet(

@@ -191,18 +191,16 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
       }
       return;
     }
-    // The buffer goes in slices, so that no more than a slice's classifications exist at once.
-    if (!rest) {
-      for (let i = 0; i < buffer.length; i += SLICE) yield buffer.slice(i, i + SLICE);
-      return;
-    }
-    // A streamed archive is read once: let go of each slice of the buffer as it is handed on, so
-    // the first 100k tweets do not stay in memory for the rest of the read.
+    // The buffer goes in slices, so that no more than a slice's classifications exist at once. A
+    // streamed archive is read once: each slice is let go of as it is handed on, so the first 100k
+    // tweets do not stay in memory for the rest of the read.
+    const streams = rest !== null;
     for (let i = 0; i < buffer.length; i += SLICE) {
       const slice = buffer.slice(i, i + SLICE);
-      buffer.fill(undefined as unknown as Tweet, i, i + SLICE);
+      if (streams) buffer.fill(undefined as unknown as Tweet, i, i + SLICE);
       yield slice;
     }
+    if (!rest) return;
     buffer.length = 0;
     const streaming = rest;
     rest = null;

@@ -130,8 +130,10 @@ async function run(
   let wake: (() => void) | undefined;
   const results = new Map<number, BatchReply>();
   const findings = new Map<string, DuplicateFindings>();
-  /** Per worker: 1 while the findings of the near-duplicate checks sent to it are due. */
-  const awaitingFindings: number[] = [];
+  /** Per worker: true while the findings of the near-duplicate checks sent to it are due. */
+  const awaitingFindings: boolean[] = [];
+  /** Workers being ended, each once it has nothing more to do. */
+  const ended: Array<Promise<number>> = [];
   const signal = (): void => {
     const resolve = wake;
     wake = undefined;
@@ -142,7 +144,7 @@ async function run(
     workers.push(worker);
     inFlight.push(0);
     states.push(undefined);
-    awaitingFindings.push(0);
+    awaitingFindings.push(false);
     worker.on('message', (message: FromWorker) => {
       if (message.kind === 'batch') {
         inFlight[w]!--;
@@ -153,7 +155,8 @@ async function run(
         if (message.final) states[w] = null;
       } else if (message.kind === 'findings') {
         for (const [month, found] of message.findings) findings.set(month, found);
-        awaitingFindings[w] = 0;
+        awaitingFindings[w] = false;
+        ended.push(worker.terminate());
       } else if (message.kind === 'unreadable') {
         failure ??= new StartOver(message.reason);
       } else {
@@ -169,7 +172,7 @@ async function run(
     });
     worker.on('exit', (code) => {
       // Ended before its final state, or with near-duplicate findings still due: either way lost.
-      if (states[w] === undefined || awaitingFindings[w]! > 0) {
+      if (states[w] === undefined || awaitingFindings[w]) {
         failure ??= new Error(`a worker of the parallel audit stopped (exit code ${code})`);
       }
       signal();
@@ -291,26 +294,16 @@ async function run(
     shares[w]!.push(entry);
     load[w]! += entry[1].counts.length;
   }
-  const ended: Array<Promise<number>> = [];
   for (let w = 0; w < count; w++) {
     if (shares[w]!.length === 0) {
       ended.push(workers[w]!.terminate());
       continue;
     }
-    awaitingFindings[w] = 1;
+    awaitingFindings[w] = true;
     post(w, { kind: 'duplicates', months: shares[w]! }, buffersOf(shares[w]!));
   }
   for (const [month, state] of small) findings.set(month, finishDuplicates(state));
-  for (;;) {
-    for (let w = 0; w < count; w++) {
-      if (awaitingFindings[w] === 0 && shares[w]!.length > 0) {
-        shares[w] = [];
-        ended.push(workers[w]!.terminate());
-      }
-    }
-    if (!awaitingFindings.some((n) => n > 0)) break;
-    await waitForMessage();
-  }
+  while (awaitingFindings.some(Boolean)) await waitForMessage();
   await Promise.all(ended);
 
   const resolved = (): Period => period ?? resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
@@ -330,14 +323,15 @@ async function run(
       return monthsBetween(p.from, p.to);
     },
     detailMonths: () => detailMonths,
-    classified() {
-      throw new Error('an archive audited in parallel is not kept; prepare it again to read it again');
-    },
-    classifiedBatches() {
-      throw new Error('an archive audited in parallel is not kept; prepare it again to read it again');
-    },
+    classified: notKept,
+    classifiedBatches: notKept,
   };
   return { prepared, report: aggregator!.finish(findings) };
+}
+
+/** What reading an audited-in-parallel archive again gives: its tweets were not kept. */
+function notKept(): never {
+  throw new Error('an archive audited in parallel is not kept; prepare it again to read it again');
 }
 
 /** Months with fewer distinct texts than this are checked at once in the main thread. */

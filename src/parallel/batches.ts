@@ -95,8 +95,8 @@ function cutBefore(data: Buffer, needle: Buffer, from: number, limit: number): n
 
 /**
  * The items of a batch of {@link jsonArrayBatches} whose items all end with `itemEnd`, each parsed
- * on its own; undefined when the batch is not such a list (then it is not what a single reader
- * would find either, and the file must be read the exact way). The same items as one JSON.parse of
+ * on its own; undefined when the batch cannot be cut that way (an item printed on one line, as
+ * `{}` is, or damage): the caller then parses the batch whole. The same items as one JSON.parse of
  * the batch, for less: one large parse keeps a megabyte of objects alive at once, and a single
  * character beyond Latin-1 makes the whole text two bytes a character (~1.5x the time, measured
  * on the 100k bench archive).

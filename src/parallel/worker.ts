@@ -62,8 +62,8 @@ function parseItems(bytes: Uint8Array, itemEnd: string | undefined): unknown[] {
   if (!isUtf8(buffer)) throw new Unreadable('a batch is not valid UTF-8');
   if (itemEnd !== undefined) {
     const items = batchItems(buffer, Buffer.from(itemEnd, 'latin1'));
-    if (items === undefined) throw new Unreadable('a batch is not one JSON list');
-    return items;
+    if (items !== undefined) return items;
+    // Not cut where every item was expected to end: read as one list, as before.
   }
   let items: unknown;
   try {

@@ -16,7 +16,8 @@ async function* chunked(bytes: Buffer, sizes: readonly number[]): AsyncGenerator
 /**
  * Every batch parsed, concatenated; or the error that says "read this file the exact way". Each
  * batch is also cut item by item (batchItems, as workers read it) where the file's layout allows:
- * that gives the same items, or (`mayDecline`, for damaged files) undefined, never other items.
+ * that gives the same items, or (`mayDecline`: other layouts, damaged files) undefined, never
+ * other items. Workers parse a declined batch whole.
  */
 async function readBatches(bytes: Buffer, sizes: readonly number[], batchBytes: number, mayDecline = false): Promise<unknown[] | Error> {
   const items: unknown[] = [];
@@ -79,7 +80,7 @@ describe('cutting a data file into batches of whole items', () => {
         fc.integer({ min: 1, max: 500 }),
         async (items, indent, sizes, batchBytes) => {
           const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, indent)}`);
-          const result = await readBatches(bytes, sizes, batchBytes);
+          const result = await readBatches(bytes, sizes, batchBytes, true);
           if (!(result instanceof Error)) expect(result).toEqual(JSON.parse(JSON.stringify(items)));
         },
       ),
@@ -106,6 +107,13 @@ describe('cutting a data file into batches of whole items', () => {
     const items = [{ id_str: '', full_text: '', entities: {} }];
     const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, 2)}`);
     expect(await readBatches(bytes, [93], 63)).toEqual(items);
+  });
+
+  it('declines a batch holding an item printed on one line (found by the property above)', () => {
+    // X-like layout with tabs, where the empty object has no closing line of its own.
+    const bytes = Buffer.from('[{},\n\t{\n\t\t"": []\n\t}]');
+    expect(batchItems(bytes, Buffer.from('\n\t}'))).toBeUndefined();
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual([{}, { '': [] }]);
   });
 
   it('cuts a batch item by item only when it is a plain list of such items', () => {

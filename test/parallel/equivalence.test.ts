@@ -84,6 +84,23 @@ describe('the parallel audit gives the single-threaded report', () => {
   });
 });
 
+describe('items the workers cannot cut one by one', () => {
+  it('an item printed on one line: the batch is parsed whole, still in parallel, with the same report', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await mkdir(path.join(dir, 'data'));
+      const text = await readFile(path.join(sample, 'data/tweets.js'), 'utf8');
+      // An empty item after an item in the middle of the file: skipped and counted either way.
+      const at = text.indexOf('\n  },', Math.floor(text.length / 2)) + '\n  },'.length;
+      await writeFile(path.join(dir, 'data/tweets.js'), `${text.slice(0, at)}\n  {},${text.slice(at)}`);
+      const { single } = await expectSameAudit(dir, { all: true });
+      expect(single.prepared.archive.warnings.join('\n')).toMatch(/skipped 1 /);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe('input the parallel audit does not read itself', () => {
   it('a tweets.js cut short: the same error as reading in one thread', async () => {
     const { dir, cleanup } = await tempDir();

@@ -17,6 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/tweet-audit.js');
 const probe = path.join(root, 'scripts/bench/rss-probe.js');
 const baseline = path.join(root, 'scripts/bench/json-parse-baseline.js');
+const floorScript = path.join(root, 'scripts/bench/parse-floor.js');
 const benchDir = path.join(root, '.bench');
 const shared = path.resolve(root, '../shared/archives');
 
@@ -110,6 +111,19 @@ async function benchSize(size) {
     }
     parseMs = median(parses);
   }
+  // The floor: reading, cutting and parsing every item on all cores, nothing else.
+  let floor = null;
+  if (files.length === 1) {
+    const floors = [];
+    const floorRss = [];
+    for (let i = 0; i < runsFor(size); i++) {
+      const result = await run(['--import', probe, floorScript, files[0]]);
+      if (result.code !== 0) throw new Error(`parse floor failed:\n${result.stderr}`);
+      floors.push(JSON.parse(result.stdout).ms);
+      floorRss.push(result.rssMb);
+    }
+    floor = { s: median(floors) / 1000, rssMb: median(floorRss) };
+  }
   const wall = median(times);
   return {
     tweets: size,
@@ -121,6 +135,7 @@ async function benchSize(size) {
     peakRssMb: median(rss),
     parseS: parseMs === null ? null : parseMs / 1000,
     ratio: parseMs === null ? null : wall / parseMs,
+    floor,
   };
 }
 
@@ -155,7 +170,8 @@ await mkdir(benchDir, { recursive: true });
 console.log(`tweet-audit bench — node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB`);
 console.log('Full-archive report (--all --format json), median of runs; ratio = report time / bare read + JSON.parse of the same file');
 console.log(`Workers: TWEET_AUDIT_WORKERS=${process.env.TWEET_AUDIT_WORKERS ?? 'auto'} (auto: ${Math.min(os.availableParallelism(), 4)} for tweet files of 160 MB and more)\n`);
-console.log(['tweets', 'MB', 'runs', 'wall s', 'tweets/s', 'MB/s', 'peak RSS MB', 'JSON.parse s', 'ratio'].join('\t'));
+console.log(`floor = reading, cutting and JSON.parse of every item on ${Math.min(os.availableParallelism(), 4)} workers and nothing else (scripts/bench/parse-floor.js): no audit can beat it`);
+console.log(['tweets', 'MB', 'runs', 'wall s', 'tweets/s', 'MB/s', 'peak RSS MB', 'JSON.parse s', 'ratio', 'floor s', 'floor RSS MB'].join('\t'));
 for (const size of sizes) {
   const r = await benchSize(size);
   console.log(
@@ -169,6 +185,8 @@ for (const size of sizes) {
       fmt(r.peakRssMb),
       r.parseS === null ? 'n/a' : fmt(r.parseS, 2),
       r.ratio === null ? 'n/a' : fmt(r.ratio, 2),
+      r.floor === null ? 'n/a' : fmt(r.floor.s, 2),
+      r.floor === null ? 'n/a' : fmt(r.floor.rssMb),
     ].join('\t'),
   );
 }

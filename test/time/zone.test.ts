@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createZone, isValidTimeZone, partsOfLocalTime } from '../../src/time/zone.js';
+import { createZone, isValidTimeZone, localTimeOf, partsOfLocalTime } from '../../src/time/zone.js';
 import { TweetAuditError } from '../../src/errors.js';
 
 describe('createZone', () => {
@@ -52,6 +52,34 @@ describe('the offset cache', () => {
     for (let t = Date.UTC(2024, 3, 6, 13); t < Date.UTC(2024, 3, 6, 17); t += 60_000) {
       const f = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]));
       expect(zone.parts(t).hour, new Date(t).toISOString()).toBe(+f.hour!);
+    }
+  });
+});
+
+describe('localTimeOf', () => {
+  it('reads what en-US formatting writes, as its parts say, or gives NaN', () => {
+    const options = { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' } as const;
+    const formats = ['UTC', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Kiritimati'].map((timeZone) => new Intl.DateTimeFormat('en-US', { ...options, timeZone }));
+    let read = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.nat(formats.length - 1), (time, which) => {
+        const format = formats[which]!;
+        const f = Object.fromEntries(format.formatToParts(time).map((p) => [p.type, p.value]));
+        const local = localTimeOf(format.format(time));
+        if (Number.isNaN(local)) return;
+        read += 1;
+        expect(local).toBe(Date.UTC(+f.year!, +f.month! - 1, +f.day!, +f.hour!, +f.minute!));
+      }),
+      { numRuns: 2000 },
+    );
+    // Most of Date's range has years of up to six digits, which it reads.
+    expect(read).toBeGreaterThan(1000);
+  });
+
+  it('rejects text of any other shape', () => {
+    expect(localTimeOf('5/13/2014, 12:53')).toBe(Date.UTC(2014, 4, 13, 12, 53));
+    for (const text of ['', '5/13/2014, 12', '5/13/2014 12:53', '5/13/2014, 12:53 ', '5-13-2014, 12:53', '5/13/2014, 12:53:07', '5/13/-2014, 12:53', '5/13/2014 AD, 12:53']) {
+      expect(localTimeOf(text), text).toBeNaN();
     }
   });
 });

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NoteIndex } from '../archive/note-tweets.js';
 import { ownerKeys } from '../archive/owner.js';
+import { PackedTweets } from '../archive/packed-tweets.js';
 import { TweetItems } from '../archive/tweet-items.js';
 import type { XTweetOptions } from '../archive/x-tweet.js';
 import { createClassifier, type Classifier } from '../classify/index.js';
@@ -29,8 +30,8 @@ if (setup.notes.length > 0) {
   options.notes = notes;
 }
 const evidence = new IdentityEvidence(setup.owner, setup.config);
-/** Batches read before the identity was known. */
-let waiting: Batch[] = [];
+/** Tweets read before the identity was known, packed (see PackedTweets), batch by batch. */
+const waiting = new PackedTweets();
 let classifier: Classifier | undefined;
 let aggregator: Aggregator | undefined;
 let aggregatorOptions: AggregatorOptions | undefined;
@@ -82,6 +83,17 @@ interface Batch {
   months: string[];
 }
 
+function withLocalTimes(tweets: Tweet[]): Batch {
+  const locals: LocalParts[] = [];
+  const months: string[] = [];
+  for (let i = 0; i < tweets.length; i++) {
+    const local = zone.parts(tweets[i]!.createdAt);
+    locals.push(local);
+    months.push(monthKeyOf(local));
+  }
+  return { tweets, locals, months };
+}
+
 function classifyAll({ tweets, locals, months }: Batch): void {
   const c = classifier!;
   const a = aggregator!;
@@ -101,31 +113,25 @@ function readBatch(message: Extract<ToWorker, { kind: 'batch' }>): void {
   const chains: Array<string[] | undefined> = [];
   reader.add(items, read, chains);
 
-  const batch: Batch = { tweets: [], locals: [], months: [] };
+  const tweets: Tweet[] = [];
   const held: Array<{ tweet: Tweet; chain: string[] }> = [];
-  const perMonth = new Map<string, number>();
   for (let i = 0; i < read.length; i++) {
-    const tweet = read[i]!;
     const chain = chains[i];
-    if (chain !== undefined) {
-      held.push({ tweet, chain });
-      continue;
-    }
-    const local = zone.parts(tweet.createdAt);
-    const month = monthKeyOf(local);
-    batch.tweets.push(tweet);
-    batch.locals.push(local);
-    batch.months.push(month);
-    perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+    if (chain === undefined) tweets.push(read[i]!);
+    else held.push({ tweet: read[i]!, chain });
   }
-  const reply: FromWorker = { kind: 'batch', seq: message.seq, tweets: batch.tweets.length, skipped: reader.skipped, months: [...perMonth], held };
+  const batch = withLocalTimes(tweets);
+  const perMonth = new Map<string, number>();
+  for (const month of batch.months) perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+  const reply: FromWorker = { kind: 'batch', seq: message.seq, tweets: tweets.length, skipped: reader.skipped, months: [...perMonth], held };
   if (classifier) {
     classifyAll(batch);
     if (aggregated >= HAND_OVER_BATCHES) handOver(false);
   } else {
-    for (const tweet of batch.tweets) evidence.add(tweet);
+    for (const tweet of tweets) evidence.add(tweet);
     reply.evidence = evidence.take();
-    waiting.push(batch);
+    // Local times are computed again when classified rather than kept beside the tweets.
+    waiting.push(tweets);
   }
   send(reply);
 }
@@ -139,10 +145,8 @@ async function handle(message: ToWorker): Promise<void> {
       classifier = await createClassifier({ identity: message.identity, zone, nightHours: setup.config.nightHours ?? DEFAULT_NIGHT_HOURS });
       aggregatorOptions = { detailMonths: message.detailMonths, config: setup.config, timeZone: zone.name, examples: setup.examples };
       aggregator = createAggregator(aggregatorOptions);
-      const held = waiting;
-      waiting = [];
-      for (const batch of held) {
-        classifyAll(batch);
+      for (const tweets of waiting.unpack(true)) {
+        classifyAll(withLocalTimes(tweets));
         if (aggregated >= HAND_OVER_BATCHES) handOver(false);
       }
       return;

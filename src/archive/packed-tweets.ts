@@ -13,31 +13,28 @@ import type { Tweet } from '../model/tweet.js';
  */
 export class PackedTweets {
   private batches: Array<Buffer | undefined> = [];
-  /** Tweets packed. */
-  length = 0;
 
   push(tweets: readonly Tweet[]): void {
     if (tweets.length === 0) return;
     this.batches.push(serialize(tweets));
-    this.length += tweets.length;
   }
 
   /**
-   * The batches, unpacked one at a time, in the order they were packed. `release`: each batch's
-   * buffer is let go of as it is unpacked, and this can be read only once.
+   * The batches, unpacked one at a time, in the order they were packed. They are taken at once
+   * (nothing is held from then on), and each buffer is let go of as its batch is unpacked, so that
+   * the packed and the unpacked tweets are not all in memory together.
    */
-  *unpack(release: boolean): Generator<Tweet[]> {
-    for (let i = 0; i < this.batches.length; i++) {
-      const packed = this.batches[i];
-      if (packed === undefined) throw new Error('these tweets were unpacked once already');
-      if (release) this.batches[i] = undefined;
-      yield deserialize(packed) as Tweet[];
-    }
-    if (release) this.clear();
-  }
-
-  clear(): void {
+  take(): Generator<Tweet[]> {
+    const batches = this.batches;
     this.batches = [];
-    this.length = 0;
+    return unpacked(batches);
+  }
+}
+
+function* unpacked(batches: Array<Buffer | undefined>): Generator<Tweet[]> {
+  for (let i = 0; i < batches.length; i++) {
+    const packed = batches[i]!;
+    batches[i] = undefined;
+    yield deserialize(packed) as Tweet[];
   }
 }

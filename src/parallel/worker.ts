@@ -145,7 +145,7 @@ async function handle(message: ToWorker): Promise<void> {
       classifier = await createClassifier({ identity: message.identity, zone, nightHours: setup.config.nightHours ?? DEFAULT_NIGHT_HOURS });
       aggregatorOptions = { detailMonths: message.detailMonths, config: setup.config, timeZone: zone.name, examples: setup.examples };
       aggregator = createAggregator(aggregatorOptions);
-      for (const tweets of waiting.unpack(true)) {
+      for (const tweets of waiting.take()) {
         classifyAll(withLocalTimes(tweets));
         if (aggregated >= HAND_OVER_BATCHES) handOver(false);
       }

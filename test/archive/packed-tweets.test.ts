@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PackedTweets } from '../../src/archive/packed-tweets.js';
-import { uniformTweet, type Tweet } from '../../src/model/tweet.js';
+import { uniformTweet } from '../../src/model/tweet.js';
 
 // Invented tweets: one with every optional field, one with none (undefined, as readers leave them).
 const full = uniformTweet({
@@ -37,40 +37,29 @@ const bare = uniformTweet({
   mediaCount: 0,
 });
 
-function unpackAll(packed: PackedTweets, release: boolean): Tweet[][] {
-  return [...packed.unpack(release)];
-}
-
 describe('PackedTweets', () => {
   it('gives back the batches packed, in order, field for field (undefined fields too) and in the readers\' field order', () => {
     const packed = new PackedTweets();
     packed.push([full, bare]);
     packed.push([]);
     packed.push([bare]);
-    expect(packed.length).toBe(3);
-    const batches = unpackAll(packed, false);
+    const batches = [...packed.take()];
     expect(batches).toHaveLength(2);
     expect(batches[0]).toStrictEqual([full, bare]);
     expect(batches[1]).toStrictEqual([bare]);
     expect(Object.keys(batches[0]![1]!)).toEqual(Object.keys(bare));
-    // Copies: what is done to them does not reach the packed tweets.
-    batches[0]![0]!.mentions.push('carol');
-    expect(unpackAll(packed, false)[0]![0]!.mentions).toEqual(['alice', 'bob']);
+    // Copies, not the tweets that were packed.
+    expect(batches[0]![0]).not.toBe(full);
   });
 
-  it('can be read once only when each batch is let go of as it is unpacked', () => {
+  it('gives its tweets once: taken, it holds nothing', () => {
     const packed = new PackedTweets();
     packed.push([full]);
-    expect(unpackAll(packed, true)).toStrictEqual([[full]]);
-    expect(packed.length).toBe(0);
-    expect(unpackAll(packed, false)).toEqual([]);
-  });
-
-  it('holds nothing once cleared', () => {
-    const packed = new PackedTweets();
-    packed.push([full, bare]);
-    packed.clear();
-    expect(packed.length).toBe(0);
-    expect(unpackAll(packed, false)).toEqual([]);
+    const taking = packed.take();
+    // Taken when asked, before a batch is read.
+    expect([...packed.take()]).toEqual([]);
+    expect([...taking]).toStrictEqual([[full]]);
+    packed.push([bare]);
+    expect([...packed.take()]).toStrictEqual([[bare]]);
   });
 });

@@ -514,9 +514,13 @@ export class Vocabulary {
   // word out and looking it up in a Map was the hot spot of classification.
   private words: string[] = [];
   private records: WordInfo[] = [];
-  /** Per slot: 1 + the index of its word in `words`, 0 when free. */
-  private slots = new Int32Array(INITIAL_SLOTS);
-  private hashes = new Int32Array(INITIAL_SLOTS);
+  /**
+   * Per slot, two entries side by side: 1 + the index of its word in `words` (0 when free), then
+   * the word's hash. Side by side, a probe reads one cache line rather than two: inside a report,
+   * where reading and counting evict the classifier's tables between tweets, that is a miss less
+   * per word.
+   */
+  private slots = new Int32Array(2 * INITIAL_SLOTS);
 
   /**
    * `stem(lang, word)` is called once per distinct word and language. The word cache is emptied
@@ -571,10 +575,10 @@ export class Vocabulary {
    */
   find(text: string, from: number, to: number, hash: number, folded = false): number {
     const length = to - from;
-    let mask = this.slots.length - 1;
+    let mask = (this.slots.length >> 1) - 1;
     let slot = slotOf(hash, mask);
-    for (let taken = this.slots[slot]!; taken !== 0; taken = this.slots[slot]!) {
-      if (this.hashes[slot] === hash) {
+    for (let taken = this.slots[2 * slot]!; taken !== 0; taken = this.slots[2 * slot]!) {
+      if (this.slots[2 * slot + 1] === hash) {
         const word = this.words[taken - 1]!;
         if (word.length === length && (folded ? isFoldedAt(word, text, from) : isAt(word, text, from))) return taken - 1;
       }
@@ -583,16 +587,15 @@ export class Vocabulary {
     if (this.words.length >= this.maxWords) {
       this.words = [];
       this.records = [];
-      this.slots = new Int32Array(INITIAL_SLOTS);
-      this.hashes = new Int32Array(INITIAL_SLOTS);
-    } else if ((this.words.length + 1) * 2 > this.slots.length) {
+      this.slots = new Int32Array(2 * INITIAL_SLOTS);
+    } else if ((this.words.length + 1) * 4 > this.slots.length) {
       this.grow();
     } else {
       return this.add(slot, text, from, to, hash, folded);
     }
-    mask = this.slots.length - 1;
+    mask = (this.slots.length >> 1) - 1;
     slot = slotOf(hash, mask);
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    while (this.slots[2 * slot] !== 0) slot = (slot + 1) & mask;
     return this.add(slot, text, from, to, hash, folded);
   }
 
@@ -612,25 +615,24 @@ export class Vocabulary {
       rows: [undefined, undefined, undefined, undefined],
       rowsOf: undefined,
     });
-    this.slots[slot] = this.words.length;
-    this.hashes[slot] = hash;
+    this.slots[2 * slot] = this.words.length;
+    this.slots[2 * slot + 1] = hash;
     return this.words.length - 1;
   }
 
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2);
-    const hashes = new Int32Array(slots.length);
-    const mask = slots.length - 1;
-    for (let old = 0; old < this.slots.length; old++) {
+    const mask = (slots.length >> 1) - 1;
+    for (let old = 0; old < this.slots.length; old += 2) {
       const taken = this.slots[old]!;
       if (taken === 0) continue;
-      let slot = slotOf(this.hashes[old]!, mask);
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = taken;
-      hashes[slot] = this.hashes[old]!;
+      const hash = this.slots[old + 1]!;
+      let slot = slotOf(hash, mask);
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = taken;
+      slots[2 * slot + 1] = hash;
     }
     this.slots = slots;
-    this.hashes = hashes;
   }
 
   /** The word of an index `find` returned. */

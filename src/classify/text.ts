@@ -218,9 +218,9 @@ function scanWords(text: string, check: boolean, vocabulary: Vocabulary, tokens:
       if (apostrophe && i - start > 2) {
         pushElided(text.slice(start, i), vocabulary, tokens, infos);
       } else {
-        const index = vocabulary.find(text, start, i, hash, false);
-        tokens.push(vocabulary.wordAt(index));
-        infos.push(vocabulary.recordAt(index));
+        const info = vocabulary.recordAt(vocabulary.find(text, start, i, hash, false));
+        tokens.push(info.word);
+        infos.push(info);
       }
       start = -1;
     }
@@ -265,9 +265,9 @@ function scanFoldingWords(text: string, vocabulary: Vocabulary, tokens: string[]
       if (apostrophe && i - start > 2) {
         pushElided(foldedSlice(text, start, i), vocabulary, tokens, infos);
       } else {
-        const index = vocabulary.find(text, start, i, hash, true);
-        tokens.push(vocabulary.wordAt(index));
-        infos.push(vocabulary.recordAt(index));
+        const info = vocabulary.recordAt(vocabulary.find(text, start, i, hash, true));
+        tokens.push(info.word);
+        infos.push(info);
       }
       start = -1;
     }
@@ -452,6 +452,8 @@ interface FirstWord {
 
 /** Everything the classifier needs to know about one word, worked out once per distinct word. */
 export interface WordInfo {
+  /** The word itself, folded. */
+  readonly word: string;
   /** Word-list entries that start with this word. */
   readonly entries: FirstWord | undefined;
   /** One-word "pref*" entries this word starts with. */
@@ -511,11 +513,11 @@ export class Vocabulary {
   private readonly secondWords = new Set<string>();
   // The word records, in an open-addressing table keyed by each word's hash: the tokenizer finds
   // a word's record while it reads the text, without cutting the word out first. Cutting every
-  // word out and looking it up in a Map was the hot spot of classification.
-  private words: string[] = [];
+  // word out and looking it up in a Map was the hot spot of classification. Each record holds its
+  // word: a lookup reads one array, not one for the words and one for the records.
   private records: WordInfo[] = [];
   /**
-   * Per slot, two entries side by side: 1 + the index of its word in `words` (0 when free), then
+   * Per slot, two entries side by side: 1 + the index of its word's record (0 when free), then
    * the word's hash. Side by side, a probe reads one cache line rather than two: inside a report,
    * where reading and counting evict the classifier's tables between tweets, that is a miss less
    * per word.
@@ -565,11 +567,11 @@ export class Vocabulary {
 
   /** Distinct words cached now (at most `maxWords`). */
   get size(): number {
-    return this.words.length;
+    return this.records.length;
   }
 
   /**
-   * The index in `words` and `records` of the word `text[from..to)`, whose hash is `hash`. A word
+   * The index in `records` of the word `text[from..to)`, whose hash is `hash`. A word
    * not met before is added. With `folded`, the text is lowercased text read folded unit by unit
    * (see `scanWords`).
    */
@@ -579,16 +581,15 @@ export class Vocabulary {
     let slot = slotOf(hash, mask);
     for (let taken = this.slots[2 * slot]!; taken !== 0; taken = this.slots[2 * slot]!) {
       if (this.slots[2 * slot + 1] === hash) {
-        const word = this.words[taken - 1]!;
+        const { word } = this.records[taken - 1]!;
         if (word.length === length && (folded ? isFoldedAt(word, text, from) : isAt(word, text, from))) return taken - 1;
       }
       slot = (slot + 1) & mask;
     }
-    if (this.words.length >= this.maxWords) {
-      this.words = [];
+    if (this.records.length >= this.maxWords) {
       this.records = [];
       this.slots = new Int32Array(2 * INITIAL_SLOTS);
-    } else if ((this.words.length + 1) * 4 > this.slots.length) {
+    } else if ((this.records.length + 1) * 4 > this.slots.length) {
       this.grow();
     } else {
       return this.add(slot, text, from, to, hash, folded);
@@ -603,8 +604,8 @@ export class Vocabulary {
     const word = folded ? foldedSlice(text, from, to) : text.slice(from, to);
     const entries = this.index.get(word);
     const prefixed = this.prefixes.filter(({ prefix }) => word.startsWith(prefix)).map(({ entry }) => entry);
-    this.words.push(word);
     this.records.push({
+      word,
       entries,
       prefixed,
       listed: entries !== undefined || prefixed.length > 0,
@@ -615,9 +616,9 @@ export class Vocabulary {
       rows: [undefined, undefined, undefined, undefined],
       rowsOf: undefined,
     });
-    this.slots[2 * slot] = this.words.length;
+    this.slots[2 * slot] = this.records.length;
     this.slots[2 * slot + 1] = hash;
-    return this.words.length - 1;
+    return this.records.length - 1;
   }
 
   private grow(): void {
@@ -633,11 +634,6 @@ export class Vocabulary {
       slots[2 * slot + 1] = hash;
     }
     this.slots = slots;
-  }
-
-  /** The word of an index `find` returned. */
-  wordAt(index: number): string {
-    return this.words[index]!;
   }
 
   /** The record of an index `find` returned. */

@@ -202,6 +202,26 @@ console.log(`\ntweet-audit --help: median ${fmt(help.help)} ms of 15 runs; bare 
     const lines = result.stdout.trim().split('\n').filter((line) => line.startsWith('median'));
     console.log(`\nClassifying alone, ${fmt(size)} tweets in memory (scripts/bench/classify-speed.js):`);
     for (const line of result.code === 0 ? lines : [result.stderr.trim()]) console.log(`  ${line}`);
+    // The same classifier inside a single-threaded report --all, a fresh process per run.
+    const inReport = [];
+    for (let r = 0; r < runsFor(size); r++) {
+      const one = await run([path.join(root, 'scripts/bench/classify-in-report.js'), path.join(benchDir, `archive-${size}`)]);
+      if (one.code !== 0) {
+        console.log(`  inside a report: failed: ${one.stderr.trim()}`);
+        break;
+      }
+      inReport.push(JSON.parse(one.stdout));
+    }
+    if (inReport.length === runsFor(size)) {
+      // Seconds for this archive's tweets, not per 100k: in a small archive the first tweets meet
+      // code not yet compiled, which a rate per 100k would multiply.
+      const seconds = inReport.map((row) => row.classifyMs / 1000);
+      console.log(
+        `  inside a one-thread report --all (scripts/bench/classify-in-report.js): median ${fmt(median(seconds), 2)} s classifying its ` +
+          `${fmt(inReport[0].tweets)} tweets (runs: ${seconds.map((v) => fmt(v, 2)).join(', ')}), in a report of median ` +
+          `${fmt(median(inReport.map((row) => row.wallMs)) / 1000, 2)} s`,
+      );
+    }
   }
 }
 if (existsSync(shared)) {

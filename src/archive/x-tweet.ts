@@ -61,6 +61,15 @@ export function tweetId(raw: JsonObject): string | undefined {
   return asId(raw.id_str) ?? asId(raw.id);
 }
 
+/**
+ * The list without spare room. An array grown by `push` from empty has room for 16 items, ~130
+ * bytes where one mention needs 8: with 100,000 tweets kept for discovery, about 10 MB of room
+ * that is never used.
+ */
+function exact(list: string[]): string[] {
+  return list.length === 0 ? list : list.slice();
+}
+
 /** The links of a tweet with no url or media entity: never written to. */
 const NO_LINKS: LinkExpansion = { expanded: new Map(), media: new Set() };
 
@@ -174,9 +183,9 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
     isRetweet,
     retweetOf,
     isQuote,
-    mentions,
-    hashtags,
-    urls,
+    mentions: exact(mentions),
+    hashtags: exact(hashtags),
+    urls: exact(urls),
     mediaCount,
     likeCount: asCount(raw.favorite_count),
     retweetCount: asCount(raw.retweet_count),

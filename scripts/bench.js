@@ -6,12 +6,12 @@
 //
 // Archives are generated (seeded, no network) into .bench/ once and reused.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateArchive } from './generate-archive.js';
+import { GENERATOR_VERSION, generateArchive } from './generate-archive.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/tweet-audit.js');
@@ -80,9 +80,19 @@ function dataFiles(archive) {
 
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** Whether `archive` was generated whole by the current generator (its README says which). */
+function isCurrentArchive(archive) {
+  if (!existsSync(path.join(archive, 'data/manifest.js'))) return false;
+  try {
+    return readFileSync(path.join(archive, 'data/README.txt'), 'utf8').includes(`(generator ${GENERATOR_VERSION})`);
+  } catch {
+    return false;
+  }
+}
+
 async function benchSize(size) {
   const archive = path.join(benchDir, `archive-${size}`);
-  if (!existsSync(path.join(archive, 'data/manifest.js'))) {
+  if (!isCurrentArchive(archive)) {
     await rm(archive, { recursive: true, force: true });
     process.stderr.write(`bench: generating ${fmt(size)} tweets into ${path.relative(root, archive)}…\n`);
     await generateArchive({ tweets: size, out: archive, seed: 42 });

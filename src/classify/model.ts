@@ -2,7 +2,10 @@ import type { Tweet } from '../model/tweet.js';
 import type { Nlp } from './nlp.js';
 import { CATEGORIES, SUBCATEGORIES, type Category, type Label } from './taxonomy.js';
 import { LEXICON_IDS, type LexiconId } from './lexicons.js';
-import { langIndex, type TweetText, type WordInfo } from './text.js';
+import { langIndex, LANGS, modelSlots, type TweetText, type WordInfo } from './text.js';
+
+/** Where a word's model rows start in its `modelSlots`, after its stems. */
+const LANG_COUNT = LANGS.length;
 
 /** "category/subcategory", the model's class key. */
 export type LabelKey = `${Category}/${string}`;
@@ -151,12 +154,13 @@ export function scoreTweet(model: NaiveBayes, tweet: Tweet, text: TweetText, nlp
     const word = text.words[i]!;
     const info = text.infos[i]!;
     if (!isModelWord(word, info, stopBit)) continue;
+    const slots = modelSlots(info);
     if (info.rowsOf !== table) {
-      info.rows.fill(undefined);
+      slots.fill(undefined, LANG_COUNT);
       info.rowsOf = table;
     }
-    let row = info.rows[lang];
-    if (row === undefined) row = info.rows[lang] = table.get(vocabulary.stem(text.lang, word, info)) ?? null;
+    let row = slots[LANG_COUNT + lang] as Float64Array | null | undefined;
+    if (row === undefined) row = slots[LANG_COUNT + lang] = table.get(vocabulary.stem(text.lang, word, info)) ?? null;
     if (row !== null && !rows.includes(row)) rows.push(row);
   }
   for (const emoji of text.emoji) {

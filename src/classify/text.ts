@@ -469,15 +469,24 @@ export interface WordInfo {
   readonly langBits: number;
   /** Bit i: a function word of LANGS[i] (left out of the model). */
   readonly stopBits: number;
-  /** The word's stem per language, filled on first use. */
-  readonly stems: (string | undefined)[];
   /**
-   * The model's weight row of the word's stem per language (null: the model has not seen it),
-   * filled on first use for the weight table `rowsOf` (see `scoreTweet` in model.ts).
+   * What the model needs of the word, made on first use (most words of a large archive are met
+   * once, and many never reach the model): at LANGS index i its stem in that language, at 4 + i
+   * the model's weight row of that stem (null: the model has not seen it) for the weight table
+   * `rowsOf` (see `scoreTweet` in model.ts). One array rather than two, none until needed: with
+   * tens of thousands of words in memory, two arrays of four on every word were ~80 bytes each.
    */
-  readonly rows: (Float64Array | null | undefined)[];
+  model: (string | Float64Array | null | undefined)[] | undefined;
   rowsOf: object | undefined;
 }
+
+/** `WordInfo.model` of a word, made when first needed. */
+export function modelSlots(info: WordInfo): (string | Float64Array | null | undefined)[] {
+  return (info.model ??= [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+}
+
+/** The `prefixed` of the words no one-word prefix entry starts: nearly all, sharing one array. */
+const NO_PREFIXED: readonly LexiconEntry[] = Object.freeze([]);
 
 /** Distinct words cached before the cache is emptied (an archive has tens of thousands). */
 const MAX_CACHED_WORDS = 500_000;
@@ -603,7 +612,8 @@ export class Vocabulary {
   private add(slot: number, text: string, from: number, to: number, hash: number, folded: boolean): number {
     const word = folded ? foldedSlice(text, from, to) : text.slice(from, to);
     const entries = this.index.get(word);
-    const prefixed = this.prefixes.filter(({ prefix }) => word.startsWith(prefix)).map(({ entry }) => entry);
+    let prefixed = NO_PREFIXED;
+    for (const { prefix, entry } of this.prefixes) if (word.startsWith(prefix)) prefixed = [...prefixed, entry];
     this.records.push({
       word,
       entries,
@@ -612,8 +622,7 @@ export class Vocabulary {
       second: this.secondWords.has(word),
       langBits: LANG_BITS.get(word) ?? 0,
       stopBits: STOP_BITS.get(word) ?? 0,
-      stems: [undefined, undefined, undefined, undefined],
-      rows: [undefined, undefined, undefined, undefined],
+      model: undefined,
       rowsOf: undefined,
     });
     this.slots[2 * slot] = this.records.length;
@@ -644,7 +653,8 @@ export class Vocabulary {
   /** The stem of a folded word in a language (cached). */
   stem(lang: Lang, word: string, info: WordInfo = this.info(word)): string {
     const i = langIndex(lang);
-    return (info.stems[i] ??= /^\d+$/.test(word) ? '#num' : this.stemmer(lang, word));
+    const slots = modelSlots(info);
+    return ((slots[i] as string | undefined) ??= /^\d+$/.test(word) ? '#num' : this.stemmer(lang, word));
   }
 
   /**

@@ -425,7 +425,8 @@ function select(values: Float64Array, k: number): number {
 /**
  * Creates the incremental aggregator behind every report. Memory stays bounded for any archive
  * size: each month costs a dozen counters, and only the detailed months (and, for their change
- * drivers, the months before them) keep term counts, flag ids and duplicate texts.
+ * drivers, the months before them) keep term counts, flag ids and duplicate texts, packed while
+ * they are not added to (see FREEZE_EVERY).
  */
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const bounds = Array.isArray(options.detailMonths) ? undefined : options.detailMonths;

@@ -61,13 +61,20 @@ export interface AggregatorOptions {
   /** Who made the report; defaults to tweet-audit and its package version. */
   generator?: GeneratorInfo;
   /**
-   * When month details are frozen (see {@link FREEZE_EVERY}, {@link FREEZE_AFTER},
-   * {@link LIVE_MONTHS} and {@link FREEZE_REGRET}). Tests freeze every month before every tweet
-   * (`{ every: 1, after: 0, live: 0, regret: 0 }`), or never (`{ every: Infinity }`); the report
-   * is the same either way.
+   * When month details are frozen (see {@link FREEZE_FROM}, {@link FREEZE_EVERY},
+   * {@link FREEZE_AFTER}, {@link LIVE_MONTHS} and {@link FREEZE_REGRET}). Tests freeze every month
+   * before every tweet (`{ from: 0, every: 1, after: 0, live: 0, regret: 0 }`), or never
+   * (`{ every: Infinity }`); the report is the same either way.
    */
-  freeze?: { every?: number; after?: number; live?: number; regret?: number };
+  freeze?: { from?: number; every?: number; after?: number; live?: number; regret?: number };
 }
+
+/**
+ * Month details are frozen only once this many tweets have been added or merged. Below, the whole
+ * detail is small (the 100k bench archive's months pack to ~5 MB in all) and freezing cost more
+ * than it saved: the 100k report in one thread peaked ~20 MB higher with it.
+ */
+export const FREEZE_FROM = 200_000;
 
 /**
  * Every this many tweets added or merged, the months in detail not added to lately are frozen:
@@ -468,6 +475,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   const frozen = new Map<string, Uint8Array>();
   /** When each frozen month was frozen (see FREEZE_REGRET). */
   const frozenAt = new Map<string, number>();
+  const freezeFrom = options.freeze?.from ?? FREEZE_FROM;
   const freezeEvery = options.freeze?.every ?? FREEZE_EVERY;
   const regret = options.freeze?.regret ?? FREEZE_REGRET;
   let freezeAfter = options.freeze?.after ?? FREEZE_AFTER;
@@ -515,7 +523,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
    * beyond the `liveMonths` added to last (but the one being added to).
    */
   function freezeStale(): void {
-    if (counted < nextFreeze) return;
+    if (counted < nextFreeze || counted < freezeFrom) return;
     nextFreeze = counted + freezeEvery;
     const live = [...details].sort(([, a], [, b]) => b.touchedAt - a.touchedAt);
     live.forEach(([key, detail], rank) => {

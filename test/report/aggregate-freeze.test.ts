@@ -15,9 +15,9 @@ import { repoRoot } from '../support/cli.js';
 
 type Freeze = AggregatorOptions['freeze'];
 /** Every month frozen before each tweet: the month the tweet is for is thawed again at once. */
-const ALWAYS: Freeze = { every: 1, after: 0, live: 0, regret: 0 };
+const ALWAYS: Freeze = { from: 0, every: 1, after: 0, live: 0, regret: 0 };
 /** Now and then, the months not added to for a few tweets. */
-const SOMETIMES: Freeze = { every: 7, after: 25, live: 2 };
+const SOMETIMES: Freeze = { from: 0, every: 7, after: 25, live: 2 };
 const NEVER: Freeze = { every: Number.POSITIVE_INFINITY };
 
 interface Archive {

@@ -138,7 +138,7 @@ describe('aggregator snapshot and merge', () => {
         fc.integer({ min: 0, max: 3 }),
         fc.boolean(),
         fc.boolean(),
-        fc.constantFrom<AggregatorOptions['freeze']>(undefined, { every: 1, after: 0, live: 0, regret: 0 }, { every: 2, after: 5, live: 1 }),
+        fc.constantFrom<AggregatorOptions['freeze']>(undefined, { from: 0, every: 1, after: 0, live: 0, regret: 0 }, { from: 0, every: 2, after: 5, live: 1 }),
         (specs, keys, cuts, detailMonths, examples, intoFirst, elsewhere, freeze) => {
           const tweets = build(specs);
           // A permutation: each tweet sorted by a random key, ties by position.

@@ -23,6 +23,7 @@ import {
 } from './counters.js';
 import { DuplicateFinder, compareMembers, type DuplicateFindings, type DuplicateState } from './duplicates.js';
 import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
+import { pack, unpack } from './frozen.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
 import { evaluateTargets } from './targets.js';
@@ -59,7 +60,43 @@ export interface AggregatorOptions {
   examples?: number;
   /** Who made the report; defaults to tweet-audit and its package version. */
   generator?: GeneratorInfo;
+  /**
+   * When month details are frozen (see {@link FREEZE_FROM}, {@link FREEZE_EVERY},
+   * {@link FREEZE_AFTER}, {@link LIVE_MONTHS} and {@link FREEZE_REGRET}). Tests freeze every month
+   * before every tweet (`{ from: 0, every: 1, after: 0, live: 0, regret: 0 }`), or never
+   * (`{ every: Infinity }`); the report is the same either way.
+   */
+  freeze?: { from?: number; every?: number; after?: number; live?: number; regret?: number };
 }
+
+/**
+ * Month details are frozen only once this many tweets have been added or merged. Below, the whole
+ * detail is small (the 100k bench archive's months pack to ~5 MB in all) and freezing cost more
+ * than it saved: the 100k report in one thread peaked ~20 MB higher with it.
+ */
+export const FREEZE_FROM = 200_000;
+
+/**
+ * Every this many tweets added or merged, the months in detail not added to lately are frozen:
+ * kept packed (V8-serialized and deflated, a fraction of their size) until a tweet, a merge, a
+ * snapshot or the report needs them. Archives list tweets month by month, so with every month in
+ * detail (--all) all but one or two would otherwise sit in memory, whole, until the report is made.
+ */
+export const FREEZE_EVERY = 100;
+/** Tweets after which a month not added to is frozen: a few months' worth for a sparse account. */
+export const FREEZE_AFTER = 200;
+/**
+ * How many months, the ones added to last, may stay thawed however few tweets came since. The
+ * versions of edited tweets come after the rest of the archive, a few for every month in turn:
+ * they would thaw every month again, faster than FREEZE_AFTER freezes them.
+ */
+export const LIVE_MONTHS = 8;
+/**
+ * A month thawed within this many tweets of being frozen was frozen too soon: tweets that go back
+ * and forth between many months (in no order) would freeze and thaw them over and over. Each
+ * time, one more month may stay thawed and a month must wait twice as long to be frozen.
+ */
+export const FREEZE_REGRET = 2_000;
 
 /** Inclusive "YYYY-MM" bounds of the detailed months; an absent bound is open. */
 export interface DetailBounds {
@@ -277,6 +314,8 @@ class MonthDetail {
     LOW_CONFIDENCE_ID_CAP,
     (a, b) => a.confidence - b.confidence || compareIds(a.id, b.id),
   );
+  /** The aggregator's tweet count when this month was last added to: old enough, it is frozen. */
+  touchedAt = 0;
 
   constructor(examples: number) {
     // Highest confidence first (the clearest examples), then most engagement, then id.
@@ -393,7 +432,8 @@ function select(values: Float64Array, k: number): number {
 /**
  * Creates the incremental aggregator behind every report. Memory stays bounded for any archive
  * size: each month costs a dozen counters, and only the detailed months (and, for their change
- * drivers, the months before them) keep term counts, flag ids and duplicate texts.
+ * drivers, the months before them) keep term counts, flag ids and duplicate texts, packed while
+ * they are not added to (see FREEZE_EVERY).
  */
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const bounds = Array.isArray(options.detailMonths) ? undefined : options.detailMonths;
@@ -430,17 +470,90 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   let monthCounts: MonthCounts | undefined;
   let monthDrivers: DriverCounts | undefined;
   let monthDetail: MonthDetail | undefined;
+  // Months in detail not added to for a while, packed (see FREEZE_EVERY); a month is either here
+  // or in `details`, never both.
+  const frozen = new Map<string, Uint8Array>();
+  /** When each frozen month was frozen (see FREEZE_REGRET). */
+  const frozenAt = new Map<string, number>();
+  const freezeFrom = options.freeze?.from ?? FREEZE_FROM;
+  const freezeEvery = options.freeze?.every ?? FREEZE_EVERY;
+  const regret = options.freeze?.regret ?? FREEZE_REGRET;
+  let freezeAfter = options.freeze?.after ?? FREEZE_AFTER;
+  let liveMonths = options.freeze?.live ?? LIVE_MONTHS;
+  /** Tweets added or merged so far: the clock months age by. */
+  let counted = 0;
+  let nextFreeze = freezeEvery;
+  /** The identity renumbering: a frozen month numbers its words as this aggregator does. */
+  let sameNumbers = new Int32Array(0);
+
+  /** Every month in detail, frozen or not, in order. */
+  function detailKeys(): string[] {
+    return [...details.keys(), ...frozen.keys()].sort(compareStrings);
+  }
+
+  /** A month's detail, thawed (and kept thawed) if frozen; undefined for a month not in detail. */
+  function detailOf(key: string): MonthDetail | undefined {
+    const live = details.get(key);
+    if (live) return live;
+    const packed = frozen.get(key);
+    if (!packed) return undefined;
+    const detail = thawDetail(packed);
+    frozen.delete(key);
+    details.set(key, detail);
+    if (counted - (frozenAt.get(key) as number) < regret) {
+      liveMonths += 1;
+      freezeAfter *= 2;
+    }
+    return detail;
+  }
+
+  function thawDetail(packed: Uint8Array): MonthDetail {
+    const detail = new MonthDetail(examples);
+    if (sameNumbers.length < vocabulary.length) {
+      sameNumbers = new Int32Array(Math.max(vocabulary.length, sameNumbers.length * 2));
+      for (let id = 0; id < sameNumbers.length; id += 1) sameNumbers[id] = id;
+    }
+    mergeDetail(detail, unpack<MonthDetailState>(packed), sameNumbers);
+    detail.touchedAt = counted;
+    return detail;
+  }
+
+  /**
+   * When it is time to look, freezes the months not added to for `freezeAfter` tweets, and those
+   * beyond the `liveMonths` added to last (but the one being added to).
+   */
+  function freezeStale(): void {
+    if (counted < nextFreeze || counted < freezeFrom) return;
+    nextFreeze = counted + freezeEvery;
+    const live = [...details].sort(([, a], [, b]) => b.touchedAt - a.touchedAt);
+    live.forEach(([key, detail], rank) => {
+      const idle = counted - detail.touchedAt;
+      if (idle >= freezeAfter || (rank >= liveMonths && idle > 0)) freezeMonth(key, detail);
+    });
+  }
+
+  function freezeMonth(key: string, detail: MonthDetail): void {
+    frozen.set(key, pack(snapshotDetail(key, detail)));
+    frozenAt.set(key, counted);
+    details.delete(key);
+    // The month last added to is looked up again by the next tweet, which thaws it.
+    if (key === month) month = null;
+  }
 
   /** With bounds, a month's detail and drivers are made when its first tweet arrives. */
   function openMonth(key: string): void {
-    if (details.has(key)) return;
-    details.set(key, new MonthDetail(examples));
+    if (details.has(key) || frozen.has(key)) return;
+    const detail = new MonthDetail(examples);
+    detail.touchedAt = counted;
+    details.set(key, detail);
     if (!drivers.has(key)) drivers.set(key, new DriverCounts());
     if (!drivers.has(shiftMonth(key, -1))) drivers.set(shiftMonth(key, -1), new DriverCounts());
   }
 
   function add(t: ClassifiedTweet): void {
     const { tweet, classification } = t;
+    counted += 1;
+    freezeStale();
     if (t.month !== month) {
       month = t.month;
       if (bounds && withinBounds(month)) openMonth(month);
@@ -450,7 +563,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         counts.set(month, monthCounts);
       }
       monthDrivers = drivers.get(month);
-      monthDetail = details.get(month);
+      monthDetail = detailOf(month);
     }
     const { category, subcategory } = classification;
     (monthCounts as MonthCounts).add(category, subcategory);
@@ -478,7 +591,10 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       }
       if (tweet.hashtags.length > 0) for (const key of distinctKeys(tweet.hashtags, spellingKey, spellingList)) monthDrivers.hashtagSpellings.add(key);
     }
-    if (monthDetail) addDetail(monthDetail, t, tagKeys, personKeys);
+    if (monthDetail) {
+      monthDetail.touchedAt = counted;
+      addDetail(monthDetail, t, tagKeys, personKeys);
+    }
   }
 
   function addDetail(detail: MonthDetail, t: ClassifiedTweet, tagKeys: readonly string[], personKeys: readonly string[]): void {
@@ -551,10 +667,19 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   function takeDuplicateStates(): Array<[string, DuplicateState]> {
     const states: Array<[string, DuplicateState]> = [];
     taken ??= new Set();
-    for (const [month, detail] of details) {
-      states.push([month, detail.duplicates.snapshot()]);
-      detail.duplicates = new DuplicateFinder(FLAG_ID_CAP);
-      taken.add(month);
+    for (const key of detailKeys()) {
+      const detail = details.get(key);
+      if (detail) {
+        states.push([key, detail.duplicates.snapshot()]);
+        detail.duplicates = new DuplicateFinder(FLAG_ID_CAP);
+      } else {
+        // Frozen: taken out of the packed month, which is packed again without it.
+        const state = unpack<MonthDetailState>(frozen.get(key) as Uint8Array);
+        states.push([key, state.duplicates]);
+        state.duplicates = new DuplicateFinder(FLAG_ID_CAP).snapshot();
+        frozen.set(key, pack(state));
+      }
+      taken.add(key);
     }
     return states;
   }
@@ -569,7 +694,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     let reported = detailMonths;
     if (bounds) {
       // Months without tweets between the first and last detailed ones get their (empty) report too.
-      const opened = [...details.keys()].sort(compareStrings);
+      const opened = detailKeys();
       const first = bounds.from ?? opened[0];
       const last = bounds.to ?? opened.at(-1);
       reported = first !== undefined && last !== undefined && first <= last ? monthRange(first, last) : [];
@@ -585,7 +710,9 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       generator: options.generator ?? defaultGenerator(),
       timezone: options.timeZone,
       monthsSeen,
-      months: reported.map((month) => buildMonthReport(month, details.get(month) as MonthDetail)),
+      // A frozen month is thawed for its report only, one at a time: the whole detail of a long
+      // archive never sits in memory at once.
+      months: reported.map((month) => buildMonthReport(month, details.get(month) ?? thawDetail(frozen.get(month) as Uint8Array))),
       trend,
     };
   }
@@ -741,7 +868,10 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         byCategory: counters.byCategory.map((counter) => counter.snapshot()),
         hashtagSpellings: counters.hashtagSpellings.snapshot(),
       })),
-      details: [...details].map(([key, detail]) => snapshotDetail(key, detail)),
+      details: detailKeys().map((key) => {
+        const detail = details.get(key);
+        return detail ? snapshotDetail(key, detail) : unpack<MonthDetailState>(frozen.get(key) as Uint8Array);
+      }),
     };
   }
 
@@ -751,7 +881,10 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     if (!same(state.detailMonths, bounds ? { ...bounds } : detailMonths) || state.examples !== examples) {
       throw new Error('cannot merge aggregators made with different detail months or examples');
     }
+    const tweetsIn = new Map<string, number>();
     state.months.forEach((key, i) => {
+      tweetsIn.set(key, state.totals[i] as number);
+      counted += state.totals[i] as number;
       let own = counts.get(key);
       if (!own) {
         own = new MonthCounts();
@@ -787,11 +920,16 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const renumber = new Int32Array(Math.max(0, starts.length - 1));
     for (let id = 0; id < renumber.length; id += 1) renumber[id] = text.vocabulary.enterUnits(units, starts[id] as number, starts[id + 1] as number);
     for (const theirs of state.details) {
-      const own = details.get(theirs.month);
-      if (own) mergeDetail(own, theirs, renumber);
+      // A month without tweets there adds nothing: a frozen one stays frozen.
+      if (frozen.has(theirs.month) && !((tweetsIn.get(theirs.month) ?? 0) > 0)) continue;
+      const own = detailOf(theirs.month);
+      if (!own) continue;
+      mergeDetail(own, theirs, renumber);
+      own.touchedAt = counted;
     }
     // The month last added to may have gained a detail or drivers: look it up again.
     month = null;
+    freezeStale();
   }
 
   return { add, snapshot, merge, takeDuplicateStates, finish };

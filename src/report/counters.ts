@@ -155,6 +155,14 @@ export class IdCounter {
    * into this one's (two vocabularies number the same word differently); `second` 0 stays 0.
    */
   merge(state: IdCounts, renumber: ArrayLike<number>, pairs: boolean): void {
+    // An empty counter (a frozen month thawed, see aggregate.ts) gets room for all of theirs at
+    // once, at most half full as `add` keeps it, rather than rehashing them at every doubling.
+    // A counter with entries of its own is left to grow: theirs may be mostly the same keys.
+    if (this.size === 0) {
+      let capacity = this.counts.length;
+      while (state.counts.length * 2 > capacity) capacity *= 2;
+      if (capacity !== this.counts.length) this.rebuild(capacity, 0);
+    }
     for (let k = 0; k < state.counts.length; k += 1) {
       const a = renumber[state.first[k] as number] as number;
       const b = pairs ? (renumber[state.second[k] as number] as number) : 0;

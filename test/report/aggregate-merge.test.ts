@@ -86,7 +86,9 @@ function whole(tweets: ClassifiedTweet[], opts: AggregatorOptions): AuditReport 
  * `elsewhere`: the near-duplicate checks taken out, cloned, run apart and their findings given to
  * `finish`, as a parallel audit does.
  */
-function merged(parts: ClassifiedTweet[][], opts: AggregatorOptions, intoFirst: boolean, elsewhere = false): AuditReport {
+function merged(parts: ClassifiedTweet[][], opts: AggregatorOptions, intoFirst: boolean, elsewhere = false, freeze?: AggregatorOptions['freeze']): AuditReport {
+  // Freezing months (see aggregate-freeze.test.ts) must not change the report either.
+  if (freeze) opts = { ...opts, freeze };
   const states: AggregatorState[] = parts.map((part) => {
     const aggregator = createAggregator(opts);
     for (const tweet of part) aggregator.add(tweet);
@@ -136,7 +138,8 @@ describe('aggregator snapshot and merge', () => {
         fc.integer({ min: 0, max: 3 }),
         fc.boolean(),
         fc.boolean(),
-        (specs, keys, cuts, detailMonths, examples, intoFirst, elsewhere) => {
+        fc.constantFrom<AggregatorOptions['freeze']>(undefined, { from: 0, every: 1, after: 0, live: 0, regret: 0 }, { from: 0, every: 2, after: 5, live: 1 }),
+        (specs, keys, cuts, detailMonths, examples, intoFirst, elsewhere, freeze) => {
           const tweets = build(specs);
           // A permutation: each tweet sorted by a random key, ties by position.
           const order = tweets.map((tweet, i) => ({ tweet, key: keys[i] ?? 0, i })).sort((a, b) => a.key - b.key || a.i - b.i);
@@ -145,7 +148,7 @@ describe('aggregator snapshot and merge', () => {
             cuts,
           );
           const opts = options(detailMonths, examples);
-          expect(merged(parts, opts, intoFirst, elsewhere)).toEqual(whole(tweets, opts));
+          expect(merged(parts, opts, intoFirst, elsewhere, freeze)).toEqual(whole(tweets, opts));
         },
       ),
       { numRuns: 300 },

@@ -2,10 +2,7 @@ import type { Tweet } from '../model/tweet.js';
 import type { Nlp } from './nlp.js';
 import { CATEGORIES, SUBCATEGORIES, type Category, type Label } from './taxonomy.js';
 import { LEXICON_IDS, type LexiconId } from './lexicons.js';
-import { langIndex, LANGS, modelSlots, type TweetText, type WordInfo } from './text.js';
-
-/** Where a word's model rows start in its `modelSlots`, after its stems. */
-const LANG_COUNT = LANGS.length;
+import { langIndex, MODEL_ROWS_AT, modelSlots, type TweetText, type WordInfo } from './text.js';
 
 /** "category/subcategory", the model's class key. */
 export type LabelKey = `${Category}/${string}`;
@@ -156,11 +153,11 @@ export function scoreTweet(model: NaiveBayes, tweet: Tweet, text: TweetText, nlp
     if (!isModelWord(word, info, stopBit)) continue;
     const slots = modelSlots(info);
     if (info.rowsOf !== table) {
-      slots.fill(undefined, LANG_COUNT);
+      slots.fill(undefined, MODEL_ROWS_AT);
       info.rowsOf = table;
     }
-    let row = slots[LANG_COUNT + lang] as Float64Array | null | undefined;
-    if (row === undefined) row = slots[LANG_COUNT + lang] = table.get(vocabulary.stem(text.lang, word, info)) ?? null;
+    let row = slots[MODEL_ROWS_AT + lang] as Float64Array | null | undefined;
+    if (row === undefined) row = slots[MODEL_ROWS_AT + lang] = table.get(vocabulary.stem(text.lang, word, info)) ?? null;
     if (row !== null && !rows.includes(row)) rows.push(row);
   }
   for (const emoji of text.emoji) {

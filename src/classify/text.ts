@@ -471,18 +471,21 @@ export interface WordInfo {
   readonly stopBits: number;
   /**
    * What the model needs of the word, made on first use (most words of a large archive are met
-   * once, and many never reach the model): at LANGS index i its stem in that language, at 4 + i
-   * the model's weight row of that stem (null: the model has not seen it) for the weight table
-   * `rowsOf` (see `scoreTweet` in model.ts). One array rather than two, none until needed: with
+   * once, and many never reach the model): at LANGS index i its stem in that language, at
+   * MODEL_ROWS_AT + i the model's weight row of that stem (null: the model has not seen it) for
+   * the weight table `rowsOf` (see `scoreTweet` in model.ts). One array rather than two, none until needed: with
    * tens of thousands of words in memory, two arrays of four on every word were ~80 bytes each.
    */
   model: (string | Float64Array | null | undefined)[] | undefined;
   rowsOf: object | undefined;
 }
 
+/** Where a word's model rows start in its `modelSlots`, after its stems (one per language). */
+export const MODEL_ROWS_AT = LANGS.length;
+
 /** `WordInfo.model` of a word, made when first needed. */
 export function modelSlots(info: WordInfo): (string | Float64Array | null | undefined)[] {
-  return (info.model ??= [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  return (info.model ??= new Array<string | Float64Array | null | undefined>(2 * MODEL_ROWS_AT).fill(undefined));
 }
 
 /** The `prefixed` of the words no one-word prefix entry starts: nearly all, sharing one array. */

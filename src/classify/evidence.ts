@@ -1,0 +1,137 @@
+import type { Tweet } from '../model/tweet.js';
+import type { LocalParts } from '../time/zone.js';
+import { countBetween, DAY, HOUR, linkDomains, type ArchiveContext } from './context.js';
+import type { IdentityIndex } from './identity.js';
+import type { TweetText } from './text.js';
+
+/**
+ * The evidence about one tweet that the learned model weighs: which rules fired, the tweet's
+ * shape, how it relates to its owner (own site, employer, accounts and domains they keep coming
+ * back to), when it was sent (bursts of tweets mean an event), and its words. Each feature is a
+ * name and a value (1 for presence). Features named "u:" are about this person only (an account
+ * they retweet, a domain they link): the shipped model has no weight for them, a user's own
+ * labels give them one.
+ */
+export type Evidence = Map<string, number>;
+
+export interface EvidenceInput {
+  tweet: Tweet;
+  text: TweetText;
+  /** Ids of the rules that fired, and the label of the first by precedence. */
+  rules: readonly string[];
+  firstRule?: string;
+  identity: IdentityIndex;
+  context?: ArchiveContext;
+  local: LocalParts;
+}
+
+// Scripts written without spaces between words: read as overlapping character pairs.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー]+/gu;
+/** Longer words are also counted by their first letters: a stem for any language. */
+const PREFIX = 5;
+
+function bucket(value: number, edges: readonly number[]): string {
+  let i = 0;
+  while (i < edges.length && value >= edges[i]!) i++;
+  return i === 0 ? `<${edges[0]}` : i === edges.length ? `${edges[i - 1]}+` : `${edges[i - 1]}-${edges[i]! - 1}`;
+}
+
+export function evidenceOf(input: EvidenceInput): Evidence {
+  const { tweet, text, identity, context, local } = input;
+  const out: Evidence = new Map();
+  const on = (name: string, value = 1) => out.set(name, value);
+
+  for (const rule of input.rules) on(`rule:${rule}`);
+  if (input.firstRule) on(`first:${input.firstRule}`);
+  else on('first:none');
+
+  // Shape.
+  const replyToOthers = tweet.isReply && !tweet.isSelfReply;
+  if (replyToOthers) on('shape:reply');
+  if (tweet.isSelfReply) on('shape:thread');
+  if (tweet.isRetweet) on('shape:retweet');
+  if (tweet.isQuote) on('shape:quote');
+  if (tweet.urls.length > 0) on('shape:link');
+  if (tweet.mediaCount > 0) on('shape:media');
+  if (text.leadingHandles.length > 0 && !tweet.isRetweet) on('shape:opens-with-handle');
+  const others = tweet.mentions.filter((m) => !identity.ownHandles.has(m) && m !== tweet.retweetOf);
+  if (others.length > 0) on(`shape:mentions:${bucket(others.length, [1, 2, 4])}`);
+  if (tweet.hashtags.length > 0) on(`shape:hashtags:${bucket(tweet.hashtags.length, [1, 2, 4])}`);
+  if (text.body.includes('?')) on('shape:question-mark');
+  if (text.body.includes('!')) on('shape:exclamation');
+  if (/(?:…|\.\.\.)$/.test(tweet.text.trim())) on('shape:cut');
+  on(`shape:words:${bucket(text.words.length, [1, 4, 10, 20])}`);
+  on(`lang:${tweet.lang && tweet.lang !== 'und' ? tweet.lang.slice(0, 2) : text.lang}`);
+
+  // The owner.
+  const domains = linkDomains(tweet);
+  for (const link of text.links) {
+    if (identity.ownLink(link)) on('owner:own-link');
+    if (identity.employerLink(link)) on('owner:employer-link');
+  }
+  if (tweet.retweetOf && identity.ownHandles.has(tweet.retweetOf)) on('owner:retweets-self');
+  if (tweet.retweetOf && identity.employerHandles.has(tweet.retweetOf)) on('owner:retweets-employer');
+  if (tweet.mentions.some((m) => identity.employerHandles.has(m))) on('owner:mentions-employer');
+  if (identity.employerName(text)) on('owner:employer-name');
+  const tags = tweet.hashtags.map((h) => h.toLowerCase());
+  if (tags.some((t) => identity.eventHashtags.has(t))) on('owner:event-hashtag');
+  if (tags.some((t) => identity.chatHashtags.has(t))) on('owner:chat-hashtag');
+
+  // What the archive says: accounts and domains the person keeps returning to are their field's.
+  if (context) {
+    if (tweet.retweetOf) {
+      on(`context:retweets-account:${bucket(context.retweeted.get(tweet.retweetOf) ?? 0, [2, 5, 20])}`);
+      on(`u:retweet:${tweet.retweetOf}`);
+    }
+    for (const domain of new Set(domains)) {
+      on(`context:links-domain:${bucket(context.domains.get(domain) ?? 0, [2, 5, 20])}`);
+      on(`u:domain:${domain}`);
+    }
+    if (replyToOthers || others.length > 0) {
+      const partner = tweet.inReplyToScreenName ?? others[0];
+      if (partner) {
+        on(`context:talks-to:${bucket(context.talkedTo.get(partner) ?? 0, [2, 5, 20])}`);
+        on(`u:talks-to:${partner}`);
+      }
+    }
+    // Time: an event shows as many tweets within an hour or two, on a busier day than usual.
+    const t = tweet.createdAt;
+    on(`time:burst:${bucket(countBetween(context.times, t - HOUR, t + HOUR) - 1, [1, 3, 6, 10])}`);
+    const day = context.perDay.get(Math.floor(t / DAY)) ?? 1;
+    if (context.medianPerDay > 0) on(`time:day-vs-usual:${bucket(day / context.medianPerDay, [2, 4, 8])}`);
+    for (const tag of tags) {
+      const times = context.hashtagTimes.get(tag);
+      if (!times) continue;
+      const near = countBetween(times, t - 6 * HOUR, t + 6 * HOUR) - 1;
+      const total = times.length;
+      // Most uses of the tag within a few hours of each other: an event's or a chat's tag.
+      if (near >= 2) on('time:hashtag-burst');
+      if (total >= 5 && near / total >= 0.5) on('time:hashtag-mostly-now');
+      on(`u:hashtag:${tag}`);
+    }
+  }
+  on(`time:hour:${bucket(local.hour, [6, 9, 12, 18, 22])}`);
+  if (local.weekday === 0 || local.weekday === 6) on('time:weekend');
+
+  // Words, in any language.
+  for (const domain of new Set(domains)) on(`domain:${domain}`);
+  for (const tag of tags) on(`tag:${tag}`);
+  for (const word of text.words) addWord(out, word);
+  for (const emoji of text.emoji) on(`emoji:${emoji}`);
+  for (const lexicon of text.hits.keys()) on(`lexicon:${lexicon}`);
+  return out;
+}
+
+function addWord(out: Evidence, word: string): void {
+  if (UNSPACED.test(word)) {
+    for (const run of word.match(UNSPACED_RUN) ?? []) {
+      if (run.length === 1) out.set(`w:${run}`, 1);
+      for (let i = 0; i + 2 <= run.length; i++) out.set(`w:${run.slice(i, i + 2)}`, 1);
+    }
+    return;
+  }
+  if (word.length < 2 || /^\d+$/.test(word) || word.length > 30) return;
+  out.set(`w:${word}`, 1);
+  if (word.length > PREFIX + 1) out.set(`p:${word.slice(0, PREFIX)}`, 1);
+}

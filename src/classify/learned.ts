@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import type { Evidence } from './evidence.js';
+import { predict, train, type Example, type LinearModel } from './logistic.js';
+import { LABEL_KEYS, type LabelKey } from './model.js';
+import { CATEGORIES, type Category } from './taxonomy.js';
+
+/**
+ * The learned model: logistic regression over the evidence of a tweet (evidence.ts) plus what
+ * the rules alone decided, trained on hand-labeled tweets of real archives (scripts/train.js).
+ * The settings below were chosen by leave-one-archive-out evaluation (`npm run eval`).
+ */
+export const SETTINGS = {
+  /** L2 penalty of the shipped model. */
+  l2: 0.001,
+  epochs: 150,
+  /** A feature gets a weight only when tweets of this many labeled archives have it: words one person alone uses say nothing about the next. */
+  minArchives: 2,
+  /** A user's labels fit a correction to the shipped model, pulled towards it this hard. */
+  userL2: 0.01,
+  userEpochs: 100,
+  userLearningRate: 0.05,
+} as const;
+
+/** Weights smaller than this are left out of the shipped file: they move no decision. */
+const PRUNE = 0.005;
+const DIGITS = 1e4;
+
+/** The evidence, plus the label the rules alone gave: the model learns when to trust them. */
+export function withRules(evidence: Evidence, rules: LabelKey): Evidence {
+  const out = new Map(evidence);
+  out.set(`rules:${rules}`, 1);
+  out.set(`rules:${rules.split('/')[0]}`, 1);
+  return out;
+}
+
+export interface TrainingTweet {
+  label: LabelKey;
+  evidence: Evidence;
+}
+
+/** Trains on labeled tweets of several archives, each archive weighing the same in all. */
+export function trainLearned(archives: readonly (readonly TrainingTweet[])[]): LinearModel {
+  const seenIn = new Map<string, number>();
+  for (const tweets of archives) {
+    const seen = new Set<string>();
+    for (const tweet of tweets) for (const feature of tweet.evidence.keys()) seen.add(feature);
+    for (const feature of seen) seenIn.set(feature, (seenIn.get(feature) ?? 0) + 1);
+  }
+  const examples: Example[] = archives.flatMap((tweets) =>
+    tweets.map((tweet) => ({ evidence: tweet.evidence, label: LABEL_KEYS.indexOf(tweet.label), weight: 1 / tweets.length })),
+  );
+  return train(examples, {
+    classes: LABEL_KEYS,
+    l2: SETTINGS.l2,
+    epochs: SETTINGS.epochs,
+    keep: (feature) => !feature.startsWith('u:') && (seenIn.get(feature) ?? 0) >= SETTINGS.minArchives,
+  });
+}
+
+/**
+ * The model corrected by one person's own labels: their labels weigh against the shipped model's
+ * prior only, and what is about them alone ("u:" features: an account they retweet, a domain they
+ * link, a hashtag, any word) gets a weight from their labels.
+ */
+export function personalize(model: LinearModel, labeled: readonly TrainingTweet[]): LinearModel {
+  if (labeled.length === 0) return model;
+  const examples = labeled.map((tweet) => ({ evidence: tweet.evidence, label: LABEL_KEYS.indexOf(tweet.label), weight: 1 }));
+  return train(examples, {
+    classes: LABEL_KEYS,
+    l2: SETTINGS.userL2,
+    epochs: SETTINGS.userEpochs,
+    learningRate: SETTINGS.userLearningRate,
+    prior: model,
+  });
+}
+
+export interface LearnedScores {
+  /** Probability of each label. */
+  labels: Record<LabelKey, number>;
+  categories: Record<Category, number>;
+  best: LabelKey;
+  /** Probability of best's category. */
+  probability: number;
+}
+
+export function scoreLearned(model: LinearModel, evidence: Evidence): LearnedScores {
+  const p = predict(model, evidence);
+  const labels = {} as Record<LabelKey, number>;
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  model.classes.forEach((key, i) => {
+    const category = key.split('/')[0] as Category;
+    labels[key as LabelKey] = p[i]!;
+    categories[category] += p[i]!;
+  });
+  let category = CATEGORIES[0]!;
+  for (const c of CATEGORIES) if (categories[c] > categories[category]) category = c;
+  let best: LabelKey | undefined;
+  for (const key of LABEL_KEYS) if (key.startsWith(`${category}/`) && (best === undefined || labels[key]! > labels[best]!)) best = key;
+  return { labels, categories, best: best!, probability: categories[category] };
+}
+
+/** The features that pushed most towards `label` in this tweet, strongest first. */
+export function reasons(model: LinearModel, evidence: Evidence, label: LabelKey, count = 5): { feature: string; weight: number }[] {
+  const c = model.classes.indexOf(label);
+  const out: { feature: string; weight: number }[] = [];
+  for (const [feature, value] of evidence) {
+    const row = model.weights.get(feature);
+    if (!row) continue;
+    // Weight towards this label relative to the mean over labels: what sets it apart.
+    const mean = row.reduce((sum, w) => sum + w, 0) / row.length;
+    out.push({ feature, weight: (row[c]! - mean) * value });
+  }
+  return out.sort((a, b) => b.weight - a.weight || a.feature.localeCompare(b.feature)).slice(0, count);
+}
+
+/** The model as the JSON text of data/learned-model.json: rounded, pruned, keys sorted, one feature a line. */
+export function serializeLearned(model: LinearModel): string {
+  const round = (w: number) => Math.round(w * DIGITS) / DIGITS;
+  const lines = [...model.weights]
+    .filter(([, row]) => row.some((w) => Math.abs(w) >= PRUNE))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([feature, row]) => `    ${JSON.stringify(feature)}: ${JSON.stringify([...row].map(round))}`);
+  return `{\n  "classes": ${JSON.stringify(model.classes)},\n  "bias": ${JSON.stringify([...model.bias].map(round))},\n  "weights": {\n${lines.join(',\n')}\n  }\n}\n`;
+}
+
+export function parseLearned(text: string): LinearModel {
+  const json = JSON.parse(text) as { classes: string[]; bias: number[]; weights: Record<string, number[]> };
+  return {
+    classes: json.classes,
+    bias: Float64Array.from(json.bias),
+    weights: new Map(Object.entries(json.weights).map(([feature, row]) => [feature, Float64Array.from(row)])),
+  };
+}
+
+let shipped: LinearModel | undefined;
+
+/** The shipped model, data/learned-model.json, read once. */
+export function loadLearned(): LinearModel {
+  shipped ??= parseLearned(readFileSync(new URL('../../data/learned-model.json', import.meta.url), 'utf8'));
+  return shipped;
+}

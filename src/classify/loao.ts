@@ -1,0 +1,109 @@
+import type { LabeledArchive } from './corpus.js';
+import { evaluate, type EvalPair } from './evaluate.js';
+import { personalize, scoreLearned, trainLearned } from './learned.js';
+import { labelFromKey, type LabelKey } from './model.js';
+
+/** One archive scored by a model trained on the other archives only. */
+export interface ArchiveScore {
+  name: string;
+  labeled: number;
+  /** The rules alone (the classifier before the learned model). */
+  rules: { accuracy: number; macroF1: number };
+  learned: { accuracy: number; macroF1: number; subcategoryAccuracy: number };
+}
+
+/** Among tweets given a confidence in [from, to): how many, and how many were right. */
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  correct: number;
+}
+
+export interface LeaveOneOut {
+  archives: ArchiveScore[];
+  reliability: ReliabilityBin[];
+}
+
+const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
+
+function pair(id: string, expected: LabelKey, actual: LabelKey): EvalPair {
+  const e = labelFromKey(expected);
+  return { id, expected: { category: e.category, subcategory: e.subcategory }, actual: labelFromKey(actual) };
+}
+
+/** Scores each archive with a model trained on the others' labels only. */
+export function leaveOneArchiveOut(archives: readonly LabeledArchive[]): LeaveOneOut {
+  const scores: ArchiveScore[] = [];
+  const reliability: ReliabilityBin[] = BINS.slice(0, -1).map((from, i) => ({ from, to: Math.min(1, BINS[i + 1]!), count: 0, correct: 0 }));
+  for (const held of archives) {
+    const model = trainLearned(archives.filter((a) => a !== held).map((a) => a.tweets));
+    const learnedPairs: EvalPair[] = [];
+    const rulePairs: EvalPair[] = [];
+    for (const tweet of held.tweets) {
+      const scored = scoreLearned(model, tweet.evidence);
+      learnedPairs.push(pair(tweet.id, tweet.label, scored.best));
+      rulePairs.push(pair(tweet.id, tweet.label, tweet.rules));
+      const bin = reliability.find((b) => scored.probability >= b.from && scored.probability < BINS[BINS.indexOf(b.from) + 1]!)!;
+      bin.count++;
+      if (scored.best.split('/')[0] === tweet.label.split('/')[0]) bin.correct++;
+    }
+    const learned = evaluate(learnedPairs);
+    const rules = evaluate(rulePairs);
+    scores.push({
+      name: held.name,
+      labeled: held.tweets.length,
+      rules: { accuracy: rules.accuracy, macroF1: rules.macroF1 },
+      learned: { accuracy: learned.accuracy, macroF1: learned.macroF1, subcategoryAccuracy: learned.subcategoryAccuracy },
+    });
+  }
+  return { archives: scores.sort((a, b) => a.learned.accuracy - b.learned.accuracy || a.name.localeCompare(b.name)), reliability };
+}
+
+export interface LiftScore {
+  name: string;
+  before: number;
+  after: number;
+}
+
+/**
+ * What a user's own labels are worth: for each archive, the model trained on the others, then
+ * corrected with `given` labels of this archive drawn at random, scored on the rest (category
+ * accuracy), averaged over `draws` seeded draws.
+ */
+export function userLabelLift(archives: readonly LabeledArchive[], given = 50, draws = 3): LiftScore[] {
+  const out: LiftScore[] = [];
+  for (const held of archives) {
+    if (held.tweets.length <= given) continue;
+    const model = trainLearned(archives.filter((a) => a !== held).map((a) => a.tweets));
+    let before = 0;
+    let after = 0;
+    let scored = 0;
+    for (let draw = 0; draw < draws; draw++) {
+      const order = shuffled(held.tweets.length, draw * 7919 + 1);
+      const mine = new Set(order.slice(0, given));
+      const personal = personalize(model, held.tweets.filter((_, i) => mine.has(i)));
+      held.tweets.forEach((tweet, i) => {
+        if (mine.has(i)) return;
+        const category = tweet.label.split('/')[0];
+        if (scoreLearned(model, tweet.evidence).best.split('/')[0] === category) before++;
+        if (scoreLearned(personal, tweet.evidence).best.split('/')[0] === category) after++;
+        scored++;
+      });
+    }
+    out.push({ name: held.name, before: before / scored, after: after / scored });
+  }
+  return out;
+}
+
+/** 0..n-1 in a seeded random order (Fisher-Yates over a linear congruential generator). */
+export function shuffled(n: number, seed: number): number[] {
+  let state = seed >>> 0;
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}

@@ -1,6 +1,6 @@
 import { openArchives, tweetBatches } from './archive/index.js';
 import { flattenBatches } from './archive/tweet-items.js';
-import { createClassifier, type Classifier, type UserLabel } from './classify/index.js';
+import { buildContext, createClassifier, type Classifier, type UserLabel } from './classify/index.js';
 import { discoverIdentity } from './config/index.js';
 import { DEFAULT_NIGHT_HOURS, type Identity, type TweetAuditConfig } from './config/schema.js';
 import type { OpenedArchive, Tweet } from './model/tweet.js';
@@ -161,14 +161,15 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
   options.onProgress?.(read);
 
   const identity = await discoverIdentity(archive.owner, buffer, config);
-  // Read again from the files: the buffer served discovery only.
-  if (reread) buffer.length = 0;
   const classifier = await createClassifier({
     identity,
     zone,
     nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS,
     labels: options.labels,
+    context: buildContext(buffer),
   });
+  // Read again from the files: the buffer served discovery and the context only.
+  if (reread) buffer.length = 0;
   // Learning the labeled tweets up front makes the other tweets' labels independent of the order
   // the archive lists them in (for a streamed archive, of those read so far).
   if (labeled.length > 0) classifier.learn(labeled);

@@ -18,6 +18,8 @@ export interface ArchiveContext {
   talkedTo: ReadonlyMap<string, number>;
   /** createdAt of the tweets carrying each (lowercased) hashtag, ascending. */
   hashtagTimes: ReadonlyMap<string, Float64Array>;
+  /** createdAt of the tweets using each topic word (topicWords), ascending. */
+  wordTimes: ReadonlyMap<string, Float64Array>;
   /** Tweets per UTC day ("time / DAY"), and the median over days with tweets. */
   perDay: ReadonlyMap<number, number>;
   medianPerDay: number;
@@ -37,7 +39,13 @@ export function buildContext(tweets: Iterable<Tweet>): ArchiveContext {
   const talkedTo = new Map<string, number>();
   const tags = new Map<string, number[]>();
   const perDay = new Map<number, number>();
+  const words = new Map<string, number[]>();
   for (const tweet of tweets) {
+    for (const word of topicWords(tweet.text)) {
+      let list = words.get(word);
+      if (!list) words.set(word, (list = []));
+      list.push(tweet.createdAt);
+    }
     times.push(tweet.createdAt);
     const day = Math.floor(tweet.createdAt / DAY);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
@@ -53,15 +61,30 @@ export function buildContext(tweets: Iterable<Tweet>): ArchiveContext {
   const counts = [...perDay.values()].sort((a, b) => a - b);
   const hashtagTimes = new Map<string, Float64Array>();
   for (const [tag, list] of tags) hashtagTimes.set(tag, Float64Array.from(list).sort());
+  const wordTimes = new Map<string, Float64Array>();
+  for (const [word, list] of words) if (list.length >= 3) wordTimes.set(word, Float64Array.from(list).sort());
   return {
     times: Float64Array.from(times).sort(),
     retweeted,
     domains,
     talkedTo,
     hashtagTimes,
+    wordTimes,
     perDay,
     medianPerDay: counts.length === 0 ? 0 : counts[Math.floor(counts.length / 2)]!,
   };
+}
+
+const URL_OR_HANDLE = /https?:\/\/\S+|@\w+/g;
+const TOPIC_WORD = /[\p{L}\p{N}_]{4,}/gu;
+
+/**
+ * The distinct words of four letters or more of a tweet, lowercased, links and handles left out:
+ * a session's name or a speaker's topic, repeated in many tweets within hours, marks an event
+ * even without a hashtag.
+ */
+export function topicWords(text: string): string[] {
+  return [...new Set(text.toLowerCase().replace(URL_OR_HANDLE, ' ').match(TOPIC_WORD) ?? [])];
 }
 
 /** The registrable domains a tweet links ("blog.example.com/x" -> "example.com"). */

@@ -53,12 +53,12 @@ export async function loadLabeledArchives(archivesDir: string, labelDirs: readon
         if (label.subcategory && isSubcategoryOf(label.category, label.subcategory)) labels.set(id, `${label.category}/${label.subcategory}` as LabelKey);
       }
     }
-    out.push({ name, tweets: await labeledTweets(archive, labels) });
+    out.push({ name, ...(await labeledTweets(archive, labels)) });
   }
   return out;
 }
 
-async function labeledTweets(archivePath: string, labels: ReadonlyMap<string, LabelKey>): Promise<LabeledTweet[]> {
+async function labeledTweets(archivePath: string, labels: ReadonlyMap<string, LabelKey>): Promise<{ tweets: LabeledTweet[] }> {
   const archive = await openArchives([archivePath]);
   const tweets: Tweet[] = [];
   for await (const batch of tweetBatches(archive)) for (const tweet of batch) tweets.push(tweet);
@@ -79,5 +79,6 @@ async function labeledTweets(archivePath: string, labels: ReadonlyMap<string, La
       createdAt: tweet.createdAt,
     });
   }
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return { tweets: out };
 }

@@ -1,6 +1,6 @@
 import type { Tweet } from '../model/tweet.js';
 import type { LocalParts } from '../time/zone.js';
-import { countBetween, DAY, HOUR, linkDomains, type ArchiveContext } from './context.js';
+import { countBetween, DAY, HOUR, linkDomains, topicWords, type ArchiveContext } from './context.js';
 import type { IdentityIndex } from './identity.js';
 import type { TweetText } from './text.js';
 
@@ -28,6 +28,18 @@ export interface EvidenceInput {
 // Scripts written without spaces between words: read as overlapping character pairs.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー]+/gu;
+/**
+ * Link shorteners hide where a link goes: their domain says nothing about the person's field.
+ * Source: the shorteners common in archives from 2008 on.
+ */
+const SHORTENERS = new Set(['bit.ly', 'tinyurl.com', 'ow.ly', 'goo.gl', 't.co', 'is.gd', 'buff.ly', 'dlvr.it', 'fb.me', 'j.mp', 'tr.im', 'su.pr', 'lnkd.in', 'ift.tt', 'tiny.cc', 'shar.es', 'wp.me', 'trib.al', 'bitly.com', 'cli.gs', 'ff.im']);
+/**
+ * Laughter and its spellings across languages (haha, jaja, kkkk, rsrs, mdr, www, 笑), and the
+ * emoji of it: a tweet that laughs is talking, not passing on material.
+ */
+const LAUGHTER = /(?:^|[^\p{L}])(?:a?(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|(?:ja){2,}|(?:je){2,}|k{3,}|(?:rs){2,}|lol+|lmao|rofl|mdr|xd+|w{3,}(?!\.))(?=$|[^\p{L}])|笑|草|😂|🤣|😆|😹/iu;
+/** "?!?!", "!!!": spoken emphasis. */
+const EMPHASIS = /[!?]{2,}/;
 /** Longer words are also counted by their first letters: a stem for any language. */
 const PREFIX = 5;
 
@@ -62,10 +74,12 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   if (text.body.includes('!')) on('shape:exclamation');
   if (/(?:…|\.\.\.)$/.test(tweet.text.trim())) on('shape:cut');
   on(`shape:words:${bucket(text.words.length, [1, 4, 10, 20])}`);
-  on(`lang:${tweet.lang && tweet.lang !== 'und' ? tweet.lang.slice(0, 2) : text.lang}`);
+  if (LAUGHTER.test(text.body)) on('tone:laughter');
+  if (EMPHASIS.test(text.body)) on('tone:emphasis');
 
   // The owner.
-  const domains = linkDomains(tweet);
+  const domains = linkDomains(tweet).filter((domain) => !SHORTENERS.has(domain));
+  if (domains.length === 0 && tweet.urls.length > 0) on('shape:short-link-only');
   for (const link of text.links) {
     if (identity.ownLink(link)) on('owner:own-link');
     if (identity.employerLink(link)) on('owner:employer-link');
@@ -100,6 +114,15 @@ export function evidenceOf(input: EvidenceInput): Evidence {
     on(`time:burst:${bucket(countBetween(context.times, t - HOUR, t + HOUR) - 1, [1, 3, 6, 10])}`);
     const day = context.perDay.get(Math.floor(t / DAY)) ?? 1;
     if (context.medianPerDay > 0) on(`time:day-vs-usual:${bucket(day / context.medianPerDay, [2, 4, 8])}`);
+    // Words this tweet shares with many tweets of the same few hours, and rarely uses otherwise.
+    let topicBurst = 0;
+    for (const word of topicWords(tweet.text)) {
+      const times = context.wordTimes.get(word);
+      if (!times) continue;
+      const near = countBetween(times, t - 3 * HOUR, t + 3 * HOUR) - 1;
+      if (near >= 2 && near >= 0.3 * (times.length - 1)) topicBurst = Math.max(topicBurst, near);
+    }
+    if (topicBurst > 0) on(`time:topic-burst:${bucket(topicBurst, [2, 4, 8])}`);
     for (const tag of tags) {
       const times = context.hashtagTimes.get(tag);
       if (!times) continue;

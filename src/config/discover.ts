@@ -39,6 +39,8 @@ export const DISCOVERY = {
     minNameLength: 4,
     /** A company named in the bio ("at Acme") counts when its account or domain comes up this often. */
     minBioCorroboration: 2,
+    /** Without the bio: the owner's own tweets linking the domain speak for a team ("we", "our") this often. */
+    minWeShare: 0.2,
   },
   event: {
     /** Uses of a hashtag further apart than this start a new cluster. */
@@ -74,6 +76,8 @@ const WEEK = 7 * DAY;
 const SHARED = new Set(SHARED_HOSTS);
 const SHOWCASE = new Set(SHOWCASE_HASHTAGS);
 const TWITTER_STATUS = /^(?:mobile\.)?(?:twitter|x)\.com\/(\w+)\/status/;
+/** Words of someone speaking for a team or a company, in the languages with word lists. */
+const WE = /(?:^|[^\p{L}'])(?:we|we're|we've|we'll|our|nuestro|nuestra|nuestros|nuestras|nosotros|notre|nos equipes|nous|wir|unser|unsere|unseren)(?=$|[^\p{L}'])/u;
 const FIRST_PERSON = /(?:^|[^\p{L}'])(?:i|i'm|i've|i'll|my|mine|our|we|we've|mi|mis|nuestro|nuestra|hemos|he escrito|he hecho|mon|ma|mes|notre|nos|je|j'|mein|meine|meinen|unser|unsere|ich)(?=$|[^\p{L}'])/u;
 /** Words of an event, to tell a conference burst from a news burst. Source: the author's own knowledge. */
 const EVENT_WORDS =
@@ -114,6 +118,8 @@ function isSharedHost(host: string): boolean {
 interface DomainStats {
   tweets: number;
   firstPerson: number;
+  /** Own tweets linking it that speak for a team ("we", "our"). */
+  we: number;
   /** Own tweets linking a blog on it ("blog." host or "/blog…" path). */
   blog: number;
   hosts: Map<string, number>;
@@ -161,7 +167,7 @@ export async function discoverIdentity(
  * {@link IdentityEvidence.merge} adds it to another collector's.
  */
 export interface IdentityEvidenceState {
-  domains: Array<[string, { tweets: number; firstPerson: number; blog: number; hosts: Array<[string, number]> }]>;
+  domains: Array<[string, { tweets: number; firstPerson: number; we: number; blog: number; hosts: Array<[string, number]> }]>;
   handles: Array<[string, HandleStats]>;
   tags: Array<[string, TagStats]>;
   ownLinkTweets: number;
@@ -212,6 +218,7 @@ export class IdentityEvidence {
     let lower: string | undefined;
     let eventWords: boolean | undefined;
     let firstPerson: boolean | undefined;
+    let we: boolean | undefined;
 
     if (hashtagCount > 0) {
       lower = fold(tweet.text);
@@ -252,12 +259,13 @@ export class IdentityEvidence {
       const registrable = this.hostInfo(link.host);
       if (registrable === undefined) continue;
       let stats = this.domains.get(registrable);
-      if (!stats) this.domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, blog: 0, hosts: new Map() }));
+      if (!stats) this.domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, we: 0, blog: 0, hosts: new Map() }));
       if (seen.has(registrable)) continue;
       seen.add(registrable);
       stats.tweets++;
       bump(stats.hosts, link.host);
       if ((firstPerson ??= FIRST_PERSON.test((lower ??= fold(tweet.text))))) stats.firstPerson++;
+      if ((we ??= WE.test(lower!))) stats.we++;
       if (link.host.startsWith('blog.') || link.path.startsWith('/blog')) stats.blog++;
     }
     if (hasLink) this.ownLinkTweets++;
@@ -266,7 +274,7 @@ export class IdentityEvidence {
   /** The evidence gathered since the last `take`, as plain data; this collector starts afresh. */
   take(): IdentityEvidenceState {
     const state: IdentityEvidenceState = {
-      domains: [...this.domains].map(([domain, s]) => [domain, { tweets: s.tweets, firstPerson: s.firstPerson, blog: s.blog, hosts: [...s.hosts] }]),
+      domains: [...this.domains].map(([domain, s]) => [domain, { tweets: s.tweets, firstPerson: s.firstPerson, we: s.we, blog: s.blog, hosts: [...s.hosts] }]),
       handles: [...this.handles],
       tags: [...this.tags],
       ownLinkTweets: this.ownLinkTweets,
@@ -282,9 +290,10 @@ export class IdentityEvidence {
   merge(state: IdentityEvidenceState): void {
     for (const [domain, s] of state.domains) {
       let stats = this.domains.get(domain);
-      if (!stats) this.domains.set(domain, (stats = { tweets: 0, firstPerson: 0, blog: 0, hosts: new Map() }));
+      if (!stats) this.domains.set(domain, (stats = { tweets: 0, firstPerson: 0, we: 0, blog: 0, hosts: new Map() }));
       stats.tweets += s.tweets;
       stats.firstPerson += s.firstPerson;
+      stats.we += s.we;
       stats.blog += s.blog;
       for (const [host, n] of s.hosts) bump(stats.hosts, host, n);
     }
@@ -467,7 +476,10 @@ function discoverEmployer(
     if (uses < t.minHandleUses || stats.retweets + stats.quotes < t.minRetweetsOrQuotes) continue;
     if ([...ownHandles].some((own) => sameName(own, handle))) continue;
     const domain = domainFor(handle, t.minDomainTweets);
-    if (domain && (!best || uses > best.uses)) best = { handle, domain, uses };
+    // A fan links a club and a reader a magazine as often as an employee links the company: the
+    // owner's own words about it ("we", "our", "my team") are what tell them apart.
+    const voiced = domain === undefined ? 0 : domains.get(domain)!.we / domains.get(domain)!.tweets;
+    if (domain && voiced >= t.minWeShare && (!best || uses > best.uses)) best = { handle, domain, uses };
   }
   if (!best) return { names: [], handles: [], domains: [] };
   return { names: [nameOf(best.domain, best.handle)], handles: [best.handle], domains: [best.domain] };

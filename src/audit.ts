@@ -1,6 +1,6 @@
 import { openArchives, tweetBatches } from './archive/index.js';
 import { flattenBatches } from './archive/tweet-items.js';
-import { buildContext, createClassifier, type Classifier, type UserLabel } from './classify/index.js';
+import { archiveContext, createClassifier, type Classifier, type UserLabel } from './classify/index.js';
 import { discoverIdentity } from './config/index.js';
 import { DEFAULT_NIGHT_HOURS, type Identity, type TweetAuditConfig } from './config/schema.js';
 import type { OpenedArchive, Tweet } from './model/tweet.js';
@@ -166,7 +166,7 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
     zone,
     nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS,
     labels: options.labels,
-    context: buildContext(buffer),
+    context: archiveContext(buffer, identity, archive.owner.bio),
   });
   // Read again from the files: the buffer served discovery and the context only.
   if (reread) buffer.length = 0;

@@ -1,5 +1,7 @@
 import type { Tweet } from '../model/tweet.js';
 import { registrableDomain } from '../config/discover.js';
+import type { Identity } from '../config/schema.js';
+import { indexIdentity } from './identity.js';
 import { parseLink } from './text.js';
 
 /**
@@ -18,6 +20,11 @@ export interface ArchiveContext {
   talkedTo: ReadonlyMap<string, number>;
   /** createdAt of the tweets carrying each (lowercased) hashtag, ascending. */
   hashtagTimes: ReadonlyMap<string, Float64Array>;
+  /**
+   * The owner's field in words: words of their bio, and words their own posts linking their own
+   * site use far more than their other tweets do (what they write about when they publish).
+   */
+  fieldWords: ReadonlySet<string>;
   /** createdAt of the tweets using each topic word (topicWords), ascending. */
   wordTimes: ReadonlyMap<string, Float64Array>;
   /** Tweets per UTC day ("time / DAY"), and the median over days with tweets. */
@@ -32,7 +39,13 @@ function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-export function buildContext(tweets: Iterable<Tweet>): ArchiveContext {
+/** What marks a tweet as the owner's own publication (a link to their own site), and their bio. */
+export interface FieldSources {
+  bio?: string;
+  isOwnPost?: (tweet: Tweet) => boolean;
+}
+
+export function buildContext(tweets: readonly Tweet[], field: FieldSources = {}): ArchiveContext {
   const times: number[] = [];
   const retweeted = new Map<string, number>();
   const domains = new Map<string, number>();
@@ -59,6 +72,21 @@ export function buildContext(tweets: Iterable<Tweet>): ArchiveContext {
     }
   }
   const counts = [...perDay.values()].sort((a, b) => a - b);
+  const fieldWords = new Set(topicWords(field.bio ?? ''));
+  if (field.isOwnPost) {
+    const own = new Map<string, number>();
+    let ownTweets = 0;
+    for (const tweet of tweets) {
+      if (tweet.isRetweet || !field.isOwnPost(tweet)) continue;
+      ownTweets++;
+      for (const word of topicWords(tweet.text)) own.set(word, (own.get(word) ?? 0) + 1);
+    }
+    for (const [word, n] of own) {
+      const everywhere = words.get(word)?.length ?? n;
+      // Used in at least 3 own posts, and 3 times as often there as in the archive at large.
+      if (n >= 3 && n / ownTweets >= (3 * everywhere) / Math.max(1, times.length)) fieldWords.add(word);
+    }
+  }
   const hashtagTimes = new Map<string, Float64Array>();
   for (const [tag, list] of tags) hashtagTimes.set(tag, Float64Array.from(list).sort());
   const wordTimes = new Map<string, Float64Array>();
@@ -69,6 +97,7 @@ export function buildContext(tweets: Iterable<Tweet>): ArchiveContext {
     domains,
     talkedTo,
     hashtagTimes,
+    fieldWords,
     wordTimes,
     perDay,
     medianPerDay: counts.length === 0 ? 0 : counts[Math.floor(counts.length / 2)]!,
@@ -111,4 +140,15 @@ function lowerBound(sorted: Float64Array, value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The context of an archive whose owner's identity is known: their own site's links mark their own posts. */
+export function archiveContext(tweets: readonly Tweet[], identity: Identity, bio?: string): ArchiveContext {
+  const index = indexIdentity(identity);
+  const isOwnPost = (tweet: Tweet) =>
+    tweet.urls.some((url) => {
+      const link = parseLink(url);
+      return link !== undefined && index.ownLink(link) !== undefined;
+    });
+  return buildContext(tweets, { bio, isOwnPost });
 }

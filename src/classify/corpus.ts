@@ -5,7 +5,7 @@ import { discoverIdentity } from '../config/discover.js';
 import type { Tweet } from '../model/tweet.js';
 import { createZone } from '../time/zone.js';
 import { createClassifier } from './classifier.js';
-import { buildContext } from './context.js';
+import { archiveContext } from './context.js';
 import type { Evidence } from './evidence.js';
 import { parseLabels } from './labels.js';
 import { labelKey, type LabelKey } from './model.js';
@@ -64,7 +64,7 @@ async function labeledTweets(archivePath: string, labels: ReadonlyMap<string, La
   for await (const batch of tweetBatches(archive)) for (const tweet of batch) tweets.push(tweet);
   const zone = createZone(archive.owner.timeZone ?? 'UTC');
   const identity = await discoverIdentity(archive.owner, tweets);
-  const classifier = await createClassifier({ identity, zone, context: buildContext(tweets), learned: null });
+  const classifier = await createClassifier({ identity, zone, context: archiveContext(tweets, identity, archive.owner.bio), learned: null });
   const out: LabeledTweet[] = [];
   const seen = new Set<string>();
   for (const tweet of tweets) {

@@ -116,13 +116,16 @@ export function evidenceOf(input: EvidenceInput): Evidence {
     if (context.medianPerDay > 0) on(`time:day-vs-usual:${bucket(day / context.medianPerDay, [2, 4, 8])}`);
     // Words this tweet shares with many tweets of the same few hours, and rarely uses otherwise.
     let topicBurst = 0;
+    let field = 0;
     for (const word of topicWords(tweet.text)) {
+      if (context.fieldWords.has(word)) field++;
       const times = context.wordTimes.get(word);
       if (!times) continue;
       const near = countBetween(times, t - 3 * HOUR, t + 3 * HOUR) - 1;
       if (near >= 2 && near >= 0.3 * (times.length - 1)) topicBurst = Math.max(topicBurst, near);
     }
     if (topicBurst > 0) on(`time:topic-burst:${bucket(topicBurst, [2, 4, 8])}`);
+    if (field > 0) on(`owner:field-words:${bucket(field, [1, 2, 4])}`);
     for (const tag of tags) {
       const times = context.hashtagTimes.get(tag);
       if (!times) continue;

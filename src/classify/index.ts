@@ -12,7 +12,7 @@ export {
   type RuleFiring,
   type UserLabel,
 } from './classifier.js';
-export { buildContext, type ArchiveContext } from './context.js';
+export { archiveContext, type ArchiveContext } from './context.js';
 export { formatExplanation } from './explain.js';
 export { isNightHour, type NightHours } from './flags.js';
 export { readLabels, parseLabels } from './labels.js';

@@ -12,9 +12,10 @@ const ME = identity({
   chatHashtags: ['supportchat'],
 });
 
+// These tests pin the rules layer (the evidence the learned model weighs): the learned model is left out.
 let shared: Promise<Classifier> | undefined;
 function classifier(): Promise<Classifier> {
-  return (shared ??= createClassifier({ identity: ME, zone }));
+  return (shared ??= createClassifier({ learned: null, identity: ME, zone }));
 }
 
 async function label(text: string, fields: Parameters<typeof tweet>[1] = {}): Promise<string> {
@@ -115,7 +116,7 @@ describe('flags', () => {
   });
 
   it('late-night honours configured hours that wrap midnight', async () => {
-    const c = await createClassifier({ identity: ME, zone, nightHours: { from: 23, to: 4 } });
+    const c = await createClassifier({ learned: null, identity: ME, zone, nightHours: { from: 23, to: 4 } });
     expect(c.classify(tweet('still up', { createdAt: at('2024-01-15T22:30:00Z') })).flags).toContain('late-night');
     expect(c.classify(tweet('still up', { createdAt: at('2024-01-15T03:30:00Z') })).flags).not.toContain('late-night');
   });
@@ -150,7 +151,7 @@ describe('user labels', () => {
       ['1', { category: 'personal', subcategory: 'media' }],
       ['2', { category: 'promotion' }],
     ]);
-    const c = await createClassifier({ identity: ME, zone, labels });
+    const c = await createClassifier({ learned: null, identity: ME, zone, labels });
     const one = c.classify(tweet('@ana thanks!', { id: '1', isReply: true }));
     expect(one).toMatchObject({ category: 'personal', subcategory: 'media', confidence: 1, decidedBy: ['user-label'] });
     const two = c.classify(tweet('Slides are up https://me.example/talk', { id: '2' }));
@@ -161,8 +162,8 @@ describe('user labels', () => {
     const words = 'zorblax quintessa frobnicate';
     const labeled = Array.from({ length: 20 }, (_, i) => tweet(`${words} ${i}`, { id: `l${i}` }));
     const labels = new Map<string, UserLabel>(labeled.map((t) => [t.id, { category: 'conference', subcategory: 'live' }]));
-    const plain = await createClassifier({ identity: ME, zone });
-    const taught = await createClassifier({ identity: ME, zone, labels });
+    const plain = await createClassifier({ learned: null, identity: ME, zone });
+    const taught = await createClassifier({ learned: null, identity: ME, zone, labels });
     expect(taught.learn(labeled)).toBe(20);
     expect(taught.learn(labeled)).toBe(0);
     const probe = tweet(`${words} again`);

@@ -99,6 +99,16 @@ describe('discoverIdentity', () => {
       expect((await discoverIdentity(OWNER, tweets)).employer).toEqual({ names: ['Tiny'], handles: ['tinyco'], domains: ['tiny.example'] });
     });
 
+    it('does not take a club or a magazine the owner keeps passing on for an employer: the owner never speaks for it', async () => {
+      const tweets = [
+        ...FILLER,
+        ...repeat(6, (i) => t(`What a match by @bigclub ${i}`)),
+        ...repeat(3, (i) => t(`RT @bigclub: final score ${i}`)),
+        ...repeat(4, (i) => t(`Great goal https://bigclub.example/news${i}`)),
+      ];
+      expect((await discoverIdentity(OWNER, tweets)).employer.handles).toEqual([]);
+    });
+
     it('does not take a friend mentioned often, without a domain of that name, for an employer', async () => {
       const tweets = [...FILLER, ...repeat(12, (i) => t(`lunch with @carla ${i}`)), ...repeat(3, (i) => t(`RT @carla: hello ${i}`))];
       expect((await discoverIdentity(OWNER, tweets)).employer.handles).toEqual([]);
@@ -121,7 +131,7 @@ describe('discoverIdentity', () => {
     it('leaves out daily habits, news bursts without event words, and the employer\'s name', async () => {
       const daily = repeat(30, (i) => t(`day ${i} of learning #dailycode`, { createdAt: START + i * DAY }));
       const news = burst('phonelaunch', 20, 6, 'the new phone is out, prices inside');
-      const company = [...repeat(6, (i) => t(`Proud of the team @tinyco ${i}`)), ...repeat(3, (i) => t(`RT @tinyco: release ${i}`)), ...repeat(4, (i) => t(`docs https://tinyco.example/p${i}`)), ...burst('tinyco', 30, 6)];
+      const company = [...repeat(6, (i) => t(`Proud of the team @tinyco ${i}`)), ...repeat(3, (i) => t(`RT @tinyco: release ${i}`)), ...repeat(4, (i) => t(`our docs https://tinyco.example/p${i}`)), ...burst('tinyco', 30, 6)];
       const identity = await discoverIdentity(OWNER, [...FILLER, ...daily, ...news, ...company]);
       expect(identity.employer.handles).toEqual(['tinyco']);
       expect(identity.eventHashtags).toEqual([]);

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../../src/classify/index.js';
+import { buildContext } from '../../src/classify/context.js';
+import { parseLearned, personalize, scoreLearned, serializeLearned, trainLearned, type TrainingTweet } from '../../src/classify/learned.js';
+import { predict, train } from '../../src/classify/logistic.js';
+import type { LabelKey } from '../../src/classify/model.js';
+import { createZone } from '../../src/time/zone.js';
+import { identity, tweet } from './support.js';
+
+const ev = (...features: string[]) => new Map(features.map((f) => [f, 1]));
+const ex = (label: LabelKey, ...features: string[]): TrainingTweet => ({ label, evidence: ev(...features) });
+
+describe('logistic regression', () => {
+  it('learns which feature means which class, gives probabilities that sum to 1, and is deterministic', () => {
+    const examples = [
+      ...Array.from({ length: 20 }, () => ({ evidence: ev('a', 'x'), label: 0, weight: 1 })),
+      ...Array.from({ length: 20 }, () => ({ evidence: ev('b', 'x'), label: 1, weight: 1 })),
+    ];
+    const options = { classes: ['first', 'second'], l2: 0.001, epochs: 100 };
+    const model = train(examples, options);
+    const p = predict(model, ev('a'));
+    expect(p[0]).toBeGreaterThan(0.9);
+    expect(p[0]! + p[1]!).toBeCloseTo(1, 10);
+    expect(predict(model, ev('b'))[1]).toBeGreaterThan(0.9);
+    expect([...train(examples, options).weights.get('a')!]).toEqual([...model.weights.get('a')!]);
+  });
+
+  it('leaves out features seen in only one archive: one person\'s words say nothing about the next', () => {
+    const model = trainLearned([
+      [ex('personal/life', 'w:shared', 'w:only-mine'), ex('promotion/sharing', 'shape:link')],
+      [ex('personal/life', 'w:shared'), ex('promotion/sharing', 'shape:link')],
+    ]);
+    expect(model.weights.has('w:shared')).toBe(true);
+    expect(model.weights.has('w:only-mine')).toBe(false);
+  });
+
+  it('round-trips through its file, rounded', () => {
+    const model = trainLearned([[ex('personal/life', 'w:a'), ex('promotion/sharing', 'w:b')], [ex('personal/life', 'w:a'), ex('promotion/sharing', 'w:b')]]);
+    const text = serializeLearned(model);
+    expect(serializeLearned(parseLearned(text))).toBe(text);
+    expect(scoreLearned(parseLearned(text), ev('w:a')).best).toBe(scoreLearned(model, ev('w:a')).best);
+  });
+});
+
+describe('a user\'s own labels', () => {
+  const shared = trainLearned([
+    [ex('promotion/sharing', 'shape:retweet', 'w:release'), ex('personal/life', 'w:lunch'), ex('promotion/sharing', 'shape:retweet')],
+    [ex('promotion/sharing', 'shape:retweet', 'w:release'), ex('personal/life', 'w:lunch'), ex('promotion/sharing', 'shape:retweet')],
+  ]);
+
+  it('carry over to other tweets of the same account, and move nothing else much', () => {
+    const before = scoreLearned(shared, ev('shape:retweet', 'u:retweet:band'));
+    expect(before.best).toBe('promotion/sharing');
+    const mine = personalize(shared, [
+      ex('personal/media', 'shape:retweet', 'u:retweet:band'),
+      ex('personal/media', 'shape:retweet', 'u:retweet:band', 'w:tour'),
+      ex('personal/media', 'shape:retweet', 'u:retweet:band', 'w:album'),
+    ]);
+    expect(scoreLearned(mine, ev('shape:retweet', 'u:retweet:band')).best).toBe('personal/media');
+    expect(scoreLearned(mine, ev('shape:retweet', 'u:retweet:vendor')).best).toBe('promotion/sharing');
+  });
+
+  it('reach the classifier: labeled retweets of one account teach it about that account\'s other retweets', async () => {
+    const zone = createZone('UTC');
+    const rt = (id: string, text: string) => tweet(`RT @band: ${text}`, { id, isRetweet: true, retweetOf: 'band', mentions: ['band'], createdAt: Date.UTC(2024, 0, Number(id)) });
+    const tweets = [rt('1', 'new single out now'), rt('2', 'tickets for the spring tour'), rt('3', 'studio day'), rt('4', 'backstage photos')];
+    const labels = new Map(['1', '2', '3'].map((id) => [id, { category: 'personal' as const, subcategory: 'media' }]));
+    const context = buildContext(tweets);
+    const plain = await createClassifier({ identity: identity(), zone, context });
+    const taught = await createClassifier({ identity: identity(), zone, context, labels });
+    taught.learn(tweets);
+    const other = tweets[3]!;
+    const before = plain.explain(other).learned!.categories.personal;
+    const after = taught.explain(other).learned!.categories.personal;
+    expect(after).toBeGreaterThan(before);
+    expect(taught.classify(other).category).toBe('personal');
+  });
+});
+
+describe('evidence from the archive', () => {
+  it('marks a tweet sent among many tweets of the same hours that share its words (an event without a hashtag)', async () => {
+    const at = (h: number) => Date.UTC(2024, 4, 10, 9) + h * 600_000;
+    const notes = Array.from({ length: 8 }, (_, i) => tweet(`roundtable notes: point ${i} about practice`, { id: `n${i}`, createdAt: at(i) }));
+    const lonely = tweet('roundtable at home tonight', { id: 'x', createdAt: Date.UTC(2023, 0, 1) });
+    const c = await createClassifier({ identity: identity(), zone: createZone('UTC'), context: buildContext([...notes, lonely]) });
+    expect([...c.evidence(notes[3]!).keys()].some((f) => f.startsWith('time:topic-burst'))).toBe(true);
+    expect([...c.evidence(lonely).keys()].some((f) => f.startsWith('time:topic-burst'))).toBe(false);
+  });
+
+  it('hears laughter in several languages, and reads nothing into a link shortener\'s domain', async () => {
+    const c = await createClassifier({ identity: identity(), zone: createZone('UTC'), context: buildContext([]) });
+    for (const text of ['kkkkk que isso', 'jajaja no puede ser', 'that was great haha', '今日は寝坊した笑']) expect(c.evidence(tweet(text)).has('tone:laughter')).toBe(true);
+    expect(c.evidence(tweet('the hash of the commit')).has('tone:laughter')).toBe(false);
+    const short = c.evidence(tweet('look http://bit.ly/abc', { urls: ['http://bit.ly/abc'] }));
+    expect([...short.keys()].some((f) => f.startsWith('domain:'))).toBe(false);
+    expect(short.has('shape:short-link-only')).toBe(true);
+  });
+});

@@ -148,17 +148,30 @@ describe('--out and what is already there', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('writes through /dev/null and leaves it a device', async () => {
+  // As root, a regression here would replace the machine's own /dev/null or /dev/stdout (it
+  // happened once while this test was written): root gets a device of its own in a temporary
+  // folder; others, who cannot replace /dev entries, test the real ones.
+  const root = process.getuid?.() === 0;
+
+  it.skipIf(!root)('writes through a character device and leaves it a device (a copy of /dev/null)', async () => {
+    const device = path.join(folder('device'), 'null');
+    execFileSync('mknod', ['-m', '666', device, 'c', '1', '3']);
+    await withOutput(io(), device, [], (out) => writeText(out, 'gone'));
+    expect(statSync(device).isCharacterDevice()).toBe(true);
+  });
+
+  it.skipIf(root)('writes through /dev/null and leaves it a device', async () => {
     await withOutput(io(), '/dev/null', [], (out) => writeText(out, 'gone'));
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
-  it('writes /dev/stdout to its own stdout, not to a file of that name', async () => {
+  it.skipIf(root)('writes /dev/stdout to its own stdout, not to a file of that name', async () => {
     const stdout = new PassThrough();
     let text = '';
     stdout.on('data', (chunk) => (text += chunk));
     await withOutput(io({ stdout }), '/dev/stdout', [], (out) => writeText(out, 'to stdout'));
     expect(text).toBe('to stdout');
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 
   it.skipIf(process.platform === 'win32')('writes into a FIFO for its reader, and leaves it a FIFO', async () => {

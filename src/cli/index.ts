@@ -71,6 +71,12 @@ export async function runCli(): Promise<void> {
       process.exit(code);
     });
   }
-  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  const io: CliIO = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    pager: async (text) => (await import('./pager.js')).pageText(process.env, text),
+  };
   process.exitCode = await main(process.argv.slice(2), io);
 }

@@ -1,9 +1,11 @@
 /** The process-facing world a command runs in; tests pass their own. */
 export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Shows a long text through a pager; resolves false when none ran. Only the real terminal has one. */
+  pager?: (text: string) => Promise<boolean>;
 }
 
 /** Exit codes: 0 all good, 1 a check found a target unmet, 2 bad input or usage. */

@@ -190,6 +190,30 @@ async function streamTo(stream: WriteStream, produce: (out: NodeJS.WritableStrea
   }
 }
 
+/**
+ * Writes a whole report: to --out, or to stdout, through the pager when stdout is a terminal, the
+ * report is longer than the screen, and --no-pager was not given. Never pages a pipe or a file.
+ */
+export async function emitText(
+  io: CliIO,
+  outFile: string | undefined,
+  archives: readonly string[],
+  text: string,
+  { vars = {}, pager = true }: { vars?: OutputVars; pager?: boolean } = {},
+): Promise<void> {
+  const toStdout = !outFile || outFile === '-';
+  if (toStdout && pager && io.pager && io.stdout.isTTY && countLines(text) > (io.stdout.rows ?? 24) - 1) {
+    if (await io.pager(text)) return;
+  }
+  await withOutput(io, outFile, archives, (out) => writeText(out, text), vars);
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /** Writes a string to a stream and waits until it is accepted (respects backpressure). */
 export async function writeText(out: NodeJS.WritableStream, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');

@@ -18,9 +18,15 @@ export const bin = path.join(repoRoot, 'bin/tweet-audit.js');
  */
 export const isolatedHome = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-home-'));
 
+/**
+ * The day runs judge an archive's age against: soon after the sample archive was made (2026-11-03),
+ * so that its output does not change, with a "stale archive" warning, as the calendar moves on.
+ */
+export const FIXED_TODAY = '2026-11-20';
+
 /** The environment runs get: no colour, a fixed zone, an empty home, nothing from the developer. */
 export function isolatedEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: isolatedHome, XDG_CONFIG_HOME: path.join(isolatedHome, '.config'), NO_COLOR: '1', TZ: 'UTC', ...extra };
+  return { PATH: process.env.PATH, HOME: isolatedHome, XDG_CONFIG_HOME: path.join(isolatedHome, '.config'), NO_COLOR: '1', TZ: 'UTC', TWEET_AUDIT_TODAY: FIXED_TODAY, ...extra };
 }
 
 let checkedBuild = false;

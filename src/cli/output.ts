@@ -261,6 +261,8 @@ async function protectedPaths(archive: string, cwd: string): Promise<string[]> {
     // The folder itself is not the archive: only what is in it.
     return roots.slice(1);
   }
+  // A download (.zip, .car, .tar.gz) is the archive itself; a data file is part of its folder.
+  if (looksLikeArchiveFile(given)) return roots;
   let folder = path.dirname(given);
   for (let depth = 0; depth < ARCHIVE_DEPTH; depth++, folder = path.dirname(folder)) {
     if (await isArchiveFolder(folder)) roots.push(folder);

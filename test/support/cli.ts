@@ -79,15 +79,23 @@ export function runBinary(
 /** Runs `main()` in-process with captured streams. */
 export async function runMain(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean; columns?: number } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    isTTY?: boolean;
+    columns?: number;
+    rows?: number;
+    stderrIsTTY?: boolean;
+    pager?: (text: string) => Promise<boolean>;
+  } = {},
 ): Promise<CliResult> {
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false, columns: options.columns ?? 100 });
-  const stderr = Object.assign(new PassThrough(), { isTTY: false });
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false, columns: options.columns ?? 100, rows: options.rows ?? 40 });
+  const stderr = Object.assign(new PassThrough(), { isTTY: options.stderrIsTTY ?? false });
   let out = '';
   let err = '';
   stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const code = await main(args, { stdout, stderr, cwd: options.cwd ?? isolatedHome, env: options.env ?? isolatedEnv() });
+  const code = await main(args, { stdout, stderr, cwd: options.cwd ?? isolatedHome, env: options.env ?? isolatedEnv(), pager: options.pager });
   await new Promise((resolve) => setImmediate(resolve));
   return { command: ['tweet-audit', ...args].join(' '), stdout: out, stderr: err, code };
 }

@@ -39,7 +39,8 @@ export function writeDatedArchive(dir: string, { handle, accountId, madeAt, days
   const tweets = [];
   for (let i = 0; i < days * 2; i++) {
     const ms = madeAt - DAY - Math.floor(i / 2) * DAY - (i % 2) * 3 * 60 * 60 * 1000;
-    const id = String(1_900_000_000_000_000_000n + BigInt(days * 2 - i));
+    // Ids differ between accounts: merged archives of two accounts share no tweet.
+    const id = String(1_900_000_000_000_000_000n + BigInt(accountId) * 1_000_000n + BigInt(days * 2 - i));
     const reply = i % 2 === 0;
     const text = reply ? `@friend${i % 7} thanks, that fixed it for me` : `Reading about release notes and coffee this morning ${i}`;
     const tweet: Record<string, unknown> = {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
 import { describeIoError, EXIT, type CliIO, type ExitCode } from './io.js';
-import { removePendingOutputs } from './pending-outputs.js';
+import { paging, removePendingOutputs } from './pending-outputs.js';
 import { createProgram, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -66,7 +66,8 @@ export async function runCli(): Promise<void> {
   });
   // Ctrl-C or a kill during --out: remove the half-written file, exit as the shell expects.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (signal === 'SIGINT' && paging.active) return;
       removePendingOutputs();
       process.exit(code);
     });

@@ -29,6 +29,9 @@ const IO_ERRORS: Record<string, string> = {
   EISDIR: 'it is a folder',
   ENAMETOOLONG: 'the name is too long',
   EEXIST: 'a file of that name is in the way',
+  EIO: 'it cannot be written to (an input/output error: a special file such as /proc/version, or a failing disk)',
+  ENXIO: 'it cannot be opened for writing (a socket, or a device with nothing behind it)',
+  ESPIPE: 'it is a pipe, which cannot be written that way',
 };
 
 /** Says in words why a write failed. */

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { paging } from './pending-outputs.js';
 
 /**
  * Shows text through the user's pager, as git and gh do: $PAGER, else `less -FRX` (quit at once
@@ -8,7 +9,8 @@ import { spawn } from 'node:child_process';
 export function pageText(env: NodeJS.ProcessEnv, text: string): Promise<boolean> {
   const command = env.PAGER ?? 'less -FRX';
   if (command.trim() === '' || command.trim() === 'cat') return Promise.resolve(false);
-  return new Promise((resolve) => {
+  paging.active = true;
+  return new Promise<boolean>((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', ...env } });
     child.once('error', () => resolve(false));
     // The user may quit the pager before reading it all: not an error.
@@ -16,5 +18,7 @@ export function pageText(env: NodeJS.ProcessEnv, text: string): Promise<boolean>
     child.stdin.end(text);
     // 127: the shell did not find the pager; the text is still to be shown.
     child.once('close', (code) => resolve(code !== 127));
+  }).finally(() => {
+    paging.active = false;
   });
 }

@@ -27,7 +27,8 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     throw new TweetAuditError('explain needs an archive and a tweet id, or --text "…"');
   }
   if (!/^\d+$/.test(id)) throw new TweetAuditError(`"${id}" is not a tweet id (ids are digits)`);
-  const inputs = await auditOptionsFrom(io, [archive], options);
+  // The whole archive: no default month, so no word about a stale one either.
+  const inputs = await auditOptionsFrom(io, [archive], { ...options, all: true });
   const prepared = await prepareAudit({ ...inputs, period: { all: true } });
   for await (const { tweet } of prepared.classified('all')) {
     if (tweet.id === id) {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zipFolder } from '../archive/helpers/fixtures.js';
 import { writeDatedArchive } from '../support/dated-archive.js';
-import { bin, isolatedEnv, runBinary, runMain, sampleArchive } from '../support/cli.js';
+import { bin, isolatedEnv, repoRoot, runBinary, runMain, sampleArchive } from '../support/cli.js';
 
 const run = promisify(execFile);
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-everyday-'));
@@ -245,5 +245,21 @@ describe('conventions people expect', () => {
       expect(script).toContain(word);
     }
     expect((await runMain(['completion', 'tcsh'])).stderr).toMatch(/no completion for "tcsh": choose bash, zsh or fish/);
+  });
+});
+
+describe("the README's examples", () => {
+  it('"What you get" is what the command prints, line for line, and needs no notice or warning', async () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const block = /## What you get\n\n```\n([\s\S]*?)```/.exec(readme)![1]!.split('\n');
+    const command = block[0]!.replace(/^\$ tweet-audit /, '').split(' ');
+    const shown = block.slice(1, block.findIndex((line) => line.trim() === '…'));
+    const result = await runMain(command, { cwd: repoRoot, columns: 80, stderrIsTTY: true });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').slice(0, shown.length)).toEqual(shown);
+    // The Quick start's `npm start` runs the same command.
+    const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(start.endsWith(`node bin/tweet-audit.js ${command.join(' ')}`)).toBe(true);
   });
 });

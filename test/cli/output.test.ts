@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -146,6 +146,16 @@ describe('--out and what is already there', () => {
     await withOutput(io(), file, [], (out) => writeText(out, 'new'));
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('keeps the owner of the file it replaces (run as root, for another user)', async () => {
+    const file = path.join(folder('owner'), 'theirs.txt');
+    writeFileSync(file, 'old');
+    chownSync(file, 1234, 2345);
+    chmodSync(file, 0o640);
+    await withOutput(io(), file, [], (out) => writeText(out, 'new'));
+    expect(statSync(file)).toMatchObject({ uid: 1234, gid: 2345 });
+    expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
   // As root, a regression here would replace the machine's own /dev/null or /dev/stdout (it

@@ -1,4 +1,4 @@
-import type { CliIO } from './io.js';
+import { plainText, type CliIO } from './io.js';
 
 /**
  * What a command says on stderr besides errors, in two kinds. Notices (which month was chosen,
@@ -24,12 +24,12 @@ export function createDiagnostics(io: CliIO, { quiet = false, verbose = false }:
   const noticesShown = !quiet && (verbose || Boolean(io.stderr.isTTY));
   return {
     notice(message) {
-      if (noticesShown) io.stderr.write(`tweet-audit: ${message}\n`);
+      if (noticesShown) io.stderr.write(`tweet-audit: ${plainText(message)}\n`);
     },
     warning(message) {
       if (warnings.includes(message)) return;
       warnings.push(message);
-      io.stderr.write(`tweet-audit: warning: ${message}\n`);
+      io.stderr.write(`tweet-audit: warning: ${plainText(message)}\n`);
     },
     warnings,
   };

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
-import { describeIoError, EXIT, type CliIO, type ExitCode } from './io.js';
+import { describeIoError, EXIT, plainText, type CliIO, type ExitCode } from './io.js';
 import { paging, removePendingOutputs } from './pending-outputs.js';
 import { createProgram, type RunState } from './program.js';
 
@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (isTweetAuditError(error)) {
-      io.stderr.write(`tweet-audit: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      io.stderr.write(`tweet-audit: ${plainText(error.message.replace(/\s*\n\s*/g, ' '))}\n`);
       return EXIT.error;
     }
     io.stderr.write(`tweet-audit: internal error, please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);

@@ -14,7 +14,16 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Writes one diagnostic line to stderr, prefixed with the program name. */
 export function warn(io: CliIO, message: string): void {
-  io.stderr.write(`tweet-audit: ${message}\n`);
+  io.stderr.write(`tweet-audit: ${plainText(message)}\n`);
+}
+
+/**
+ * Text as a terminal should get it from data (a file name, a tweet, a label id): control
+ * characters, escape sequences' ESC among them, become "?", so a hostile name or tweet cannot set
+ * the terminal's title or clear it. Newlines and tabs stay.
+ */
+export function plainText(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '?');
 }
 
 const IO_ERRORS: Record<string, string> = {

@@ -263,3 +263,16 @@ describe("the README's examples", () => {
     expect(start.endsWith(`node bin/tweet-audit.js ${command.join(' ')}`)).toBe(true);
   });
 });
+
+describe('what reaches a terminal from data', () => {
+  it('has no control characters: a tweet or a file name cannot set the title or clear the screen', async () => {
+    const explained = await runMain(['explain', '--text', 'hello \x1b]0;pwned\x07 world \x9b2J café']);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toMatch(/hello \?\]0;pwned\? world \?2J café/);
+    expect(explained.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    const missing = await runMain(['report', 'no\x1b[2Jsuch']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no\?\[2Jsuch/);
+    expect(missing.stderr).not.toContain('\x1b');
+  });
+});

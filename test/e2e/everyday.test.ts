@@ -119,6 +119,17 @@ describe('several accounts', () => {
     expect(none.stderr).toMatch(/--account gamma: no archive of that account here; found @alpha: .*; @beta: /);
   });
 
+  it('checks each account of a folder, naming it', async () => {
+    const dir = mkdtempSync(path.join(temp, 'check-accounts-'));
+    writeFileSync(path.join(dir, 'tweet-audit.config.json'), JSON.stringify({ targets: [{ scope: 'conversation', max: 0.1 }] }));
+    const result = await runMain(['check', folder], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^@alpha 2026-10 conversation is .*over your target/),
+      expect.stringMatching(/^@beta 2026-10 conversation is .*over your target/),
+    ]);
+  });
+
   it('writes one file per account with {handle}, and refuses one file or one JSON stream for several', async () => {
     const out = mkdtempSync(path.join(temp, 'per-account-'));
     const result = await runMain(['report', folder, '--json', '-o', path.join(out, 'audit-{handle}-{month}.json')]);

@@ -18,6 +18,8 @@ export interface AccountChoice {
   mergeAccounts?: boolean;
   /** Read only the archives of this handle (or account id). */
   account?: string;
+  /** Open even a single archive to learn its owner's handle (for {handle} in --config). */
+  knowHandles?: boolean;
 }
 
 interface Found {
@@ -48,7 +50,7 @@ export async function resolveArchives(archives: string[], choice: AccountChoice,
       plain.push(archive);
     }
   }
-  if (found.length === 0 && plain.length === 1 && !choice.account) return [{ paths: plain }];
+  if (found.length === 0 && plain.length === 1 && !choice.account && !choice.knowHandles) return [{ paths: plain }];
   for (const archive of plain) found.push({ path: archive, handle: await openArchiveHandle(archive) });
 
   const accounts = new Map<string, Found[]>();

@@ -44,7 +44,7 @@ const OPTIONS = {
   tz: () =>
     new Option('--tz <zone>', "IANA time zone to cut months and hours in (default: config, then the archive's, then the system's)"),
   config: () =>
-    new Option('--config <file>', 'config file (default: ./tweet-audit.config.json, then $XDG_CONFIG_HOME/tweet-audit/config.json, ~/.config/… without it)'),
+    new Option('--config <file>', 'config file (default: ./tweet-audit.config.json, then $XDG_CONFIG_HOME/tweet-audit/config.json, ~/.config/… without it); {handle} in it reads one per account'),
   labels: () =>
     new Option('--labels <file>', 'your own labels (id,category[,subcategory] or an edited classify CSV): they win, and teach the model'),
   out: () => new Option('-o, --out <file>', 'write to this file (atomically) instead of stdout; {month} and {handle} are filled in'),

@@ -130,6 +130,21 @@ describe('several accounts', () => {
     ]);
   });
 
+  it('reads a config per account where --config names {handle}', async () => {
+    const dir = mkdtempSync(path.join(temp, 'config-per-account-'));
+    writeFileSync(path.join(dir, 'alpha.json'), JSON.stringify({ identity: { handles: ['alpha'] }, targets: [{ scope: 'conversation', min: 0.1 }] }));
+    writeFileSync(path.join(dir, 'beta.json'), JSON.stringify({ identity: { handles: ['beta'] }, targets: [{ scope: 'conversation', max: 0.1 }] }));
+    const result = await runMain(['check', folder, '--config', path.join(dir, '{handle}.json')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^@beta 2026-10 conversation is .*over your target/)]);
+    const one = await runMain(['check', alpha, '--config', path.join(dir, '{handle}.json')]);
+    expect(one).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const missing = await runMain(['check', folder, '--config', path.join(temp, 'nowhere', '{handle}.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nowhere\/alpha\.json/);
+  });
+
   it('writes one file per account with {handle}, and refuses one file or one JSON stream for several', async () => {
     const out = mkdtempSync(path.join(temp, 'per-account-'));
     const result = await runMain(['report', folder, '--json', '-o', path.join(out, 'audit-{handle}-{month}.json')]);

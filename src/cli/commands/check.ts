@@ -3,7 +3,7 @@ import { TweetAuditError } from '../../errors.js';
 import { checkTargets } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import type { CommonOptions } from '../program.js';
-import { auditOptionsFrom, describePeriod } from './shared.js';
+import { auditOptionsFrom, describePeriod, inputsFor } from './shared.js';
 
 /**
  * `tweet-audit check`: made for cron, which mails whatever a job prints. All targets met: no
@@ -14,16 +14,18 @@ import { auditOptionsFrom, describePeriod } from './shared.js';
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], CommonOptions & { strict?: boolean }];
   const inputs = await auditOptionsFrom(io, archives, options, { severalAccounts: true });
-  if (!inputs.config?.targets?.length) {
+  for (const group of inputs.groups) {
+    if (group.config.targets?.length) continue;
     const example = '{ "scope": "promotion/employer", "min": 0.05, "max": 0.1 }';
-    throw inputs.configPath
-      ? new TweetAuditError(`no targets to check: add "targets" to it, e.g. "targets": [${example}]`, { file: inputs.configPath })
+    throw group.configPath
+      ? new TweetAuditError(`no targets to check: add "targets" to it, e.g. "targets": [${example}]`, { file: group.configPath })
       : new TweetAuditError(`no config with targets found: run tweet-audit init, then add "targets", e.g. [${example}]`);
   }
   let code: ExitCode = EXIT.ok;
   for (const group of inputs.groups) {
-    const { prepared, report } = await audit({ ...inputs, archives: group.paths });
-    describePeriod(io, inputs, prepared);
+    const each = inputsFor(inputs, group);
+    const { prepared, report } = await audit(each);
+    describePeriod(io, each, prepared);
     const result = checkTargets(report);
     if (result.ok) continue;
     code = EXIT.targetsUnmet;

@@ -4,7 +4,7 @@ import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { checkOutput, chooseColor, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
 import { colorMode, type CommonOptions, type REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, monthOfPeriod, severalAccountsError } from './shared.js';
+import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError } from './shared.js';
 
 interface ReportOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
@@ -30,8 +30,9 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     if (options.chart && !each(options.chart)) throw severalAccountsError(inputs.groups, 'put {handle} in --chart, or choose one with --account <handle>');
   }
   for (const [index, group] of inputs.groups.entries()) {
-    const { prepared, report } = await audit({ ...inputs, archives: group.paths, examples: options.examples });
-    describePeriod(io, inputs, prepared);
+    const each = inputsFor(inputs, group);
+    const { prepared, report } = await audit({ ...each, examples: options.examples });
+    describePeriod(io, each, prepared);
     const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
     const color = chooseColor(colorMode(options), io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
     const text = renderers[options.format](report, { color, width: io.stdout.columns });

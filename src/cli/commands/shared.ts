@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AuditOptions, PreparedAudit } from '../../audit.js';
 import { readLabels } from '../../classify/index.js';
 import { loadConfig } from '../../config/index.js';
+import type { TweetAuditConfig } from '../../config/schema.js';
 import { validatePeriodOptions } from '../../period.js';
 import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
@@ -18,9 +19,20 @@ export interface CommandInputs extends AuditOptions {
   progress: Progress;
   diagnostics: Diagnostics;
   /** The archives to read, per account: one group, unless a folder holds several accounts' downloads. */
-  groups: AccountArchives[];
+  groups: AccountInputs[];
   /** The time staleness is judged against. */
   now: number;
+}
+
+/** One account's archives with its config (the same for all, unless --config names {handle}). */
+export interface AccountInputs extends AccountArchives {
+  config: TweetAuditConfig;
+  configPath?: string;
+}
+
+/** The inputs of one account's audit. */
+export function inputsFor(inputs: CommandInputs, group: AccountInputs): CommandInputs {
+  return { ...inputs, archives: group.paths, config: group.config, configPath: group.configPath };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,15 +55,27 @@ export async function auditOptionsFrom(
   const now = nowFrom(io);
   // A typo in --out costs no wait: checked before the archive is read.
   await checkOutput(io, options.out, archives);
-  const { config, path: configPath } = await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
+  // `--config ~/.config/tweet-audit/{handle}.json`: a config per account, read once the accounts are known.
+  const perAccount = options.config?.includes('{handle}') ?? false;
+  const { config, path: configPath } = perAccount ? { config: {}, path: undefined } : await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
   const labels = options.labels ? await readLabels(resolveFrom(io, options.labels)) : undefined;
   const diagnostics = createDiagnostics(io, options);
-  const groups = await resolveArchives(
+  const resolved = await resolveArchives(
     archives.map((archive) => resolveFrom(io, archive)),
-    options,
+    { ...options, knowHandles: perAccount },
     diagnostics,
   );
-  if (groups.length > 1 && !severalAccounts) throw severalAccountsError(groups, 'choose one with --account <handle>');
+  if (resolved.length > 1 && !severalAccounts) throw severalAccountsError(resolved, 'choose one with --account <handle>');
+  const groups: AccountInputs[] = [];
+  for (const group of resolved) {
+    if (!perAccount) {
+      groups.push({ ...group, config, configPath });
+      continue;
+    }
+    if (!group.handle) throw new TweetAuditError(`--config ${options.config}: the archive does not say its owner's handle, so {handle} cannot be filled in`);
+    const loaded = await loadConfig({ explicitPath: options.config!.replaceAll('{handle}', group.handle), cwd: io.cwd, env: io.env });
+    groups.push({ ...group, config: loaded.config, configPath: loaded.path });
+  }
   const progress = createProgress(io, { enabled: !streamsToTerminal });
   return {
     diagnostics,
@@ -60,8 +84,8 @@ export async function auditOptionsFrom(
     archives: groups[0]!.paths,
     period,
     timeZone: options.tz,
-    config,
-    configPath,
+    config: groups[0]!.config,
+    configPath: groups[0]!.configPath,
     labels,
     progress,
     onProgress: (tweets) => progress.update(tweets),

@@ -143,10 +143,18 @@ function checkCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('check')
     .description("check the last complete month (or the period) against your config's targets: exit 0 when all are met, 1 when one is not, 2 on error")
     .argument('<archives...>', ARCHIVES)
-    .addOption(new Option('--strict', 'exit 1 also on a warning (a stale archive, skipped records, a config of another account)'));
-  withOptions(command, READING);
+    .addOption(new Option('--strict', 'exit 1 also on a warning (a stale archive, skipped records, a config of another account)'))
+    .addOption(formatOption(REPORT_FORMATS, 'html'))
+    .addOption(new Option('-o, --out <file>', 'also write the report it checked to this file ({month} and {handle} are filled in), in --format (default html)'));
+  withOptions(command, [...READING, 'json']);
   return command
-    .addHelpText('after', examples(['tweet-audit check ~/twitter-archives --config ~/.config/tweet-audit/config.json']))
+    .addHelpText(
+      'after',
+      examples([
+        'tweet-audit check ~/twitter-archives --config ~/.config/tweet-audit/config.json',
+        'tweet-audit check ~/twitter-archives -o ~/reports/audit-{month}.html',
+      ]),
+    )
     .action(run(io, state));
 }
 

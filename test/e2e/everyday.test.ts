@@ -69,6 +69,19 @@ describe('warnings that need action: one line each, exit code unchanged, check -
     expect((await runMain(['report', sampleArchive, '-m', '2026-09'], { env, cwd: dir })).stderr).toBe('');
   });
 
+  it('check -o writes the report it checked, and says each warning once', async () => {
+    const dir = configFolder('check-out');
+    const env = isolatedEnv({ TWEET_AUDIT_TODAY: '2027-01-15' });
+    const result = await runMain(['check', sampleArchive, '-o', 'audit-{month}.html'], { env, cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/warning: .*72 days ago/)]);
+    expect(readFileSync(path.join(dir, 'audit-2026-10.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    const json = await runMain(['check', sampleArchive, '--json', '-o', 'audit.json'], { cwd: dir });
+    expect(json).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'audit.json'), 'utf8')).month).toBe('2026-10');
+    expect((await runMain(['check', sampleArchive, '-o', '-'], { cwd: dir })).stderr).toMatch(/stdout is for the targets missed/);
+  });
+
   it('a stale archive, by its newest tweet when it has no date of its own', async () => {
     const dir = writeDatedArchive(path.join(temp, 'undated'), { handle: 'undated', accountId: '5', madeAt: Date.UTC(2026, 8, 20) });
     rmSync(path.join(dir, 'data', 'manifest.js'));

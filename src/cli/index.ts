@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
-import { describeIoError, EXIT, type CliIO, type ExitCode } from './io.js';
-import { removePendingOutputs } from './pending-outputs.js';
+import { describeIoError, EXIT, plainText, type CliIO, type ExitCode } from './io.js';
+import { paging, removePendingOutputs } from './pending-outputs.js';
 import { createProgram, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (isTweetAuditError(error)) {
-      io.stderr.write(`tweet-audit: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      io.stderr.write(`tweet-audit: ${plainText(error.message.replace(/\s*\n\s*/g, ' '))}\n`);
       return EXIT.error;
     }
     io.stderr.write(`tweet-audit: internal error, please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);
@@ -66,11 +66,18 @@ export async function runCli(): Promise<void> {
   });
   // Ctrl-C or a kill during --out: remove the half-written file, exit as the shell expects.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (signal === 'SIGINT' && paging.active) return;
       removePendingOutputs();
       process.exit(code);
     });
   }
-  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  const io: CliIO = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    pager: async (text) => (await import('./pager.js')).pageText(process.env, text),
+  };
   process.exitCode = await main(process.argv.slice(2), io);
 }

@@ -1,9 +1,11 @@
 /** The process-facing world a command runs in; tests pass their own. */
 export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Shows a long text through a pager; resolves false when none ran. Only the real terminal has one. */
+  pager?: (text: string) => Promise<boolean>;
 }
 
 /** Exit codes: 0 all good, 1 a check found a target unmet, 2 bad input or usage. */
@@ -12,7 +14,16 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Writes one diagnostic line to stderr, prefixed with the program name. */
 export function warn(io: CliIO, message: string): void {
-  io.stderr.write(`tweet-audit: ${message}\n`);
+  io.stderr.write(`tweet-audit: ${plainText(message)}\n`);
+}
+
+/**
+ * Text as a terminal should get it from data (a file name, a tweet, a label id): control
+ * characters, escape sequences' ESC among them, become "?", so a hostile name or tweet cannot set
+ * the terminal's title or clear it. Newlines and tabs stay.
+ */
+export function plainText(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '?');
 }
 
 const IO_ERRORS: Record<string, string> = {
@@ -27,6 +38,9 @@ const IO_ERRORS: Record<string, string> = {
   EISDIR: 'it is a folder',
   ENAMETOOLONG: 'the name is too long',
   EEXIST: 'a file of that name is in the way',
+  EIO: 'it cannot be written to (an input/output error: a special file such as /proc/version, or a failing disk)',
+  ENXIO: 'it cannot be opened for writing (a socket, or a device with nothing behind it)',
+  ESPIPE: 'it is a pipe, which cannot be written that way',
 };
 
 /** Says in words why a write failed. */

@@ -11,3 +11,6 @@ export function removePendingOutputs(): void {
   for (const temp of pendingTemps) rmSync(temp, { force: true });
   pendingTemps.clear();
 }
+
+/** True while a pager shows the report: Ctrl-C is the pager's then (less uses it), as with git. */
+export const paging = { active: false };

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { TweetAuditError } from '../errors.js';
 import type { CliIO, ExitCode } from './io.js';
 
 /** Formats of `report` and `trend`, checked against the report's renderer map at compile time. */
@@ -16,7 +17,19 @@ export interface CommonOptions {
   config?: string;
   labels?: string;
   out?: string;
-  color: (typeof COLOR_MODES)[number];
+  /** `--no-color` gives false. */
+  color: (typeof COLOR_MODES)[number] | false;
+  quiet?: boolean;
+  verbose?: boolean;
+  account?: string;
+  mergeAccounts?: boolean;
+  /** `--no-pager` gives false. */
+  pager?: boolean;
+}
+
+/** The colour mode, with `--no-color` as `--color never`. */
+export function colorMode(options: Pick<CommonOptions, 'color'>): (typeof COLOR_MODES)[number] {
+  return options.color === false ? 'never' : options.color;
 }
 
 /**
@@ -24,19 +37,31 @@ export interface CommonOptions {
  * the same everywhere.
  */
 const OPTIONS = {
-  month: () => new Option('--month <YYYY-MM>', 'one month (the default period is said in each command\'s description)'),
+  month: () => new Option('-m, --month <YYYY-MM>', 'one month (the default period is said in each command\'s description)'),
   from: () => new Option('--from <YYYY-MM>', 'first month of a range'),
   to: () => new Option('--to <YYYY-MM>', 'last month of a range'),
   all: () => new Option('--all', 'every month in the archive'),
   tz: () =>
     new Option('--tz <zone>', "IANA time zone to cut months and hours in (default: config, then the archive's, then the system's)"),
   config: () =>
-    new Option('--config <file>', 'config file (default: ./tweet-audit.config.json, then $XDG_CONFIG_HOME/tweet-audit/config.json, ~/.config/… without it)'),
+    new Option('--config <file>', 'config file (default: ./tweet-audit.config.json, then $XDG_CONFIG_HOME/tweet-audit/config.json, ~/.config/… without it); {handle} in it reads one per account'),
   labels: () =>
     new Option('--labels <file>', 'your own labels (id,category[,subcategory] or an edited classify CSV): they win, and teach the model'),
-  out: () => new Option('--out <file>', 'write to this file (atomically) instead of stdout'),
+  out: () => new Option('-o, --out <file>', 'write to this file (atomically) instead of stdout; {month} and {handle} are filled in'),
   color: () => new Option('--color <when>', 'colour the table').choices(COLOR_MODES).default('auto'),
+  noColor: () => new Option('--no-color', 'same as --color never'),
+  quiet: () => new Option('-q, --quiet', 'say nothing on stderr but warnings and errors'),
+  verbose: () => new Option('--verbose', 'say which month and which download were chosen also when stderr is not a terminal'),
+  account: () => new Option('--account <handle>', 'read only the archives of this account (in a folder of several accounts\' downloads)'),
+  mergeAccounts: () => new Option('--merge-accounts', 'merge archives of different accounts into one report'),
+  json: () => new Option('--json', 'same as --format json'),
+  noPager: () => new Option('--no-pager', 'never page a long report on a terminal (default: $PAGER, else less -FRX)'),
 } as const;
+
+/** The --format option, with -f, the same everywhere it is given. */
+function formatOption<T extends string>(choices: readonly T[], fallback: T): Option {
+  return new Option('-f, --format <format>', 'output format').choices(choices).default(fallback);
+}
 
 type OptionName = keyof typeof OPTIONS;
 
@@ -45,7 +70,8 @@ function withOptions(command: Command, names: readonly OptionName[]): Command {
   return command;
 }
 
-const READING: readonly OptionName[] = ['month', 'from', 'to', 'all', 'tz', 'config', 'labels'];
+const READING: readonly OptionName[] = ['month', 'from', 'to', 'all', 'tz', 'config', 'labels', 'account', 'mergeAccounts', 'quiet', 'verbose'];
+const COLOR: readonly OptionName[] = ['color', 'noColor'];
 
 /** How commands hand their exit code back to `main` (commander actions return nothing). */
 export interface RunState {
@@ -56,7 +82,7 @@ type Run = (io: CliIO, state: RunState) => (...args: unknown[]) => Promise<void>
 
 /** What an archive argument may be, said once for every command. */
 const ARCHIVES =
-  'X/Twitter archive .zip (as downloaded), its folder, data/tweets.js, a legacy tweets.csv, a Mastodon export, a Bluesky .car, or a folder of archives (the newest is read); several are merged';
+  'X/Twitter archive .zip (as downloaded), its folder, data/tweets.js, a legacy tweets.csv, a Mastodon export, a Bluesky .car, or a folder of archives (the newest of each account is read); several of one account are merged';
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
@@ -66,17 +92,17 @@ function reportCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('report')
     .description('print the self-QA breakdown of a month (default: the last month the archive covers completely) or a period')
     .argument('<archives...>', ARCHIVES)
-    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
+    .addOption(formatOption(REPORT_FORMATS, 'table'))
     .addOption(new Option('--chart <file.svg>', "also write the month's pie chart as an SVG file"))
     .addOption(new Option('--examples <n>', 'show n example tweets per category').argParser(parseCount).default(0));
-  withOptions(command, [...READING, 'out', 'color']);
+  withOptions(command, [...READING, 'out', 'json', ...COLOR, 'noPager']);
   return command
     .addHelpText(
       'after',
       examples([
         'tweet-audit report ~/Downloads/twitter-2026-11-02.zip',
-        'tweet-audit report archive/ --month 2026-10 --format json --out october.json',
-        'tweet-audit report archive/ --from 2026-01 --to 2026-06 --format html --out h1.html',
+        'tweet-audit report archive/ -m 2026-10 --json -o october.json',
+        'tweet-audit report ~/twitter-archives -f html -o ~/reports/audit-{handle}-{month}.html',
       ]),
     )
     .action(run(io, state));
@@ -86,11 +112,11 @@ function classifyCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('classify')
     .description('write one row per tweet: category, subcategory, confidence, flags, rules and text (default: the last complete month)')
     .argument('<archives...>', ARCHIVES)
-    .addOption(new Option('--format <format>', 'output format').choices(TWEET_FORMATS).default('csv'))
+    .addOption(formatOption(TWEET_FORMATS, 'csv'))
     .addOption(
       new Option('--no-csv-safe', "write text cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)"),
     );
-  withOptions(command, [...READING, 'out']);
+  withOptions(command, [...READING, 'out', 'json']);
   return command
     .addHelpText(
       'after',
@@ -106,8 +132,8 @@ function trendCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('trend')
     .description('show category shares per month side by side (default: the last 12 months in the archive)')
     .argument('<archives...>', ARCHIVES)
-    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'));
-  withOptions(command, [...READING, 'out', 'color']);
+    .addOption(formatOption(REPORT_FORMATS, 'table'));
+  withOptions(command, [...READING, 'out', 'json', ...COLOR, 'noPager']);
   return command
     .addHelpText('after', examples(['tweet-audit trend archive.zip', 'tweet-audit trend archive/ --from 2025-01 --to 2025-12 --format csv']))
     .action(run(io, state));
@@ -116,10 +142,19 @@ function trendCommand(run: Run, io: CliIO, state: RunState): Command {
 function checkCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('check')
     .description("check the last complete month (or the period) against your config's targets: exit 0 when all are met, 1 when one is not, 2 on error")
-    .argument('<archives...>', ARCHIVES);
-  withOptions(command, READING);
+    .argument('<archives...>', ARCHIVES)
+    .addOption(new Option('--strict', 'exit 1 also on a warning (a stale archive, skipped records, a config of another account)'))
+    .addOption(formatOption(REPORT_FORMATS, 'html'))
+    .addOption(new Option('-o, --out <file>', 'also write the report it checked to this file ({month} and {handle} are filled in), in --format (default html)'));
+  withOptions(command, [...READING, 'json']);
   return command
-    .addHelpText('after', examples(['tweet-audit check ~/twitter-archives --config ~/.config/tweet-audit/config.json']))
+    .addHelpText(
+      'after',
+      examples([
+        'tweet-audit check ~/twitter-archives --config ~/.config/tweet-audit/config.json',
+        'tweet-audit check ~/twitter-archives -o ~/reports/audit-{month}.html',
+      ]),
+    )
     .action(run(io, state));
 }
 
@@ -127,9 +162,9 @@ function initCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('init')
     .description('write a commented config file with what tweet-audit discovered in your archive, for you to edit')
     .argument('<archives...>', ARCHIVES)
-    .addOption(new Option('--out <file>', 'where to write the config (- for stdout)').default('tweet-audit.config.json'))
+    .addOption(new Option('-o, --out <file>', 'where to write the config (- for stdout)').default('tweet-audit.config.json'))
     .addOption(new Option('--force', 'overwrite an existing config file'));
-  withOptions(command, ['tz', 'config']);
+  withOptions(command, ['tz', 'config', 'account', 'quiet', 'verbose']);
   return command.addHelpText('after', examples(['tweet-audit init archive.zip', 'tweet-audit init archive/ --out ~/.config/tweet-audit/config.json'])).action(run(io, state));
 }
 
@@ -140,7 +175,7 @@ function explainCommand(run: Run, io: CliIO, state: RunState): Command {
     .argument('[tweet-id]', 'id of the tweet to explain')
     .addOption(new Option('--text <text>', 'explain a tweet text instead of a tweet of the archive'))
     .addOption(new Option('--reply', 'with --text: treat the text as a reply to someone else'));
-  withOptions(command, ['tz', 'config', 'labels']);
+  withOptions(command, ['tz', 'config', 'labels', 'quiet', 'verbose']);
   return command
     .addHelpText('after', examples(['tweet-audit explain archive.zip 1854591356741861770', 'tweet-audit explain --text "We\'re hiring a support lead!"']))
     .action(run(io, state));
@@ -151,17 +186,36 @@ function evalCommand(run: Run, io: CliIO, state: RunState): Command {
     .description('compare the classification with hand labels: accuracy, macro-F1, per-category precision and recall, confusion matrix')
     .argument('<archives...>', ARCHIVES)
     .requiredOption('--labels <file>', 'hand labels: id,category[,subcategory]')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'] as const).default('table'));
-  withOptions(command, ['tz', 'config', 'out']);
+    .addOption(formatOption(['table', 'json'] as const, 'table'));
+  withOptions(command, ['tz', 'config', 'account', 'mergeAccounts', 'quiet', 'verbose', 'out', 'json']);
   return command.addHelpText('after', examples(['tweet-audit eval archive.zip --labels my-50-labels.csv'])).action(run(io, state));
 }
 
 function rulesCommand(run: Run, io: CliIO, state: RunState): Command {
   return new Command('rules')
     .description('list the classification rules')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'] as const).default('table'))
+    .addOption(formatOption(['table', 'json'] as const, 'table'))
+    .addOption(OPTIONS.json())
     .addHelpText('after', examples(['tweet-audit rules', 'tweet-audit rules --format json']))
     .action(run(io, state));
+}
+
+function completionCommand(program: Command, io: CliIO): Command {
+  return new Command('completion')
+    .description('print the shell completion script for bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      examples([
+        'tweet-audit completion bash > ~/.local/share/bash-completion/completions/tweet-audit',
+        'tweet-audit completion zsh > ~/.zfunc/_tweet-audit',
+        'tweet-audit completion fish > ~/.config/fish/completions/tweet-audit.fish',
+      ]),
+    )
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./completion.js');
+      io.stdout.write(completionScript(program, shell));
+    });
 }
 
 function parseCount(value: string): number {
@@ -191,6 +245,15 @@ export function createProgram(io: CliIO, state: RunState, version: string): Comm
   program.addCommand(explainCommand(lazy(() => import('./commands/explain.js')), io, state));
   program.addCommand(evalCommand(lazy(() => import('./commands/eval.js')), io, state));
   program.addCommand(rulesCommand(lazy(() => import('./commands/rules.js')), io, state));
+  program.addCommand(completionCommand(program, io));
+  // --json is --format json; with another --format it is a contradiction, said as a usage error.
+  program.hook('preAction', (_program, command) => {
+    if (!command.getOptionValue('json')) return;
+    if (command.getOptionValueSource('format') === 'cli' && command.getOptionValue('format') !== 'json') {
+      throw new TweetAuditError(`--json contradicts --format ${command.getOptionValue('format')}: give one of them`);
+    }
+    command.setOptionValue('format', 'json');
+  });
   program.addHelpText(
     'after',
     examples(['tweet-audit report ~/Downloads/twitter-2026-11-02.zip', 'tweet-audit report archive/ --month 2026-10 --format json']),

@@ -107,7 +107,8 @@ cases.push(
 describe('bad input: one clear line, exit 2, nothing written', () => {
   it.each(cases)('$name', async ({ make, args = [], message }) => {
     const archive = make();
-    const outDir = mkdtempSync(path.join(temp, 'out-'));
+    // Outside temp: the loose tweets.js there makes temp an archive folder, where --out is refused.
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-bad-out-'));
     const result = await runBinary(['report', archive, ...args, '--out', path.join(outDir, 'report.txt')]);
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(2);

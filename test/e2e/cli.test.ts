@@ -43,12 +43,14 @@ describe('help', () => {
 });
 
 describe('report on the bundled sample archive', () => {
-  it('prints the table of the last complete month and says which month on stderr', async () => {
-    const result = await runBinary(['report', sampleArchive]);
+  it('prints the table of the last complete month, and says which month with --verbose only (stderr is no terminal)', async () => {
+    const result = await runBinary(['report', sampleArchive, '--verbose']);
     await expect(recordRun(result)).toMatchFileSnapshot('./__snapshots__/report-sample-table.md');
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^tweet-audit: \d{4}-\d{2}, the last complete month in the archive/);
     expect(result.stdout).not.toMatch(ANSI);
+    const quiet = await runBinary(['report', sampleArchive]);
+    expect(quiet).toMatchObject({ code: 0, stderr: '', stdout: result.stdout });
   });
 
   it('writes the JSON breakdown the issue promises', async () => {
@@ -298,7 +300,7 @@ describe('init and check, as cron runs them', () => {
 
   it('init writes a config that check then reads; check exits 0 silently when targets are met, 1 when not', async () => {
     const dir = mkdtempSync(path.join(temp, 'cron-'));
-    const init = await runBinary(['init', sampleArchive], { cwd: dir });
+    const init = await runBinary(['init', sampleArchive, '--verbose'], { cwd: dir });
     expect(init.code).toBe(0);
     expect(init.stderr).toMatch(/wrote tweet-audit\.config\.json/);
     const again = await runBinary(['init', sampleArchive], { cwd: dir });

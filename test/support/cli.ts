@@ -18,9 +18,15 @@ export const bin = path.join(repoRoot, 'bin/tweet-audit.js');
  */
 export const isolatedHome = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-home-'));
 
+/**
+ * The day runs judge an archive's age against: soon after the sample archive was made (2026-11-03),
+ * so that its output does not change, with a "stale archive" warning, as the calendar moves on.
+ */
+export const FIXED_TODAY = '2026-11-20';
+
 /** The environment runs get: no colour, a fixed zone, an empty home, nothing from the developer. */
 export function isolatedEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: isolatedHome, XDG_CONFIG_HOME: path.join(isolatedHome, '.config'), NO_COLOR: '1', TZ: 'UTC', ...extra };
+  return { PATH: process.env.PATH, HOME: isolatedHome, XDG_CONFIG_HOME: path.join(isolatedHome, '.config'), NO_COLOR: '1', TZ: 'UTC', TWEET_AUDIT_TODAY: FIXED_TODAY, ...extra };
 }
 
 let checkedBuild = false;
@@ -73,15 +79,23 @@ export function runBinary(
 /** Runs `main()` in-process with captured streams. */
 export async function runMain(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean; columns?: number } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    isTTY?: boolean;
+    columns?: number;
+    rows?: number;
+    stderrIsTTY?: boolean;
+    pager?: (text: string) => Promise<boolean>;
+  } = {},
 ): Promise<CliResult> {
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false, columns: options.columns ?? 100 });
-  const stderr = Object.assign(new PassThrough(), { isTTY: false });
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false, columns: options.columns ?? 100, rows: options.rows ?? 40 });
+  const stderr = Object.assign(new PassThrough(), { isTTY: options.stderrIsTTY ?? false });
   let out = '';
   let err = '';
   stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const code = await main(args, { stdout, stderr, cwd: options.cwd ?? isolatedHome, env: options.env ?? isolatedEnv() });
+  const code = await main(args, { stdout, stderr, cwd: options.cwd ?? isolatedHome, env: options.env ?? isolatedEnv(), pager: options.pager });
   await new Promise((resolve) => setImmediate(resolve));
   return { command: ['tweet-audit', ...args].join(' '), stdout: out, stderr: err, code };
 }

@@ -3,7 +3,7 @@ import { writeTweetRows } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput } from '../output.js';
 import type { CommonOptions, TWEET_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod } from './shared.js';
+import { auditOptionsFrom, describePeriod, monthOfPeriod } from './shared.js';
 
 interface ClassifyOptions extends CommonOptions {
   format: (typeof TWEET_FORMATS)[number];
@@ -23,7 +23,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     await writeTweetRows(prepared.classified('period'), options.format, out, { csvSafe: options.csvSafe });
     // Still inside: an archive with no tweets at all is an error, and --out must not appear.
     void prepared.period;
-  });
+  }, { get month() { return monthOfPeriod(prepared); }, handle: prepared.archive.owner.handles[0] });
   // After the rows: a streamed archive's months are known only once it has been read through.
   describePeriod(io, inputs, prepared);
   return EXIT.ok;

@@ -22,6 +22,6 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   finishReading(io, inputs, prepared);
   for (const [id, label] of expected) if (!pairs.has(id)) pairs.set(id, { id, expected: label });
   const text = renderEvaluation(evaluate([...pairs.values()]), options.format);
-  await withOutput(io, options.out, archives, (out) => writeText(out, text));
+  await withOutput(io, options.out, archives, (out) => writeText(out, text), { handle: prepared.archive.owner.handles[0] });
   return EXIT.ok;
 }

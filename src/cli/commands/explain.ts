@@ -6,7 +6,7 @@ import { DEFAULT_NIGHT_HOURS, type Identity } from '../../config/schema.js';
 import { TweetAuditError } from '../../errors.js';
 import type { Tweet } from '../../model/tweet.js';
 import { createZone, systemTimeZone } from '../../time/zone.js';
-import { EXIT, type CliIO, type ExitCode } from '../io.js';
+import { EXIT, plainText, type CliIO, type ExitCode } from '../io.js';
 import type { CommonOptions } from '../program.js';
 import { auditOptionsFrom, finishReading } from './shared.js';
 
@@ -20,19 +20,20 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archive, id, options] = args as [string | undefined, string | undefined, ExplainOptions];
   if (options.text !== undefined) {
     if (archive !== undefined) throw new TweetAuditError('give either --text or an archive and a tweet id, not both');
-    io.stdout.write(`${await explainText(io, options)}\n`);
+    io.stdout.write(`${plainText(await explainText(io, options))}\n`);
     return EXIT.ok;
   }
   if (archive === undefined || id === undefined) {
     throw new TweetAuditError('explain needs an archive and a tweet id, or --text "…"');
   }
   if (!/^\d+$/.test(id)) throw new TweetAuditError(`"${id}" is not a tweet id (ids are digits)`);
-  const inputs = await auditOptionsFrom(io, [archive], options);
+  // The whole archive: no default month, so no word about a stale one either.
+  const inputs = await auditOptionsFrom(io, [archive], { ...options, all: true });
   const prepared = await prepareAudit({ ...inputs, period: { all: true } });
   for await (const { tweet } of prepared.classified('all')) {
     if (tweet.id === id) {
       finishReading(io, inputs, prepared);
-      io.stdout.write(`${formatExplanation(prepared.classifier.explain(tweet))}\n`);
+      io.stdout.write(`${plainText(formatExplanation(prepared.classifier.explain(tweet)))}\n`);
       return EXIT.ok;
     }
   }

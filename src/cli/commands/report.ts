@@ -2,9 +2,9 @@ import { audit } from '../../audit.js';
 import { renderers, renderPieSvg } from '../../report/index.js';
 import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
-import { chooseColor, withOutput, writeText } from '../output.js';
-import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod } from './shared.js';
+import { checkOutput, chooseColor, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
+import { colorMode, type CommonOptions, type REPORT_FORMATS } from '../program.js';
+import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError } from './shared.js';
 
 interface ReportOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
@@ -12,19 +12,38 @@ interface ReportOptions extends CommonOptions {
   examples: number;
 }
 
-/** `tweet-audit report`: the month's self-QA breakdown in the chosen form. */
+/**
+ * `tweet-audit report`: the month's self-QA breakdown in the chosen form. A folder of downloads
+ * of several accounts gives one report per account: one after the other on stdout (table and
+ * markdown), or one file each with {handle} in --out.
+ */
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], ReportOptions];
-  const inputs = await auditOptionsFrom(io, archives, options);
-  const { prepared, report } = await audit({ ...inputs, examples: options.examples });
-  describePeriod(io, inputs, prepared);
-  const color = chooseColor(options.color, io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
-  const text = renderers[options.format](report, { color, width: io.stdout.columns });
-  await withOutput(io, options.out, archives, (out) => writeText(out, text));
-  if (options.chart) {
-    const month = report.months.at(-1);
-    if (!month) throw new TweetAuditError('there is no month to chart', { file: options.chart });
-    await withOutput(io, options.chart, archives, (out) => writeText(out, renderPieSvg(month)));
+  refuseSameOutput(io, options.out, options.chart, ['--out', '--chart']);
+  await checkOutput(io, options.chart, archives);
+  const inputs = await auditOptionsFrom(io, archives, options, { severalAccounts: true });
+  if (inputs.groups.length > 1) {
+    const each = (file: string | undefined) => Boolean(file?.includes('{handle}'));
+    if (options.out ? !each(options.out) : options.format !== 'table' && options.format !== 'markdown') {
+      throw severalAccountsError(inputs.groups, 'put {handle} in --out to write one report each, or choose one with --account <handle>');
+    }
+    if (options.chart && !each(options.chart)) throw severalAccountsError(inputs.groups, 'put {handle} in --chart, or choose one with --account <handle>');
+  }
+  for (const [index, group] of inputs.groups.entries()) {
+    const each = inputsFor(inputs, group);
+    const { prepared, report } = await audit({ ...each, examples: options.examples });
+    describePeriod(io, each, prepared);
+    const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
+    const color = chooseColor(colorMode(options), io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
+    const text = renderers[options.format](report, { color, width: io.stdout.columns });
+    if (index > 0 && !options.out) io.stdout.write('\n');
+    const paged = inputs.groups.length === 1 && options.pager !== false;
+    await emitText(io, options.out, archives, text, { vars, pager: paged });
+    if (options.chart) {
+      const month = report.months.at(-1);
+      if (!month) throw new TweetAuditError('there is no month to chart', { file: options.chart });
+      await withOutput(io, options.chart, archives, (out) => writeText(out, renderPieSvg(month)), vars);
+    }
   }
   return EXIT.ok;
 }

@@ -2,10 +2,14 @@ import path from 'node:path';
 import type { AuditOptions, PreparedAudit } from '../../audit.js';
 import { readLabels } from '../../classify/index.js';
 import { loadConfig } from '../../config/index.js';
+import type { TweetAuditConfig } from '../../config/schema.js';
 import { validatePeriodOptions } from '../../period.js';
 import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
-import { warn, type CliIO } from '../io.js';
+import { resolveArchives, type AccountArchives } from '../archives.js';
+import { createDiagnostics, type Diagnostics } from '../diagnostics.js';
+import type { CliIO } from '../io.js';
+import { checkOutput } from '../output.js';
 import { createProgress, type Progress } from '../progress.js';
 import type { CommonOptions } from '../program.js';
 
@@ -13,7 +17,27 @@ import type { CommonOptions } from '../program.js';
 export interface CommandInputs extends AuditOptions {
   configPath?: string;
   progress: Progress;
+  diagnostics: Diagnostics;
+  /** The archives to read, per account: one group, unless a folder holds several accounts' downloads. */
+  groups: AccountInputs[];
+  /** The time staleness is judged against. */
+  now: number;
 }
+
+/** One account's archives with its config (the same for all, unless --config names {handle}). */
+export interface AccountInputs extends AccountArchives {
+  config: TweetAuditConfig;
+  configPath?: string;
+}
+
+/** The inputs of one account's audit. */
+export function inputsFor(inputs: CommandInputs, group: AccountInputs): CommandInputs {
+  return { ...inputs, archives: group.paths, config: group.config, configPath: group.configPath };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** An archive older than this is stale: its last complete month is no longer last month. */
+export const STALE_AFTER_DAYS = 35;
 
 /**
  * Turns the command line's options into audit options: period and time zone checked before any
@@ -24,24 +48,64 @@ export async function auditOptionsFrom(
   io: CliIO,
   archives: string[],
   options: Partial<CommonOptions>,
-  { streamsToTerminal = false } = {},
+  { streamsToTerminal = false, severalAccounts = false } = {},
 ): Promise<CommandInputs> {
   const period = validatePeriodOptions({ month: options.month, from: options.from, to: options.to, all: options.all });
   if (options.tz) createZone(options.tz);
-  const { config, path: configPath } = await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
+  const now = nowFrom(io);
+  // A typo in --out costs no wait: checked before the archive is read.
+  await checkOutput(io, options.out, archives);
+  // `--config ~/.config/tweet-audit/{handle}.json`: a config per account, read once the accounts are known.
+  const perAccount = options.config?.includes('{handle}') ?? false;
+  const { config, path: configPath } = perAccount ? { config: {}, path: undefined } : await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
   const labels = options.labels ? await readLabels(resolveFrom(io, options.labels)) : undefined;
+  const diagnostics = createDiagnostics(io, options);
+  const resolved = await resolveArchives(
+    archives.map((archive) => resolveFrom(io, archive)),
+    { ...options, knowHandles: perAccount },
+    diagnostics,
+  );
+  if (resolved.length > 1 && !severalAccounts) throw severalAccountsError(resolved, 'choose one with --account <handle>');
+  const groups: AccountInputs[] = [];
+  for (const group of resolved) {
+    if (!perAccount) {
+      groups.push({ ...group, config, configPath });
+      continue;
+    }
+    if (!group.handle) throw new TweetAuditError(`--config ${options.config}: the archive does not say its owner's handle, so {handle} cannot be filled in`);
+    const loaded = await loadConfig({ explicitPath: options.config!.replaceAll('{handle}', group.handle), cwd: io.cwd, env: io.env });
+    groups.push({ ...group, config: loaded.config, configPath: loaded.path });
+  }
   const progress = createProgress(io, { enabled: !streamsToTerminal });
   return {
-    archives: archives.map((archive) => resolveFrom(io, archive)),
+    diagnostics,
+    groups,
+    now,
+    archives: groups[0]!.paths,
     period,
     timeZone: options.tz,
-    config,
-    configPath,
+    config: groups[0]!.config,
+    configPath: groups[0]!.configPath,
     labels,
     progress,
     onProgress: (tweets) => progress.update(tweets),
     workers: workersFrom(io.env.TWEET_AUDIT_WORKERS),
   };
+}
+
+/** Archives of several accounts where one report is made: a usage error that says what to do. */
+export function severalAccountsError(groups: AccountArchives[], remedy: string): TweetAuditError {
+  const names = groups.map((group) => (group.handle ? `@${group.handle}` : 'an unknown account')).join(', ');
+  return new TweetAuditError(`the archives are of ${groups.length} accounts (${names}): ${remedy}`);
+}
+
+/** Now, or the day TWEET_AUDIT_TODAY names (YYYY-MM-DD, at noon UTC), to reproduce a run of another day. */
+function nowFrom(io: CliIO): number {
+  const today = io.env.TWEET_AUDIT_TODAY;
+  if (!today) return Date.now();
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(today) ? Date.parse(`${today}T12:00:00Z`) : Number.NaN;
+  if (Number.isNaN(at)) throw new TweetAuditError(`TWEET_AUDIT_TODAY must be a date YYYY-MM-DD, not "${today}"`);
+  return at;
 }
 
 /** TWEET_AUDIT_WORKERS: worker threads for a whole-archive audit (0: none), or "auto" (unset). */
@@ -59,37 +123,93 @@ export function resolveFrom(io: CliIO, file: string): string {
   return path.resolve(io.cwd, file);
 }
 
+/** Reading several downloads is the documented set-up, not news: said as a notice. */
+const NOTICE_WARNINGS = /archives found, reading the newest/;
+
 /**
- * Ends the reading: clears the progress line and says, on stderr, what the readers skipped.
- * Skipped records are worth knowing about, but not worth a cron mail every month (`quiet`).
+ * Ends the reading: clears the progress line and says, on stderr, what needs the user's action:
+ * records the readers skipped, an archive too old for the month to be last month, a config
+ * written for another account. One line each, whatever the exit code.
  */
-export function finishReading(io: CliIO, inputs: CommandInputs, prepared: PreparedAudit, options: { quiet?: boolean } = {}): void {
+export function finishReading(io: CliIO, inputs: CommandInputs, prepared: PreparedAudit): void {
   inputs.progress.done();
-  if (!options.quiet) for (const warning of prepared.archive.warnings) warn(io, `warning: ${warning}`);
+  const { diagnostics } = inputs;
+  for (const warning of prepared.archive.warnings) {
+    if (NOTICE_WARNINGS.test(warning)) diagnostics.notice(warning);
+    else diagnostics.warning(warning);
+  }
+  warnIfStale(inputs, prepared);
+  warnIfConfigOfAnother(inputs, prepared);
 }
 
 /**
- * Ends the reading (see finishReading), then says which month the tool chose for the user, and
- * when the chosen months have no tweets, which months do.
+ * A stale archive makes the default month an old one, again every month when cron runs it: said
+ * when the default month is used, with how to get a newer archive. The archive's date is X's own
+ * (manifest) where it says, else the end of the month of its newest tweet.
  */
-export function describePeriod(io: CliIO, inputs: CommandInputs, prepared: PreparedAudit, options: { quiet?: boolean } = {}): void {
-  finishReading(io, inputs, prepared, options);
+function warnIfStale(inputs: CommandInputs, prepared: PreparedAudit): void {
+  const { month, from, to, all } = inputs.period;
+  if (month || from || to || all) return;
+  const fetch = 'download a new one from X (Settings → Your account → Download an archive of your data)';
+  const made = prepared.archive.exportedAt;
+  if (made !== undefined) {
+    const days = Math.floor((inputs.now - made) / DAY_MS);
+    if (days > STALE_AFTER_DAYS) {
+      inputs.diagnostics.warning(
+        `${prepared.archive.path}: the archive was made on ${new Date(made).toISOString().slice(0, 10)}, ${days} days ago, so the month audited is not last month; ${fetch}`,
+      );
+    }
+    return;
+  }
+  const newest = [...prepared.monthCounts.keys()].sort().at(-1);
+  if (!newest) return;
+  const [year, monthNumber] = newest.split('-').map(Number) as [number, number];
+  const monthEnd = Date.UTC(year, monthNumber, 1);
+  if (inputs.now - monthEnd > STALE_AFTER_DAYS * DAY_MS) {
+    inputs.diagnostics.warning(
+      `${prepared.archive.path}: the archive's newest tweet is from ${newest}, more than ${STALE_AFTER_DAYS} days ago, so the month audited is not last month; ${fetch}`,
+    );
+  }
+}
+
+/** A config whose handles are none of the archive owner's was written for another account. */
+function warnIfConfigOfAnother(inputs: CommandInputs, prepared: PreparedAudit): void {
+  const configured = (prepared.config.identity?.handles ?? []).map((h) => h.replace(/^@/, '').toLowerCase());
+  const owner = prepared.archive.owner.handles.map((h) => h.toLowerCase());
+  if (configured.length === 0 || owner.length === 0 || configured.some((h) => owner.includes(h))) return;
+  inputs.diagnostics.warning(
+    `${inputs.configPath ?? 'the config'} was written for @${configured[0]}, but the archive is @${owner[0]}'s: run tweet-audit init on this archive, or give --config`,
+  );
+}
+
+/** `{month}` of an --out path: the month, or `from..to` for a period. */
+export function monthOfPeriod(prepared: PreparedAudit): string {
+  const { from, to } = prepared.period;
+  return from === to ? from : `${from}..${to}`;
+}
+
+/**
+ * Ends the reading (see finishReading), then says which month the tool chose for the user (a
+ * notice), and when the chosen months have no tweets, which months do (a warning).
+ */
+export function describePeriod(io: CliIO, inputs: CommandInputs, prepared: PreparedAudit): void {
+  finishReading(io, inputs, prepared);
   const { period, monthCounts, zone } = prepared;
-  if (period.chosenBy === 'default' && !options.quiet) {
+  const { diagnostics } = inputs;
+  if (period.chosenBy === 'default') {
     const complete = period.complete ? 'the last complete month in the archive' : 'the only month in the archive, perhaps not complete';
-    warn(io, `${period.from}, ${complete} (${zone.name}); choose another with --month, --from/--to or --all`);
+    diagnostics.notice(`${period.from}, ${complete} (${zone.name}); choose another with --month, --from/--to or --all`);
   }
   const inPeriod = prepared.periodMonths.reduce((sum, month) => sum + (monthCounts.get(month) ?? 0), 0);
   if (inPeriod > 0) return;
   const range = period.from === period.to ? period.from : `${period.from}..${period.to}`;
   if (monthCounts.size === 0) {
-    warn(io, `no tweets in ${range}: the archive has no tweets at all`);
+    diagnostics.warning(`no tweets in ${range}: the archive has no tweets at all`);
     return;
   }
   const months = [...monthCounts.keys()].sort();
   const busiest = [...monthCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, 3);
-  warn(
-    io,
+  diagnostics.warning(
     `no tweets in ${range}; the archive has tweets from ${months[0]} to ${months.at(-1)} (busiest: ${busiest.map(([m, n]) => `${m} with ${n}`).join(', ')})`,
   );
 }

@@ -1,9 +1,9 @@
 import { audit } from '../../audit.js';
 import { renderTrend } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
-import { chooseColor, withOutput, writeText } from '../output.js';
-import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, finishReading } from './shared.js';
+import { chooseColor, emitText } from '../output.js';
+import { colorMode, type CommonOptions, type REPORT_FORMATS } from '../program.js';
+import { auditOptionsFrom, finishReading, monthOfPeriod } from './shared.js';
 
 interface TrendOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
@@ -17,8 +17,9 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const { prepared, report } = await audit({ ...inputs, period: chosen ? inputs.period : { all: true } }, false);
   finishReading(io, inputs, prepared);
   const range = chosen ? { from: prepared.period.from, to: prepared.period.to } : { last: 12 };
-  const color = chooseColor(options.color, io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
+  const color = chooseColor(colorMode(options), io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
   const text = renderTrend(report, options.format, { color, width: io.stdout.columns, ...range });
-  await withOutput(io, options.out, archives, (out) => writeText(out, text));
+  const vars = { month: monthOfPeriod(prepared), handle: prepared.archive.owner.handles[0] };
+  await emitText(io, options.out, archives, text, { vars, pager: options.pager !== false });
   return EXIT.ok;
 }

@@ -128,7 +128,8 @@ export function whyLine(decidedBy: readonly string[]): string {
 }
 
 function fit(line: string, columns: number | undefined): string {
-  const width = Math.max(40, columns ?? 100);
+  // A pseudo-terminal without a size says 0 columns.
+  const width = columns ? Math.max(40, columns) : 100;
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }
 

@@ -277,7 +277,7 @@ export async function interact(session: LabelSession, input: KeyInput): Promise<
     await new Promise<void>((resolve, reject) => {
       let chain = Promise.resolve<'more' | 'done'>('more');
       const onKey = (text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
-        const name = key?.ctrl && key.name === 'c' ? 'ctrl-c' : key?.name === 'return' || key?.name === 'enter' ? 'enter' : key?.name === 'escape' || key?.name === 'backspace' ? key.name : (text ?? '').toLowerCase();
+        const name = key?.ctrl && (key.name === 'c' || key.name === 'd') ? 'ctrl-c' : key?.name === 'return' || key?.name === 'enter' ? 'enter' : key?.name === 'escape' || key?.name === 'backspace' ? key.name : (text ?? '').toLowerCase();
         chain = chain.then((state) => (state === 'done' ? 'done' : session.key(name)));
         chain.then((state) => {
           if (state === 'done') {

@@ -58,8 +58,6 @@ export interface PreparedAudit {
   config: TweetAuditConfig;
   /** Tweets per local month over the whole archive, complete once the tweets are read through. */
   monthCounts: ReadonlyMap<string, number>;
-  /** Distinct tweets read so far that the user's labels name. */
-  readonly labeledTweets: number;
   /** The period, resolved against the months read so far. */
   readonly period: Period;
   /** The months of the period, oldest first. */
@@ -242,9 +240,6 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
     classifier,
     config,
     monthCounts,
-    get labeledTweets() {
-      return new Set(labeled.map((tweet) => tweet.id)).size;
-    },
     get period() {
       return fixed ?? resolve();
     },

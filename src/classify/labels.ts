@@ -21,7 +21,7 @@ import { isCategory, isSubcategoryOf } from './taxonomy.js';
  * Categories may be written "promotion/self" in the category column. Ids stay strings.
  * Bad rows are errors naming the file and the line.
  */
-export async function readLabels(file: string): Promise<Map<string, UserLabel>> {
+export async function readLabels(file: string): Promise<UserLabels> {
   let content: string;
   try {
     content = await readFile(file, 'utf8');
@@ -37,7 +37,7 @@ type LabelRow = { record: string[]; info: { lines: number } };
 const UNMARKED = new Set(['', 'no', 'n', 'false', '0', '-']);
 
 /** Parses the text of a labels file; `file` names it in errors. */
-export function parseLabels(content: string, file: string): Map<string, UserLabel> {
+export function parseLabels(content: string, file: string): UserLabels {
   let rows: LabelRow[];
   try {
     rows = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: true }) as unknown as LabelRow[];
@@ -45,7 +45,7 @@ export function parseLabels(content: string, file: string): Map<string, UserLabe
     const line = (error as { lines?: number }).lines;
     throw new TweetAuditError(`${line === undefined ? '' : `line ${line}: `}${(error as Error).message}`, { file, cause: error });
   }
-  const labels = new Map<string, UserLabel>();
+  const labels = new UserLabels();
   if (rows.length === 0) return labels;
 
   const first = rows[0]!.record.map((cell) => cell.toLowerCase());
@@ -105,11 +105,34 @@ export function parseLabels(content: string, file: string): Map<string, UserLabe
 }
 
 /**
- * The line every run that uses labels prints on stderr: how many labels met a tweet of the
- * archive, and how many ids did not (labels of another account, or of tweets since deleted).
+ * The user's labels by tweet id. They remember which ids were looked up and found: whatever
+ * reads the archive asks each tweet whether it is labeled, so after the reading these are the
+ * labels that met a tweet of the archive, without the audit having to count them.
  */
-export function describeAppliedLabels(labels: ReadonlyMap<string, unknown>, found: number): string {
-  return `applied ${found} label${found === 1 ? '' : 's'}, ${labels.size - found} id${labels.size - found === 1 ? '' : 's'} not in this archive`;
+export class UserLabels extends Map<string, UserLabel> {
+  readonly met = new Set<string>();
+
+  override has(id: string): boolean {
+    const found = super.has(id);
+    if (found) this.met.add(id);
+    return found;
+  }
+
+  override get(id: string): UserLabel | undefined {
+    const label = super.get(id);
+    if (label) this.met.add(id);
+    return label;
+  }
+
+  /**
+   * The line every run that uses labels prints on stderr: how many labels met a tweet of the
+   * archive, and how many ids did not (labels of another account, or of tweets since deleted).
+   */
+  describeApplied(): string {
+    const found = this.met.size;
+    const missing = this.size - found;
+    return `applied ${found} label${found === 1 ? '' : 's'}, ${missing} id${missing === 1 ? '' : 's'} not in this archive`;
+  }
 }
 
 /** Removes the quote a CSV writer puts before cells that a spreadsheet would read as formulas. */

@@ -315,8 +315,6 @@ async function run(
     classifier,
     config,
     monthCounts,
-    // Workers run only when no labels are given.
-    labeledTweets: 0,
     get period() {
       return resolved();
     },

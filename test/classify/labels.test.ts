@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeAppliedLabels, parseLabels, readLabels } from '../../src/classify/index.js';
+import { parseLabels, readLabels, UserLabels } from '../../src/classify/index.js';
 import { TweetAuditError } from '../../src/errors.js';
 
 async function file(content: string): Promise<string> {
@@ -96,10 +96,17 @@ describe('readLabels', () => {
     ]);
   });
 
-  it('says how many labels met a tweet of the archive in one line', () => {
-    const labels = new Map([['1', {}], ['2', {}], ['3', {}]]);
-    expect(describeAppliedLabels(labels, 2)).toBe('applied 2 labels, 1 id not in this archive');
-    expect(describeAppliedLabels(labels, 3)).toBe('applied 3 labels, 0 ids not in this archive');
+  it('remembers which labels were looked up and found, and says so in one line', () => {
+    const labels = parseLabels('id,category\n1,personal\n2,promotion\n3,conference\n', 'x.csv');
+    expect(labels).toBeInstanceOf(UserLabels);
+    expect(labels.describeApplied()).toBe('applied 0 labels, 3 ids not in this archive');
+    expect(labels.has('1')).toBe(true);
+    expect(labels.has('9')).toBe(false);
+    expect(labels.get('2')).toEqual({ category: 'promotion' });
+    expect(labels.get('8')).toBeUndefined();
+    expect(labels.has('1')).toBe(true);
+    expect(labels.describeApplied()).toBe('applied 2 labels, 1 id not in this archive');
+    expect(new UserLabels([['1', { category: 'personal' }]]).describeApplied()).toBe('applied 0 labels, 1 id not in this archive');
   });
 
   it('accepts "category/subcategory" in the category column', () => {

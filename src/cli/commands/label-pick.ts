@@ -2,7 +2,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { parseLabels, type Category, type Classification, type UserLabel } from '../../classify/index.js';
+import { parseLabels, UserLabels, type Category, type Classification, type UserLabel } from '../../classify/index.js';
 import { registrableDomain } from '../../config/index.js';
 import { TweetAuditError } from '../../errors.js';
 import type { Tweet } from '../../model/tweet.js';
@@ -234,8 +234,8 @@ export class LabelsFile {
   }
 
   /** The labels as the classifier takes them. */
-  labels(): Map<string, UserLabel> {
-    return new Map([...this.rows].map(([id, row]) => [id, row.subcategory === undefined ? { category: row.category } : { category: row.category, subcategory: row.subcategory }]));
+  labels(): UserLabels {
+    return new UserLabels([...this.rows].map(([id, row]) => [id, row.subcategory === undefined ? { category: row.category } : { category: row.category, subcategory: row.subcategory }]));
   }
 
   all(): SavedLabel[] {

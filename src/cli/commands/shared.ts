@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditOptions, PreparedAudit } from '../../audit.js';
-import { describeAppliedLabels, readLabels } from '../../classify/index.js';
+import { readLabels, UserLabels } from '../../classify/index.js';
 import { loadConfig, userConfigPath } from '../../config/index.js';
 import { validatePeriodOptions } from '../../period.js';
 import { TweetAuditError } from '../../errors.js';
@@ -72,7 +72,7 @@ export function resolveFrom(io: CliIO, file: string): string {
 export function finishReading(io: CliIO, inputs: CommandInputs, prepared: PreparedAudit, options: { quiet?: boolean } = {}): void {
   inputs.progress.done();
   if (!options.quiet) for (const warning of prepared.archive.warnings) warn(io, `warning: ${warning}`);
-  if (inputs.labels) warn(io, describeAppliedLabels(inputs.labels, prepared.labeledTweets));
+  if (inputs.labels instanceof UserLabels) warn(io, inputs.labels.describeApplied());
 }
 
 /**

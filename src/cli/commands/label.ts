@@ -40,8 +40,8 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   if (store.size > 0) inputs.labels = store.labels();
   const prepared = await prepareAudit(inputs);
   const candidates: Candidate[] = [];
-  for await (const batch of prepared.classifiedBatches('all')) {
-    for (const { tweet, classification } of batch) if (!store.has(tweet.id)) candidates.push(candidateOf(tweet, classification));
+  for await (const { tweet, classification } of prepared.classified('all')) {
+    if (!store.has(tweet.id)) candidates.push(candidateOf(tweet, classification));
   }
   finishReading(io, inputs, prepared);
   const handle = prepared.archive.format.startsWith('x-') ? prepared.archive.owner.handles[0] : undefined;

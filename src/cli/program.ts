@@ -191,6 +191,19 @@ function evalCommand(run: Run, io: CliIO, state: RunState): Command {
   return command.addHelpText('after', examples(['tweet-audit eval archive.zip --labels my-50-labels.csv'])).action(run(io, state));
 }
 
+function labelCommand(run: Run, io: CliIO, state: RunState): Command {
+  const command = new Command('label')
+    .description('teach it your own labels: one tweet at a time, the ones whose answer teaches the most first; saved as given to the labels file the other commands read')
+    .argument('<archive>', ARCHIVES.replace('; several are merged', ''))
+    .addOption(new Option('--pick <n>', 'not on a terminal: write the n tweets to label as a sheet, for a spreadsheet round trip').argParser(parseCount))
+    .addOption(new Option('--format <format>', 'format of the --pick sheet').choices(['csv'] as const).default('csv'))
+    .addOption(new Option('--labels <file>', 'where to save (default: tweet-audit.labels.csv beside your config, or labels.csv in $XDG_CONFIG_HOME/tweet-audit)'));
+  withOptions(command, ['tz', 'config', 'out']);
+  return command
+    .addHelpText('after', examples(['tweet-audit label archive.zip', 'tweet-audit label archive.zip --pick 30 --format csv --out to-label.csv']))
+    .action(run(io, state));
+}
+
 function rulesCommand(run: Run, io: CliIO, state: RunState): Command {
   return new Command('rules')
     .description('list the classification rules')
@@ -245,6 +258,7 @@ export function createProgram(io: CliIO, state: RunState, version: string): Comm
   program.addCommand(explainCommand(lazy(() => import('./commands/explain.js')), io, state));
   program.addCommand(evalCommand(lazy(() => import('./commands/eval.js')), io, state));
   program.addCommand(rulesCommand(lazy(() => import('./commands/rules.js')), io, state));
+  program.addCommand(labelCommand(lazy(() => import('./commands/label.js')), io, state));
   program.addCommand(completionCommand(program, io));
   // --json is --format json; with another --format it is a contradiction, said as a usage error.
   program.hook('preAction', (_program, command) => {

@@ -4,6 +4,11 @@ import type { ClassifiedTweet } from './types.js';
 
 /** Columns of the `classify` command's per-tweet output, in order. Documented in csv-columns.md. */
 export const TWEET_ROW_COLUMNS = ['id', 'created_at', 'category', 'subcategory', 'confidence', 'flags', 'decided_by', 'text'] as const;
+/**
+ * CSV only, after `text`: "category/subcategory" as written, so that a copy whose category column
+ * the user edited tells which rows they changed (src/classify/labels.ts).
+ */
+const CSV_EXTRA_COLUMNS = ['original'] as const;
 
 /** One tweet's line of `classify` output (JSON element shape; CSV joins the arrays with "|"). */
 export interface TweetRow {
@@ -97,7 +102,7 @@ async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
  * Streams the per-tweet output of `classify` to `out`, batch by batch, honouring backpressure,
  * so a million rows never become one string.
  *
- * CSV: a header, then `id,created_at,category,subcategory,confidence,flags,decided_by,text` with
+ * CSV: a header, then `id,created_at,category,subcategory,confidence,flags,decided_by,text,original` with
  * confidence to 2 decimals and flags and rule ids joined by "|". With `csvSafe`, text cells that
  * a spreadsheet would run as a formula get a leading single quote; without it, text is raw.
  * JSON: one array, one element per line, each `{ id, created_at, category, subcategory,
@@ -123,8 +128,9 @@ export async function writeTweetRows(
         row.flags.join('|'),
         row.decided_by.join('|'),
         options.csvSafe ? escapeFormula(row.text) : row.text,
+        `${row.category}/${row.subcategory}`,
       ]);
-      await write(out, stringify(records, first ? { header: true, columns: [...TWEET_ROW_COLUMNS] } : {}));
+      await write(out, stringify(records, first ? { header: true, columns: [...TWEET_ROW_COLUMNS, ...CSV_EXTRA_COLUMNS] } : {}));
     } else if (batch.length > 0) {
       const elements = batch.map((row) => JSON.stringify(row)).join(',\n');
       await write(out, `${first ? '[\n' : ',\n'}${elements}`);

@@ -46,7 +46,7 @@ describe('writeTweetRows: csv', () => {
     const out = collector();
     await writeTweetRows(sampleRows(), 'csv', out.stream, { csvSafe: false });
     const text = out.text();
-    expect(text.split('\n')[0]).toBe('id,created_at,category,subcategory,confidence,flags,decided_by,text');
+    expect(text.split('\n')[0]).toBe('id,created_at,category,subcategory,confidence,flags,decided_by,text,original');
     expect(TWEET_ROW_COLUMNS.join(',')).toBe('id,created_at,category,subcategory,confidence,flags,decided_by,text');
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(5);
@@ -59,6 +59,7 @@ describe('writeTweetRows: csv', () => {
       flags: 'reply|late-night',
       decided_by: 'reply-to-other|model',
       text: '@ann see you there',
+      original: 'conversation/reply',
     });
     expect(rows[2]?.text).toBe('-5 degrees, "cold"\nsecond line');
     expect(rows[2]?.confidence).toBe('1.00');
@@ -90,7 +91,7 @@ describe('writeTweetRows: csv', () => {
   it('writes only the header for no rows', async () => {
     const out = collector();
     await writeTweetRows([], 'csv', out.stream, { csvSafe: true });
-    expect(out.text()).toBe('id,created_at,category,subcategory,confidence,flags,decided_by,text\n');
+    expect(out.text()).toBe('id,created_at,category,subcategory,confidence,flags,decided_by,text,original\n');
   });
 });
 

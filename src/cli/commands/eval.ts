@@ -12,7 +12,7 @@ import { auditOptionsFrom, finishReading, resolveFrom } from './shared.js';
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], CommonOptions & { format: 'table' | 'json' }];
   const expected = await readLabels(resolveFrom(io, options.labels!));
-  const inputs = await auditOptionsFrom(io, archives, { ...options, labels: undefined, all: true });
+  const inputs = await auditOptionsFrom(io, archives, { ...options, labels: undefined, all: true }, { defaultLabels: false });
   const prepared = await prepareAudit(inputs);
   const pairs = new Map<string, EvalPair>();
   for await (const { tweet, classification } of prepared.classified('all')) {

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditOptions, PreparedAudit } from '../../audit.js';
-import { readLabels } from '../../classify/index.js';
-import { loadConfig } from '../../config/index.js';
+import { readLabels, UserLabels } from '../../classify/index.js';
+import { loadConfig, userConfigPath } from '../../config/index.js';
 import type { TweetAuditConfig } from '../../config/schema.js';
 import { validatePeriodOptions } from '../../period.js';
 import { TweetAuditError } from '../../errors.js';
@@ -16,6 +17,8 @@ import type { CommonOptions } from '../program.js';
 /** Audit options made from the command line, with what the command needs besides. */
 export interface CommandInputs extends AuditOptions {
   configPath?: string;
+  /** The labels file read: --labels, or the default one beside the config when it exists. */
+  labelsFile?: string;
   progress: Progress;
   diagnostics: Diagnostics;
   /** The archives to read, per account: one group, unless a folder holds several accounts' downloads. */
@@ -42,13 +45,14 @@ export const STALE_AFTER_DAYS = 35;
 /**
  * Turns the command line's options into audit options: period and time zone checked before any
  * reading, config and labels read. `streamsToTerminal`: the command writes rows to the terminal
- * while it reads, so a progress line would land among them.
+ * while it reads, so a progress line would land among them. `defaultLabels`: without --labels,
+ * read the labels file beside the config (see defaultLabelsPath); eval's labels are an answer key.
  */
 export async function auditOptionsFrom(
   io: CliIO,
   archives: string[],
   options: Partial<CommonOptions>,
-  { streamsToTerminal = false, severalAccounts = false } = {},
+  { streamsToTerminal = false, severalAccounts = false, defaultLabels = true } = {},
 ): Promise<CommandInputs> {
   const period = validatePeriodOptions({ month: options.month, from: options.from, to: options.to, all: options.all });
   if (options.tz) createZone(options.tz);
@@ -58,7 +62,8 @@ export async function auditOptionsFrom(
   // `--config ~/.config/tweet-audit/{handle}.json`: a config per account, read once the accounts are known.
   const perAccount = options.config?.includes('{handle}') ?? false;
   const { config, path: configPath } = perAccount ? { config: {}, path: undefined } : await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
-  const labels = options.labels ? await readLabels(resolveFrom(io, options.labels)) : undefined;
+  const labelsFile = options.labels ? resolveFrom(io, options.labels) : defaultLabels ? existingDefaultLabels(io, configPath) : undefined;
+  const labels = labelsFile ? await readLabels(labelsFile) : undefined;
   const diagnostics = createDiagnostics(io, options);
   const resolved = await resolveArchives(
     archives.map((archive) => resolveFrom(io, archive)),
@@ -87,6 +92,7 @@ export async function auditOptionsFrom(
     config: groups[0]!.config,
     configPath: groups[0]!.configPath,
     labels,
+    labelsFile,
     progress,
     onProgress: (tweets) => progress.update(tweets),
     workers: workersFrom(io.env.TWEET_AUDIT_WORKERS),
@@ -138,6 +144,8 @@ export function finishReading(io: CliIO, inputs: CommandInputs, prepared: Prepar
     if (NOTICE_WARNINGS.test(warning)) diagnostics.notice(warning);
     else diagnostics.warning(warning);
   }
+  // Said on a terminal (or --verbose): a cron job that reads its labels file every month stays quiet.
+  if (inputs.labels instanceof UserLabels) diagnostics.notice(inputs.labels.describeApplied());
   warnIfStale(inputs, prepared);
   warnIfConfigOfAnother(inputs, prepared);
 }
@@ -212,4 +220,29 @@ export function describePeriod(io: CliIO, inputs: CommandInputs, prepared: Prepa
   diagnostics.warning(
     `no tweets in ${range}; the archive has tweets from ${months[0]} to ${months.at(-1)} (busiest: ${busiest.map(([m, n]) => `${m} with ${n}`).join(', ')})`,
   );
+}
+
+// The labels file `tweet-audit label` writes, read by the other commands without --labels.
+
+/** The labels file's name beside a config other than the user's config folder one. */
+export const LOCAL_LABELS_NAME = 'tweet-audit.labels.csv';
+
+/**
+ * Where `label` saves answers and the other commands look for them: beside the config in use
+ * (./tweet-audit.labels.csv beside ./tweet-audit.config.json, labels.csv in the user's config
+ * folder); without a config, ./tweet-audit.labels.csv when it exists, else the user's config folder.
+ */
+export function defaultLabelsPath(io: Pick<CliIO, 'cwd' | 'env'>, configPath: string | undefined): string {
+  const userFolder = path.dirname(userConfigPath(io.env));
+  if (configPath) {
+    const folder = path.dirname(configPath);
+    return folder === userFolder ? path.join(folder, 'labels.csv') : path.join(folder, LOCAL_LABELS_NAME);
+  }
+  const local = path.join(io.cwd, LOCAL_LABELS_NAME);
+  return existsSync(local) ? local : path.join(userFolder, 'labels.csv');
+}
+
+function existingDefaultLabels(io: CliIO, configPath: string | undefined): string | undefined {
+  const file = defaultLabelsPath(io, configPath);
+  return existsSync(file) ? file : undefined;
 }

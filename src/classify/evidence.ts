@@ -97,6 +97,8 @@ export function evidenceOf(input: EvidenceInput): Evidence {
     if (tweet.retweetOf) {
       on(`context:retweets-account:${bucket(context.retweeted.get(tweet.retweetOf) ?? 0, [2, 5, 20])}`);
       on(`u:retweet:${tweet.retweetOf}`);
+      // Someone the owner also talks with: a friend's news rather than a source's.
+      if ((context.talkedTo.get(tweet.retweetOf) ?? 0) >= 3) on('context:retweets-a-friend');
     }
     for (const domain of new Set(domains)) {
       on(`context:links-domain:${bucket(context.domains.get(domain) ?? 0, [2, 5, 20])}`);

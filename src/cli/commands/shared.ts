@@ -19,6 +19,8 @@ export interface CommandInputs extends AuditOptions {
   configPath?: string;
   /** The labels file read: --labels, or the default one beside the config when it exists. */
   labelsFile?: string;
+  /** The labels came from --labels rather than the default file. */
+  labelsExplicit: boolean;
   progress: Progress;
   diagnostics: Diagnostics;
   /** The archives to read, per account: one group, unless a folder holds several accounts' downloads. */
@@ -93,6 +95,7 @@ export async function auditOptionsFrom(
     configPath: groups[0]!.configPath,
     labels,
     labelsFile,
+    labelsExplicit: options.labels !== undefined,
     progress,
     onProgress: (tweets) => progress.update(tweets),
     workers: workersFrom(io.env.TWEET_AUDIT_WORKERS),
@@ -144,8 +147,12 @@ export function finishReading(io: CliIO, inputs: CommandInputs, prepared: Prepar
     if (NOTICE_WARNINGS.test(warning)) diagnostics.notice(warning);
     else diagnostics.warning(warning);
   }
-  // Said on a terminal (or --verbose): a cron job that reads its labels file every month stays quiet.
-  if (inputs.labels instanceof UserLabels) diagnostics.notice(inputs.labels.describeApplied());
+  // Labels given with --labels are always accounted for; the default labels file only on a
+  // terminal (or --verbose), so a monthly cron job that reads it stays quiet.
+  if (inputs.labels instanceof UserLabels) {
+    if (inputs.labelsExplicit) io.stderr.write(`tweet-audit: ${inputs.labels.describeApplied()}\n`);
+    else diagnostics.notice(inputs.labels.describeApplied());
+  }
   warnIfStale(inputs, prepared);
   warnIfConfigOfAnother(inputs, prepared);
 }

@@ -18,7 +18,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
       ? new TweetAuditError(`no targets to check: add "targets" to it, e.g. "targets": [${example}]`, { file: inputs.configPath })
       : new TweetAuditError(`no config with targets found: run tweet-audit init, then add "targets", e.g. [${example}]`);
   }
-  const { prepared, report } = await audit(inputs);
+  const { prepared, report } = await audit({ ...inputs, trend: 0 });
   describePeriod(io, inputs, prepared, { quiet: true });
   const result = checkTargets(report);
   if (result.ok) return EXIT.ok;

@@ -29,7 +29,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   if (!/^\d+$/.test(id)) throw new TweetAuditError(`"${id}" is not a tweet id (ids are digits)`);
   const inputs = await auditOptionsFrom(io, [archive], options);
   const prepared = await prepareAudit({ ...inputs, period: { all: true } });
-  for await (const { tweet } of prepared.classified('all')) {
+  for (const tweet of prepared.tweets) {
     if (tweet.id === id) {
       finishReading(io, inputs, prepared);
       io.stdout.write(`${formatExplanation(prepared.classifier.explain(tweet))}\n`);

@@ -1,5 +1,5 @@
 import { audit } from '../../audit.js';
-import { renderers, renderPieSvg } from '../../report/index.js';
+import { DEFAULT_TREND_MONTHS, renderers, renderPieSvg } from '../../report/index.js';
 import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { chooseColor, withOutput, writeText } from '../output.js';
@@ -16,7 +16,9 @@ interface ReportOptions extends CommonOptions {
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], ReportOptions];
   const inputs = await auditOptionsFrom(io, archives, options);
-  const { prepared, report } = await audit({ ...inputs, examples: options.examples });
+  // JSON carries the whole trend; the other formats show the 12 months up to the period's end.
+  const trend = options.format === 'json' ? 'all' : options.format === 'csv' ? 0 : DEFAULT_TREND_MONTHS;
+  const { prepared, report } = await audit({ ...inputs, examples: options.examples, trend });
   describePeriod(io, inputs, prepared);
   const color = chooseColor(options.color, io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
   const text = renderers[options.format](report, { color, width: io.stdout.columns });

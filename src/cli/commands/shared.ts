@@ -3,7 +3,6 @@ import type { AuditOptions, PreparedAudit } from '../../audit.js';
 import { readLabels } from '../../classify/index.js';
 import { loadConfig } from '../../config/index.js';
 import { validatePeriodOptions } from '../../period.js';
-import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
 import { warn, type CliIO } from '../io.js';
 import { createProgress, type Progress } from '../progress.js';
@@ -40,18 +39,7 @@ export async function auditOptionsFrom(
     labels,
     progress,
     onProgress: (tweets) => progress.update(tweets),
-    workers: workersFrom(io.env.TWEET_AUDIT_WORKERS),
   };
-}
-
-/** TWEET_AUDIT_WORKERS: worker threads for a whole-archive audit (0: none), or "auto" (unset). */
-function workersFrom(value: string | undefined): number | 'auto' {
-  if (value === undefined || value === '' || value === 'auto') return 'auto';
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64) {
-    throw new TweetAuditError(`TWEET_AUDIT_WORKERS must be "auto" or a whole number from 0 to 64, not "${value}"`);
-  }
-  return n;
 }
 
 /** Resolves a path the user typed against the command's working directory. */

@@ -209,146 +209,18 @@ export interface TextAnalysis {
   hasOwnWords: boolean;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-const STOPWORD = 1;
-const FILLER = 2;
-
 /**
- * Every word met so far, numbered: a word is looked up by the hash of its code units (checked
- * unit by unit), so a word seen before costs no string and no string hashing. Stopwords and link
- * filler are entered first, with their flags.
- */
-export class Vocabulary {
-  private units = new Uint16Array(4096);
-  private unitsUsed = 0;
-  private readonly starts: number[] = [0];
-  private readonly hashes: number[] = [];
-  /** Each word as a string, by number. */
-  readonly words: string[] = [];
-  flags = new Uint8Array(1024);
-  private slots = new Int32Array(2048).fill(-1);
-
-  private shift = 21;
-
-  constructor() {
-    for (const word of STOPWORDS) this.mark(this.enter(word), STOPWORD);
-    for (const word of LINK_FILLER) this.mark(this.enter(word), FILLER);
-  }
-
-  private mark(id: number, flag: number): void {
-    this.flags[id] = (this.flags[id] as number) | flag;
-  }
-
-  /** The number of a word given as a string. */
-  enter(word: string): number {
-    const units = new Uint16Array(word.length);
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < word.length; i += 1) {
-      units[i] = word.charCodeAt(i);
-      hash = Math.imul(hash ^ (units[i] as number), FNV_PRIME);
-    }
-    return this.lookup(units, 0, word.length, hash, word, 0);
-  }
-
-  /** The number of the word whose code units are `units[from .. to)`, entered if new. */
-  enterUnits(units: Uint16Array, from: number, to: number): number {
-    let hash = FNV_OFFSET;
-    for (let i = from; i < to; i += 1) hash = Math.imul(hash ^ (units[i] as number), FNV_PRIME);
-    return this.lookup(units, from, to, hash, null, 0);
-  }
-
-  /** Every word's code units, one after another: word i is units[starts[i] .. starts[i + 1]). */
-  snapshot(): { units: Uint16Array; starts: Int32Array } {
-    return { units: this.units.slice(0, this.unitsUsed), starts: Int32Array.from(this.starts) };
-  }
-
-  /**
-   * The number of the word whose code units are `units[from .. to)` with FNV-1a hash `hash`; a
-   * new word is taken as a string from `source` at `sourceFrom` (from the units when null).
-   */
-  lookup(units: Uint16Array, from: number, to: number, hash: number, source: string | null, sourceFrom: number): number {
-    const length = to - from;
-    const mask = this.slots.length - 1;
-    let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift;
-    for (let id = this.slots[slot] as number; id >= 0; id = this.slots[slot] as number) {
-      if (this.hashes[id] === hash && this.same(id, units, from, length)) return id;
-      slot = (slot + 1) & mask;
-    }
-    const id = this.words.length;
-    this.slots[slot] = id;
-    this.hashes.push(hash);
-    this.words.push(source === null ? String.fromCharCode(...units.subarray(from, to)) : source.slice(sourceFrom, sourceFrom + length));
-    if (this.unitsUsed + length > this.units.length) {
-      const grown = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + length));
-      grown.set(this.units.subarray(0, this.unitsUsed));
-      this.units = grown;
-    }
-    this.units.set(units.subarray(from, to), this.unitsUsed);
-    this.unitsUsed += length;
-    this.starts.push(this.unitsUsed);
-    if (id >= this.flags.length) {
-      const grown = new Uint8Array(this.flags.length * 2);
-      grown.set(this.flags);
-      this.flags = grown;
-    }
-    if (this.words.length * 2 > this.slots.length) this.grow();
-    return id;
-  }
-
-  private same(id: number, units: Uint16Array, from: number, length: number): boolean {
-    const start = this.starts[id] as number;
-    if ((this.starts[id + 1] as number) - start !== length) return false;
-    for (let i = 0; i < length; i += 1) if (this.units[start + i] !== units[from + i]) return false;
-    return true;
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    this.shift -= 1;
-    for (let id = 0; id < this.hashes.length; id += 1) {
-      let slot = Math.imul(this.hashes[id] as number, 0x9e3779b1) >>> this.shift;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
-      slots[slot] = id;
-    }
-    this.slots = slots;
-  }
-}
-
-/**
- * {@link TextAnalysis}, reusable from tweet to tweet, with words as numbers of its
- * {@link Vocabulary}: `wordIds[0 .. wordCount)`, phrases as pairs `phraseFirst[k]`,
- * `phraseSecond[k]` for k < phraseCount. The duplicate key is kept as code units
- * (`units[0 .. unitCount)`, with their FNV-1a hash). Strings are made only when asked for.
+ * {@link TextAnalysis}, reusable from tweet to tweet. The duplicate key is kept as code units
+ * (`units[0 .. unitCount)`); its string is made when asked for.
  */
 export class TextScan implements TextAnalysis {
-  readonly vocabulary: Vocabulary;
-  wordIds = new Int32Array(256);
-  wordCount = 0;
-  phraseFirst = new Int32Array(256);
-  phraseSecond = new Int32Array(256);
-  phraseCount = 0;
+  words: string[] = [];
+  phrases: string[] = [];
   /** Words of `normalized`. */
   normalizedWords = 0;
   hasOwnWords = false;
   units = new Uint16Array(512);
   unitCount = 0;
-  unitHash = FNV_OFFSET;
-
-  constructor(vocabulary = new Vocabulary()) {
-    this.vocabulary = vocabulary;
-  }
-
-  get words(): string[] {
-    return Array.from(this.wordIds.subarray(0, this.wordCount), (id) => this.vocabulary.words[id] as string);
-  }
-
-  get phrases(): string[] {
-    const words = this.vocabulary.words;
-    return Array.from({ length: this.phraseCount }, (_, k) => `${words[this.phraseFirst[k] as number]} ${words[this.phraseSecond[k] as number]}`);
-  }
 
   get normalized(): string {
     let out = '';
@@ -362,24 +234,14 @@ export class TextScan implements TextAnalysis {
   scan(text: string): this {
     const table = classTable();
     const lower = cleaned(text, table);
-    const vocabulary = this.vocabulary;
-    if (this.units.length < lower.length) {
-      this.units = new Uint16Array(lower.length * 2);
-      this.wordIds = new Int32Array(lower.length);
-      this.phraseFirst = new Int32Array(lower.length);
-      this.phraseSecond = new Int32Array(lower.length);
-    }
+    if (this.units.length < lower.length) this.units = new Uint16Array(lower.length * 2);
     const units = this.units;
-    const wordIds = this.wordIds;
-    const phraseFirst = this.phraseFirst;
-    const phraseSecond = this.phraseSecond;
-    let wordCount = 0;
-    let phraseCount = 0;
+    const words: string[] = [];
+    const phrases: string[] = [];
     let count = 0;
-    let hash = FNV_OFFSET;
     let own = false;
-    // The previous content word of the clause (-1: none).
-    let previous = -1;
+    // The previous content word of the clause (null: none).
+    let previous: string | null = null;
     let tokens = 0;
     const n = lower.length;
     let i = 0;
@@ -395,7 +257,7 @@ export class TextScan implements TextAnalysis {
           while (i < n && lower.charCodeAt(i) === UNDERSCORE) i += 1;
           if (i >= n || (classesAt(lower, i, table) & LETTER_OR_DIGIT) === 0) continue;
         } else {
-          if ((classes & PHRASE_BREAK) !== 0) previous = -1;
+          if ((classes & PHRASE_BREAK) !== 0) previous = null;
           i += c < 0xd800 ? 1 : widthAt(lower, i);
           continue;
         }
@@ -403,19 +265,14 @@ export class TextScan implements TextAnalysis {
       // Words: runs of letters and digits (split on /[^\p{L}\p{N}]+/u), joined by one space in
       // the duplicate key. A hashtag's are joined by "_".
       let start = i;
-      let tokenStart = count;
-      let tokenHash = FNV_OFFSET;
       let digitsOnly = true;
       for (;;) {
         if (tokens > 0) {
           units[count] = 0x20;
           count += 1;
-          hash = Math.imul(hash ^ 0x20, FNV_PRIME);
         }
         tokens += 1;
         start = i;
-        tokenStart = count;
-        tokenHash = FNV_OFFSET;
         digitsOnly = true;
         let unit = lower.charCodeAt(i);
         let unitClasses = unit < 0xd800 ? (table[unit] as number) : classesAt(lower, i, table);
@@ -423,15 +280,11 @@ export class TextScan implements TextAnalysis {
           if ((unitClasses & DIGIT) === 0) digitsOnly = false;
           units[count] = unit;
           count += 1;
-          hash = Math.imul(hash ^ unit, FNV_PRIME);
-          tokenHash = Math.imul(tokenHash ^ unit, FNV_PRIME);
           if (unit >= 0xd800 && widthAt(lower, i) === 2) {
             i += 1;
             unit = lower.charCodeAt(i);
             units[count] = unit;
             count += 1;
-            hash = Math.imul(hash ^ unit, FNV_PRIME);
-            tokenHash = Math.imul(tokenHash ^ unit, FNV_PRIME);
           }
           i += 1;
           if (i >= n) break;
@@ -447,29 +300,22 @@ export class TextScan implements TextAnalysis {
       if (i - start < 2 || digitsOnly) {
         const first = lower.charCodeAt(start);
         if (digitsOnly || (first !== 0x68 && first !== 0x74)) own = true; // "h" and "t" are filler
-        previous = -1;
+        previous = null;
         continue;
       }
-      const id = vocabulary.lookup(units, tokenStart, count, tokenHash, lower, start);
-      const flags = vocabulary.flags[id] as number;
-      if ((flags & FILLER) === 0) own = true;
-      if ((flags & STOPWORD) !== 0) {
-        previous = -1;
+      const word = lower.slice(start, i);
+      if (!LINK_FILLER.has(word)) own = true;
+      if (STOPWORDS.has(word)) {
+        previous = null;
         continue;
       }
-      wordIds[wordCount] = id;
-      wordCount += 1;
-      if (previous >= 0) {
-        phraseFirst[phraseCount] = previous;
-        phraseSecond[phraseCount] = id;
-        phraseCount += 1;
-      }
-      previous = id;
+      words.push(word);
+      if (previous !== null) phrases.push(`${previous} ${word}`);
+      previous = word;
     }
-    this.wordCount = wordCount;
-    this.phraseCount = phraseCount;
+    this.words = words;
+    this.phrases = phrases;
     this.unitCount = count;
-    this.unitHash = hash;
     this.normalizedWords = tokens;
     this.hasOwnWords = own;
     return this;

@@ -209,40 +209,26 @@ export interface TextAnalysis {
   hasOwnWords: boolean;
 }
 
-/**
- * {@link TextAnalysis}, reusable from tweet to tweet. The duplicate key is kept as code units
- * (`units[0 .. unitCount)`); its string is made when asked for.
- */
+/** {@link TextAnalysis}, reusable from tweet to tweet. */
 export class TextScan implements TextAnalysis {
   words: string[] = [];
   phrases: string[] = [];
+  normalized = '';
   /** Words of `normalized`. */
   normalizedWords = 0;
   hasOwnWords = false;
-  units = new Uint16Array(512);
-  unitCount = 0;
-
-  get normalized(): string {
-    let out = '';
-    for (let i = 0; i < this.unitCount; i += 4096) {
-      out += String.fromCharCode(...this.units.subarray(i, Math.min(this.unitCount, i + 4096)));
-    }
-    return out;
-  }
 
   /** Analyzes one text, replacing what the previous call left. */
   scan(text: string): this {
     const table = classTable();
     const lower = cleaned(text, table);
-    if (this.units.length < lower.length) this.units = new Uint16Array(lower.length * 2);
-    const units = this.units;
     const words: string[] = [];
     const phrases: string[] = [];
-    let count = 0;
+    // Every run of letters and digits, hashtags' included: the duplicate key, joined by spaces.
+    const tokens: string[] = [];
     let own = false;
     // The previous content word of the clause (null: none).
     let previous: string | null = null;
-    let tokens = 0;
     const n = lower.length;
     let i = 0;
     while (i < n) {
@@ -267,30 +253,19 @@ export class TextScan implements TextAnalysis {
       let start = i;
       let digitsOnly = true;
       for (;;) {
-        if (tokens > 0) {
-          units[count] = 0x20;
-          count += 1;
-        }
-        tokens += 1;
         start = i;
         digitsOnly = true;
         let unit = lower.charCodeAt(i);
         let unitClasses = unit < 0xd800 ? (table[unit] as number) : classesAt(lower, i, table);
         do {
           if ((unitClasses & DIGIT) === 0) digitsOnly = false;
-          units[count] = unit;
-          count += 1;
-          if (unit >= 0xd800 && widthAt(lower, i) === 2) {
-            i += 1;
-            unit = lower.charCodeAt(i);
-            units[count] = unit;
-            count += 1;
-          }
+          if (unit >= 0xd800 && widthAt(lower, i) === 2) i += 1;
           i += 1;
           if (i >= n) break;
           unit = lower.charCodeAt(i);
           unitClasses = unit < 0xd800 ? (table[unit] as number) : classesAt(lower, i, table);
         } while ((unitClasses & LETTER_OR_DIGIT) !== 0);
+        tokens.push(lower.slice(start, i));
         if (!inHashtag || i >= n || lower.charCodeAt(i) !== UNDERSCORE) break;
         while (i < n && lower.charCodeAt(i) === UNDERSCORE) i += 1;
         if (i >= n || (classesAt(lower, i, table) & LETTER_OR_DIGIT) === 0) break;
@@ -303,7 +278,7 @@ export class TextScan implements TextAnalysis {
         previous = null;
         continue;
       }
-      const word = lower.slice(start, i);
+      const word = tokens[tokens.length - 1] as string;
       if (!LINK_FILLER.has(word)) own = true;
       if (STOPWORDS.has(word)) {
         previous = null;
@@ -315,8 +290,8 @@ export class TextScan implements TextAnalysis {
     }
     this.words = words;
     this.phrases = phrases;
-    this.unitCount = count;
-    this.normalizedWords = tokens;
+    this.normalized = tokens.join(' ');
+    this.normalizedWords = tokens.length;
     this.hasOwnWords = own;
     return this;
   }

@@ -8,7 +8,7 @@ import {
   LOW_VOLUME_THRESHOLD,
   TOP_TERMS,
 } from './constants.js';
-import { BoundedSortedList, FirstTweets, TermCounter, compareIds, compareStrings, round } from './counters.js';
+import { BoundedSortedList, TermCounter, compareIds, compareStrings, round } from './counters.js';
 import { DuplicateFinder, compareMembers } from './duplicates.js';
 import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
@@ -148,7 +148,8 @@ class MonthDetail {
   readonly domains = new TermCounter();
   /** By index in FLAGS. */
   readonly flagCounts = new Int32Array(FLAGS.length);
-  readonly flagIds = FLAGS.map(() => new FirstTweets(FLAG_ID_CAP));
+  /** Per flag, its first tweets by time, then id. */
+  readonly flagIds = FLAGS.map(() => new BoundedSortedList<{ id: string; createdAt: number }>(FLAG_ID_CAP, compareMembers));
   readonly duplicates = new DuplicateFinder(FLAG_ID_CAP);
   /** Local days with tweets, as year * 512 + month * 32 + day. */
   readonly days = new Set<number>();
@@ -381,7 +382,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       seen |= 1 << index;
       if ((1 << index) === DUPLICATE_FLAG) continue;
       detail.flagCounts[index] = (detail.flagCounts[index] as number) + 1;
-      (detail.flagIds[index] as FirstTweets).add(tweet.id, createdAt);
+      const ids = detail.flagIds[index] as BoundedSortedList<{ id: string; createdAt: number }>;
+      if (ids.accepts((last) => createdAt - last.createdAt || compareIds(tweet.id, last.id))) ids.add({ id: tweet.id, createdAt });
     }
     if ((seen & LATE_NIGHT_DRINKING) === LATE_NIGHT_DRINKING) detail.lateNightDrinking += 1;
 
@@ -475,7 +477,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       const ids =
         flag === 'duplicate'
           ? [...duplicates.exact, ...duplicates.near].sort(compareMembers).slice(0, FLAG_ID_CAP)
-          : (detail.flagIds[index] as FirstTweets).toArray();
+          : (detail.flagIds[index] as BoundedSortedList<{ id: string; createdAt: number }>).toArray();
       flags[flag] = { count, share: round(shareOf(count, own.total), 4), ids: ids.map((member) => member.id) };
     }
 

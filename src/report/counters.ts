@@ -95,39 +95,6 @@ export class BoundedSortedList<T> {
 }
 
 /**
- * The first `cap` tweets by time, then id (as {@link BoundedSortedList} with that order), kept as
- * two arrays so a tweet that does not make the list costs no allocation.
- */
-export class FirstTweets {
-  private readonly ids: string[] = [];
-  private readonly times: number[] = [];
-
-  constructor(private readonly cap: number) {}
-
-  add(id: string, createdAt: number): void {
-    const n = this.ids.length;
-    if (this.cap <= 0) return;
-    if (n >= this.cap && n > 0 && compareTweet(createdAt, id, this.times[n - 1] as number, this.ids[n - 1] as string) >= 0) return;
-    let index = n;
-    while (index > 0 && compareTweet(createdAt, id, this.times[index - 1] as number, this.ids[index - 1] as string) < 0) index -= 1;
-    this.ids.splice(index, 0, id);
-    this.times.splice(index, 0, createdAt);
-    if (this.ids.length > this.cap) {
-      this.ids.pop();
-      this.times.pop();
-    }
-  }
-
-  toArray(): { id: string; createdAt: number }[] {
-    return this.ids.map((id, i) => ({ id, createdAt: this.times[i] as number }));
-  }
-}
-
-function compareTweet(at: number, id: string, otherAt: number, otherId: string): number {
-  return at - otherAt || compareIds(id, otherId);
-}
-
-/**
  * The n-th largest of `values[0 .. length)` (n ≥ 1, n ≤ length), keeping the n largest seen so
  * far in a small sorted buffer: linear for the short lists the report asks for.
  */

@@ -14,7 +14,7 @@ import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
 import { evaluateTargets } from './targets.js';
-import { TextScan, domainOf } from './text.js';
+import { analyzeText, domainOf } from './text.js';
 import type {
   AuditReport,
   BoringAnswer,
@@ -304,7 +304,6 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     drivers.set(month, new DriverCounts());
     drivers.set(shiftMonth(month, -1), new DriverCounts());
   }
-  const text = new TextScan();
   const tagKey = new Keys('#', true);
   const spellingKey = new Keys('#', false);
   const personKey = new Keys('@', true);
@@ -399,10 +398,10 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     } else {
       // Retweets are other people's words: they count for hashtags and links, not for topics,
       // repeats or engagement (archives record no likes for them).
-      text.scan(tweet.text);
+      const text = analyzeText(tweet.text);
       for (const word of text.words) detail.words.add(word);
       for (const phrase of text.phrases) detail.phrases.add(phrase);
-      detail.duplicates.addNormalized(tweet.id, createdAt, text.normalized, text.normalizedWords);
+      detail.duplicates.addNormalized(tweet.id, createdAt, text.normalized);
       if (tweet.urls.length > 0 && !text.hasOwnWords) detail.bareLinks += 1;
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
         detail.withEngagement += 1;

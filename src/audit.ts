@@ -74,6 +74,12 @@ export const PROGRESS_EVERY = 10_000;
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const prepared = await prepareAudit(options);
   const detail = options.detail ?? true;
+  // An archive without a single tweet has no default or --all period: the report is empty, and
+  // the command says why once it has shown the reader's warnings (what it skipped).
+  const { month, from, to } = options.period;
+  if (prepared.monthCounts.size === 0 && !month && !from && !to) {
+    return { prepared, report: aggregate([], { detailMonths: [], config: prepared.config, timeZone: prepared.zone.name }) };
+  }
   const trend = trendWindow(prepared.period, options.trend ?? 'all');
   const detailMonths = detail ? prepared.periodMonths : [];
   const months = trend === undefined ? undefined : monthsToClassify(detailMonths, trend);

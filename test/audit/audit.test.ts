@@ -1,9 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit, prepareAudit, type AuditOptions } from '../../src/audit.js';
 import { renderers } from '../../src/report/index.js';
 import { hasShared, shared } from '../archive/helpers/read.js';
-import { repoRoot } from '../support/cli.js';
+import { repoRoot, runMain } from '../support/cli.js';
 
 const sample = path.join(repoRoot, 'fixtures/sample-archive');
 
@@ -59,4 +61,18 @@ describe('audit', () => {
       }
     }, 120_000);
   }
+
+  it('says what it skipped before saying that an archive has no tweet at all', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-empty-'));
+    mkdirSync(path.join(dir, 'data'));
+    writeFileSync(path.join(dir, 'data/tweets.js'), 'window.YTD.tweets.part0 = [{ "tweet": { "id_str": "1", "full_text": "no date" } }]');
+    const skipped = 'tweet-audit: warning: data/tweets.js: skipped 1 tweets with no id or no date\n';
+    for (const args of [['report', dir], ['report', dir, '--all'], ['trend', dir]]) {
+      const result = await runMain(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.startsWith(skipped)).toBe(true);
+    }
+    expect((await runMain(['report', dir, '--all'])).stderr).toBe(`${skipped}tweet-audit: the archive has no tweets to report on\n`);
+  });
 });

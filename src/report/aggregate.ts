@@ -181,51 +181,9 @@ class MonthDetail {
   }
 }
 
-/**
- * Counter keys made from tweet fields ("#" or "@" and the name, lowercased or not), each made
- * once: the same hashtag and handle come back tweet after tweet.
- */
-class Keys {
-  private readonly made = new Map<string, string>();
-
-  constructor(
-    private readonly prefix: string,
-    private readonly lower: boolean,
-  ) {}
-
-  of(name: string): string {
-    let key = this.made.get(name);
-    if (key === undefined) {
-      key = this.prefix + (this.lower ? name.toLowerCase() : name);
-      this.made.set(name, key);
-    }
-    return key;
-  }
-}
-
-const NONE: readonly string[] = Object.freeze([]);
-
-/** The keys of some names, each once, in order of first appearance, in a list reused for it. */
-function distinctKeys(names: readonly string[], keys: Keys, list: string[]): string[] {
-  let count = 0;
-  for (const name of names) {
-    const key = keys.of(name);
-    let seen = false;
-    for (let i = 0; i < count; i += 1) if (list[i] === key) seen = true;
-    if (!seen) list[count++] = key;
-  }
-  if (list.length !== count) list.length = count;
-  return list;
-}
-
-/** Adds a key unless the list has it already. */
-function addOnce(list: string[], key: string): void {
-  if (!list.includes(key)) list.push(key);
-}
-
-function remove(list: string[], item: string): void {
-  const at = list.indexOf(item);
-  if (at >= 0) list.splice(at, 1);
+/** "#" or "@" and the name, lowercased. */
+function key(prefix: string, name: string): string {
+  return prefix + name.toLowerCase();
 }
 
 function spread(values: readonly number[]): Spread | null {
@@ -304,14 +262,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     drivers.set(month, new DriverCounts());
     drivers.set(shiftMonth(month, -1), new DriverCounts());
   }
-  const tagKey = new Keys('#', true);
-  const spellingKey = new Keys('#', false);
-  const personKey = new Keys('@', true);
   const ownKeys = ownHandles.map((handle) => `@${handle}`);
-  // Reused from tweet to tweet.
-  const tagList: string[] = [];
-  const personList: string[] = [];
-  const spellingList: string[] = [];
   // The month of the last tweet and what it keeps: archives list tweets month by month.
   let month: string | null = null;
   let monthCounts: MonthCounts | undefined;
@@ -337,29 +288,25 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
 
     // Hashtags lowercased and people talked to (mentions and the account answered, minus the
     // owner and, for a retweet, its author), each once, in order of appearance.
-    const tagKeys = tweet.hashtags.length === 0 ? NONE : distinctKeys(tweet.hashtags, tagKey, tagList);
-    let personKeys = NONE;
+    const tagKeys = new Set(tweet.hashtags.map((tag) => key('#', tag)));
+    const personKeys = new Set(tweet.mentions.map((handle) => key('@', handle)));
     const answered = tweet.isReply && !tweet.isSelfReply ? tweet.inReplyToScreenName : undefined;
-    if (tweet.mentions.length > 0 || answered) {
-      const people = distinctKeys(tweet.mentions, personKey, personList);
-      if (answered) addOnce(people, personKey.of(answered));
-      // A retweet names its author, but the owner did not talk to them.
-      if (tweet.isRetweet && tweet.retweetOf) remove(people, personKey.of(tweet.retweetOf));
-      for (const own of ownKeys) remove(people, own);
-      personKeys = people;
-    }
+    if (answered) personKeys.add(key('@', answered));
+    // A retweet names its author, but the owner did not talk to them.
+    if (tweet.isRetweet && tweet.retweetOf) personKeys.delete(key('@', tweet.retweetOf));
+    for (const own of ownKeys) personKeys.delete(own);
     if (monthDrivers) {
       const counter = monthDrivers.byCategory[CATEGORY_INDEX.get(category) as number];
       if (counter) {
-        for (const key of tagKeys) counter.add(key);
-        for (const key of personKeys) counter.add(key);
+        for (const tag of tagKeys) counter.add(tag);
+        for (const person of personKeys) counter.add(person);
       }
-      if (tweet.hashtags.length > 0) for (const key of distinctKeys(tweet.hashtags, spellingKey, spellingList)) monthDrivers.hashtagSpellings.add(key);
+      for (const spelling of new Set(tweet.hashtags)) monthDrivers.hashtagSpellings.add(`#${spelling}`);
     }
     if (monthDetail) addDetail(monthDetail, t, tagKeys, personKeys);
   }
 
-  function addDetail(detail: MonthDetail, t: ClassifiedTweet, tagKeys: readonly string[], personKeys: readonly string[]): void {
+  function addDetail(detail: MonthDetail, t: ClassifiedTweet, tagKeys: ReadonlySet<string>, personKeys: ReadonlySet<string>): void {
     const { tweet, classification, local } = t;
     const createdAt = tweet.createdAt;
     const day = local.year * 512 + local.month * 32 + local.day;
@@ -386,8 +333,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     }
     if ((seen & LATE_NIGHT_DRINKING) === LATE_NIGHT_DRINKING) detail.lateNightDrinking += 1;
 
-    for (const key of tagKeys) detail.hashtags.add(key);
-    for (const key of personKeys) detail.people.add(key);
+    for (const tag of tagKeys) detail.hashtags.add(tag);
+    for (const person of personKeys) detail.people.add(person);
     for (const url of tweet.urls) {
       const domain = domainOf(url);
       if (domain) detail.domains.add(domain);

@@ -157,7 +157,7 @@ export async function discoverIdentity(
 }
 
 /** The evidence discovery decides from, gathered tweet by tweet. */
-export class IdentityEvidence {
+class IdentityEvidence {
   private readonly ownHandles: Set<string>;
   private readonly domains = new Map<string, DomainStats>();
   private readonly handles = new Map<string, HandleStats>();

@@ -98,7 +98,7 @@ export class BoundedSortedList<T> {
  * The n-th largest of `values[0 .. length)` (n ≥ 1, n ≤ length), keeping the n largest seen so
  * far in a small sorted buffer: linear for the short lists the report asks for.
  */
-export function nthLargest(values: ArrayLike<number>, length: number, n: number): number {
+function nthLargest(values: ArrayLike<number>, length: number, n: number): number {
   const best = new Float64Array(n).fill(Number.NEGATIVE_INFINITY); // ascending
   for (let i = 0; i < length; i += 1) {
     const value = values[i] as number;

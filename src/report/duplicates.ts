@@ -19,8 +19,8 @@ const SHINGLE = 5;
 // posts from turning quadratic.
 const MAX_POSTING_SCAN = 200;
 
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 interface Member {
   id: string;

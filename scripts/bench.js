@@ -1,10 +1,11 @@
 // npm run bench: speed, memory and accuracy figures of tweet-audit, printed, never asserted.
 //
-//   BENCH_SIZES=10000,100000 npm run bench     sizes to generate and audit (default 10k,100k,1M)
+//   BENCH_SIZES=10000,1000000 npm run bench    sizes to generate and audit (default 10k,100k)
 //   BENCH_RUNS=5 npm run bench                 runs per size for the median (default 3; 1 for 1M)
-//   TWEET_AUDIT_WORKERS=0 npm run bench        the same in one thread (default: auto, see README)
+//   BENCH_SHARED=/path/to/archives npm run bench   real archives (default ../shared/archives)
 //
-// Archives are generated (seeded, no network) into .bench/ once and reused.
+// Archives are generated (seeded, no network) into .bench/ once and reused. The figures and what
+// they mean are in docs/performance.md.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -17,9 +18,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/tweet-audit.js');
 const probe = path.join(root, 'scripts/bench/rss-probe.js');
 const baseline = path.join(root, 'scripts/bench/json-parse-baseline.js');
-const floorScript = path.join(root, 'scripts/bench/parse-floor.js');
+const zipBaseline = path.join(root, 'scripts/bench/zip-parse-baseline.js');
 const benchDir = path.join(root, '.bench');
-const shared = path.resolve(root, '../shared/archives');
+const shared = path.resolve(process.env.BENCH_SHARED ?? path.resolve(root, '../shared/archives'));
 
 function wholeNumbers(name, text) {
   const values = text.split(',').map((part) => Number(part.trim()));
@@ -29,7 +30,7 @@ function wholeNumbers(name, text) {
   }
   return values;
 }
-const sizes = wholeNumbers('BENCH_SIZES', process.env.BENCH_SIZES ?? '10000,100000,1000000');
+const sizes = wholeNumbers('BENCH_SIZES', process.env.BENCH_SIZES ?? '10000,100000');
 const fixedRuns = process.env.BENCH_RUNS === undefined ? undefined : wholeNumbers('BENCH_RUNS', process.env.BENCH_RUNS)[0];
 const runsFor = (size) => fixedRuns ?? (size >= 1_000_000 ? 1 : 3);
 // The children get an empty home: the user's own config must not change the figures.
@@ -47,7 +48,6 @@ function run(args, { env = {} } = {}) {
         HOME: home,
         XDG_CONFIG_HOME: path.join(home, '.config'),
         NO_COLOR: '1',
-        ...(process.env.TWEET_AUDIT_WORKERS === undefined ? {} : { TWEET_AUDIT_WORKERS: process.env.TWEET_AUDIT_WORKERS }),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -101,14 +101,8 @@ async function benchSize(size) {
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const out = path.join(os.tmpdir(), `tweet-audit-bench-${process.pid}.json`);
 
-  const times = [];
-  const rss = [];
-  for (let i = 0; i < runsFor(size); i++) {
-    const result = await run(['--import', probe, bin, 'report', archive, '--all', '--format', 'json', '--out', out]);
-    if (result.code !== 0) throw new Error(`report failed on ${archive}:\n${result.stderr}`);
-    times.push(result.ms);
-    rss.push(result.rssMb);
-  }
+  const all = await timed(['--import', probe, bin, 'report', archive, '--all', '--format', 'json', '--out', out], runsFor(size));
+  const month = await timed(['--import', probe, bin, 'report', archive, '--out', out], runsFor(size));
   await rm(out, { force: true });
 
   let parseMs = null;
@@ -121,32 +115,35 @@ async function benchSize(size) {
     }
     parseMs = median(parses);
   }
-  // The floor: reading, cutting and parsing every item on all cores, nothing else.
-  let floor = null;
-  if (files.length === 1) {
-    const floors = [];
-    const floorRss = [];
-    for (let i = 0; i < runsFor(size); i++) {
-      const result = await run(['--import', probe, floorScript, files[0]]);
-      if (result.code !== 0) throw new Error(`parse floor failed:\n${result.stderr}`);
-      floors.push(JSON.parse(result.stdout).ms);
-      floorRss.push(result.rssMb);
-    }
-    floor = { s: median(floors) / 1000, rssMb: median(floorRss) };
+  return { label: `${fmt(size)} generated`, mb: bytes / 1e6, runs: runsFor(size), all, month, parseMs };
+}
+
+/** Median wall time and peak RSS of a command over `runs` runs. */
+async function timed(args, runs) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await run(args);
+    if (result.code !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
+    times.push(result.ms);
+    rss.push(result.rssMb);
   }
-  const wall = median(times);
-  return {
-    tweets: size,
-    mb: bytes / 1e6,
-    runs: times.length,
-    wallS: wall / 1000,
-    tweetsPerS: size / (wall / 1000),
-    mbPerS: bytes / 1e6 / (wall / 1000),
-    peakRssMb: median(rss),
-    parseS: parseMs === null ? null : parseMs / 1000,
-    ratio: parseMs === null ? null : wall / parseMs,
-    floor,
-  };
+  return { ms: median(times), rssMb: median(rss) };
+}
+
+/** A real archive as downloaded (a .zip), against inflating and parsing its tweet files. */
+async function benchZip(zip, runs) {
+  const out = path.join(os.tmpdir(), `tweet-audit-bench-${process.pid}.out`);
+  const all = await timed(['--import', probe, bin, 'report', zip, '--all', '--format', 'json', '--out', out], runs);
+  const month = await timed(['--import', probe, bin, 'report', zip, '--out', out], runs);
+  await rm(out, { force: true });
+  const parses = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await run([zipBaseline, zip]);
+    if (result.code !== 0) throw new Error(`zip baseline failed:\n${result.stderr}`);
+    parses.push(JSON.parse(result.stdout).ms);
+  }
+  return { label: path.basename(zip), mb: statSync(zip).size / 1e6, runs, all, month, parseMs: median(parses) };
 }
 
 /** Median wall time of `--help`, beside bare `node -e 0` measured in turn, so load hits both alike. */
@@ -178,30 +175,35 @@ async function benchAccuracy() {
 
 await mkdir(benchDir, { recursive: true });
 console.log(`tweet-audit bench — node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB`);
-console.log('Full-archive report (--all --format json), median of runs; ratio = report time / bare read + JSON.parse of the same file');
-console.log(`Workers: TWEET_AUDIT_WORKERS=${process.env.TWEET_AUDIT_WORKERS ?? 'auto'} (auto: ${Math.min(os.availableParallelism(), 4)} for tweet files of 160 MB and more)\n`);
-console.log(`floor = reading, cutting and JSON.parse of every item on ${Math.min(os.availableParallelism(), 4)} workers and nothing else (scripts/bench/parse-floor.js): no audit can beat it`);
-console.log(['tweets', 'MB', 'runs', 'wall s', 'tweets/s', 'MB/s', 'peak RSS MB', 'JSON.parse s', 'ratio', 'floor s', 'floor RSS MB'].join('\t'));
-for (const size of sizes) {
-  const r = await benchSize(size);
+console.log('Median of runs. month = `report` (the default month, table); all = `report --all --format json`;');
+console.log('parse = a bare read (and inflate, for a zip) + JSON.parse of the tweet files; ratios are to it.\n');
+console.log(['archive', 'MB', 'runs', 'month s', 'month RSS MB', 'all s', 'all RSS MB', 'parse s', 'month/parse', 'all/parse'].join('\t'));
+const rows = [];
+for (const size of sizes) rows.push(() => benchSize(size));
+const cogdog = path.join(shared, 'cogdog-2023.zip');
+if (existsSync(cogdog)) rows.push(() => benchZip(cogdog, fixedRuns ?? 3));
+for (const bench of rows) {
+  const r = await bench();
+  const ratio = (ms) => (r.parseMs === null ? 'n/a' : fmt(ms / r.parseMs, 2));
   console.log(
     [
-      fmt(r.tweets),
+      r.label,
       fmt(r.mb, 1),
       r.runs,
-      fmt(r.wallS, 2),
-      fmt(r.tweetsPerS),
-      fmt(r.mbPerS, 1),
-      fmt(r.peakRssMb),
-      r.parseS === null ? 'n/a' : fmt(r.parseS, 2),
-      r.ratio === null ? 'n/a' : fmt(r.ratio, 2),
-      r.floor === null ? 'n/a' : fmt(r.floor.s, 2),
-      r.floor === null ? 'n/a' : fmt(r.floor.rssMb),
+      fmt(r.month.ms / 1000, 2),
+      fmt(r.month.rssMb),
+      fmt(r.all.ms / 1000, 2),
+      fmt(r.all.rssMb),
+      r.parseMs === null ? 'n/a' : fmt(r.parseMs / 1000, 2),
+      ratio(r.month.ms),
+      ratio(r.all.ms),
     ].join('\t'),
   );
 }
 const help = await benchHelp();
 console.log(`\ntweet-audit --help: median ${fmt(help.help)} ms of 15 runs; bare node start-up ${fmt(help.bare)} ms (so ${fmt(help.help - help.bare)} ms are ours)`);
+const sample = await timed([bin, 'report', path.join(root, 'fixtures/sample-archive')], 5);
+console.log(`report of the sample archive (565 tweets): median ${fmt(sample.ms)} ms of 5 runs`);
 {
   // Classifying alone (every tweet read into memory first), on the largest archive up to 100k.
   // --local: each tweet's local time is worked out before timing, as audits do for the report
@@ -212,26 +214,6 @@ console.log(`\ntweet-audit --help: median ${fmt(help.help)} ms of 15 runs; bare 
     const lines = result.stdout.trim().split('\n').filter((line) => line.startsWith('median'));
     console.log(`\nClassifying alone, ${fmt(size)} tweets in memory (scripts/bench/classify-speed.js):`);
     for (const line of result.code === 0 ? lines : [result.stderr.trim()]) console.log(`  ${line}`);
-    // The same classifier inside a single-threaded report --all, a fresh process per run.
-    const inReport = [];
-    for (let r = 0; r < runsFor(size); r++) {
-      const one = await run([path.join(root, 'scripts/bench/classify-in-report.js'), path.join(benchDir, `archive-${size}`)]);
-      if (one.code !== 0) {
-        console.log(`  inside a report: failed: ${one.stderr.trim()}`);
-        break;
-      }
-      inReport.push(JSON.parse(one.stdout));
-    }
-    if (inReport.length === runsFor(size)) {
-      // Seconds for this archive's tweets, not per 100k: in a small archive the first tweets meet
-      // code not yet compiled, which a rate per 100k would multiply.
-      const seconds = inReport.map((row) => row.classifyMs / 1000);
-      console.log(
-        `  inside a one-thread report --all (scripts/bench/classify-in-report.js): median ${fmt(median(seconds), 2)} s classifying its ` +
-          `${fmt(inReport[0].tweets)} tweets (runs: ${seconds.map((v) => fmt(v, 2)).join(', ')}), in a report of median ` +
-          `${fmt(median(inReport.map((row) => row.wallMs)) / 1000, 2)} s`,
-      );
-    }
   }
 }
 if (existsSync(shared)) {

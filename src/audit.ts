@@ -1,14 +1,15 @@
+// The audit as a pipeline: read -> discover -> classify -> aggregate, plain data between the steps
+// (docs/architecture.md). The renderers take the report it returns.
 import { openArchives, tweetBatches } from './archive/index.js';
-import { flattenBatches } from './archive/tweet-items.js';
 import { archiveContext, createClassifier, type Classifier, type UserLabel } from './classify/index.js';
 import { discoverIdentity } from './config/index.js';
 import { DEFAULT_NIGHT_HOURS, type Identity, type TweetAuditConfig } from './config/schema.js';
-import type { OpenedArchive, Tweet } from './model/tweet.js';
-import { monthsBetween, resolvePeriod, type Period, type PeriodOptions } from './period.js';
-import { createAggregator, type AuditReport, type ClassifiedTweet, type DetailBounds } from './report/index.js';
+import type { ArchiveOwner, OpenedArchive, Tweet } from './model/tweet.js';
+import { monthsBetween, previousMonth, resolvePeriod, type Period, type PeriodOptions } from './period.js';
+import { createAggregator, type AuditReport, type ClassifiedTweet } from './report/index.js';
 import { createZone, monthKeyOf, systemTimeZone, type Zone } from './time/zone.js';
 
-/** Everything an audit needs besides the archive's own files. */
+/** What an audit is asked for, besides the archive's own files. */
 export interface AuditOptions {
   /** Archive paths (zip, folder, data file, or a folder of archives); several are merged. */
   archives: string[];
@@ -22,17 +23,14 @@ export interface AuditOptions {
   examples?: number;
   /** Called now and then while reading, with the number of tweets read so far. */
   onProgress?: (tweetsRead: number) => void;
-  /** Tweets kept in memory from the first read (default 100,000); tests lower it. */
-  bufferLimit?: number;
+  /** Full reports of the period's months (default); false for the trend alone. */
+  detail?: boolean;
   /**
-   * Worker threads for a whole-archive audit (`audit()`): 0 for none, or 'auto' (the
-   * default): as many as cores, up to 4, for tweet files of 160 MB and more (src/parallel/run.ts).
+   * The months the report's trend covers: every month of the archive ('all', the default: the
+   * JSON report carries the whole trend), the period's months ('period'), or the N months up to
+   * the period's last one. Only these months and the detailed ones are classified.
    */
-  workers?: number | 'auto';
-  /** About this many bytes of a tweets file per batch handed to a worker (default 1 MiB); tests lower it. */
-  batchBytes?: number;
-  /** The worker script (default: src/parallel/worker.ts compiled); tests give one that fails. */
-  workerFile?: string;
+  trend?: 'all' | 'period' | number;
 }
 
 /** What `audit()` returns. */
@@ -44,11 +42,7 @@ export interface AuditResult {
 /** Where the time zone came from, so the report can say it. */
 export type TimeZoneSource = 'option' | 'config' | 'archive' | 'system';
 
-/**
- * An archive opened for auditing: its owner's identity discovered, its classifier built. The
- * months and the period are complete once `classified()` has been read through (before, when the
- * default period made the tool read the whole archive first).
- */
+/** An archive read, its owner's identity discovered and its classifier built. */
 export interface PreparedAudit {
   archive: OpenedArchive;
   zone: Zone;
@@ -56,183 +50,73 @@ export interface PreparedAudit {
   identity: Identity;
   classifier: Classifier;
   config: TweetAuditConfig;
-  /** Tweets per local month over the whole archive, complete once the tweets are read through. */
+  /** Every tweet of the archive, in the order the archive lists them. */
+  tweets: readonly Tweet[];
+  /** Tweets per local month over the whole archive. */
   monthCounts: ReadonlyMap<string, number>;
-  /** The period, resolved against the months read so far. */
+  /** The period, resolved against the archive's months (throws for an archive without tweets). */
   readonly period: Period;
   /** The months of the period, oldest first. */
   readonly periodMonths: string[];
-  /** What the aggregator should detail: the period's months, or bounds when they are not known yet. */
-  detailMonths(): string[] | DetailBounds;
-  /**
-   * Classifies every tweet of the archive (`scope: 'all'`) or of the period only. An archive too
-   * large to keep in memory is streamed, and then this may be read only once.
-   */
-  classified(scope: 'all' | 'period'): AsyncIterable<ClassifiedTweet>;
-  /** `classified()` in batches (never empty): for loops over a whole archive. */
-  classifiedBatches(scope: 'all' | 'period'): AsyncIterable<ClassifiedTweet[]>;
+  /** Classifies, one at a time in the archive's order, the tweets of these months (default: all). */
+  classified(months?: ReadonlySet<string>): Iterable<ClassifiedTweet>;
 }
 
 /**
- * Up to this many tweets are kept in memory from the first read, so that discovery (which needs
- * tweets before anything can be classified) and classification share one read. Larger archives
- * discover the identity from the first 100,000 tweets read (X lists newest first) and stream the
- * rest.
+ * Owner identity is discovered from the first this-many tweets the archive lists (all of them for
+ * a real archive; X lists newest first): the same window whatever period is asked for, so a
+ * month's report does not depend on the other months asked with it.
  */
-export const MAX_BUFFERED_TWEETS = 100_000;
+export const DISCOVERY_WINDOW = 100_000;
 export const PROGRESS_EVERY = 10_000;
 
-/** True when reading from `before` to `after` tweets passed a multiple of PROGRESS_EVERY: time to report. */
-export function passedProgressStep(before: number, after: number): boolean {
-  return Math.floor(after / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY);
+/** The whole audit: read, discover, classify the months the report needs, aggregate. */
+export async function audit(options: AuditOptions): Promise<AuditResult> {
+  const prepared = await prepareAudit(options);
+  const detail = options.detail ?? true;
+  // An archive without a single tweet has no default or --all period: the report is empty, and
+  // the command says why once it has shown the reader's warnings (what it skipped).
+  const { month, from, to } = options.period;
+  if (prepared.monthCounts.size === 0 && !month && !from && !to) {
+    return { prepared, report: aggregate([], { detailMonths: [], config: prepared.config, timeZone: prepared.zone.name }) };
+  }
+  const trend = trendWindow(prepared.period, options.trend ?? 'all');
+  const detailMonths = detail ? prepared.periodMonths : [];
+  const months = trend === undefined ? undefined : monthsToClassify(detailMonths, trend);
+  const report = aggregate(prepared.classified(months), {
+    detailMonths,
+    monthsSeen: [...prepared.monthCounts.keys()],
+    trend,
+    config: prepared.config,
+    timeZone: prepared.zone.name,
+    examples: options.examples,
+  });
+  return { prepared, report };
 }
-/** Buffered tweets handed on at a time. */
-const SLICE = 1024;
 
-/** The months a period option names without reading the archive, or null for the default. */
-export function boundsOf(options: PeriodOptions): DetailBounds | null {
-  if (options.month) return { from: options.month, to: options.month };
-  if (options.from || options.to) return { from: options.from, to: options.to };
-  if (options.all) return {};
-  return null;
-}
-
-/**
- * Opens the archives, reads the first tweets (all of them, for most archives), discovers the
- * owner's identity and builds the classifier. Only the default period ("the last complete
- * month") of an archive too large to keep in memory needs a whole extra read, to find its months.
- * `opened`: the archive of `options.archives`, already opened (no tweet read from it yet).
- */
-export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive): Promise<PreparedAudit> {
+/** Reads the archive, discovers its owner's identity and builds the classifier. */
+export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit> {
   const config = options.config ?? {};
-  const archive = opened ?? (await openArchives(options.archives));
+  const { archive, tweets } = await readArchive(options.archives, options.onProgress);
   const { zone, source: timeZoneSource } = chooseZone(options.timeZone, config, archive);
-
-  const monthCounts = new Map<string, number>();
-  const labeled: Tweet[] = [];
-  let read = 0;
-  // Counts a batch's tweets per month, and reports progress each time the count passes a
-  // multiple of PROGRESS_EVERY.
-  function count(batch: Tweet[]): void {
-    for (let i = 0; i < batch.length; i++) {
-      const tweet = batch[i]!;
-      const month = zone.monthKey(tweet.createdAt);
-      monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
-      if (options.labels?.has(tweet.id)) labeled.push(tweet);
-    }
-    const before = read;
-    read += batch.length;
-    if (passedProgressStep(before, read)) options.onProgress?.(read);
-  }
-
-  // Tweets are read in batches: one await per batch, not per tweet.
-  const stream = tweetBatches(archive)[Symbol.asyncIterator]();
-  const buffer: Tweet[] = [];
-  // The tweets of the batch that filled the buffer which did not fit in it.
-  let overflow: Tweet[] = [];
-  let exhausted = false;
-  const limit = options.bufferLimit ?? MAX_BUFFERED_TWEETS;
-  while (buffer.length < limit) {
-    const next = await stream.next();
-    if (next.done) {
-      exhausted = true;
-      break;
-    }
-    let batch = next.value;
-    const room = limit - buffer.length;
-    if (batch.length > room) {
-      overflow = batch.slice(room);
-      batch = batch.slice(0, room);
-    }
-    count(batch);
-    for (let i = 0; i < batch.length; i++) buffer.push(batch[i]!);
-  }
-  const bounds = boundsOf(options.period);
-  // The rest of a large archive: counted now when the period depends on all its months (and read
-  // again to classify), else classified as it streams.
-  let rest: AsyncIterator<Tweet[]> | null = exhausted ? null : stream;
-  if (rest && bounds === null) {
-    count(overflow);
-    overflow = [];
-    for (let next = await rest.next(); !next.done; next = await rest.next()) count(next.value);
-    rest = null;
-  }
-  const reread = !exhausted && bounds === null;
-  options.onProgress?.(read);
-
-  const identity = await discoverIdentity(archive.owner, buffer, config);
+  const months = tweets.map((tweet) => zone.monthKey(tweet.createdAt));
+  const monthCounts = countMonths(months);
+  const identity = await discoverOwner(archive.owner, tweets, config);
+  // The one place the classifier is made; `tweets` holds every tweet of the archive.
   const classifier = await createClassifier({
     identity,
     zone,
     nightHours: config.nightHours ?? DEFAULT_NIGHT_HOURS,
     labels: options.labels,
-    context: archiveContext(buffer, identity, archive.owner.bio),
+    context: archiveContext(tweets, identity, archive.owner.bio),
   });
-  // Read again from the files: the buffer served discovery and the context only.
-  if (reread) buffer.length = 0;
-  // Learning the labeled tweets up front makes the other tweets' labels independent of the order
-  // the archive lists them in (for a streamed archive, of those read so far).
-  if (labeled.length > 0) classifier.learn(labeled);
+  // Learning the labeled tweets up front makes every tweet's label independent of which months
+  // are classified and in what order.
+  if (options.labels && options.labels.size > 0) classifier.learn(tweets.filter((tweet) => options.labels!.has(tweet.id)));
 
   const coveredUntil = archive.exportedAt === undefined ? undefined : zone.monthKey(archive.exportedAt);
-  const resolve = () => resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
-  const fixed = bounds === null ? resolve() : null;
-  const inPeriod = (month: string) =>
-    fixed ? month >= fixed.from && month <= fixed.to : (!bounds!.from || month >= bounds!.from) && (!bounds!.to || month <= bounds!.to);
-
-  async function* source(): AsyncGenerator<Tweet[]> {
-    if (reread) {
-      // The second read counts from zero again: "reading… N tweets" of the same archive.
-      let seen = 0;
-      for await (const batch of tweetBatches(archive)) {
-        const before = seen;
-        seen += batch.length;
-        if (passedProgressStep(before, seen)) options.onProgress?.(seen);
-        yield batch;
-      }
-      return;
-    }
-    // The buffer goes in slices, so that no more than a slice's classifications exist at once. A
-    // streamed archive is read once: each slice is let go of as it is handed on, so the first 100k
-    // tweets do not stay in memory for the rest of the read.
-    const streams = rest !== null;
-    for (let i = 0; i < buffer.length; i += SLICE) {
-      const slice = buffer.slice(i, i + SLICE);
-      if (streams) buffer.fill(undefined as unknown as Tweet, i, i + SLICE);
-      yield slice;
-    }
-    if (!rest) return;
-    buffer.length = 0;
-    const streaming = rest;
-    rest = null;
-    if (overflow.length > 0) {
-      count(overflow);
-      yield overflow;
-      overflow = [];
-    }
-    for (let next = await streaming.next(); !next.done; next = await streaming.next()) {
-      count(next.value);
-      yield next.value;
-    }
-    options.onProgress?.(read);
-  }
-  let streamed = false;
-  async function* classifiedBatches(scope: 'all' | 'period'): AsyncGenerator<ClassifiedTweet[]> {
-    if (streamed) throw new Error('this archive was streamed once already; prepare it again to read it again');
-    streamed = !exhausted && !reread;
-    for await (const batch of source()) {
-      const out: ClassifiedTweet[] = [];
-      for (let i = 0; i < batch.length; i++) {
-        const tweet = batch[i]!;
-        const local = zone.parts(tweet.createdAt);
-        const month = monthKeyOf(local);
-        if (scope === 'period' && !inPeriod(month)) continue;
-        out.push({ tweet, classification: classifier.classify(tweet, local), local, month });
-      }
-      if (out.length > 0) yield out;
-    }
-  }
-
+  let period: Period | undefined;
+  const resolved = () => (period ??= resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil));
   return {
     archive,
     zone,
@@ -240,45 +124,87 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
     identity,
     classifier,
     config,
+    tweets,
     monthCounts,
     get period() {
-      return fixed ?? resolve();
+      return resolved();
     },
     get periodMonths() {
-      const period = fixed ?? resolve();
-      return monthsBetween(period.from, period.to);
+      return monthsBetween(resolved().from, resolved().to);
     },
-    detailMonths: () => (fixed ? monthsBetween(fixed.from, fixed.to) : bounds!),
-    classified: (scope) => flattenBatches(classifiedBatches(scope)),
-    classifiedBatches,
+    classified: (wanted) => classify(tweets, months, classifier, zone, wanted),
   };
 }
 
-/**
- * The whole audit: reads, classifies every tweet and aggregates the report. Every month gets its
- * shares (the trend); the months of the period also get their full report, unless `detail` is
- * false (the trend alone).
- */
-export async function audit(options: AuditOptions, detail = true): Promise<AuditResult> {
-  let opened: OpenedArchive | undefined;
-  if (options.workers !== 0 && !(options.labels && options.labels.size > 0)) {
-    // Loaded only when it may be used: a single-threaded audit (and --help) does not pay for it.
-    const { auditInParallel } = await import('./parallel/run.js');
-    const { result, archive } = await auditInParallel(options, detail);
-    if (result) return result;
-    opened = archive;
+/** Step 1: every tweet of the archives, in their order, read once. */
+export async function readArchive(
+  paths: string[],
+  onProgress?: (tweetsRead: number) => void,
+): Promise<{ archive: OpenedArchive; tweets: Tweet[] }> {
+  const archive = await openArchives(paths);
+  const tweets: Tweet[] = [];
+  for await (const batch of tweetBatches(archive)) {
+    const before = tweets.length;
+    for (const tweet of batch) tweets.push(tweet);
+    if (Math.floor(tweets.length / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) onProgress?.(tweets.length);
   }
-  const prepared = await prepareAudit(options, opened);
-  const aggregator = createAggregator({
-    detailMonths: detail ? prepared.detailMonths() : [],
-    config: prepared.config,
-    timeZone: prepared.zone.name,
-    examples: options.examples,
-  });
-  for await (const batch of prepared.classifiedBatches('all')) {
-    for (let i = 0; i < batch.length; i++) aggregator.add(batch[i]!);
+  onProgress?.(tweets.length);
+  return { archive, tweets };
+}
+
+/** Step 2: the owner's identity, from the discovery window (see DISCOVERY_WINDOW). */
+export function discoverOwner(owner: ArchiveOwner, tweets: readonly Tweet[], config: TweetAuditConfig): Promise<Identity> {
+  return discoverIdentity(owner, tweets.length > DISCOVERY_WINDOW ? tweets.slice(0, DISCOVERY_WINDOW) : tweets, config);
+}
+
+/** Step 3: the tweets of the wanted months (all without a set), labeled, in the archive's order. */
+export function* classify(
+  tweets: readonly Tweet[],
+  months: readonly string[],
+  classifier: Classifier,
+  zone: Zone,
+  wanted?: ReadonlySet<string>,
+): Generator<ClassifiedTweet> {
+  for (let i = 0; i < tweets.length; i++) {
+    if (wanted && !wanted.has(months[i]!)) continue;
+    const tweet = tweets[i]!;
+    const local = zone.parts(tweet.createdAt);
+    yield { tweet, classification: classifier.classify(tweet, local), local, month: monthKeyOf(local) };
   }
-  return { prepared, report: aggregator.finish() };
+}
+
+/** Step 4: the report of classified tweets. */
+export function aggregate(classified: Iterable<ClassifiedTweet>, options: Parameters<typeof createAggregator>[0]): AuditReport {
+  const aggregator = createAggregator(options);
+  for (const tweet of classified) aggregator.add(tweet);
+  return aggregator.finish();
+}
+
+/** The trend's months as bounds, or undefined for every month of the archive. */
+function trendWindow(period: Period, trend: 'all' | 'period' | number): { from: string; to: string } | undefined {
+  if (trend === 'all') return undefined;
+  if (trend === 'period') return { from: period.from, to: period.to };
+  let from = period.to;
+  for (let i = 1; i < trend; i++) from = previousMonth(from);
+  // Zero months: a window that holds none.
+  return trend <= 0 ? { from: period.to, to: previousMonth(period.to) } : { from, to: period.to };
+}
+
+/** The detailed months, the month before each (for the change), and the trend's months. */
+function monthsToClassify(detailMonths: readonly string[], trend: { from: string; to: string }): Set<string> {
+  const months = new Set<string>();
+  for (const month of detailMonths) {
+    months.add(month);
+    months.add(previousMonth(month));
+  }
+  if (trend.from <= trend.to) for (const month of monthsBetween(trend.from, trend.to)) months.add(month);
+  return months;
+}
+
+function countMonths(months: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const month of months) counts.set(month, (counts.get(month) ?? 0) + 1);
+  return counts;
 }
 
 export function chooseZone(

@@ -71,30 +71,14 @@ export class JsonArrayScanner {
   private items = 0;
   /** "\n" + indentation + "}" that closed the first item, when it was pretty-printed. */
   private needle: Buffer | undefined;
-  /** "," + "\n" + indentation + "{": what separates two items printed like the first. */
-  private separator: Buffer | undefined;
   private fastMisses = 0;
 
-  /**
-   * @param file Name used in error messages.
-   * @param parse false: hand out each item's bytes (a view into the chunk, or a copy for an item
-   *   that spanned chunks) instead of its parsed value. Nothing then checks that an item is valid
-   *   JSON or UTF-8, and an item the fast path found is a guess (see above): whoever parses the
-   *   bytes must treat a failure as "read this file the exact way", not as a verdict on it.
-   */
-  constructor(
-    private readonly file: string,
-    private readonly parse = true,
-  ) {}
+  /** @param file Name used in error messages. */
+  constructor(private readonly file: string) {}
 
   /** Number of items found so far. */
   get itemCount(): number {
     return this.items;
-  }
-
-  /** "\n" + indentation + "}" that closed the first item, once it is read and was pretty-printed. */
-  get itemEnd(): Buffer | undefined {
-    return this.needle;
   }
 
   /** Scans one chunk and appends the parsed values of the items completed in it to `out`. */
@@ -267,14 +251,6 @@ export class JsonArrayScanner {
     // Not in this chunk: the item goes on into the next one, which the exact path handles.
     if (at === -1) return -1;
     const end = at + needle.length;
-    if (!this.parse) {
-      // Unchecked by a parse, the guess is at least checked for the start of a next item (an item
-      // printed on one line, like "{}", ends without the needle, which then lies in its successor).
-      if (chunk.subarray(start, at).indexOf(this.separator!) !== -1) return -1;
-      this.items++;
-      out.push(chunk.subarray(start, end));
-      return end;
-    }
     const value = this.tryParse(chunk.subarray(start, end));
     if (value === NOT_JSON) {
       this.fastMisses++;
@@ -297,12 +273,6 @@ export class JsonArrayScanner {
       this.parts = [];
       this.partsBytes = 0;
     }
-    if (!this.parse) {
-      this.items++;
-      out.push(bytes);
-      if (this.needle === undefined && this.items === 1) this.learnNeedle(bytes);
-      return;
-    }
     const value = this.tryParse(bytes);
     if (value === NOT_JSON) {
       let detail = '';
@@ -317,12 +287,7 @@ export class JsonArrayScanner {
     }
     this.items++;
     out.push(value);
-    if (this.needle === undefined && this.items === 1) this.learnNeedle(bytes);
-  }
-
-  private learnNeedle(firstItem: Buffer): void {
-    this.needle = closingNeedle(firstItem);
-    if (this.needle) this.separator = Buffer.concat([Buffer.from(','), this.needle.subarray(0, -1), Buffer.from('{')]);
+    if (this.needle === undefined && this.items === 1) this.needle = closingNeedle(bytes);
   }
 
   /** The item's value, NOT_JSON when the bytes are not one JSON value; throws for invalid UTF-8. */

@@ -1,3 +1,5 @@
+import { decodeHTMLStrict } from 'entities';
+
 /** Plain text of a post's HTML, with what its links were. */
 export interface PlainText {
   text: string;
@@ -7,39 +9,12 @@ export interface PlainText {
   hashtags: string[];
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  euro: '€',
-  middot: '·',
-  bull: '•',
-};
-
-/** Decodes character references; unknown names stay as written, as browsers show them. */
+/**
+ * Decodes HTML character references as a browser does (the whole HTML5 table, `;` required);
+ * unknown names stay as written, references to no character become U+FFFD.
+ */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-    // Surrogates, NUL and beyond Unicode are not characters: HTML puts U+FFFD there.
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-    return String.fromCodePoint(code);
-  });
+  return text.indexOf('&') === -1 ? text : decodeHTMLStrict(text);
 }
 
 const ATTRIBUTES = {

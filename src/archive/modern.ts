@@ -5,7 +5,7 @@ import { EditResolver } from './edits.js';
 import { readJsItems, readOptionalJsValue } from './js-data-file.js';
 import { asArray, asId, asObject, asString, type JsonObject } from './json-guards.js';
 import { inDir, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
-import { NoteIndex, parseNoteTweet, type NoteTweet } from './note-tweets.js';
+import { NoteIndex, parseNoteTweet } from './note-tweets.js';
 import { OwnerBuilder, ownerKeys } from './owner.js';
 import { ianaTimeZone } from './rails-time-zones.js';
 import type { ArchiveSource } from './source.js';
@@ -60,41 +60,13 @@ export async function openModernArchive(location: ArchiveLocation, layout: Moder
     tweets: () => flattenBatches(readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, warnings)),
     batches: () => readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, warnings),
   };
-  SPLIT_READINGS.set(archive, async () => {
-    const source = await location.open();
-    return { source, files: meta.tweetFiles, notes: async () => (await readNotes(source, meta.noteFiles, warnings)).all() };
-  });
   const handle: ArchiveHandle = { archive, mtimeMs: location.mtimeMs };
   if (meta.generatedAt !== undefined) handle.generatedAt = meta.generatedAt;
   return handle;
 }
 
-/**
- * What reading an archive's tweet files in several threads takes: the opened source, the tweet
- * files in reading order, and the long tweets' texts. The items of the files become Tweets with
- * {@link TweetItems} and these notes, then edited versions are resolved across all files
- * ({@link EditResolver}), and a file's skipped items are reported with {@link skippedWarning}.
- */
-export interface SplitReading {
-  /** Open; the caller closes it. */
-  source: ArchiveSource;
-  files: string[];
-  /** The long tweets' full texts (warnings about a damaged note file go to the archive's). */
-  notes(): Promise<NoteTweet[]>;
-}
-
-const SPLIT_READINGS = new WeakMap<OpenedArchive, () => Promise<SplitReading>>();
-
-/**
- * How to read the tweet files of `archive` outside its `tweets()`, or undefined when its format
- * cannot be read that way (only X's modern archives, one at a time, can).
- */
-export function splitReading(archive: OpenedArchive): (() => Promise<SplitReading>) | undefined {
-  return SPLIT_READINGS.get(archive);
-}
-
 /** The warning for a tweets file's items without id or date. */
-export function skippedWarning(file: string, skipped: number): string {
+function skippedWarning(file: string, skipped: number): string {
   return `${file}: skipped ${skipped} tweets with no id or no date`;
 }
 

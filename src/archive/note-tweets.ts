@@ -84,11 +84,6 @@ export class NoteIndex {
     return this.count;
   }
 
-  /** Every note added, in the order added (to rebuild the index in another thread). */
-  all(): NoteTweet[] {
-    return [...this.bySecond.values()].flat();
-  }
-
   add(note: NoteTweet): void {
     const second = Math.floor(note.createdAt / 1000);
     const list = this.bySecond.get(second);

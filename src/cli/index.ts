@@ -26,8 +26,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      // Help is 80 columns wide (narrower only in a narrower terminal) and never coloured, so the
-      // top-level help made at build time (bin/tweet-audit.js prints it) is exactly this one.
+      // Help is 80 columns wide (narrower only in a narrower terminal) and never coloured.
       getOutHelpWidth: () => helpWidth(io.stdout),
       getErrHelpWidth: () => helpWidth(io.stderr),
       getOutHasColors: () => false,

@@ -162,27 +162,12 @@ export async function discoverIdentity(
   return evidence.decide();
 }
 
-/**
- * What discovery has gathered from some tweets, as plain data: it crosses between threads, and
- * {@link IdentityEvidence.merge} adds it to another collector's.
- */
-export interface IdentityEvidenceState {
-  domains: Array<[string, { tweets: number; firstPerson: number; we: number; blog: number; hosts: Array<[string, number]> }]>;
-  handles: Array<[string, HandleStats]>;
-  tags: Array<[string, TagStats]>;
-  ownLinkTweets: number;
-}
-
-/**
- * The evidence discovery decides from, gathered tweet by tweet. Collectors fed different parts of
- * an archive (in threads) merge into the one a single collector fed every tweet would hold: merged
- * in the order of the parts, even the order of first appearance, which breaks ties, is the same.
- */
-export class IdentityEvidence {
+/** The evidence discovery decides from, gathered tweet by tweet. */
+class IdentityEvidence {
   private readonly ownHandles: Set<string>;
-  private domains = new Map<string, DomainStats>();
-  private handles = new Map<string, HandleStats>();
-  private tags = new Map<string, TagStats>();
+  private readonly domains = new Map<string, DomainStats>();
+  private readonly handles = new Map<string, HandleStats>();
+  private readonly tags = new Map<string, TagStats>();
   private ownLinkTweets = 0;
   /** Per host: its registrable domain, or undefined for a shared host (hosts repeat a lot). */
   private readonly hosts = new Map<string, string | undefined>();
@@ -269,48 +254,6 @@ export class IdentityEvidence {
       if (link.host.startsWith('blog.') || link.path.startsWith('/blog')) stats.blog++;
     }
     if (hasLink) this.ownLinkTweets++;
-  }
-
-  /** The evidence gathered since the last `take`, as plain data; this collector starts afresh. */
-  take(): IdentityEvidenceState {
-    const state: IdentityEvidenceState = {
-      domains: [...this.domains].map(([domain, s]) => [domain, { tweets: s.tweets, firstPerson: s.firstPerson, we: s.we, blog: s.blog, hosts: [...s.hosts] }]),
-      handles: [...this.handles],
-      tags: [...this.tags],
-      ownLinkTweets: this.ownLinkTweets,
-    };
-    this.domains = new Map();
-    this.handles = new Map();
-    this.tags = new Map();
-    this.ownLinkTweets = 0;
-    return state;
-  }
-
-  /** Adds evidence gathered by another collector (from tweets read after this one's). */
-  merge(state: IdentityEvidenceState): void {
-    for (const [domain, s] of state.domains) {
-      let stats = this.domains.get(domain);
-      if (!stats) this.domains.set(domain, (stats = { tweets: 0, firstPerson: 0, we: 0, blog: 0, hosts: new Map() }));
-      stats.tweets += s.tweets;
-      stats.firstPerson += s.firstPerson;
-      stats.we += s.we;
-      stats.blog += s.blog;
-      for (const [host, n] of s.hosts) bump(stats.hosts, host, n);
-    }
-    for (const [handle, s] of state.handles) {
-      const stats = this.handleStats(handle);
-      stats.mentions += s.mentions;
-      stats.retweets += s.retweets;
-      stats.quotes += s.quotes;
-    }
-    for (const [tag, s] of state.tags) {
-      let stats = this.tags.get(tag);
-      if (!stats) this.tags.set(tag, (stats = { times: [], ownTimes: [], evidence: [] }));
-      for (const t of s.times) stats.times.push(t);
-      for (const t of s.ownTimes) stats.ownTimes.push(t);
-      for (const t of s.evidence) stats.evidence.push(t);
-    }
-    this.ownLinkTweets += state.ownLinkTweets;
   }
 
   /** The identity the evidence points to, with the config's values applied. */

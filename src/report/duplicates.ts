@@ -19,119 +19,12 @@ const SHINGLE = 5;
 // posts from turning quadratic.
 const MAX_POSTING_SCAN = 200;
 
-/** Murmur3's finalizer: spreads the bits of a 32-bit value. */
-function mix32(value: number): number {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
-
-/** FNV-1a over the UTF-16 code units `from` (included) to `to` (excluded) of a text. */
-function hashRange(text: string, from: number, to: number): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < to; i += 1) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
-}
-
-const HASHES = 64;
-const SEEDS = Array.from({ length: HASHES }, (_, i) => mix32(i + 0x9e3779b9));
-
-/**
- * MinHash signature of a text's character shingles: a fixed-size sketch whose agreement with
- * another's estimates the shingles' Jaccard similarity. The finder below computes the similarity
- * exactly instead; the sketch stays for callers that keep signatures rather than texts.
- */
-export function minhashSignature(text: string): Uint32Array {
-  const signature = new Uint32Array(HASHES).fill(0xffffffff);
-  const last = Math.max(0, text.length - SHINGLE);
-  for (let start = 0; start <= last; start += 1) {
-    const base = hashRange(text, start, Math.min(text.length, start + SHINGLE));
-    for (let i = 0; i < HASHES; i += 1) {
-      const h = mix32(base ^ (SEEDS[i] as number));
-      if (h < (signature[i] as number)) signature[i] = h;
-    }
-  }
-  return signature;
-}
-
-/** The share of positions where two signatures agree: an estimate of the shingles' Jaccard similarity. */
-export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < HASHES; i += 1) if (a[i] === b[i]) same += 1;
-  return same / HASHES;
-}
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 interface Member {
   id: string;
   createdAt: number;
-}
-
-/**
- * A {@link DuplicateFinder} as plain data, laid out as the finder keeps it. Text i is
- * bytes[starts[i] .. starts[i + 1]): one byte per UTF-16 code unit, or two (low, high) when
- * wide[i] is 1. It has its hash, its number of tweets and its first tweet (its only one when the
- * count is 1), whose id is {@link encodeId}'s pair or, when not a plain decimal number, in
- * oddIds. Texts repeated[r] have two tweets or more: their first `keep` by time then id are
- * memberIds/memberTimes[memberStarts[r] .. memberStarts[r + 1]).
- */
-export interface DuplicateState {
-  bytes: Uint8Array;
-  starts: Int32Array;
-  wide: Uint8Array;
-  hashes: Int32Array;
-  counts: Int32Array;
-  firstTimes: Float64Array;
-  firstIdHigh: Int32Array;
-  firstIdLow: Float64Array;
-  oddIds: Map<number, string>;
-  repeated: Int32Array;
-  memberStarts: Int32Array;
-  memberIds: string[];
-  memberTimes: Float64Array;
-}
-
-/** Digits of an id kept in its low number: below 2^53, so exact in a double. */
-const ID_LOW_DIGITS = 15;
-/** Digits in the high number at most: below 2^31, so it fits an Int32Array. */
-const ID_HIGH_DIGITS = 9;
-
-/**
- * A tweet id (a decimal string, often beyond 2^53) as two exact numbers, its leading digits and
- * its last 15, so a finder keeps 12 bytes per text rather than a string. False for anything else
- * (leading zeros, other characters, more than 24 digits), which is kept as the string.
- */
-function encodeId(id: string, high: Int32Array, low: Float64Array, at: number): boolean {
-  const n = id.length;
-  if (n === 0 || n > ID_HIGH_DIGITS + ID_LOW_DIGITS || (n > 1 && id.charCodeAt(0) === 0x30)) return false;
-  let h = 0;
-  let l = 0;
-  for (let i = 0; i < n; i += 1) {
-    const digit = id.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return false;
-    if (i < n - ID_LOW_DIGITS) h = h * 10 + digit;
-    else l = l * 10 + digit;
-  }
-  high[at] = h;
-  low[at] = l;
-  return true;
-}
-
-function decodeId(high: number, low: number): string {
-  return high === 0 ? String(low) : String(high) + String(low).padStart(ID_LOW_DIGITS, '0');
-}
-
-/** A copy of a typed array with room for `size` elements. */
-function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
-  const copy = new (array.constructor as new (length: number) => T)(size);
-  copy.set(array.subarray(0, Math.min(array.length, size)));
-  return copy;
 }
 
 /** What the duplicate check found in one period. */
@@ -155,30 +48,8 @@ export interface DuplicateFindings {
  * number of distinct texts; groups are the connected components of the "nearly the same" pairs.
  */
 export class DuplicateFinder {
-  /**
-   * The distinct normalized texts, one after another: a text whose code units are all below 256
-   * takes one byte per unit (most texts: a month of them is half the size), any other two.
-   */
-  private bytes = new Uint8Array(1024);
-  private bytesUsed = 0;
-  /** How many distinct texts, and room for how many in the per-text arrays below. */
-  private size = 0;
-  private capacity = 64;
-  /** Per text: where it starts in `bytes` (it ends where the next starts), and 1 when wide. */
-  private starts = new Int32Array(this.capacity + 1);
-  private wide = new Uint8Array(this.capacity);
-  /** Per text: its FNV-1a hash and how many tweets. */
-  private hashes = new Int32Array(this.capacity);
-  private counts = new Int32Array(this.capacity);
-  /** Per text: the first tweet met, its time and its id (see {@link encodeId}). */
-  private firstTimes = new Float64Array(this.capacity);
-  private firstIdHigh = new Int32Array(this.capacity);
-  private firstIdLow = new Float64Array(this.capacity);
-  private readonly oddIds = new Map<number, string>();
-  /** Open addressing over the text hashes: a text's index, or -1. */
-  private slots = new Int32Array(128).fill(-1);
-  /** Per text with two tweets or more: its first `keep` tweets by time then id. */
-  private readonly repeats = new Map<number, Member[]>();
+  /** Per distinct normalized text: its number of tweets and its first `keep` tweets by time then id. */
+  private readonly texts = new Map<string, { count: number; members: Member[] }>();
 
   /** @param keep how many members of each list `finish` returns (all by default). */
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
@@ -189,348 +60,72 @@ export class DuplicateFinder {
   }
 
   /** Adds a tweet whose text went through {@link normalizeForDuplicates} already. */
-  addNormalized(id: string, createdAt: number, normalized: string): void {
-    const units = new Uint16Array(normalized.length);
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < normalized.length; i += 1) {
-      units[i] = normalized.charCodeAt(i);
-      hash = Math.imul(hash ^ (units[i] as number), FNV_PRIME);
-    }
-    this.addUnits(id, createdAt, units, normalized.length, hash, countWords(normalized));
-  }
-
-  /**
-   * Adds a tweet by the code units of its normalized text (`units[0 .. length)`), their FNV-1a
-   * hash and its number of words: what {@link TextScan} leaves, so no string is made.
-   */
-  addUnits(id: string, createdAt: number, units: Uint16Array, length: number, hash: number, words: number): void {
+  addNormalized(id: string, createdAt: number, normalized: string, words = countWords(normalized)): void {
     if (words < MIN_DUPLICATE_WORDS) return;
-    // Hashes are kept in an Int32Array: compare them as signed 32-bit values.
-    const signed = hash | 0;
-    const slot = this.slotOf(units, 0, length, signed);
-    const at = this.slots[slot] as number;
-    if (at >= 0) this.repeat(at, id, createdAt);
-    else this.insert(slot, units, 0, length, signed, 1, id, createdAt);
-  }
-
-  /** The slot of the text `units[from .. from + length)`: the one holding it, or the empty one it would take. */
-  private slotOf(units: Uint16Array, from: number, length: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    let slot = mix32(hash) & mask;
-    for (let at = this.slots[slot] as number; at >= 0; at = this.slots[slot] as number) {
-      if (this.hashes[at] === hash && this.sameText(at, units, from, length)) return slot;
-      slot = (slot + 1) & mask;
-    }
-    return slot;
-  }
-
-  /** Enters a new text in an empty slot, with its number of tweets and the first of them. */
-  private insert(slot: number, units: Uint16Array, from: number, length: number, hash: number, count: number, id: string, createdAt: number): number {
-    const at = this.enter(slot, hash, count, createdAt);
-    if (!encodeId(id, this.firstIdHigh, this.firstIdLow, at)) this.oddIds.set(at, id);
-    let wide = 0;
-    for (let i = from; i < from + length; i += 1) if ((units[i] as number) > 0xff) wide = 1;
-    const arena = this.room(length << wide);
-    let to = this.bytesUsed;
-    if (wide === 0) {
-      for (let i = from; i < from + length; i += 1) arena[to++] = units[i] as number;
+    const text = this.texts.get(normalized);
+    if (text) {
+      text.count += 1;
+      insertCapped(text.members, { id, createdAt }, this.keep);
     } else {
-      for (let i = from; i < from + length; i += 1) {
-        const unit = units[i] as number;
-        arena[to++] = unit & 0xff;
-        arena[to++] = unit >>> 8;
-      }
+      this.texts.set(normalized, { count: 1, members: [{ id, createdAt }] });
     }
-    this.close(at, wide, to);
-    return at;
-  }
-
-  /** Takes the next text index for a new text in an empty slot, with its hash, count and first time. */
-  private enter(slot: number, hash: number, count: number, createdAt: number): number {
-    if (this.size === this.capacity) this.growTexts();
-    const at = this.size;
-    this.size += 1;
-    this.slots[slot] = at;
-    this.hashes[at] = hash;
-    this.counts[at] = count;
-    this.firstTimes[at] = createdAt;
-    return at;
-  }
-
-  /** The text arena, with room for `bytes` more. */
-  private room(bytes: number): Uint8Array {
-    // Grown by half, not doubled: every detailed month has a finder of its own, and the room
-    // growth leaves unused (a quarter of it on average after a doubling) adds up over the months.
-    if (this.bytesUsed + bytes > this.bytes.length) this.bytes = grown(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.bytesUsed + bytes));
-    return this.bytes;
-  }
-
-  /** Ends text `at`, whose bytes were written up to `to`; grows the slots when half full. */
-  private close(at: number, wide: number, to: number): void {
-    this.wide[at] = wide;
-    this.bytesUsed = to;
-    this.starts[at + 1] = to;
-    if (this.size * 2 > this.slots.length) this.growSlots();
-  }
-
-  private growTexts(): void {
-    this.resize(Math.ceil(this.capacity * 1.5));
-  }
-
-  /**
-   * Makes room for `texts` texts of `bytes` bytes in all, when there is less: just that much, or
-   * half as much again as there is when that is more, so many small merges stay linear.
-   */
-  private reserve(texts: number, bytes: number): void {
-    if (texts > this.capacity) this.resize(Math.max(texts, Math.ceil(this.capacity * 1.5)));
-    if (bytes > this.bytes.length) this.bytes = grown(this.bytes, Math.max(bytes, Math.ceil(this.bytes.length * 1.5)));
-  }
-
-  private resize(capacity: number): void {
-    this.capacity = capacity;
-    this.starts = grown(this.starts, capacity + 1);
-    this.wide = grown(this.wide, capacity);
-    this.hashes = grown(this.hashes, capacity);
-    this.counts = grown(this.counts, capacity);
-    this.firstTimes = grown(this.firstTimes, capacity);
-    this.firstIdHigh = grown(this.firstIdHigh, capacity);
-    this.firstIdLow = grown(this.firstIdLow, capacity);
-  }
-
-  /** A stored text equals `units[from .. from + length)`. A text is wide only if a unit is above 255, so widths must match. */
-  private sameText(at: number, units: Uint16Array, from: number, length: number): boolean {
-    const start = this.starts[at] as number;
-    const bytes = this.bytes;
-    if (this.wide[at] === 0) {
-      if ((this.starts[at + 1] as number) - start !== length) return false;
-      for (let i = 0; i < length; i += 1) if (bytes[start + i] !== units[from + i]) return false;
-      return true;
-    }
-    if ((this.starts[at + 1] as number) - start !== 2 * length) return false;
-    for (let i = 0; i < length; i += 1) {
-      if (((bytes[start + 2 * i] as number) | ((bytes[start + 2 * i + 1] as number) << 8)) !== units[from + i]) return false;
-    }
-    return true;
-  }
-
-  /** The first tweet met of a text. */
-  private firstOf(at: number): Member {
-    return { id: this.oddIds.get(at) ?? decodeId(this.firstIdHigh[at] as number, this.firstIdLow[at] as number), createdAt: this.firstTimes[at] as number };
-  }
-
-  private repeat(at: number, id: string, createdAt: number): void {
-    this.counts[at] = (this.counts[at] as number) + 1;
-    let members = this.repeats.get(at);
-    if (!members) {
-      members = [this.firstOf(at)];
-      this.repeats.set(at, members);
-    }
-    const last = members[members.length - 1] as Member;
-    // A full list keeps only tweets before its last one.
-    if (members.length < this.keep || createdAt < last.createdAt || (createdAt === last.createdAt && compareIds(id, last.id) < 0)) {
-      insertCapped(members, { id, createdAt }, this.keep);
-    }
-  }
-
-  /** The texts and their tweets as plain data (typed arrays, strings, numbers), for {@link merge}. */
-  snapshot(): DuplicateState {
-    const n = this.size;
-    const repeated = new Int32Array(this.repeats.size);
-    const memberStarts = new Int32Array(this.repeats.size + 1);
-    const memberIds: string[] = [];
-    const memberTimes: number[] = [];
-    let r = 0;
-    for (let at = 0; at < n; at += 1) {
-      const members = this.repeats.get(at);
-      if (!members) continue;
-      repeated[r] = at;
-      for (const member of members) {
-        memberIds.push(member.id);
-        memberTimes.push(member.createdAt);
-      }
-      r += 1;
-      memberStarts[r] = memberIds.length;
-    }
-    return {
-      bytes: this.bytes.slice(0, this.bytesUsed),
-      starts: this.starts.slice(0, n + 1),
-      wide: this.wide.slice(0, n),
-      hashes: this.hashes.slice(0, n),
-      counts: this.counts.slice(0, n),
-      firstTimes: this.firstTimes.slice(0, n),
-      firstIdHigh: this.firstIdHigh.slice(0, n),
-      firstIdLow: this.firstIdLow.slice(0, n),
-      oddIds: new Map(this.oddIds),
-      repeated,
-      memberStarts,
-      memberIds,
-      memberTimes: Float64Array.from(memberTimes),
-    };
-  }
-
-  /**
-   * Adds another finder's texts and tweets (made with the same `keep`): afterwards `finish` gives
-   * what one finder fed both finders' tweets would. Counts add up, and a text's kept members are
-   * the first `keep` of both lists, which hold the first `keep` of each side.
-   */
-  merge(state: DuplicateState): void {
-    const n = state.counts.length;
-    // Their texts come over as they are kept, bytes and id numbers: copied, not decoded.
-    const repeatedAt = new Int32Array(n).fill(-1);
-    for (let r = 0; r < state.repeated.length; r += 1) repeatedAt[state.repeated[r] as number] = r;
-    const bytes = state.bytes;
-    // Room for all of theirs at once (less if some are ours already) rather than growing by steps,
-    // and their bytes copied in one go after ours: a text new here stays where it landed, or moves
-    // down over the texts before it that were ours already.
-    this.reserve(this.size + n, this.bytesUsed + bytes.length);
-    const base = this.bytesUsed;
-    this.bytes.set(bytes, base);
-    let end = base;
-    for (let j = 0; j < n; j += 1) {
-      const from = state.starts[j] as number;
-      const to = state.starts[j + 1] as number;
-      const wide = state.wide[j] as number;
-      const hash = state.hashes[j] as number;
-      const count = state.counts[j] as number;
-      const r = repeatedAt[j] as number;
-      const slot = this.slotOfBytes(bytes, from, to, wide, hash);
-      let at = this.slots[slot] as number;
-      if (at < 0) {
-        at = this.enter(slot, hash, count, state.firstTimes[j] as number);
-        if (r < 0) {
-          this.firstIdHigh[at] = state.firstIdHigh[j] as number;
-          this.firstIdLow[at] = state.firstIdLow[j] as number;
-          const odd = state.oddIds.get(j);
-          if (odd !== undefined) this.oddIds.set(at, odd);
-        } else {
-          // A repeated text's first tweet is its earliest, as when it was inserted with its members.
-          const members = membersOf(state, r);
-          const first = members[0] as Member;
-          this.firstTimes[at] = first.createdAt;
-          if (!encodeId(first.id, this.firstIdHigh, this.firstIdLow, at)) this.oddIds.set(at, first.id);
-          if (count >= 2) this.repeats.set(at, members.slice(0, this.keep));
-        }
-        if (end !== base + from) this.bytes.copyWithin(end, base + from, base + to);
-        end += to - from;
-        this.close(at, wide, end);
-        continue;
-      }
-      this.counts[at] = (this.counts[at] as number) + count;
-      const members = this.repeats.get(at) ?? [this.firstOf(at)];
-      const theirs: Member[] =
-        r < 0 ? [{ id: state.oddIds.get(j) ?? decodeId(state.firstIdHigh[j] as number, state.firstIdLow[j] as number), createdAt: state.firstTimes[j] as number }] : membersOf(state, r);
-      for (const member of theirs) insertCapped(members, member, this.keep);
-      this.repeats.set(at, members);
-    }
-  }
-
-  /** The slot of a text kept as this finder keeps its own (`bytes[from .. to)`, `wide`): the one holding it, or the empty one it would take. */
-  private slotOfBytes(bytes: Uint8Array, from: number, to: number, wide: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    const length = to - from;
-    let slot = mix32(hash) & mask;
-    for (let at = this.slots[slot] as number; at >= 0; at = this.slots[slot] as number) {
-      // A text is wide only if a unit is above 255: equal texts have equal widths and bytes.
-      if (this.hashes[at] === hash && this.wide[at] === wide) {
-        const start = this.starts[at] as number;
-        if ((this.starts[at + 1] as number) - start === length) {
-          const own = this.bytes;
-          let i = 0;
-          while (i < length && own[start + i] === bytes[from + i]) i += 1;
-          if (i === length) return slot;
-        }
-      }
-      slot = (slot + 1) & mask;
-    }
-    return slot;
-  }
-
-  private growSlots(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let at = 0; at < this.size; at += 1) {
-      let slot = mix32(this.hashes[at] as number) & mask;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
-      slots[slot] = at;
-    }
-    this.slots = slots;
-  }
-
-  /** The texts as UTF-16 code units, for the near-duplicate check (one month's, while it runs). */
-  private texts(): Texts {
-    const n = this.size;
-    const starts = new Int32Array(n + 1);
-    for (let i = 0; i < n; i += 1) starts[i + 1] = (starts[i] as number) + (((this.starts[i + 1] as number) - (this.starts[i] as number)) >> (this.wide[i] as number));
-    const units = new Uint16Array(starts[n] as number);
-    const bytes = this.bytes;
-    for (let i = 0; i < n; i += 1) {
-      let from = this.starts[i] as number;
-      const to = this.starts[i + 1] as number;
-      let at = starts[i] as number;
-      if (this.wide[i] === 0) {
-        units.set(bytes.subarray(from, to), at);
-      } else {
-        for (; from < to; from += 2) units[at++] = (bytes[from] as number) | ((bytes[from + 1] as number) << 8);
-      }
-    }
-    return { units, starts, hashes: this.hashes.subarray(0, n) };
   }
 
   finish(): DuplicateFindings {
-    const n = this.size;
+    const entries = [...this.texts.values()];
+    const n = entries.length;
     // Groups never depend on the order tweets arrived in: the check orders the texts itself.
-    const root = nearGroups(this.texts());
-    const counts = this.counts;
-
+    const root = nearGroups(asUnits([...this.texts.keys()]));
     const componentTexts = new Int32Array(n);
     const componentTweets = new Float64Array(n);
     for (let i = 0; i < n; i += 1) {
       const r = root[i] as number;
       componentTexts[r] = (componentTexts[r] as number) + 1;
-      componentTweets[r] = (componentTweets[r] as number) + (counts[i] as number);
+      componentTweets[r] = (componentTweets[r] as number) + (entries[i] as { count: number }).count;
     }
     const exact: Member[] = [];
     const near: Member[] = [];
-    // With a finite `keep`, both lists are kept sorted and capped as they fill.
-    const capped = Number.isFinite(this.keep);
-    const nearTexts = new Int32Array(n);
     let exactCount = 0;
     let nearCount = 0;
     let groups = 0;
     for (let i = 0; i < n; i += 1) {
+      const { count, members } = entries[i] as { count: number; members: Member[] };
       if (root[i] === i && (componentTweets[i] as number) >= 2) groups += 1;
-      const count = counts[i] as number;
       if (count >= 2) {
         exactCount += count;
-        const members = this.repeats.get(i) as Member[];
-        if (!capped) exact.push(...members);
-        else for (const member of members) insertCapped(exact, member, this.keep);
+        exact.push(...members);
       } else if ((componentTexts[root[i] as number] as number) >= 2) {
-        nearTexts[nearCount] = i;
         nearCount += 1;
+        near.push(members[0] as Member);
       }
     }
-    // Near texts have one tweet each, its id kept as numbers. A month of the 1M archive has a
-    // thousand of them or more, for 20 listed: only those no later than the keep-th earliest
-    // time can be listed, and only their ids are made strings.
-    let latest = Number.POSITIVE_INFINITY;
-    if (capped && nearCount > this.keep) {
-      const times = new Float64Array(nearCount);
-      for (let k = 0; k < nearCount; k += 1) times[k] = this.firstTimes[nearTexts[k] as number] as number;
-      times.sort();
-      latest = this.keep > 0 ? (times[this.keep - 1] as number) : Number.NEGATIVE_INFINITY;
-    }
-    for (let k = 0; k < nearCount; k += 1) {
-      const i = nearTexts[k] as number;
-      if (!capped) near.push(this.firstOf(i));
-      else if ((this.firstTimes[i] as number) <= latest) insertCapped(near, this.firstOf(i), this.keep);
-    }
-    if (!capped) {
-      exact.sort(compareMembers);
-      near.sort(compareMembers);
-    }
-    return { exact, near, exactCount, nearCount, groups };
+    return {
+      exact: exact.sort(compareMembers).slice(0, this.keep),
+      near: near.sort(compareMembers).slice(0, this.keep),
+      exactCount,
+      nearCount,
+      groups,
+    };
   }
+}
+
+/** Texts as UTF-16 code units side by side, each with its FNV-1a hash, for the near-duplicate check. */
+function asUnits(texts: readonly string[]): Texts {
+  const starts = new Int32Array(texts.length + 1);
+  for (let i = 0; i < texts.length; i += 1) starts[i + 1] = (starts[i] as number) + (texts[i] as string).length;
+  const units = new Uint16Array(starts[texts.length] as number);
+  const hashes = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i += 1) {
+    const text = texts[i] as string;
+    const at = starts[i] as number;
+    let hash = FNV_OFFSET;
+    for (let k = 0; k < text.length; k += 1) {
+      units[at + k] = text.charCodeAt(k);
+      hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
+    }
+    hashes[i] = hash;
+  }
+  return { units, starts, hashes };
 }
 
 /** Words of a normalized text (single spaces between words, none at the ends). */
@@ -539,15 +134,6 @@ function countWords(normalized: string): number {
   let words = 1;
   for (let i = 0; i < normalized.length; i += 1) if (normalized.charCodeAt(i) === 32) words += 1;
   return words;
-}
-
-/** The kept tweets of a state's r-th repeated text. */
-function membersOf(state: DuplicateState, r: number): Member[] {
-  const from = state.memberStarts[r] as number;
-  const to = state.memberStarts[r + 1] as number;
-  const members: Member[] = [];
-  for (let k = from; k < to; k += 1) members.push({ id: state.memberIds[k] as string, createdAt: state.memberTimes[k] as number });
-  return members;
 }
 
 /** Inserts into a list kept sorted by {@link compareMembers}, keeping its first `cap` members. */

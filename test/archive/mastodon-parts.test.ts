@@ -85,6 +85,8 @@ describe('OutboxScanner', () => {
 describe('htmlToText', () => {
   it('decodes entities, including numeric ones and unknown names left as written', () => {
     expect(decodeEntities('&amp;&lt;&gt;&quot;&#39;&#x1F600;&#8212;&hellip;&nosuch;&#0;')).toBe('&<>"\'😀—…&nosuch;\ufffd');
+    // Every HTML5 name, and the references browsers map to Windows-1252; a reference needs its ";".
+    expect(decodeEntities('&eacute;&Uuml;&#128;&#x93;x&#x94; &amp &lt')).toBe('éÜ€“x” &amp &lt');
   });
 
   it('makes paragraphs blank lines and <br> newlines', () => {

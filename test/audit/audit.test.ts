@@ -1,15 +1,17 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit, prepareAudit, type AuditOptions } from '../../src/audit.js';
-import { repoRoot } from '../support/cli.js';
+import { renderers } from '../../src/report/index.js';
+import { hasShared, shared } from '../archive/helpers/read.js';
+import { repoRoot, runMain } from '../support/cli.js';
 
 const sample = path.join(repoRoot, 'fixtures/sample-archive');
 
-function options(period: AuditOptions['period'], bufferLimit?: number): AuditOptions {
-  return { archives: [sample], period, timeZone: 'America/New_York', config: {}, bufferLimit };
+function options(period: AuditOptions['period'], archive = sample): AuditOptions {
+  return { archives: [archive], period, timeZone: 'America/New_York', config: {}, examples: 3 };
 }
-
-const totals = (report: Awaited<ReturnType<typeof audit>>['report']) => report.trend.map((p) => `${p.month}:${p.total}`);
 
 describe('audit', () => {
   it('chooses the last complete month by default and reports it in full', async () => {
@@ -19,55 +21,58 @@ describe('audit', () => {
     expect(report.months[0]!.total).toBe(prepared.monthCounts.get('2026-10'));
   });
 
-  it.each([
-    ['the default period, read twice', {}],
-    ['--all, streamed once', { all: true }],
-    ['--from, streamed once', { from: '2026-09' }],
-    ['--month, streamed once', { month: '2026-10' }],
-  ])('counts the same tweets per month when the archive is too large to keep (%s)', async (_name, period) => {
-    const whole = await audit(options(period));
-    const streamed = await audit(options(period, 50));
-    expect(totals(streamed.report)).toEqual(totals(whole.report));
-    expect(streamed.report.months.map((m) => [m.month, m.total])).toEqual(whole.report.months.map((m) => [m.month, m.total]));
-    expect(streamed.prepared.period).toEqual(whole.prepared.period);
-    expect([...streamed.prepared.monthCounts].sort()).toEqual([...whole.prepared.monthCounts].sort());
-  });
-
-  it.each([1, 50, 333, 564, 565])('hands on every tweet once, in reading order, when the buffer holds %i', async (limit) => {
-    const ids = async (prepared: Awaited<ReturnType<typeof prepareAudit>>) => {
-      const out: string[] = [];
-      for await (const { tweet } of prepared.classified('all')) out.push(tweet.id);
-      return out;
-    };
-    const whole = await ids(await prepareAudit(options({ all: true })));
-    expect(whole.length).toBe(565);
-    expect(await ids(await prepareAudit(options({ all: true }, limit)))).toEqual(whole);
-    // The batches themselves are never empty and hold the same tweets.
-    const batched: string[] = [];
-    for await (const batch of (await prepareAudit(options({ all: true }, limit))).classifiedBatches('all')) {
-      expect(batch.length).toBeGreaterThan(0);
-      for (const item of batch) batched.push(item.tweet.id);
-    }
-    expect(batched).toEqual(whole);
-  });
-
-  it('refuses to stream an archive twice rather than silently give nothing', async () => {
-    const prepared = await prepareAudit(options({ all: true }, 50));
-    let first = 0;
-    for await (const _ of prepared.classified('all')) first++;
-    expect(first).toBeGreaterThan(50);
-    await expect(async () => {
-      for await (const _ of prepared.classified('all')) break;
-    }).rejects.toThrow(/streamed once already/);
-  });
-
-  it('reads an archive it keeps in memory as often as asked', async () => {
+  it('reads every tweet once, in the archive order, and classifies only the months asked for', async () => {
     const prepared = await prepareAudit(options({ all: true }));
-    let a = 0;
-    let b = 0;
-    for await (const _ of prepared.classified('all')) a++;
-    for await (const _ of prepared.classified('period')) b++;
-    expect(a).toBe(b);
-    expect(a).toBeGreaterThan(500);
+    expect(prepared.tweets.length).toBe(565);
+    expect(new Set(prepared.tweets.map((t) => t.id)).size).toBe(565);
+    const all = [...prepared.classified()].map((c) => c.tweet.id);
+    expect(all).toEqual(prepared.tweets.map((t) => t.id));
+    const october = [...prepared.classified(new Set(['2026-10']))];
+    expect(october.length).toBe(prepared.monthCounts.get('2026-10'));
+    expect(october.every((c) => c.month === '2026-10')).toBe(true);
+  });
+
+  it('cuts the trend to the window asked for and leaves the months outside it unclassified', async () => {
+    const whole = await audit({ ...options({ month: '2026-10' }), trend: 'all' });
+    const windowed = await audit({ ...options({ month: '2026-10' }), trend: 1 });
+    expect(windowed.report.trend.map((p) => p.month)).toEqual(['2026-10']);
+    expect(windowed.report.trend[0]).toEqual(whole.report.trend.find((p) => p.month === '2026-10'));
+    expect(windowed.report.months).toEqual(whole.report.months);
+    expect(windowed.report.monthsSeen).toEqual(whole.report.monthsSeen);
+  });
+
+  const archives = [
+    { name: 'the sample archive', dir: sample, present: true },
+    { name: 'alrocar-2024', dir: shared('alrocar-2024'), present: hasShared('alrocar-2024') },
+    { name: 'smithjd-2022.zip', dir: shared('smithjd-2022.zip'), present: hasShared('smithjd-2022.zip') },
+  ];
+  for (const { name, dir, present } of archives) {
+    it.skipIf(!present)(`gives each month of ${name} the same report alone as within --all`, async () => {
+      const all = await audit({ ...options({ all: true }, dir), trend: 0 });
+      expect(all.report.months.length).toBeGreaterThan(0);
+      // The busiest months, and the last one, asked alone.
+      const busiest = [...all.prepared.monthCounts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([m]) => m);
+      for (const month of new Set([...busiest, all.report.months.at(-1)!.month])) {
+        const alone = await audit({ ...options({ month }, dir), trend: 0 });
+        const within = all.report.months.find((m) => m.month === month)!;
+        expect(alone.prepared.identity).toEqual(all.prepared.identity);
+        expect(renderers.markdown({ ...alone.report, trend: [] }, {})).toBe(renderers.markdown({ ...all.report, months: [within], trend: [] }, {}));
+        expect(JSON.stringify(alone.report.months[0])).toBe(JSON.stringify(within));
+      }
+    }, 120_000);
+  }
+
+  it('says what it skipped before saying that an archive has no tweet at all', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-empty-'));
+    mkdirSync(path.join(dir, 'data'));
+    writeFileSync(path.join(dir, 'data/tweets.js'), 'window.YTD.tweets.part0 = [{ "tweet": { "id_str": "1", "full_text": "no date" } }]');
+    const skipped = 'tweet-audit: warning: data/tweets.js: skipped 1 tweets with no id or no date\n';
+    for (const args of [['report', dir], ['report', dir, '--all'], ['trend', dir]]) {
+      const result = await runMain(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.startsWith(skipped)).toBe(true);
+    }
+    expect((await runMain(['report', dir, '--all'])).stderr).toBe(`${skipped}tweet-audit: the archive has no tweets to report on\n`);
   });
 });

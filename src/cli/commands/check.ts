@@ -4,7 +4,7 @@ import { checkTargets, renderers } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput, writeText } from '../output.js';
 import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError } from './shared.js';
+import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
 
 /**
  * `tweet-audit check`: made for cron, which mails whatever a job prints. All targets met: no
@@ -30,7 +30,8 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   for (const group of inputs.groups) {
     const each = inputsFor(inputs, group);
-    const { prepared, report } = await audit(each);
+    // Without --out only the period is classified; a written report has its trend too.
+    const { prepared, report } = await audit({ ...each, trend: options.out ? trendFor(options.format) : 0 });
     describePeriod(io, each, prepared);
     if (options.out) {
       const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };

@@ -19,12 +19,11 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const toTerminal = !options.out && Boolean(io.stdout.isTTY);
   const inputs = await auditOptionsFrom(io, archives, options, { streamsToTerminal: toTerminal });
   const prepared = await prepareAudit(inputs);
+  // Before any output: an archive with no tweets at all is an error, and --out must not appear.
+  const months = new Set(prepared.periodMonths);
   await withOutput(io, options.out, archives, async (out) => {
-    await writeTweetRows(prepared.classified('period'), options.format, out, { csvSafe: options.csvSafe });
-    // Still inside: an archive with no tweets at all is an error, and --out must not appear.
-    void prepared.period;
-  }, { get month() { return monthOfPeriod(prepared); }, handle: prepared.archive.owner.handles[0] });
-  // After the rows: a streamed archive's months are known only once it has been read through.
+    await writeTweetRows(prepared.classified(months), options.format, out, { csvSafe: options.csvSafe });
+  }, { month: monthOfPeriod(prepared), handle: prepared.archive.owner.handles[0] });
   describePeriod(io, inputs, prepared);
   return EXIT.ok;
 }

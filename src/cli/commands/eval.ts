@@ -15,7 +15,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const inputs = await auditOptionsFrom(io, archives, { ...options, labels: undefined, all: true }, { defaultLabels: false });
   const prepared = await prepareAudit(inputs);
   const pairs = new Map<string, EvalPair>();
-  for await (const { tweet, classification } of prepared.classified('all')) {
+  for (const { tweet, classification } of prepared.classified()) {
     const label = expected.get(tweet.id);
     if (label) pairs.set(tweet.id, { id: tweet.id, expected: label, actual: classification });
   }

@@ -30,7 +30,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   // The whole archive: no default month, so no word about a stale one either.
   const inputs = await auditOptionsFrom(io, [archive], { ...options, all: true });
   const prepared = await prepareAudit({ ...inputs, period: { all: true } });
-  for await (const { tweet } of prepared.classified('all')) {
+  for (const tweet of prepared.tweets) {
     if (tweet.id === id) {
       finishReading(io, inputs, prepared);
       io.stdout.write(`${plainText(formatExplanation(prepared.classifier.explain(tweet)))}\n`);

@@ -40,7 +40,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   if (store.size > 0) inputs.labels = store.labels();
   const prepared = await prepareAudit(inputs);
   const candidates: Candidate[] = [];
-  for await (const { tweet, classification } of prepared.classified('all')) {
+  for await (const { tweet, classification } of prepared.classified()) {
     if (!store.has(tweet.id)) candidates.push(candidateOf(tweet, classification));
   }
   finishReading(io, inputs, prepared);

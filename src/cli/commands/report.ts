@@ -4,7 +4,7 @@ import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { checkOutput, chooseColor, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
 import { colorMode, type CommonOptions, type REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError } from './shared.js';
+import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
 
 interface ReportOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
@@ -31,7 +31,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   }
   for (const [index, group] of inputs.groups.entries()) {
     const each = inputsFor(inputs, group);
-    const { prepared, report } = await audit({ ...each, examples: options.examples });
+    const { prepared, report } = await audit({ ...each, examples: options.examples, trend: trendFor(options.format) });
     describePeriod(io, each, prepared);
     const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
     const color = chooseColor(colorMode(options), io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });

@@ -5,6 +5,7 @@ import { readLabels, UserLabels } from '../../classify/index.js';
 import { loadConfig, userConfigPath } from '../../config/index.js';
 import type { TweetAuditConfig } from '../../config/schema.js';
 import { validatePeriodOptions } from '../../period.js';
+import { DEFAULT_TREND_MONTHS } from '../../report/index.js';
 import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
 import { resolveArchives, type AccountArchives } from '../archives.js';
@@ -98,7 +99,6 @@ export async function auditOptionsFrom(
     labelsExplicit: options.labels !== undefined,
     progress,
     onProgress: (tweets) => progress.update(tweets),
-    workers: workersFrom(io.env.TWEET_AUDIT_WORKERS),
   };
 }
 
@@ -115,16 +115,6 @@ function nowFrom(io: CliIO): number {
   const at = /^\d{4}-\d{2}-\d{2}$/.test(today) ? Date.parse(`${today}T12:00:00Z`) : Number.NaN;
   if (Number.isNaN(at)) throw new TweetAuditError(`TWEET_AUDIT_TODAY must be a date YYYY-MM-DD, not "${today}"`);
   return at;
-}
-
-/** TWEET_AUDIT_WORKERS: worker threads for a whole-archive audit (0: none), or "auto" (unset). */
-function workersFrom(value: string | undefined): number | 'auto' {
-  if (value === undefined || value === '' || value === 'auto') return 'auto';
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64) {
-    throw new TweetAuditError(`TWEET_AUDIT_WORKERS must be "auto" or a whole number from 0 to 64, not "${value}"`);
-  }
-  return n;
 }
 
 /** Resolves a path the user typed against the command's working directory. */
@@ -252,4 +242,9 @@ export function defaultLabelsPath(io: Pick<CliIO, 'cwd' | 'env'>, configPath: st
 function existingDefaultLabels(io: CliIO, configPath: string | undefined): string | undefined {
   const file = defaultLabelsPath(io, configPath);
   return existsSync(file) ? file : undefined;
+}
+
+/** The months a report's trend covers: JSON carries the whole trend, CSV none, the others the 12 up to the period's end. */
+export function trendFor(format: string): 'all' | number {
+  return format === 'json' ? 'all' : format === 'csv' ? 0 : DEFAULT_TREND_MONTHS;
 }

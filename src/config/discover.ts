@@ -39,8 +39,8 @@ export const DISCOVERY = {
     minNameLength: 4,
     /** A company named in the bio ("at Acme") counts when its account or domain comes up this often. */
     minBioCorroboration: 2,
-    /** Without the bio: the owner's own tweets linking the domain speak for a team ("we", "our") this often. */
-    minWeShare: 0.2,
+    /** Without the bio: the owner's own tweets linking the domain speak for a team ("we", "our") at least this often. */
+    minWeShare: 0.1,
   },
   event: {
     /** Uses of a hashtag further apart than this start a new cluster. */

@@ -8,7 +8,7 @@ import { createNlp } from './nlp.js';
 import { byPrecedence, NEEDS, precedenceOf, type MatchData, type Need, type Rule, type RuleContext } from './rule.js';
 import type { ArchiveContext } from './context.js';
 import { evidenceOf, type Evidence } from './evidence.js';
-import { loadLearned, personalize, reasons, scoreLearned, withRules, type LearnedScores, type TrainingTweet } from './learned.js';
+import { chooseLabel, loadLearned, personalize, reasons, rulesLabelOf, scoreLearned, withRules, type LearnedScores, type TrainingTweet } from './learned.js';
 import type { LinearModel } from './logistic.js';
 import { isReplyToOthers } from './signals.js';
 import { RULES } from './rules/index.js';
@@ -312,7 +312,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     const scores = scoreLearned(model, evidence);
     const userLabel = labels.size === 0 ? undefined : labels.get(tweet.id);
     if (userLabel) return { evidence, scores, decided: decide(tweet, text, firings, featuresScore(tweet, text)) };
-    const label = labelFromKey(scores.best);
+    const label = labelFromKey(chooseLabel(scores, rulesLabelOf(evidence)));
     const agreeing = firings.filter((firing) => firing.label.category === label.category).map((firing) => firing.rule);
     const decided = {
       label,

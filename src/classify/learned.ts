@@ -33,6 +33,12 @@ export function withRules(evidence: Evidence, rules: LabelKey): Evidence {
   return out;
 }
 
+/** The rules' label recorded in the evidence by withRules. */
+export function rulesLabelOf(evidence: Evidence): LabelKey {
+  for (const feature of evidence.keys()) if (feature.startsWith('rules:') && feature.includes('/')) return feature.slice(6) as LabelKey;
+  return 'personal/life';
+}
+
 export interface TrainingTweet {
   label: LabelKey;
   evidence: Evidence;
@@ -97,6 +103,17 @@ export function scoreLearned(model: LinearModel, evidence: Evidence): LearnedSco
   let best: LabelKey | undefined;
   for (const key of LABEL_KEYS) if (key.startsWith(`${category}/`) && (best === undefined || labels[key]! > labels[best]!)) best = key;
   return { labels, categories, best: best!, probability: categories[category] };
+}
+
+/**
+ * Subcategories too rare in the labels for the model to learn, which the rules recognise by their
+ * form (a Q1/A1 chat, a job post).
+ */
+const RULES_KNOW_BETTER = new Set<string>(['conference/chat', 'promotion/jobs']);
+
+/** The learned model's label, or the rules' where they name a rare subcategory of the same category. */
+export function chooseLabel(scores: LearnedScores, rules: LabelKey): LabelKey {
+  return RULES_KNOW_BETTER.has(rules) && rules.split('/')[0] === scores.best.split('/')[0] ? rules : scores.best;
 }
 
 /** The features that pushed most towards `label` in this tweet, strongest first. */

@@ -1,6 +1,6 @@
 import type { LabeledArchive } from './corpus.js';
 import { evaluate, type EvalPair } from './evaluate.js';
-import { personalize, scoreLearned, trainLearned } from './learned.js';
+import { chooseLabel, personalize, scoreLearned, trainLearned } from './learned.js';
 import { labelFromKey, type LabelKey } from './model.js';
 
 /** One archive scored by a model trained on the other archives only. */
@@ -42,7 +42,7 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[]): LeaveOn
     const rulePairs: EvalPair[] = [];
     for (const tweet of held.tweets) {
       const scored = scoreLearned(model, tweet.evidence);
-      learnedPairs.push(pair(tweet.id, tweet.label, scored.best));
+      learnedPairs.push(pair(tweet.id, tweet.label, chooseLabel(scored, tweet.rules)));
       rulePairs.push(pair(tweet.id, tweet.label, tweet.rules));
       const bin = reliability.find((b) => scored.probability >= b.from && scored.probability < BINS[BINS.indexOf(b.from) + 1]!)!;
       bin.count++;

@@ -9,6 +9,11 @@ import { pendingTemps } from './pending-outputs.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
+/** The colour mode, with `--no-color` (false) as `--color never`. */
+export function colorMode(options: { color: ColorMode | false }): ColorMode {
+  return options.color === false ? 'never' : options.color;
+}
+
 /**
  * Decides colour once, ripgrep-style: only for the human table on a terminal, never under
  * NO_COLOR or TERM=dumb or when writing a file; `always` and `never` override. chalk 5 ignores

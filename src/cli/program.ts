@@ -27,11 +27,6 @@ export interface CommonOptions {
   pager?: boolean;
 }
 
-/** The colour mode, with `--no-color` as `--color never`. */
-export function colorMode(options: Pick<CommonOptions, 'color'>): (typeof COLOR_MODES)[number] {
-  return options.color === false ? 'never' : options.color;
-}
-
 /**
  * One definition per flag: every command that takes a flag gets it from here, so its help text is
  * the same everywhere.

@@ -2,8 +2,8 @@ import { audit } from '../../audit.js';
 import { renderers, renderPieSvg } from '../../report/index.js';
 import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
-import { checkOutput, chooseColor, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
-import { colorMode, type CommonOptions, type REPORT_FORMATS } from '../program.js';
+import { checkOutput, chooseColor, colorMode, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
+import type { CommonOptions, REPORT_FORMATS } from '../program.js';
 import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
 
 interface ReportOptions extends CommonOptions {

@@ -1,8 +1,8 @@
 import { audit } from '../../audit.js';
 import { renderTrend } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
-import { chooseColor, emitText } from '../output.js';
-import { colorMode, type CommonOptions, type REPORT_FORMATS } from '../program.js';
+import { chooseColor, colorMode, emitText } from '../output.js';
+import type { CommonOptions, REPORT_FORMATS } from '../program.js';
 import { auditOptionsFrom, finishReading, monthOfPeriod } from './shared.js';
 
 interface TrendOptions extends CommonOptions {

@@ -174,7 +174,7 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
   if (labeled.length > 0) classifier.learn(labeled);
 
   const coveredUntil = archive.exportedAt === undefined ? undefined : zone.monthKey(archive.exportedAt);
-  const resolve = () => resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil);
+  const resolve = () => resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil, archive.path);
   const fixed = bounds === null ? resolve() : null;
   const inPeriod = (month: string) =>
     fixed ? month >= fixed.from && month <= fixed.to : (!bounds!.from || month >= bounds!.from) && (!bounds!.to || month <= bounds!.to);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
-import { describeIoError, EXIT, type CliIO, type ExitCode } from './io.js';
+import { describeIoError, EXIT, oneLine, type CliIO, type ExitCode } from './io.js';
 import { removePendingOutputs } from './pending-outputs.js';
 import { createProgram, type RunState } from './program.js';
 
@@ -35,7 +35,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
       outputError: (text, write) => {
         const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim().replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2').trim();
-        write(`tweet-audit: ${line} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`);
+        write(`tweet-audit: ${oneLine(line)} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`);
       },
     });
   }
@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (isTweetAuditError(error)) {
-      io.stderr.write(`tweet-audit: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      io.stderr.write(`tweet-audit: ${oneLine(error.message)}\n`);
       return EXIT.error;
     }
     io.stderr.write(`tweet-audit: internal error, please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);

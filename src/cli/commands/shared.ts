@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { AuditOptions, PreparedAudit } from '../../audit.js';
-import { readLabels } from '../../classify/index.js';
+import { parseLabels, type UserLabel } from '../../classify/index.js';
 import { loadConfig } from '../../config/index.js';
 import { validatePeriodOptions } from '../../period.js';
+import { MAX_ARCHIVES, MAX_LABELS_BYTES, readTextInput } from '../../limits.js';
 import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
 import { warn, type CliIO } from '../io.js';
@@ -26,13 +27,18 @@ export async function auditOptionsFrom(
   options: Partial<CommonOptions>,
   { streamsToTerminal = false } = {},
 ): Promise<CommandInputs> {
+  // The same archive named twice is read once; hundreds of them are a mistake (a glob gone wrong).
+  const paths = [...new Set(archives.map((archive) => resolveFrom(io, archive)))];
+  if (paths.length > MAX_ARCHIVES) {
+    throw new TweetAuditError(`${paths.length} archives given; at most ${MAX_ARCHIVES} can be read together`);
+  }
   const period = validatePeriodOptions({ month: options.month, from: options.from, to: options.to, all: options.all });
   if (options.tz) createZone(options.tz);
   const { config, path: configPath } = await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
-  const labels = options.labels ? await readLabels(resolveFrom(io, options.labels)) : undefined;
+  const labels = options.labels ? await readLabelsFile(resolveFrom(io, options.labels)) : undefined;
   const progress = createProgress(io, { enabled: !streamsToTerminal });
   return {
-    archives: archives.map((archive) => resolveFrom(io, archive)),
+    archives: paths,
     period,
     timeZone: options.tz,
     config,
@@ -42,6 +48,11 @@ export async function auditOptionsFrom(
     onProgress: (tweets) => progress.update(tweets),
     workers: workersFrom(io.env.TWEET_AUDIT_WORKERS),
   };
+}
+
+/** Reads --labels: a regular file within MAX_LABELS_BYTES, in UTF-8 or UTF-16 with its BOM. */
+export async function readLabelsFile(file: string): Promise<Map<string, UserLabel>> {
+  return parseLabels((await readTextInput(file, 'labels', MAX_LABELS_BYTES))!, file);
 }
 
 /** TWEET_AUDIT_WORKERS: worker threads for a whole-archive audit (0: none), or "auto" (unset). */

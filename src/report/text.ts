@@ -279,7 +279,7 @@ export class Vocabulary {
     const id = this.words.length;
     this.slots[slot] = id;
     this.hashes.push(hash);
-    this.words.push(source === null ? String.fromCharCode(...units.subarray(from, to)) : source.slice(sourceFrom, sourceFrom + length));
+    this.words.push(source === null ? unitsToString(units, from, to) : source.slice(sourceFrom, sourceFrom + length));
     if (this.unitsUsed + length > this.units.length) {
       const grown = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + length));
       grown.set(this.units.subarray(0, this.unitsUsed));
@@ -565,4 +565,12 @@ function simpleHost(url: string): string | null | undefined {
   if (upper) host = host.toLowerCase();
   if (host.startsWith('xn--') || host.includes('.xn--')) return undefined;
   return host.startsWith('www.') ? host.slice(4) : host;
+}
+
+/** `String.fromCharCode(...units[from..to))` in pieces: spread arguments past ~100k overflow the stack. */
+function unitsToString(units: Uint16Array, from: number, to: number): string {
+  if (to - from <= 8192) return String.fromCharCode(...units.subarray(from, to));
+  let out = '';
+  for (let i = from; i < to; i += 8192) out += String.fromCharCode(...units.subarray(i, Math.min(to, i + 8192)));
+  return out;
 }

@@ -219,7 +219,14 @@ export async function prepareAudit(options: AuditOptions, opened?: OpenedArchive
   async function* classifiedBatches(scope: 'all' | 'period'): AsyncGenerator<ClassifiedTweet[]> {
     if (streamed) throw new Error('this archive was streamed once already; prepare it again to read it again');
     streamed = !exhausted && !reread;
+    // Buffered tweets are classified without waiting on I/O: step out to the event loop now and
+    // then, so that Ctrl-C and SIGTERM (handled there) stop the run within a second.
+    let stepped = performance.now();
     for await (const batch of source()) {
+      if (performance.now() - stepped > 100) {
+        await new Promise((resolve) => setImmediate(resolve));
+        stepped = performance.now();
+      }
       const out: ClassifiedTweet[] = [];
       for (let i = 0; i < batch.length; i++) {
         const tweet = batch[i]!;

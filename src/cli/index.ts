@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
 import { describeIoError, EXIT, oneLine, type CliIO, type ExitCode } from './io.js';
-import { removePendingOutputs } from './pending-outputs.js';
+import { removeTempsOnSignals } from './pending-outputs.js';
 import { createProgram, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -64,13 +64,9 @@ export async function runCli(): Promise<void> {
     process.stderr.write(`tweet-audit: cannot write the output: ${describeIoError(error)}\n`);
     process.exit(EXIT.error);
   });
-  // Ctrl-C or a kill during --out: remove the half-written file, exit as the shell expects.
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      removePendingOutputs();
-      process.exit(code);
-    });
-  }
+  // Ctrl-C or a kill during --out: remove the half-written file, exit as the shell expects
+  // (130, 143). Before and after the write nothing needs cleaning: the signal ends the process at once.
+  removeTempsOnSignals();
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
   process.exitCode = await main(process.argv.slice(2), io);
 }

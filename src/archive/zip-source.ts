@@ -57,7 +57,8 @@ function corruptEntry(file: string, cause: unknown): TweetAuditError {
  * entry with an unsafe name ("../x", "/etc/x") does not make the whole zip unreadable.
  */
 function safeName(flags: number, raw: Buffer, extra: Buffer): string | undefined {
-  const name = yauzl.getFileNameLowLevel(flags, raw, yauzl.parseExtraFields(extra), false);
+  // Without extra fields (no Info-ZIP Unicode path), the name is UTF-8 by flag, else CP437.
+  const name = extra.length === 0 && flags & 0x800 ? raw.toString('utf8') : yauzl.getFileNameLowLevel(flags, raw, yauzl.parseExtraFields(extra), false);
   if (name.endsWith('/') || yauzl.validateFileName(name) !== null) return undefined;
   // "./data/tweets.js" is safe but would not be found under "data/tweets.js".
   return name.replace(/^(?:\.\/)+/, '');
@@ -137,8 +138,7 @@ function readZip64Fields(entry: ZipEntry, extra: Buffer, index: number): void {
  * download with tens of thousands of media files opens in milliseconds. Entries whose data
  * overlap (many entries sharing one deflate stream: a zip bomb) are refused.
  */
-async function readDirectory(handle: FileHandle, file: string): Promise<Map<string, ZipEntry>> {
-  const { size } = await handle.stat();
+async function readDirectory(handle: FileHandle, file: string, size: number): Promise<Map<string, ZipEntry>> {
   const dir = await findDirectory(handle, size);
   if (dir.count > MAX_ZIP_ENTRIES) {
     throw new TweetAuditError(`has ${dir.count} entries, more than the limit of ${MAX_ZIP_ENTRIES}: it is not an archive download`, { file });
@@ -192,6 +192,9 @@ async function readDirectory(handle: FileHandle, file: string): Promise<Map<stri
   return entries;
 }
 
+/** The directory of the zip opened last, by file identity. */
+let lastDirectory: { key: string; entries: Map<string, ZipEntry> } | undefined;
+
 /**
  * An archive still zipped, as downloaded from X, read in place: the central directory is read
  * once, then each file is inflated as a stream when asked for, its size and CRC-32 checked
@@ -214,7 +217,12 @@ export class ZipSource implements ArchiveSource {
       throw fsError(error, path);
     }
     try {
-      return new ZipSource(path, handle, await readDirectory(handle, path), mtimeMs);
+      // A run opens the same zip several times (to detect it, then once per file read): its
+      // directory is resolved once and kept while the file stays the same.
+      const s = await handle.stat();
+      const key = `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
+      if (lastDirectory?.key !== key) lastDirectory = { key, entries: await readDirectory(handle, path, s.size) };
+      return new ZipSource(path, handle, lastDirectory.entries, mtimeMs);
     } catch (error) {
       await handle.close();
       if (error instanceof TweetAuditError) throw error;

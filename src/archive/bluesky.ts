@@ -132,7 +132,7 @@ async function* readTweets(
   } finally {
     // Each read counts afresh; the same warning is kept once however often the tweets are read.
     const name = basename(path);
-    if (undated > 0) addWarning(warnings, `${name}: skipped ${count(undated, 'post')} with no date`);
+    if (undated > 0) addWarning(warnings, `${name}: skipped ${count(undated, 'post')} with no valid date`);
     if (missing > 0) {
       addWarning(
         warnings,

@@ -362,7 +362,7 @@ async function* readTweets(
     const add = (warning: string): void => {
       if (!warnings.includes(warning)) warnings.push(warning);
     };
-    if (undated > 0) add(`${name}: skipped ${undated} post${undated === 1 ? '' : 's'} with no date`);
+    if (undated > 0) add(`${name}: skipped ${undated} post${undated === 1 ? '' : 's'} with no valid date`);
     if (unknown > 0) {
       add(`${name}: skipped ${unknown} ${unknown === 1 ? 'activity that is' : 'activities that are'} neither a post nor a boost`);
     }

@@ -95,7 +95,7 @@ export function splitReading(archive: OpenedArchive): (() => Promise<SplitReadin
 
 /** The warning for a tweets file's items without id or date. */
 export function skippedWarning(file: string, skipped: number): string {
-  return `${file}: skipped ${skipped} tweets with no id or no date`;
+  return `${file}: skipped ${skipped} tweets with no id or no valid date`;
 }
 
 async function* readTweetBatches(

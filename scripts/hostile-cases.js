@@ -243,6 +243,15 @@ export function hostileCases(scale = 'test') {
       }),
     },
     {
+      name: 'a labels file of 1,000,000 rows',
+      make: (dir) => {
+        const file = path.join(dir, 'million.labels.csv');
+        const rows = Array.from({ length: 1_000_000 }, (_, i) => `${1_000_000 + i},personal`);
+        writeFileSync(file, `id,category\n${rows.join('\n')}\n`);
+        return { args: ['report', plainArchive(dir), '--labels', file], expect: 'error', message: /million\.labels\.csv: has 1,000,001 lines, more than the 200,000 limit/ };
+      },
+    },
+    {
       name: 'a config nested deep in "goals"',
       make: (dir) => {
         const file = path.join(dir, 'deep.config.json');

@@ -9,6 +9,8 @@ import { TweetAuditError } from './errors.js';
  */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_LABELS_BYTES = 50 * 1024 * 1024;
+/** Lines of a labels file: parsing costs ~0.9 KB a row (a million rows took 0.9 GB). */
+export const MAX_LABELS_LINES = 200_000;
 /** Objects and lists inside one another: real configs and archive items go 6 to 10 deep. */
 export const MAX_JSON_DEPTH = 64;
 /** Archive arguments on one command line. */

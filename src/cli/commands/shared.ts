@@ -3,7 +3,7 @@ import type { AuditOptions, PreparedAudit } from '../../audit.js';
 import { parseLabels, type UserLabel } from '../../classify/index.js';
 import { loadConfig } from '../../config/index.js';
 import { validatePeriodOptions } from '../../period.js';
-import { MAX_ARCHIVES, MAX_LABELS_BYTES, readTextInput } from '../../limits.js';
+import { MAX_ARCHIVES, MAX_LABELS_BYTES, MAX_LABELS_LINES, readTextInput } from '../../limits.js';
 import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
 import { warn, type CliIO } from '../io.js';
@@ -52,7 +52,16 @@ export async function auditOptionsFrom(
 
 /** Reads --labels: a regular file within MAX_LABELS_BYTES, in UTF-8 or UTF-16 with its BOM. */
 export async function readLabelsFile(file: string): Promise<Map<string, UserLabel>> {
-  return parseLabels((await readTextInput(file, 'labels', MAX_LABELS_BYTES))!, file);
+  const text = (await readTextInput(file, 'labels', MAX_LABELS_BYTES))!;
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > MAX_LABELS_LINES) {
+    throw new TweetAuditError(
+      `has ${lines.toLocaleString('en-US')} lines, more than the ${MAX_LABELS_LINES.toLocaleString('en-US')} limit for a labels file: keep only the rows you labelled`,
+      { file },
+    );
+  }
+  return parseLabels(text, file);
 }
 
 /** TWEET_AUDIT_WORKERS: worker threads for a whole-archive audit (0: none), or "auto" (unset). */

@@ -10,7 +10,7 @@
 import { mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 
 const DAY = 'Sat Nov 09 12:14:18 +0000 2024';
 
@@ -133,6 +133,32 @@ function writeZip(file, entries, { shared = false } = {}) {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   writeFileSync(file, Buffer.concat([...parts, directory, ...zip64, end]));
+  return file;
+}
+
+/** A .tar.gz of `files` ({ name: text }), as Mastodon exports came before 4.2. */
+function writeTarGz(file, files) {
+  const blocks = [];
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const header = Buffer.alloc(512);
+    header.write(name, 0);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
+    header.write('00000000000\0', 136);
+    header.write('        ', 148);
+    header.write('0', 156);
+    header.write('ustar\0', 257);
+    header.write('00', 263);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  writeFileSync(file, gzipSync(Buffer.concat(blocks)));
   return file;
 }
 
@@ -311,6 +337,24 @@ export function hostileCases(scale = 'test') {
       make: (dir) => {
         const bomb = `[${JSON.stringify(post('1', '2024-03-01T09:00:00Z', '<p>hi</p>')).slice(0, -1)},"x":${nested(depth)}}]`;
         return { args: ['report', mastodonExport(dir, 'mnest', bomb), '--all'], expect: 'error', message: /outbox\.json: has a value nested more than 64 levels deep/ };
+      },
+    },
+    {
+      name: 'a Mastodon .tar.gz whose activity is nested deep',
+      make: (dir) => {
+        const bomb = `[${JSON.stringify(post('1', '2024-03-01T09:00:00Z', '<p>hi</p>')).slice(0, -1)},"x":${nested(depth)}}]`;
+        const outbox = `{"@context":"https://www.w3.org/ns/activitystreams","id":"outbox.json","type":"OrderedCollection","orderedItems":${bomb}}`;
+        const actor = JSON.stringify({ id: ALICE, type: 'Person', preferredUsername: 'alice' });
+        const file = writeTarGz(path.join(dir, 'export.tar.gz'), { 'actor.json': actor, 'outbox.json': outbox });
+        return { args: ['report', file, '--all'], expect: 'error', message: /export\.tar\.gz.*outbox\.json: has a value nested more than 64 levels deep/ };
+      },
+    },
+    {
+      name: 'a Mastodon actor.json nested deep',
+      make: (dir) => {
+        const root = mastodonExport(dir, 'mactor', [post('1', '2024-03-01T09:00:00Z', '<p>hi</p>')]);
+        writeFileSync(path.join(root, 'actor.json'), `{"id":"${ALICE}","x":${nested(depth)}}`);
+        return { args: ['report', root, '--all'], expect: 'error', message: /actor\.json: is nested more than 64 levels deep/ };
       },
     },
     {

@@ -321,6 +321,20 @@ export function hostileCases(scale = 'test') {
       }),
     },
     {
+      name: 'a Mastodon post of one unclosed tag after another',
+      make: (dir) => ({
+        args: ['report', mastodonExport(dir, 'mtags', [post('1', '2024-03-01T09:00:00Z', '<a href="'.repeat(big ? 111_111 : 20_000))]), '--all'],
+        expect: 'ok',
+      }),
+    },
+    {
+      name: `a Mastodon post of ${big ? '100,000' : '20,000'} links and paragraphs`,
+      make: (dir) => ({
+        args: ['report', mastodonExport(dir, 'mlinks', [post('1', '2024-03-01T09:00:00Z', '<p><a href="https://x.example/">x</a></p>'.repeat(big ? 100_000 : 20_000))]), '--all'],
+        expect: 'ok',
+      }),
+    },
+    {
       name: `a tweet with a field nested ${depth.toLocaleString('en-US')} deep`,
       make: (dir) => ({ args: ['report', xArchive(dir, 'nest', nestBombTweets(depth)), '--all'], expect: 'error', message: /tweets\.js: item 1 is nested more than 64 levels deep/ }),
     },

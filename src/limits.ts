@@ -61,16 +61,15 @@ export async function readTextInput(file: string, what: string, maxBytes: number
   try {
     // O_NONBLOCK: should the file have been swapped for a pipe since the stat, opening cannot hang.
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // One byte more than the file's size: a file that grew since the stat is noticed.
+    const buffer = Buffer.alloc(s.size + 1);
     let total = 0;
-    for (;;) {
+    while (total < buffer.length) {
       const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) {
-        throw new TweetAuditError(`is larger than the ${formatBytes(maxBytes)} limit for a ${what} file`, { file });
-      }
     }
+    if (total > s.size) throw new TweetAuditError(`changed while it was being read: read it again once it is written`, { file });
     bytes = buffer.subarray(0, total);
   } catch (error) {
     if (error instanceof TweetAuditError) throw error;

@@ -390,6 +390,13 @@ export function hostileCases(scale = 'test') {
       },
     },
     {
+      name: 'a zip entry that inflates 1,000 times its size',
+      make: (dir) => {
+        const data = Buffer.alloc(big ? 1024 * 1024 * 1024 : 64 * 1024 * 1024, 0x20);
+        return { args: ['report', writeZip(path.join(dir, 'bomb.zip'), [{ name: 'data/tweets.js', data }]), '--all'], expect: 'error', message: /bomb\.zip\/data\/tweets\.js: declares \d+ bytes from \d+ compressed, more than 200 times/ };
+      },
+    },
+    {
       name: 'a zip entry whose CRC-32 does not match',
       make: (dir) => {
         const body = `window.YTD.tweets.part0 = ${JSON.stringify([tweet('1', 'hello')])}`;

@@ -20,6 +20,13 @@ export const MAX_ZIP_ENTRY_BYTES = 8 * 1024 ** 3;
  */
 export const MAX_ZIP_ENTRIES = 1_000_000;
 
+/**
+ * How many times its compressed size an entry may inflate to (when over 1 MiB): the data files of
+ * real archives inflate 10 to 21 times; a zip bomb a thousand. It bounds what a zip can make the
+ * tool inflate to this many times the zip's size.
+ */
+export const MAX_ZIP_RATIO = 200;
+
 /** Bytes read from disk, and handed on inflated, at a time. */
 const CHUNK_BYTES = 256 * 1024;
 
@@ -281,6 +288,13 @@ export class ZipSource implements ArchiveSource {
       throw new TweetAuditError(
         `declares ${entry.uncompressedSize} bytes uncompressed, more than the ${MAX_ZIP_ENTRY_BYTES / 1024 ** 3} GiB ` +
           'this tool reads from one zip entry — the zip is damaged or not an X archive',
+        { file: display },
+      );
+    }
+    if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > MAX_ZIP_RATIO * entry.compressedSize) {
+      throw new TweetAuditError(
+        `declares ${entry.uncompressedSize} bytes from ${entry.compressedSize} compressed, more than ${MAX_ZIP_RATIO} times ` +
+          'as many, which no archive file inflates to: a zip bomb, or a damaged zip',
         { file: display },
       );
     }

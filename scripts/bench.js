@@ -3,6 +3,7 @@
 //   BENCH_SIZES=10000,1000000 npm run bench    sizes to generate and audit (default 10k,100k)
 //   BENCH_RUNS=5 npm run bench                 runs per size for the median (default 3; 1 for 1M)
 //   BENCH_SHARED=/path/to/archives npm run bench   real archives (default ../shared/archives)
+//   BENCH_HOSTILE=0 npm run bench              without the hostile-input section (scripts/bench/hostile.js)
 //
 // Archives are generated (seeded, no network) into .bench/ once and reused. The figures and what
 // they mean are in docs/performance.md.
@@ -220,5 +221,16 @@ if (existsSync(shared)) {
   console.log('\nClassifier against hand labels (../shared/archives/labels):');
   for (const row of await benchAccuracy()) {
     console.log(row.error ? `  ${row.archive}: ${row.error}` : `  ${row.archive}: accuracy ${fmt(row.accuracy, 3)}, macro-F1 ${fmt(row.macroF1, 3)} (${row.n} labeled tweets)`);
+  }
+}
+{
+  // Hostile inputs (issue 16): each crafted case at full size, signal latency, worst-case texts.
+  // BENCH_HOSTILE=0 leaves the section out.
+  if (process.env.BENCH_HOSTILE !== '0') {
+    const size = Math.max(...sizes.filter((n) => n <= 100_000), 0);
+    const args = [path.join(root, 'scripts/bench/hostile.js')];
+    if (size > 0) args.push(path.join(benchDir, `archive-${size}`));
+    const child = spawn(process.execPath, args, { cwd: home, stdio: 'inherit' });
+    await new Promise((resolve) => child.on('close', resolve));
   }
 }

@@ -21,35 +21,62 @@ export interface Period {
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** The first month with tweets: Twitter's first ones are of March 2006. */
+export const FIRST_MONTH = '2006-03';
+/** How far past the archive's last month (or, before reading, past today) a period may reach. */
+export const MONTHS_AHEAD = 12;
+
 /** Checks a "YYYY-MM" option value; `flag` names the option in the error. */
 export function parseMonth(value: string, flag: string): string {
   if (!MONTH.test(value)) {
     throw new TweetAuditError(`${flag} "${value}" is not a month: write it as YYYY-MM, e.g. 2024-05`);
   }
+  if (value < FIRST_MONTH) {
+    throw new TweetAuditError(`${flag} ${value} is before ${FIRST_MONTH}, the month of the first tweets`);
+  }
   return value;
+}
+
+/** Months since year 0: "YYYY-MM" as a number, so that stepping never depends on string order. */
+function monthIndex(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return y * 12 + m - 1;
+}
+
+function monthOfIndex(index: number): string {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The "YYYY-MM" `delta` months after `month`. */
+export function addMonths(month: string, delta: number): string {
+  return monthOfIndex(monthIndex(month) + delta);
 }
 
 /** The month after "YYYY-MM". */
 export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return addMonths(month, 1);
 }
 
 /** The month before "YYYY-MM". */
 export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return addMonths(month, -1);
 }
 
-/** Every month from `from` to `to`, inclusive. */
+/** Every month from `from` to `to`, inclusive (compared as numbers: "10000-01" sorts before "9999-12"). */
 export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
-  for (let m = from; m <= to; m = nextMonth(m)) months.push(m);
+  const end = monthIndex(to);
+  for (let i = monthIndex(from); i <= end; i++) months.push(monthOfIndex(i));
   return months;
 }
 
+/** The current month in UTC, "YYYY-MM". */
+function currentMonth(now: number): string {
+  return new Date(now).toISOString().slice(0, 7);
+}
+
 /** Rejects contradictory or malformed period options before any archive is read. */
-export function validatePeriodOptions(options: PeriodOptions): PeriodOptions {
+export function validatePeriodOptions(options: PeriodOptions, now = Date.now()): PeriodOptions {
   const given = [options.month !== undefined, options.from !== undefined || options.to !== undefined, !!options.all];
   if (given.filter(Boolean).length > 1) {
     throw new TweetAuditError('choose one of --month, --from/--to and --all');
@@ -59,6 +86,13 @@ export function validatePeriodOptions(options: PeriodOptions): PeriodOptions {
   if (options.to !== undefined) parseMonth(options.to, '--to');
   if (options.from && options.to && options.from > options.to) {
     throw new TweetAuditError(`--from ${options.from} is after --to ${options.to}`);
+  }
+  // No archive reaches past today: a month further ahead than a year is a typo.
+  const latest = addMonths(currentMonth(now), MONTHS_AHEAD);
+  for (const [flag, value] of [['--month', options.month], ['--from', options.from], ['--to', options.to]] as const) {
+    if (value !== undefined && value > latest) {
+      throw new TweetAuditError(`${flag} ${value} is more than ${MONTHS_AHEAD} months ahead of today (latest: ${latest})`);
+    }
   }
   return options;
 }
@@ -75,10 +109,21 @@ export function resolvePeriod(
   options: PeriodOptions,
   archiveMonths: readonly string[],
   coveredUntilMonth?: string,
+  archiveName?: string,
 ): Period {
   const sorted = [...archiveMonths].sort();
   const first = sorted[0];
   const last = sorted.at(-1);
+  if (last !== undefined) {
+    const latest = addMonths(coveredUntilMonth && coveredUntilMonth > last ? coveredUntilMonth : last, MONTHS_AHEAD);
+    for (const [flag, value] of [['--month', options.month], ['--from', options.from], ['--to', options.to]] as const) {
+      if (value !== undefined && value > latest) {
+        throw new TweetAuditError(
+          `${flag} ${value} is more than ${MONTHS_AHEAD} months after the archive's last month, ${last} (latest: ${latest})`,
+        );
+      }
+    }
+  }
   if (options.month) return { from: options.month, to: options.month, chosenBy: 'month' };
   if (options.from || options.to) {
     // An open end takes the archive's first or last month, but never crosses the end given.
@@ -87,7 +132,9 @@ export function resolvePeriod(
     return { from, to, chosenBy: 'range' };
   }
   if (first === undefined || last === undefined) {
-    throw new TweetAuditError('the archive has no tweets to report on');
+    throw archiveName
+      ? new TweetAuditError('has no tweets to report on', { file: archiveName })
+      : new TweetAuditError('the archive has no tweets to report on');
   }
   if (options.all) return { from: first, to: last, chosenBy: 'all' };
   const end = coveredUntilMonth && coveredUntilMonth > last ? coveredUntilMonth : last;

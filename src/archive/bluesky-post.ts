@@ -1,6 +1,7 @@
 import { uniformTweet, type Tweet } from '../model/tweet.js';
 import { isDagMap } from './car.js';
 import type { DagValue } from './cbor.js';
+import { BLUESKY_EARLIEST, plausibleInstant } from './dates.js';
 
 /** Who owns the repository, as far as converting records needs to know. */
 export interface RepoOwner {
@@ -23,8 +24,8 @@ export function parseAtUri(uri: unknown): { authority: string; collection: strin
 function recordDate(record: DagMap): number | undefined {
   const created = record.createdAt;
   if (typeof created !== 'string') return undefined;
-  const instant = Date.parse(created);
-  return Number.isNaN(instant) ? undefined : instant;
+  // Out of range (before Bluesky, far ahead, beyond JavaScript's dates) counts as no date.
+  return plausibleInstant(Date.parse(created), BLUESKY_EARLIEST);
 }
 
 /** The name to store for an account known only by its DID: the owner's handle when it is them. */

@@ -13,8 +13,11 @@ const POST = 'app.bsky.feed.post';
 const REPOST = 'app.bsky.feed.repost';
 const PROFILE_KEY = 'app.bsky.actor.profile/self';
 
-/** fs.readFile refuses files of 2 GiB and more; a repository of records alone is far smaller. */
-const MAX_CAR_BYTES = 2 ** 31 - 1;
+/**
+ * The repository is read whole (its blocks are found by their CIDs in any order), so its size is
+ * bounded: records alone come to a few hundred bytes a post, under 100 MB for 100,000 posts.
+ */
+export const MAX_CAR_BYTES = 256 * 1024 * 1024;
 
 /**
  * True when `path` is a file that starts with a CAR v1 header, as a Bluesky repository export
@@ -129,7 +132,7 @@ async function* readTweets(
   } finally {
     // Each read counts afresh; the same warning is kept once however often the tweets are read.
     const name = basename(path);
-    if (undated > 0) addWarning(warnings, `${name}: skipped ${count(undated, 'post')} with no date`);
+    if (undated > 0) addWarning(warnings, `${name}: skipped ${count(undated, 'post')} with no valid date`);
     if (missing > 0) {
       addWarning(
         warnings,
@@ -170,8 +173,8 @@ async function readCarFile(path: string): Promise<Buffer> {
     const size = info.size;
     if (size > MAX_CAR_BYTES) {
       throw new TweetAuditError(
-        `is ${Math.round(size / 2 ** 20)} MiB, more than tweet-audit reads from a repository ` +
-          'export (2 GiB); is it really a Bluesky repo.car?',
+        `is ${Math.round(size / 2 ** 20)} MiB, more than the ${MAX_CAR_BYTES / 2 ** 20} MiB limit for a repository ` +
+          'export (its records alone are far smaller); is it really a Bluesky repo.car?',
         { file: path },
       );
     }

@@ -16,9 +16,22 @@ const SPACED_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2}) ?(?:([+
 /** "2023-10-13T14:58:50.000Z": note-tweet.js, manifest.js. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([+-])(\d{2}):?(\d{2})|Z)$/;
 
-/** Twitter launched in 2006; a date before that (or far ahead) is damage, not a tweet. */
-const EARLIEST = Date.UTC(2006, 0, 1);
-const LATEST = Date.UTC(2100, 0, 1);
+/** Twitter's first tweets are of March 2006; a date before that (or far ahead) is damage, not a tweet. */
+export const EARLIEST = Date.UTC(2006, 2, 1);
+/** Far ahead, but inside every date range (JavaScript's, Intl's, a time zone's offset added). */
+export const LATEST = Date.UTC(2100, 0, 1);
+
+/**
+ * Launch dates of the other networks: a post dated before its network existed is damage. Bluesky's
+ * team posted from late 2022, before the public beta of February 2023.
+ */
+export const MASTODON_EARLIEST = Date.UTC(2016, 0, 1);
+export const BLUESKY_EARLIEST = Date.UTC(2022, 0, 1);
+
+/** `instant` when it lies between `earliest` and LATEST, else undefined (NaN included). */
+export function plausibleInstant(instant: number, earliest: number): number | undefined {
+  return instant >= earliest && instant < LATEST ? instant : undefined;
+}
 
 function build(
   year: number,

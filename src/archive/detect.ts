@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import path from 'node:path';
 import type { OpenedArchive } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
+import { specialFileError, specialKind } from '../limits.js';
 import { assertText } from './js-data-file.js';
 import { GRAILBIRD_DIR, GRAILBIRD_FILE, openLegacyArchive } from './legacy.js';
 import type { ArchiveHandle, ArchiveLocation } from './location.js';
@@ -262,6 +263,9 @@ export async function describeTarget(target: string): Promise<DetectTarget> {
   } catch (error) {
     throw fsError(error, target);
   }
+  // A pipe or a device would make the first read wait forever (or never end): refuse it unopened.
+  const kind = specialKind(s);
+  if (kind) throw specialFileError(target, kind, 'an archive');
   const facts: DetectTarget = {
     path: target,
     isDirectory: s.isDirectory(),

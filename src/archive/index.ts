@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
+import { MAX_ARCHIVES } from '../limits.js';
 import { ARCHIVE_DETECTORS, describeTarget, detect, type ArchiveDetector } from './detect.js';
 import type { ArchiveHandle } from './location.js';
 import { mergeOwners } from './owner.js';
@@ -104,6 +105,11 @@ function orderOldestFirst(handles: ArchiveHandle[]): ArchiveHandle[] {
  */
 export async function openArchives(targets: string[]): Promise<OpenedArchive> {
   if (targets.length === 0) throw new TweetAuditError('no archive given');
+  // The same archive named twice is read once; hundreds of them are a mistake (a glob gone wrong).
+  targets = [...new Set(targets)];
+  if (targets.length > MAX_ARCHIVES) {
+    throw new TweetAuditError(`${targets.length} archives given; at most ${MAX_ARCHIVES} can be read together`);
+  }
   const handles: ArchiveHandle[] = [];
   for (const target of targets) handles.push(await openArchiveHandle(target));
   if (handles.length === 1) return handles[0]!.archive;
@@ -130,21 +136,46 @@ const BATCH_SIZE = 1024;
  * has them, else its tweets gathered a thousand at a time. For loops over every tweet of a large
  * archive, which then pay one await per batch instead of one per tweet.
  */
-export async function* tweetBatches(archive: OpenedArchive): AsyncGenerator<Tweet[]> {
-  if (archive.batches) {
-    yield* archive.batches();
-    return;
-  }
-  let batch: Tweet[] = [];
-  for await (const tweet of archive.tweets()) {
-    batch.push(tweet);
-    if (batch.length === BATCH_SIZE) {
-      yield batch;
-      batch = [];
+export async function* tweetBatches(archive: OpenedArchive, now = Date.now()): AsyncGenerator<Tweet[]> {
+  // A tweet dated after the archive was made (a day's grace for clocks and zones) is damage; it
+  // would also stretch the months a trend walks through.
+  const latest = (archive.exportedAt ?? now) + DAY_MS;
+  let future = 0;
+  const plausible = (batch: Tweet[]): Tweet[] => {
+    let i = 0;
+    while (i < batch.length && batch[i]!.createdAt <= latest) i++;
+    if (i === batch.length) return batch;
+    const kept = batch.slice(0, i);
+    for (; i < batch.length; i++) {
+      if (batch[i]!.createdAt <= latest) kept.push(batch[i]!);
+      else future++;
+    }
+    return kept;
+  };
+  try {
+    if (archive.batches) {
+      for await (const batch of archive.batches()) yield plausible(batch);
+      return;
+    }
+    let batch: Tweet[] = [];
+    for await (const tweet of archive.tweets()) {
+      batch.push(tweet);
+      if (batch.length === BATCH_SIZE) {
+        yield plausible(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield plausible(batch);
+  } finally {
+    if (future > 0) {
+      const made = new Date(latest - DAY_MS).toISOString().slice(0, 10);
+      const message = `${archive.path}: skipped ${future} tweet${future === 1 ? '' : 's'} dated after the archive was made (${made})`;
+      if (!archive.warnings.includes(message)) archive.warnings.push(message);
     }
   }
-  if (batch.length > 0) yield batch;
 }
+
+const DAY_MS = 86_400_000;
 
 /**
  * Reads the newest archive first and skips ids already given. Only the ids of archives still to

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { TweetAuditError } from '../errors.js';
+import { lineAt, MAX_JSON_DEPTH, tooDeepAt } from '../limits.js';
 import { JsonArrayScanner } from './json-array-scanner.js';
 import { warnOnce } from './location.js';
 import { readWhole, type ArchiveSource } from './source.js';
@@ -84,6 +85,11 @@ export async function readJsValue(source: ArchiveSource, name: string): Promise<
     throw new TweetAuditError('holds no JSON list or object — is this the right file?', { file });
   }
   const body = text.slice(start).replace(/;\s*$/, '');
+  // A value nested millions deep costs JSON.parse gigabytes: refused before it is parsed.
+  const deep = body.length > 64 * 1024 ? tooDeepAt(body, MAX_JSON_DEPTH) : -1;
+  if (deep !== -1) {
+    throw new TweetAuditError(`is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineAt(text, start + deep)}): the file is corrupt or crafted`, { file });
+  }
   try {
     return JSON.parse(body);
   } catch (error) {

@@ -1,8 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import { TweetAuditError } from '../errors.js';
+import { bytesTooDeepAt, MAX_JSON_DEPTH } from '../limits.js';
 
 /** A tweet is a few KB; a note tweet tens of KB. Anything this large means a quote or brace is lost. */
 export const MAX_ITEM_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Items larger than this are checked for nesting before they are parsed: a field nested millions
+ * deep costs JSON.parse gigabytes. A smaller one cannot nest deep enough to matter.
+ */
+const DEPTH_CHECK_BYTES = 64 * 1024;
 
 /** The text before the array (`window.YTD.tweets.part0 = `) is short; a long one is not an archive file. */
 const MAX_PREFIX_BYTES = 64 * 1024;
@@ -292,6 +299,7 @@ export class JsonArrayScanner {
 
   /** The item's value, NOT_JSON when the bytes are not one JSON value; throws for invalid UTF-8. */
   private tryParse(bytes: Buffer): unknown {
+    this.checkDepth(bytes);
     // isUtf8 is a fast validation pass; toString alone would silently turn bad bytes into U+FFFD,
     // which would then go unnoticed into reports.
     if (!isUtf8(bytes)) {
@@ -305,6 +313,18 @@ export class JsonArrayScanner {
     } catch {
       return NOT_JSON;
     }
+  }
+
+  /** Refuses an item nested deeper than MAX_JSON_DEPTH before anything parses it. */
+  private checkDepth(bytes: Buffer): void {
+    if (bytes.length <= DEPTH_CHECK_BYTES) return;
+    const at = bytesTooDeepAt(bytes, MAX_JSON_DEPTH);
+    if (at === -1) return;
+    throw new TweetAuditError(
+      `item ${this.items + 1} is nested more than ${MAX_JSON_DEPTH} levels deep (at byte ${this.offset + at} or after), ` +
+        'far deeper than a tweet: the file is corrupt or crafted',
+      { file: this.file },
+    );
   }
 
   private checkItemSize(): void {

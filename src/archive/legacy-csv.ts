@@ -40,7 +40,8 @@ export async function* readCsvTweets(
   onSkipped: (count: number) => void,
 ): AsyncGenerator<Tweet[]> {
   const file = source.describe(name);
-  const parser = parse({ relax_column_count: true, bom: true, skip_empty_lines: true });
+  // A quote that never closes would make the rest of the file one field: a row is bounded like an item.
+  const parser = parse({ relax_column_count: true, bom: true, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD_CHARS });
   const feeding = feed(source, name, file, parser);
   let columns: Map<string, number> | undefined;
   let skipped = 0;
@@ -131,8 +132,19 @@ function notUtf8(file: string): TweetAuditError {
   return new TweetAuditError('is not valid UTF-8 text — the file is damaged or in another encoding', { file });
 }
 
+/** A row of tweets.csv is a tweet: 16 Mi characters is far beyond any, as for JSON items. */
+export const MAX_CSV_RECORD_CHARS = 16 * 1024 * 1024;
+
 function csvError(error: unknown, file: string): TweetAuditError {
   if (error instanceof TweetAuditError) return error;
+  if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+    const line = (error as { lines?: number }).lines;
+    return new TweetAuditError(
+      `has a row over ${MAX_CSV_RECORD_CHARS / 1024 / 1024} Mi characters${line === undefined ? '' : ` (from line ${line})`}: ` +
+        'a quote is probably never closed — the file is damaged; download the archive again',
+      { file, cause: error },
+    );
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return new TweetAuditError(`cannot be read as CSV (${detail}) — the file may be damaged`, { file, cause: error });
 }

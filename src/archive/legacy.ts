@@ -84,7 +84,7 @@ async function* readCsv(location: ArchiveLocation, csv: string, owner: OwnerKeys
   const source = await location.open();
   try {
     for await (const batch of readCsvTweets(source, csv, owner, (n) =>
-      warnOnce(warnings, `${csv}: skipped ${n} tweets with no id or no date`),
+      warnOnce(warnings, `${csv}: skipped ${n} tweets with no id or no valid date`),
     )) {
       yield* batch;
     }
@@ -114,7 +114,7 @@ async function* readGrailbird(location: ArchiveLocation, files: string[], owner:
           else skipped++;
         }
       }
-      if (skipped > 0) warnOnce(warnings, `${file}: skipped ${skipped} tweets with no id or no date`);
+      if (skipped > 0) warnOnce(warnings, `${file}: skipped ${skipped} tweets with no id or no valid date`);
     }
   } finally {
     await source.close();

@@ -1,5 +1,6 @@
 import { uniformTweet, type Tweet } from '../model/tweet.js';
 import { htmlToText } from './mastodon-html.js';
+import { MASTODON_EARLIEST, plausibleInstant } from './dates.js';
 
 /** The ActivityStreams collection every post "to" or "cc" it is public or unlisted holds. */
 export const PUBLIC_COLLECTION = 'https://www.w3.org/ns/activitystreams#Public';
@@ -119,8 +120,9 @@ function isDirect(activity: Json, object: Json | undefined, account: MastodonAcc
 function dateOf(...values: unknown[]): number | undefined {
   for (const value of values) {
     if (typeof value !== 'string') continue;
-    const instant = Date.parse(value);
-    if (!Number.isNaN(instant)) return instant;
+    // Out of range (before Mastodon, far ahead, beyond JavaScript's dates) counts as no date.
+    const instant = plausibleInstant(Date.parse(value), MASTODON_EARLIEST);
+    if (instant !== undefined) return instant;
   }
   return undefined;
 }

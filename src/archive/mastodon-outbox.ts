@@ -1,4 +1,5 @@
 import { TweetAuditError } from '../errors.js';
+import { MAX_JSON_DEPTH } from '../limits.js';
 
 /** One activity is a few KB; one this large means a lost quote or bracket, not a real post. */
 export const MAX_ACTIVITY_BYTES = 16 * 1024 * 1024;
@@ -205,6 +206,14 @@ export class OutboxScanner {
     );
   }
 
+  /** A value nested millions deep costs JSON.parse gigabytes: refused before it is parsed. */
+  private tooDeep(at: number): TweetAuditError {
+    return this.fail(
+      `has a value nested more than ${MAX_JSON_DEPTH} levels deep near byte ${this.offset + at} (activity ` +
+        `${this.itemCount + 1}), far deeper than a post: the file is damaged or crafted`,
+    );
+  }
+
   private startValue(keep: boolean): void {
     this.depth = 0;
     this.inString = false;
@@ -248,8 +257,9 @@ export class OutboxScanner {
       }
       const c = chunk[i]!;
       if (c === QUOTE) inString = true;
-      else if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x5d) {
+      else if (c === 0x7b || c === 0x5b) {
+        if (++depth > MAX_JSON_DEPTH) throw this.tooDeep(i);
+      } else if (c === 0x7d || c === 0x5d) {
         if (depth === 0) break;
         depth--;
       } else if (c === COMMA && depth === 0) break;
@@ -269,8 +279,9 @@ export class OutboxScanner {
       return false;
     }
     if (c === QUOTE) this.inString = true;
-    else if (c === 0x7b || c === 0x5b) this.depth++;
-    else if (c === 0x7d || c === 0x5d) {
+    else if (c === 0x7b || c === 0x5b) {
+      if (++this.depth > MAX_JSON_DEPTH) throw this.tooDeep(0);
+    } else if (c === 0x7d || c === 0x5d) {
       if (this.depth === 0) return true;
       this.depth--;
     } else if (c === COMMA && this.depth === 0) return true;

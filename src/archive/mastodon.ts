@@ -6,6 +6,7 @@ import type { ArchiveOwner, OpenedArchive, Tweet } from '../model/tweet.js';
 import { accountFromActor, activityToTweet, type MastodonAccount } from './mastodon-activity.js';
 import { htmlToText } from './mastodon-html.js';
 import { OutboxScanner, scanOutbox } from './mastodon-outbox.js';
+import { bytesTooDeepAt, MAX_JSON_DEPTH } from '../limits.js';
 import { readTarGz } from './mastodon-tar.js';
 import { fsError, readFileChunks } from './source.js';
 import { ZipSource } from './zip-source.js';
@@ -129,6 +130,10 @@ async function collect(chunks: AsyncIterable<Buffer>, limit: number, file: strin
 
 function parseActor(bytes: Buffer, file: string): Record<string, unknown> {
   let actor: unknown;
+  // A value nested millions deep costs JSON.parse gigabytes: refused before it is parsed.
+  if (bytesTooDeepAt(bytes, MAX_JSON_DEPTH) !== -1) {
+    throw new TweetAuditError(`is nested more than ${MAX_JSON_DEPTH} levels deep, far deeper than an actor; ${GIVE}`, { file });
+  }
   try {
     actor = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
@@ -362,7 +367,7 @@ async function* readTweets(
     const add = (warning: string): void => {
       if (!warnings.includes(warning)) warnings.push(warning);
     };
-    if (undated > 0) add(`${name}: skipped ${undated} post${undated === 1 ? '' : 's'} with no date`);
+    if (undated > 0) add(`${name}: skipped ${undated} post${undated === 1 ? '' : 's'} with no valid date`);
     if (unknown > 0) {
       add(`${name}: skipped ${unknown} ${unknown === 1 ? 'activity that is' : 'activities that are'} neither a post nor a boost`);
     }

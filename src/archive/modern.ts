@@ -66,8 +66,8 @@ export async function openModernArchive(location: ArchiveLocation, layout: Moder
 }
 
 /** The warning for a tweets file's items without id or date. */
-function skippedWarning(file: string, skipped: number): string {
-  return `${file}: skipped ${skipped} tweets with no id or no date`;
+export function skippedWarning(file: string, skipped: number): string {
+  return `${file}: skipped ${skipped} tweets with no id or no valid date`;
 }
 
 async function* readTweetBatches(

@@ -2,6 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import { TweetAuditError } from '../errors.js';
+import { specialFileError, specialKind } from '../limits.js';
 
 /** Bytes read at a time from disk. Large enough that per-chunk costs vanish, small enough for RSS. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -60,11 +61,14 @@ export async function readWhole(
 export async function* readFileChunks(file: string, display = file): AsyncGenerator<Buffer> {
   let handle;
   try {
-    handle = await open(file, constants.O_RDONLY);
+    // O_NONBLOCK: a pipe put where a file was expected opens at once, and is refused below.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw fsError(error, display);
   }
   try {
+    const kind = specialKind(await handle.stat());
+    if (kind) throw specialFileError(display, kind, 'archive files');
     for (;;) {
       const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       let bytesRead: number;
@@ -91,6 +95,8 @@ export function fsError(error: unknown, file: string): TweetAuditError {
         ? 'cannot be read: permission denied'
         : code === 'EISDIR'
           ? 'is a folder where a file was expected'
+          : code === 'ESPIPE' || code === 'EAGAIN'
+            ? 'is a pipe or a device, not a file that can be read in place'
           : `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
   return new TweetAuditError(reason, { file, cause: error });
 }

@@ -107,7 +107,8 @@ export function createNlp(): Nlp {
   const sentiments: Partial<Record<Lang, SentimentVocabulary>> = {};
   return {
     // Stems are cached in the vocabulary's word records: uncached stemming is far too slow.
-    vocabulary: new Vocabulary((lang, word) => stemmers[lang].stem(word)),
+    // natural's Porter stemmers are quadratic in a word's length; no real word is 40 letters long.
+    vocabulary: new Vocabulary((lang, word) => (word.length > 40 ? word : stemmers[lang].stem(word))),
     sentiment(lang, words) {
       return words.length === 0 ? 0 : sentimentOf((sentiments[lang] ??= loadSentimentVocabulary(lang)), words);
     },

@@ -152,7 +152,11 @@ function foldedSlice(text: string, from: number, to: number): string {
     const code = text.charCodeAt(i);
     codes.push(code >= 0x80 ? foldedUnit(code) : code);
   }
-  return String.fromCharCode(...codes);
+  if (codes.length <= 8192) return String.fromCharCode(...codes);
+  // Spread arguments past ~100k overflow the stack: a long word goes in pieces.
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
+  return out;
 }
 
 /** Whether `word` is `text[from..from + word.length)`: for words, faster than `startsWith`. */

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
-import { describeIoError, EXIT, plainText, type CliIO, type ExitCode } from './io.js';
-import { paging, removePendingOutputs } from './pending-outputs.js';
+import { describeIoError, EXIT, oneLine, type CliIO, type ExitCode } from './io.js';
+import { removeTempsOnSignals } from './pending-outputs.js';
 import { createProgram, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
       outputError: (text, write) => {
         const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim().replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2').trim();
-        write(`tweet-audit: ${line} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`);
+        write(`tweet-audit: ${oneLine(line)} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`);
       },
     });
   }
@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (isTweetAuditError(error)) {
-      io.stderr.write(`tweet-audit: ${plainText(error.message.replace(/\s*\n\s*/g, ' '))}\n`);
+      io.stderr.write(`tweet-audit: ${oneLine(error.message)}\n`);
       return EXIT.error;
     }
     io.stderr.write(`tweet-audit: internal error, please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);
@@ -63,14 +63,9 @@ export async function runCli(): Promise<void> {
     process.stderr.write(`tweet-audit: cannot write the output: ${describeIoError(error)}\n`);
     process.exit(EXIT.error);
   });
-  // Ctrl-C or a kill during --out: remove the half-written file, exit as the shell expects.
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.on(signal, () => {
-      if (signal === 'SIGINT' && paging.active) return;
-      removePendingOutputs();
-      process.exit(code);
-    });
-  }
+  // Ctrl-C or a kill during --out: remove the half-written file, exit as the shell expects
+  // (130, 143). Before and after the write nothing needs cleaning: the signal ends the process at once.
+  removeTempsOnSignals();
   const io: CliIO = {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -14,16 +14,26 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Writes one diagnostic line to stderr, prefixed with the program name. */
 export function warn(io: CliIO, message: string): void {
-  io.stderr.write(`tweet-audit: ${plainText(message)}\n`);
+  io.stderr.write(`tweet-audit: ${oneLine(message)}\n`);
 }
 
 /**
- * Text as a terminal should get it from data (a file name, a tweet, a label id): control
- * characters, escape sequences' ESC among them, become "?", so a hostile name or tweet cannot set
- * the terminal's title or clear it. Newlines and tabs stay.
+ * Text from an archive or a file name made safe for a terminal: control characters (escape
+ * sequences that set a title or clear the screen, carriage returns that overwrite a line, C1
+ * controls) become "?". Newlines and tabs are kept.
  */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
+/** A diagnostic as one safe line: line breaks become spaces, other controls "?". */
+export function oneLine(text: string): string {
+  return terminalSafe(text.replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' '));
+}
+
+/** The same, for the text of a message (kept for its callers). */
 export function plainText(text: string): string {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '?');
+  return terminalSafe(text);
 }
 
 const IO_ERRORS: Record<string, string> = {

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { paging } from './pending-outputs.js';
 
 /**
  * Shows text through the user's pager, as git and gh do: $PAGER, else `less -FRX` (quit at once
@@ -9,7 +8,9 @@ import { paging } from './pending-outputs.js';
 export function pageText(env: NodeJS.ProcessEnv, text: string): Promise<boolean> {
   const command = env.PAGER ?? 'less -FRX';
   if (command.trim() === '' || command.trim() === 'cat') return Promise.resolve(false);
-  paging.active = true;
+  // Ctrl-C is the pager's while it runs (less uses it), as with git: it must not end tweet-audit.
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
   return new Promise<boolean>((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', ...env } });
     child.once('error', () => resolve(false));
@@ -19,6 +20,6 @@ export function pageText(env: NodeJS.ProcessEnv, text: string): Promise<boolean>
     // 127: the shell did not find the pager; the text is still to be shown.
     child.once('close', (code) => resolve(code !== 127));
   }).finally(() => {
-    paging.active = false;
+    process.off('SIGINT', ignore);
   });
 }

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { TweetAuditError } from '../errors.js';
 import { isCategory, isSubcategoryOf } from '../classify/taxonomy.js';
 import { isValidTimeZone } from '../time/zone.js';
+import { MAX_CONFIG_BYTES, MAX_JSON_DEPTH, readTextInput, tooDeepAt } from '../limits.js';
 import type { TweetAuditConfig } from './schema.js';
 
 /** The config file name looked for in the working directory. */
@@ -46,14 +46,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<{ config: 
   return { config: {} };
 }
 
-async function readConfigFile(file: string, required: boolean): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!required && (code === 'ENOENT' || code === 'ENOTDIR')) return undefined;
-    throw new TweetAuditError(`cannot read config: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`, { file, cause: error });
-  }
+/** A regular file of at most MAX_CONFIG_BYTES, UTF-8 (with or without BOM) or UTF-16 with BOM. */
+function readConfigFile(file: string, required: boolean): Promise<string | undefined> {
+  return readTextInput(file, 'config', MAX_CONFIG_BYTES, !required);
 }
 
 /** Where in the file a problem is: "line 3, column 5". */
@@ -180,7 +175,13 @@ function validate(node: Node, spec: Spec, key: string, fail: (node: Node, messag
  * with only comments) is an empty config.
  */
 export function parseConfig(text: string, file: string): TweetAuditConfig {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (stripComments(text).trim() === '') return {};
+  // The parser recurses into every level: refuse a nesting bomb before it runs.
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH, true);
+  if (deep !== -1) {
+    throw new TweetAuditError(`${position(text, deep)}: nested more than ${MAX_JSON_DEPTH} levels deep, far more than a config has`, { file });
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

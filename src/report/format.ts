@@ -42,8 +42,17 @@ export function shiftMonth(month: string, delta: number): string {
 /** Every "YYYY-MM" from `from` to `to`, both included; empty when `from` is after `to`. */
 export function monthRange(from: string, to: string): string[] {
   const months: string[] = [];
-  for (let month = from; month <= to; month = shiftMonth(month, 1)) months.push(month);
+  // Counted, not compared as text: "10000-01" sorts before "9999-12".
+  const count = monthsApart(from, to);
+  for (let i = 0; i <= count; i++) months.push(shiftMonth(from, i));
   return months;
+}
+
+/** Months from `from` to `to` (negative when `to` is earlier). */
+function monthsApart(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm);
 }
 
 /** First and last calendar day of a month, "YYYY-MM-DD". */

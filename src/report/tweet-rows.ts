@@ -36,7 +36,7 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
 /**
  * Neutralizes a cell a spreadsheet would run as a formula by putting a single quote in front,
  * which spreadsheets show as text. Every reply starts with "@", so this changes many cells; that
- * is why it is an option and applies only to the tweet text, the one column of user content.
+ * is why it is an option and applies only to the columns of archive content: the text and the id.
  */
 export function escapeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
@@ -104,7 +104,7 @@ async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
  *
  * CSV: a header, then `id,created_at,category,subcategory,confidence,flags,decided_by,text,original` with
  * confidence to 2 decimals and flags and rule ids joined by "|". With `csvSafe`, text cells that
- * a spreadsheet would run as a formula get a leading single quote; without it, text is raw.
+ * a spreadsheet would run as a formula (and such ids) get a leading single quote; without it, text is raw.
  * JSON: one array, one element per line, each `{ id, created_at, category, subcategory,
  * confidence, flags, decided_by, text }`.
  */
@@ -120,7 +120,8 @@ export async function writeTweetRows(
   const flush = async () => {
     if (format === 'csv') {
       const records = batch.map((row) => [
-        row.id,
+        // Mastodon and Bluesky ids are path segments from the archive, not always digits.
+        options.csvSafe ? escapeFormula(row.id) : row.id,
         row.created_at,
         row.category,
         row.subcategory,

@@ -85,7 +85,7 @@ describe('openBluesky on the basic fixture', () => {
       .filter((r) => isDagMapLike(r.value) && 'createdAt' in r.value)
       .map((r) => r.key.split('/')[1]);
     expect(tweets.map((t) => t.id).sort()).toEqual(postKeys.sort());
-    expect(archive.warnings).toEqual(['repo.car: skipped 1 post with no date']);
+    expect(archive.warnings).toEqual(['repo.car: skipped 1 post with no valid date']);
   });
 
   it('reads afresh each time without repeating its warnings', async () => {
@@ -93,7 +93,7 @@ describe('openBluesky on the basic fixture', () => {
     const first = await readAll(archive);
     const second = await readAll(archive);
     expect(second).toEqual(first);
-    expect(archive.warnings).toEqual(['repo.car: skipped 1 post with no date']);
+    expect(archive.warnings).toEqual(['repo.car: skipped 1 post with no valid date']);
   });
 
   it('cuts facets by UTF-8 bytes and puts the full link in place of the shortened one', async () => {

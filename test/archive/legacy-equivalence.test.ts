@@ -97,6 +97,6 @@ describe('legacy-2016 fixture: tweets.csv (2016 column order) and Grailbird file
     expect(csv.byId.get('712000000000000002')).toMatchObject({ isReply: true, isSelfReply: true, hashtags: ['legacy'] });
     expect(csv.byId.get('711000000000000003')).toMatchObject({ isRetweet: true, retweetOf: 'someone' });
     expect(csv.byId.get('711000000000000004')).toMatchObject({ text: 'Look at this view', mediaCount: 1, urls: [] });
-    expect(csv.archive.warnings).toEqual(['tweets.csv: skipped 1 tweets with no id or no date']);
+    expect(csv.archive.warnings).toEqual(['tweets.csv: skipped 1 tweets with no id or no valid date']);
   });
 });

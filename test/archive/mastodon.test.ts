@@ -74,7 +74,7 @@ describe('openMastodon on the extracted fixture folder', () => {
     const ids = (await readAll(archive)).map((t) => t.id);
     expect(ids).toEqual([1, 2, 3, 5, 6, 7, 9, 10].map(status));
     expect(ids).not.toContain(status(4));
-    expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no date']);
+    expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no valid date']);
   });
 
   it('turns HTML into text: entities, paragraphs, full link hrefs, hashtags', async () => {
@@ -142,7 +142,7 @@ describe('openMastodon on the extracted fixture folder', () => {
     const archive = await openMastodon(BASIC);
     const first = await readAll(archive);
     expect(await readAll(archive)).toEqual(first);
-    expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no date']);
+    expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no valid date']);
   });
 });
 
@@ -171,7 +171,7 @@ describe('openMastodon on the other shapes of an export', () => {
       const archive = await openMastodon(path);
       expect(archive.owner).toEqual(OWNER);
       expect(await readAll(archive)).toEqual([...(await byId()).values()]);
-      expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no date']);
+      expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no valid date']);
     },
   );
 

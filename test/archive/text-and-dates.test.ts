@@ -168,7 +168,7 @@ function referenceUtcDate(s: string): number | undefined | 'other' {
   if (month0 < 0 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
   const t = Date.UTC(year, month0, day, hour, minute, Math.min(second, 59));
   if (new Date(t).getUTCDate() !== day) return undefined;
-  return t >= Date.UTC(2006, 0, 1) && t < Date.UTC(2100, 0, 1) ? t : undefined;
+  return t >= Date.UTC(2006, 2, 1) && t < Date.UTC(2100, 0, 1) ? t : undefined;
 }
 
 describe('parseArchiveDate, positional fast path', () => {

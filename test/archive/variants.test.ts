@@ -29,7 +29,7 @@ function expectModernSplit(r: ReadResult, part1 = 'data/tweets-part1.js'): void 
     website: 'https://audit.example.org/',
     bio: 'I audit my own tweets.',
   });
-  expect(r.archive.warnings).toEqual([`${part1}: skipped 2 tweets with no id or no date`]);
+  expect(r.archive.warnings).toEqual([`${part1}: skipped 2 tweets with no id or no valid date`]);
 
   expect(r.byId.get('1790000000000000101')).toEqual({
     id: '1790000000000000101',

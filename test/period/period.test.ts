@@ -8,6 +8,12 @@ describe('months', () => {
     expect(previousMonth('2025-01')).toBe('2024-12');
     expect(monthsBetween('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
   });
+
+  it('steps past year 9999 without looping ("10000-01" sorts before "9999-12" as text)', () => {
+    expect(nextMonth('9999-12')).toBe('10000-01');
+    expect(monthsBetween('9999-11', '10000-01')).toEqual(['9999-11', '9999-12', '10000-01']);
+    expect(monthsBetween('9999-12', '9999-11')).toEqual([]);
+  });
 });
 
 describe('validatePeriodOptions', () => {
@@ -16,6 +22,9 @@ describe('validatePeriodOptions', () => {
     [{ month: '24-05' }, /YYYY-MM/],
     [{ from: '2024-05', to: '2024-01' }, /after --to/],
     [{ month: '2024-05', all: true }, /choose one/],
+    [{ month: '9999-12' }, /--month 9999-12 is more than 12 months ahead of today/],
+    [{ to: '9999-12' }, /--to 9999-12 is more than 12 months ahead/],
+    [{ from: '2006-02' }, /--from 2006-02 is before 2006-03/],
   ])('rejects %o', (options, message) => {
     expect(() => validatePeriodOptions(options)).toThrow(TweetAuditError);
     expect(() => validatePeriodOptions(options)).toThrow(message);
@@ -49,12 +58,19 @@ describe('resolvePeriod', () => {
   });
 
   it('never turns an open range backwards', () => {
-    expect(resolvePeriod({ from: '2030-01' }, months)).toMatchObject({ from: '2030-01', to: '2030-01' });
+    expect(resolvePeriod({ from: '2025-01' }, months)).toMatchObject({ from: '2025-01', to: '2025-01' });
     expect(resolvePeriod({ to: '2001-01' }, months)).toMatchObject({ from: '2001-01', to: '2001-01' });
     expect(resolvePeriod({ from: '2030-01' }, [])).toMatchObject({ from: '2030-01', to: '2030-01' });
   });
 
-  it('says so when there is nothing to report on', () => {
+  it('says so when there is nothing to report on, naming the archive', () => {
     expect(() => resolvePeriod({}, [])).toThrow(/no tweets/);
+    expect(() => resolvePeriod({}, [], undefined, '/a/x.zip')).toThrow('/a/x.zip: has no tweets to report on');
+  });
+
+  it('refuses a period more than a year past the archive', () => {
+    expect(() => resolvePeriod({ month: '2025-08' }, months)).toThrow(/--month 2025-08 is more than 12 months after the archive's last month, 2024-07/);
+    expect(() => resolvePeriod({ to: '9999-12' }, months)).toThrow(TweetAuditError);
+    expect(resolvePeriod({ month: '2025-07' }, months)).toMatchObject({ from: '2025-07' });
   });
 });

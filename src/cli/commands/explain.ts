@@ -6,7 +6,7 @@ import { DEFAULT_NIGHT_HOURS, type Identity } from '../../config/schema.js';
 import { TweetAuditError } from '../../errors.js';
 import type { Tweet } from '../../model/tweet.js';
 import { createZone, systemTimeZone } from '../../time/zone.js';
-import { EXIT, plainText, type CliIO, type ExitCode } from '../io.js';
+import { EXIT, terminalSafe, type CliIO, type ExitCode } from '../io.js';
 import type { CommonOptions } from '../program.js';
 import { auditOptionsFrom, finishReading } from './shared.js';
 
@@ -20,7 +20,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archive, id, options] = args as [string | undefined, string | undefined, ExplainOptions];
   if (options.text !== undefined) {
     if (archive !== undefined) throw new TweetAuditError('give either --text or an archive and a tweet id, not both');
-    io.stdout.write(`${plainText(await explainText(io, options))}\n`);
+    io.stdout.write(`${terminalSafe(await explainText(io, options))}\n`);
     return EXIT.ok;
   }
   if (archive === undefined || id === undefined) {
@@ -33,7 +33,8 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   for (const tweet of prepared.tweets) {
     if (tweet.id === id) {
       finishReading(io, inputs, prepared);
-      io.stdout.write(`${plainText(formatExplanation(prepared.classifier.explain(tweet)))}\n`);
+      // A tweet's text may hold escape sequences that would retitle or clear the terminal.
+      io.stdout.write(`${terminalSafe(formatExplanation(prepared.classifier.explain(tweet)))}\n`);
       return EXIT.ok;
     }
   }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditOptions, PreparedAudit } from '../../audit.js';
-import { readLabels, UserLabels } from '../../classify/index.js';
+import { parseLabels, UserLabels } from '../../classify/index.js';
 import { loadConfig, userConfigPath } from '../../config/index.js';
 import type { TweetAuditConfig } from '../../config/schema.js';
+import { MAX_ARCHIVES, MAX_LABELS_BYTES, MAX_LABELS_LINES, readTextInput } from '../../limits.js';
 import { validatePeriodOptions } from '../../period.js';
 import { DEFAULT_TREND_MONTHS } from '../../report/index.js';
 import { TweetAuditError } from '../../errors.js';
@@ -57,6 +58,11 @@ export async function auditOptionsFrom(
   options: Partial<CommonOptions>,
   { streamsToTerminal = false, severalAccounts = false, defaultLabels = true } = {},
 ): Promise<CommandInputs> {
+  // The same archive named twice is read once; hundreds of them are a mistake (a glob gone wrong).
+  const paths = [...new Set(archives.map((archive) => resolveFrom(io, archive)))];
+  if (paths.length > MAX_ARCHIVES) {
+    throw new TweetAuditError(`${paths.length} archives given; at most ${MAX_ARCHIVES} can be read together`);
+  }
   const period = validatePeriodOptions({ month: options.month, from: options.from, to: options.to, all: options.all });
   if (options.tz) createZone(options.tz);
   const now = nowFrom(io);
@@ -66,10 +72,10 @@ export async function auditOptionsFrom(
   const perAccount = options.config?.includes('{handle}') ?? false;
   const { config, path: configPath } = perAccount ? { config: {}, path: undefined } : await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
   const labelsFile = options.labels ? resolveFrom(io, options.labels) : defaultLabels ? existingDefaultLabels(io, configPath) : undefined;
-  const labels = labelsFile ? await readLabels(labelsFile) : undefined;
+  const labels = labelsFile ? await readLabelsFile(labelsFile) : undefined;
   const diagnostics = createDiagnostics(io, options);
   const resolved = await resolveArchives(
-    archives.map((archive) => resolveFrom(io, archive)),
+    paths,
     { ...options, knowHandles: perAccount },
     diagnostics,
   );
@@ -115,6 +121,20 @@ function nowFrom(io: CliIO): number {
   const at = /^\d{4}-\d{2}-\d{2}$/.test(today) ? Date.parse(`${today}T12:00:00Z`) : Number.NaN;
   if (Number.isNaN(at)) throw new TweetAuditError(`TWEET_AUDIT_TODAY must be a date YYYY-MM-DD, not "${today}"`);
   return at;
+}
+
+/** Reads --labels: a regular file within MAX_LABELS_BYTES, in UTF-8 or UTF-16 with its BOM. */
+export async function readLabelsFile(file: string): Promise<UserLabels> {
+  const text = (await readTextInput(file, 'labels', MAX_LABELS_BYTES))!;
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > MAX_LABELS_LINES) {
+    throw new TweetAuditError(
+      `has ${lines.toLocaleString('en-US')} lines, more than the ${MAX_LABELS_LINES.toLocaleString('en-US')} limit for a labels file: keep only the rows you labelled`,
+      { file },
+    );
+  }
+  return parseLabels(text, file);
 }
 
 /** Resolves a path the user typed against the command's working directory. */

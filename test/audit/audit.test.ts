@@ -66,13 +66,13 @@ describe('audit', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-empty-'));
     mkdirSync(path.join(dir, 'data'));
     writeFileSync(path.join(dir, 'data/tweets.js'), 'window.YTD.tweets.part0 = [{ "tweet": { "id_str": "1", "full_text": "no date" } }]');
-    const skipped = 'tweet-audit: warning: data/tweets.js: skipped 1 tweets with no id or no date\n';
+    const skipped = 'tweet-audit: warning: data/tweets.js: skipped 1 tweets with no id or no valid date\n';
     for (const args of [['report', dir], ['report', dir, '--all'], ['trend', dir]]) {
       const result = await runMain(args);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr.startsWith(skipped)).toBe(true);
     }
-    expect((await runMain(['report', dir, '--all'])).stderr).toBe(`${skipped}tweet-audit: the archive has no tweets to report on\n`);
+    expect((await runMain(['report', dir, '--all'])).stderr).toBe(`${skipped}tweet-audit: ${dir}: has no tweets to report on\n`);
   });
 });

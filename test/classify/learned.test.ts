@@ -96,3 +96,14 @@ describe('evidence from the archive', () => {
     expect(short.has('shape:short-link-only')).toBe(true);
   });
 });
+
+describe('topics', () => {
+  it('reads what a tweet is about in several languages, and nothing in a plain remark', async () => {
+    const { topicsOf } = await import('../../src/classify/topics.js');
+    expect([...topicsOf(['que', 'golazo', 'do', 'flamengo'], '')]).toEqual(['sport']);
+    expect(topicsOf(['nouvelle', 'saison', 'de', 'la', 'serie'], '').has('screen')).toBe(true);
+    expect(topicsOf([], '今日はラーメンを食べた').has('food')).toBe(true);
+    expect(topicsOf(['deploying', 'the', 'api', 'today'], '').has('tech')).toBe(true);
+    expect(topicsOf(['what', 'a', 'nice', 'day'], '').size).toBe(0);
+  });
+});

@@ -324,7 +324,7 @@ export function buildMedia(random, { type, count = 1, tweetId, tweetMs, owner, u
     }
     items.push(media);
   }
-  const { video_info, additional_media_info, ...first } = items[0];
+  const { video_info: _video, additional_media_info: _additional, ...first } = items[0];
   return { entities: [first], extended: items };
 }
 

@@ -228,7 +228,7 @@ async function tarSource(path: string, maxBuffered: number): Promise<Source> {
       const scanner = new OutboxScanner(display);
       const items: unknown[] = [];
       let scanning = true;
-      let parts: Buffer[] | undefined = entry.size <= maxBuffered ? [] : undefined;
+      const parts: Buffer[] | undefined = entry.size <= maxBuffered ? [] : undefined;
       for await (const chunk of entry.body()) {
         if (scanning) {
           scanner.push(chunk, items);

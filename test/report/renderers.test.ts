@@ -19,7 +19,7 @@ import { validate } from './json-schema.js';
 import { aggregate, classified, filler, postLikeArchive, resetIds, times } from './fixtures.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../src/report/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\u001b\[[0-9;]*m/u;
 const plain = { color: null, width: 100 };
 const TARGETS = { goals: ['Meet interesting people'], targets: [{ scope: 'promotion/employer' as const, min: 0.1 }] };

@@ -120,7 +120,7 @@ export function wrapText(text: string, width: number, indent: string): string {
  * bullets, and an escape sequence inside a tweet must not reach the user's terminal.
  */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/gu, ' ').trim();
 }
 

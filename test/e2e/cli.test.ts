@@ -63,7 +63,7 @@ describe('report on the bundled sample archive', () => {
     expect(shares.reduce((sum, c) => sum + c.count, 0)).toBe(report.total);
     expect(shares.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 2);
     expect(report.professionalShare).toBe(report.categories.promotion.share);
-    for (const category of shares as Array<{ subcategories: Record<string, { count: number; share: number }> }>) {
+    for (const category of shares as unknown as Array<{ subcategories: Record<string, { count: number; share: number }> }>) {
       for (const sub of Object.values(category.subcategories)) expect(sub).toMatchObject({ count: expect.any(Number), share: expect.any(Number) });
     }
   });
@@ -238,6 +238,7 @@ describe('output', () => {
 
   it('removes the half-written file when interrupted (Ctrl-C) and exits 130', async () => {
     const archive = path.join(temp, 'interrupt-archive');
+    // @ts-expect-error: a plain JavaScript script, typed here by what this test uses.
     const { generateArchive } = (await import('../../scripts/generate-archive.js')) as {
       generateArchive: (options: { tweets: number; out: string; seed: number }) => Promise<unknown>;
     };

@@ -120,7 +120,7 @@ describe('DuplicateFinder', () => {
       'we are hiring {} engineers in {} and {}',
     );
     const text = fc.tuple(template, fc.array(slot, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 3 })).map(([form, slots, edits]) => {
-      let filled = form;
+      let filled: string = form;
       for (const value of slots) filled = filled.replace('{}', value);
       for (const [at, double] of edits) {
         const i = at % filled.length;

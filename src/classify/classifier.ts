@@ -6,7 +6,7 @@ import { indexIdentity } from './identity.js';
 import { allowedLabels, labelFromKey, labelKey, modelFeatures, scoreTweet, type ModelScores } from './model.js';
 import { createNlp } from './nlp.js';
 import { byPrecedence, NEEDS, precedenceOf, type MatchData, type Need, type Rule, type RuleContext } from './rule.js';
-import type { ArchiveContext } from './context.js';
+import { threadStart, type ArchiveContext } from './context.js';
 import { evidenceOf, type Evidence } from './evidence.js';
 import { chooseLabel, loadLearned, personalize, reasons, rulesLabelOf, scoreLearned, withRules, type LearnedScores, type TrainingTweet } from './learned.js';
 import type { LinearModel } from './logistic.js';
@@ -304,6 +304,13 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
       local,
     });
     const byRules = decideByRules(tweet, text, firings, featuresScore(tweet, text));
+    // A thread continues the topic of its first tweet (TAXONOMY.md: a self-reply takes the
+    // category of its content), which the rules read better than a tweet cut mid-thought.
+    const start = options.context && tweet.isSelfReply ? threadStart(tweet, options.context) : undefined;
+    if (start) {
+      const startRun = run(start, false);
+      evidence.set(`thread:starts-as:${decideByRules(start, startRun.text, startRun.firings, featuresScore(start, startRun.text)).label.category}`, 1);
+    }
     return withRules(evidence, labelKey(byRules.label));
   }
 

@@ -10,6 +10,8 @@ import { parseLink } from './text.js';
  * of tweets close together). Built once per audit from every tweet of the archive.
  */
 export interface ArchiveContext {
+  /** Every tweet by id, to find where a thread starts. */
+  byId: ReadonlyMap<string, Tweet>;
   /** createdAt of every tweet, ascending. */
   times: Float64Array;
   /** Retweets per retweeted account. */
@@ -53,7 +55,9 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
   const tags = new Map<string, number[]>();
   const perDay = new Map<number, number>();
   const words = new Map<string, number[]>();
+  const byId = new Map<string, Tweet>();
   for (const tweet of tweets) {
+    byId.set(tweet.id, tweet);
     for (const word of topicWords(tweet.text)) {
       let list = words.get(word);
       if (!list) words.set(word, (list = []));
@@ -92,6 +96,7 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
   const wordTimes = new Map<string, Float64Array>();
   for (const [word, list] of words) if (list.length >= 3) wordTimes.set(word, Float64Array.from(list).sort());
   return {
+    byId,
     times: Float64Array.from(times).sort(),
     retweeted,
     domains,
@@ -151,4 +156,16 @@ export function archiveContext(tweets: readonly Tweet[], identity: Identity, bio
       return link !== undefined && index.ownLink(link) !== undefined;
     });
   return buildContext(tweets, { bio, isOwnPost });
+}
+
+/** The first tweet of the thread a self-reply continues, where the archive has it. */
+export function threadStart(tweet: Tweet, context: ArchiveContext): Tweet | undefined {
+  let start: Tweet | undefined;
+  let at: Tweet | undefined = tweet;
+  // Threads of a few hundred tweets exist; a cycle of ids must not loop forever.
+  for (let depth = 0; at?.isSelfReply && at.inReplyToStatusId && depth < 500; depth++) {
+    at = context.byId.get(at.inReplyToStatusId);
+    if (at) start = at;
+  }
+  return start;
 }

@@ -107,3 +107,14 @@ describe('topics', () => {
     expect(topicsOf(['what', 'a', 'nice', 'day'], '').size).toBe(0);
   });
 });
+
+describe('threads', () => {
+  it('tells a self-reply what its thread started as', async () => {
+    const first = tweet('New post on my blog: how we cut our queue times https://me.example/queues', { id: 't1', urls: ['https://me.example/queues'], createdAt: Date.UTC(2024, 1, 1, 9) });
+    const second = tweet('the second trick is batching', { id: 't2', isReply: true, isSelfReply: true, inReplyToStatusId: 't1', createdAt: Date.UTC(2024, 1, 1, 9, 1) });
+    const third = tweet('and the last one: measure first', { id: 't3', isReply: true, isSelfReply: true, inReplyToStatusId: 't2', createdAt: Date.UTC(2024, 1, 1, 9, 2) });
+    const c = await createClassifier({ identity: identity({ ownDomains: ['me.example'] }), zone: createZone('UTC'), context: buildContext([first, second, third]) });
+    expect(c.evidence(third).has('thread:starts-as:promotion')).toBe(true);
+    expect([...c.evidence(first).keys()].some((f) => f.startsWith('thread:'))).toBe(false);
+  });
+});

@@ -388,7 +388,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       generator: options.generator ?? defaultGenerator(),
       timezone: options.timeZone,
       monthsSeen,
-      months: detailMonths.map((month) => buildMonthReport(month, details.get(month) as MonthDetail)),
+      months: onceNoGoals(detailMonths.map((month) => buildMonthReport(month, details.get(month) as MonthDetail))),
       trend,
     };
   }
@@ -517,6 +517,16 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   }
 
   return { add, finish };
+}
+
+/** How to state goals is said once per report: in the first month that says it. */
+function onceNoGoals(months: MonthReport[]): MonthReport[] {
+  let said = false;
+  for (const month of months) {
+    if (said) month.observations = month.observations.filter((o) => o.kind !== 'no-goals');
+    else said = month.observations.some((o) => o.kind === 'no-goals');
+  }
+  return months;
 }
 
 /** "YYYY-MM-DD" of a day kept as year * 512 + month * 32 + day. */

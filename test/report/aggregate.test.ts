@@ -62,7 +62,13 @@ describe('createAggregator: counts and shares', () => {
     const low = only(aggregate(times(19, () => ({})), { detailMonths: ['2024-05'] }).months);
     expect(low.lowVolume).toBe(true);
     expect(low.observations[0]?.kind).toBe('low-volume');
-    expect(low.observations[0]?.text).toContain('Only 19 tweets');
+    expect(low.observations[0]?.text).toContain('No verdict: only 19 tweets in 2024-05');
+    // One line says why, instead of judging: no portrait, no clone signs, no goal advice.
+    expect(low.observations).toHaveLength(1);
+    expect(low.questions.map((q) => q.id)).toEqual(['read-you', 'persona', 'topics', 'boring', 'untrustworthy']);
+    expect(low.questions[0]?.answer).toBe(low.observations[0]?.text);
+    for (const q of low.questions) expect(q.answer).not.toMatch(/Mostly|first \(|Clone signs|clone sign/);
+    expect(new Set(low.questions.map((q) => q.answer)).size).toBe(5);
     resetIds();
     const enough = only(aggregate(times(20, () => ({})), { detailMonths: ['2024-05'] }).months);
     expect(enough.lowVolume).toBe(false);

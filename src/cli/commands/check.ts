@@ -8,7 +8,7 @@ import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAcco
 
 /**
  * `tweet-audit check`: made for cron, which mails whatever a job prints. All targets met: no
- * output, exit 0. One unmet: one line per unmet target on stdout, exit 1. Error: exit 2.
+ * output, exit 0. A month under the post's twenty tweets is not judged: one line says so, exit 0. One unmet: one line per unmet target on stdout, exit 1. Error: exit 2.
  * Warnings (a stale archive, skipped records) are said on stderr; with --strict they exit 1 too.
  * A folder of several accounts' downloads is checked account by account. With --out it also
  * writes the report it checked: one read of the archive and one set of warnings for cron.
@@ -39,9 +39,11 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
       await withOutput(io, options.out, archives, (out) => writeText(out, text), vars);
     }
     const result = checkTargets(report);
+    const who = inputs.groups.length > 1 && group.handle ? `@${group.handle} ` : '';
+    // Too few tweets is no failure: cron still mails the line that says why nothing was judged.
+    for (const month of result.tooFew) io.stdout.write(`${who}${month.month} ${month.text}\n`);
     if (result.ok) continue;
     code = EXIT.targetsUnmet;
-    const who = inputs.groups.length > 1 && group.handle ? `@${group.handle} ` : '';
     for (const target of result.results) {
       if (target.status !== 'met') io.stdout.write(`${who}${target.month} ${target.text}\n`);
     }

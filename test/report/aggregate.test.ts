@@ -127,7 +127,7 @@ describe('createAggregator: details', () => {
     expect(month.lateNightDrinking).toBe(3);
     expect(month.flags.retweet).toMatchObject({ count: 6, share: 0.0968 });
     expect(month.flags.retweet.ids.every((id) => typeof id === 'string' && id.length === 19)).toBe(true);
-    expect(month.flags.complaint).toEqual({ count: 0, share: 0, ids: [] });
+    expect(month.flags.complaint).toEqual({ count: 0, share: 0, ids: [], tweets: [] });
   });
 
   it('caps flag id lists at 20 while counting all', () => {

@@ -4,7 +4,7 @@ import { checkTargets, renderers } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput, writeText } from '../output.js';
 import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
+import { auditOptionsFrom, describePeriod, reportAccount, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
 
 /**
  * `tweet-audit check`: made for cron, which mails whatever a job prints. All targets met: no
@@ -34,6 +34,8 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     const { prepared, report } = await audit({ ...each, trend: options.out ? trendFor(options.format) : 0 });
     describePeriod(io, each, prepared);
     if (options.out) {
+      const account = reportAccount(prepared);
+      if (account) report.account = account;
       const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
       const text = renderers[options.format](report, { color: null, width: io.stdout.columns });
       await withOutput(io, options.out, archives, (out) => writeText(out, text), vars);

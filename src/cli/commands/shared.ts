@@ -6,7 +6,7 @@ import { loadConfig, userConfigPath } from '../../config/index.js';
 import type { TweetAuditConfig } from '../../config/schema.js';
 import { MAX_ARCHIVES, MAX_LABELS_BYTES, MAX_LABELS_LINES, readTextInput } from '../../limits.js';
 import { MIN_TWEETS, validatePeriodOptions } from '../../period.js';
-import { DEFAULT_TREND_MONTHS } from '../../report/index.js';
+import { DEFAULT_TREND_MONTHS, type ReportAccount } from '../../report/index.js';
 import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
 import { resolveArchives, type AccountArchives } from '../archives.js';
@@ -275,4 +275,12 @@ function existingDefaultLabels(io: CliIO, configPath: string | undefined): strin
 /** The months a report's trend covers: JSON carries the whole trend, CSV none, the others the 12 up to the period's end. */
 export function trendFor(format: string): 'all' | number {
   return format === 'json' ? 'all' : format === 'csv' ? 0 : DEFAULT_TREND_MONTHS;
+}
+
+/** Whose archive the report is of, for links to the tweets: the owner's first handle and platform. */
+export function reportAccount(prepared: PreparedAudit): ReportAccount | undefined {
+  const handle = prepared.archive.owner.handles[0];
+  if (!handle) return undefined;
+  const { format } = prepared.archive;
+  return { handle, platform: format === 'mastodon' ? 'mastodon' : format === 'bluesky' ? 'bluesky' : 'x' };
 }

@@ -408,11 +408,17 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const previous = previousCounts && { total: previousCounts.total, categories: previousCounts.categories, subcategories: previousCounts.subcategories };
     const comparable = own.total > 0 && previous !== undefined && previous.total > 0;
     const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0);
-    const entry = (count: number, previousCount: number): ShareCount => ({
-      count,
-      share: round(shareOf(count, own.total), 4),
-      changePoints: comparable ? round((shareOf(count, own.total) - shareOf(previousCount, previous.total)) * 100, 1) : null,
-    });
+    // One rounding: the change is the difference of the two shares as reported (whole basis
+    // points), so a reader who subtracts the shares shown gets the change shown.
+    const basisPoints = (count: number, total: number) => Math.round(shareOf(count, total) * 10_000);
+    const entry = (count: number, previousCount: number): ShareCount => {
+      const now = basisPoints(count, own.total);
+      return {
+        count,
+        share: round(now / 10_000, 4),
+        changePoints: comparable ? round((now - basisPoints(previousCount, previous.total)) / 100, 1) : null,
+      };
+    };
     const categories = perCategory((category) => {
       const subcategories: Record<string, ShareCount> = {};
       for (const sub of SUBCATEGORIES[category]) {

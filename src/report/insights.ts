@@ -175,7 +175,8 @@ function changeObservation(facts: MonthFacts, category: Category): Observation |
   const before = facts.previousCounts.categories[category];
   const now = breakdown.count;
   const delta = now - before;
-  const previousShare = facts.previous.total > 0 ? before / facts.previous.total : 0;
+  // The previous share as reported (4 decimals), as the change was computed from it.
+  const previousShare = facts.previous.total > 0 ? Math.round((before / facts.previous.total) * 10_000) / 10_000 : 0;
   let text = `${capitalize(category)} ${rise ? 'rose' : 'dropped'} ${Math.abs(points).toFixed(1)} points to ${formatPercent(breakdown.share)} (from ${formatPercent(previousShare)} in ${facts.previous.month}): ${plural(now, 'tweet')}, ${versus(now, before)}`;
   // The count can move against the share when the month's total changes a lot; then the other
   // categories, not this one, explain the change, and no single hashtag is to thank for it.

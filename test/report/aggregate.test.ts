@@ -191,3 +191,40 @@ describe('createAggregator: details', () => {
     expect(topics.data.people).toEqual([{ term: '@ann', count: 3 }]);
   });
 });
+
+describe('one rounding', () => {
+  it('computes each change from the shares as reported, so subtracting the shown shares gives the shown change', () => {
+    // 17 of 21 is 80.952…%, reported as 0.8095; 1 of 20 is 5%. From the unrounded shares the
+    // change would be -76.0 points; from the reported ones it is -75.9, as a reader computes it.
+    const tweets = [
+      ...times(17, () => ({ month: '2024-04', label: 'personal/life' })),
+      ...times(4, () => ({ month: '2024-04', label: 'conversation/reply' })),
+      ...times(1, () => ({ month: '2024-05', label: 'personal/life' })),
+      ...times(19, () => ({ month: '2024-05', label: 'conversation/reply' })),
+    ];
+    const [april, may] = aggregate(tweets, { detailMonths: ['2024-04', '2024-05'] }).months;
+    expect(april!.categories.personal.share).toBe(0.8095);
+    expect(may!.categories.personal).toMatchObject({ share: 0.05, changePoints: -75.9 });
+    const drop = may!.observations.find((o) => o.kind === 'drop' && o.scope === 'personal');
+    expect(drop?.text).toContain('Personal dropped 75.9 points to 5% (from 81% in 2024-04)');
+  });
+
+  it('holds for every category and subcategory of the post-like months', () => {
+    const [april, may] = aggregate(postLikeArchive(), { detailMonths: ['2024-04', '2024-05'] }).months;
+    const bp = (share: number) => Math.round(share * 10_000);
+    let checked = 0;
+    for (const category of CATEGORIES) {
+      const pairs = [[may!.categories[category], april!.categories[category]] as const];
+      for (const sub of Object.keys(may!.categories[category].subcategories)) {
+        const subs = (m: typeof may) => (m!.categories[category].subcategories as Record<string, { share: number; changePoints: number | null }>)[sub]!;
+        pairs.push([subs(may), subs(april)] as never);
+      }
+      for (const [now, before] of pairs) {
+        // Basis points to points at one decimal; `|| 0` turns -0 into 0.
+        expect(now.changePoints).toBe(Math.round((bp(now.share) - bp(before.share)) / 10) / 10 || 0);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});

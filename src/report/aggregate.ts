@@ -408,15 +408,17 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const previous = previousCounts && { total: previousCounts.total, categories: previousCounts.categories, subcategories: previousCounts.subcategories };
     const comparable = own.total > 0 && previous !== undefined && previous.total > 0;
     const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0);
-    // One rounding: the change is the difference of the two shares as reported (whole basis
-    // points), so a reader who subtracts the shares shown gets the change shown.
+    // One rounding: each share is rounded once (whole basis points, as reported), and the change
+    // is the difference of the two shares as shown at one decimal (tenths of a point, integers),
+    // so subtracting the shares shown gives the change shown.
     const basisPoints = (count: number, total: number) => Math.round(shareOf(count, total) * 10_000);
+    const tenths = (bp: number) => Math.round(bp / 10);
     const entry = (count: number, previousCount: number): ShareCount => {
       const now = basisPoints(count, own.total);
       return {
         count,
         share: round(now / 10_000, 4),
-        changePoints: comparable ? round((now - basisPoints(previousCount, previous.total)) / 100, 1) : null,
+        changePoints: comparable ? round((tenths(now) - tenths(basisPoints(previousCount, previous.total))) / 10, 1) : null,
       };
     };
     const categories = perCategory((category) => {

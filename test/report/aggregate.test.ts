@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CATEGORIES, SUBCATEGORIES } from '../../src/classify/taxonomy.js';
 import { createAggregator } from '../../src/report/index.js';
+import { formatPercent } from '../../src/report/format.js';
 import type { MonthReport } from '../../src/report/index.js';
 import { aggregate, classified, postLikeArchive, resetIds, times } from './fixtures.js';
 
@@ -193,35 +194,32 @@ describe('createAggregator: details', () => {
 });
 
 describe('one rounding', () => {
-  it('computes each change from the shares as reported, so subtracting the shown shares gives the shown change', () => {
-    // 17 of 21 is 80.952…%, reported as 0.8095; 1 of 20 is 5%. From the unrounded shares the
-    // change would be -76.0 points; from the reported ones it is -75.9, as a reader computes it.
+  it('computes each change from the shares as shown, so subtracting them gives the change shown', () => {
+    // 1 of 22 is reported as 0.0455 and shown as 4.6%; 1 of 20 is 5.0%. The change shown is
+    // 5.0 - 4.6 = 0.4, not 0.5 as the unrounded 5 - 4.545… would round to.
     const tweets = [
-      ...times(17, () => ({ month: '2024-04', label: 'personal/life' })),
-      ...times(4, () => ({ month: '2024-04', label: 'conversation/reply' })),
-      ...times(1, () => ({ month: '2024-05', label: 'personal/life' })),
+      ...times(1, () => ({ month: '2024-04', label: 'promotion/sharing' })),
+      ...times(21, () => ({ month: '2024-04', label: 'conversation/reply' })),
+      ...times(1, () => ({ month: '2024-05', label: 'promotion/sharing' })),
       ...times(19, () => ({ month: '2024-05', label: 'conversation/reply' })),
     ];
     const [april, may] = aggregate(tweets, { detailMonths: ['2024-04', '2024-05'] }).months;
-    expect(april!.categories.personal.share).toBe(0.8095);
-    expect(may!.categories.personal).toMatchObject({ share: 0.05, changePoints: -75.9 });
-    const drop = may!.observations.find((o) => o.kind === 'drop' && o.scope === 'personal');
-    expect(drop?.text).toContain('Personal dropped 75.9 points to 5% (from 81% in 2024-04)');
+    expect(april!.categories.promotion.share).toBe(0.0455);
+    expect(formatPercent(april!.categories.promotion.share, 1)).toBe('4.6%');
+    expect(formatPercent(may!.categories.promotion.share, 1)).toBe('5.0%');
+    expect(may!.categories.promotion.changePoints).toBe(0.4);
   });
 
   it('holds for every category and subcategory of the post-like months', () => {
     const [april, may] = aggregate(postLikeArchive(), { detailMonths: ['2024-04', '2024-05'] }).months;
-    const bp = (share: number) => Math.round(share * 10_000);
+    const shown = (share: number) => Number(formatPercent(share, 1).slice(0, -1));
     let checked = 0;
     for (const category of CATEGORIES) {
-      const pairs = [[may!.categories[category], april!.categories[category]] as const];
-      for (const sub of Object.keys(may!.categories[category].subcategories)) {
-        const subs = (m: typeof may) => (m!.categories[category].subcategories as Record<string, { share: number; changePoints: number | null }>)[sub]!;
-        pairs.push([subs(may), subs(april)] as never);
-      }
+      const pairs: [{ share: number; changePoints: number | null }, { share: number }][] = [[may!.categories[category], april!.categories[category]]];
+      const subs = (m: MonthReport) => m.categories[category].subcategories as Record<string, { share: number; changePoints: number | null }>;
+      for (const sub of Object.keys(subs(may!))) pairs.push([subs(may!)[sub]!, subs(april!)[sub]!]);
       for (const [now, before] of pairs) {
-        // Basis points to points at one decimal; `|| 0` turns -0 into 0.
-        expect(now.changePoints).toBe(Math.round((bp(now.share) - bp(before.share)) / 10) / 10 || 0);
+        expect(now.changePoints).toBeCloseTo(shown(now.share) - shown(before.share), 9);
         checked += 1;
       }
     }

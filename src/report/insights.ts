@@ -390,7 +390,7 @@ export function buildQuestions(facts: MonthFacts): Question[] {
 function tooFewQuestions(facts: MonthFacts, portrait: string, trust: UntrustworthyAnswer): Question[] {
   const few = plural(facts.total, 'tweet');
   return [
-    { id: 'read-you', question: QUESTION_TEXT['read-you'], answer: tooFewText(facts), portrait },
+    { id: 'read-you', question: QUESTION_TEXT['read-you'], answer: `Not judged on ${few}: a reader would need more to go on.`, portrait },
     { id: 'persona', question: QUESTION_TEXT.persona, answer: `A persona cannot be drawn from ${few}.`, portrait, goals: facts.goals },
     { id: 'topics', question: QUESTION_TEXT.topics, answer: `Too few tweets to tell a subject from a one-off.`, data: facts.topics },
     { id: 'boring', question: QUESTION_TEXT.boring, answer: `Repeats and bare links mean little over ${few}.`, data: facts.boring },

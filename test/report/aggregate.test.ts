@@ -67,7 +67,7 @@ describe('createAggregator: counts and shares', () => {
     // One line says why, instead of judging: no portrait, no clone signs, no goal advice.
     expect(low.observations).toHaveLength(1);
     expect(low.questions.map((q) => q.id)).toEqual(['read-you', 'persona', 'topics', 'boring', 'untrustworthy']);
-    expect(low.questions[0]?.answer).toBe(low.observations[0]?.text);
+    expect(low.questions[0]?.answer).toBe('Not judged on 19 tweets: a reader would need more to go on.');
     for (const q of low.questions) expect(q.answer).not.toMatch(/Mostly|first \(|Clone signs|clone sign/);
     expect(new Set(low.questions.map((q) => q.answer)).size).toBe(5);
     resetIds();

@@ -36,6 +36,8 @@ tr.sub td:first-child { padding-left: 24px; color: var(--muted); }
 dt { font-weight: 600; margin-top: 12px; }
 dd { margin: 4px 0 0 0; }
 .ids { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+.tweets { margin: 0; padding-left: 1.1em; overflow-wrap: anywhere; }
+.tweets time { font-variant-numeric: tabular-nums; color: #59636e; white-space: nowrap; }
 blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
 .trend-chart { overflow-x: auto; }
 .trend-chart svg { height: auto; display: block; }

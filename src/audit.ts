@@ -116,7 +116,7 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
 
   const coveredUntil = archive.exportedAt === undefined ? undefined : zone.monthKey(archive.exportedAt);
   let period: Period | undefined;
-  const resolved = () => (period ??= resolvePeriod(options.period, [...monthCounts.keys()], coveredUntil, archive.path));
+  const resolved = () => (period ??= resolvePeriod(options.period, monthCounts, coveredUntil, archive.path));
   return {
     archive,
     zone,

@@ -17,9 +17,17 @@ export interface Period {
   chosenBy: 'month' | 'range' | 'all' | 'default';
   /** For the default: false when the archive does not reach past the month, which may be partial. */
   complete?: boolean;
+  /**
+   * For a default widened back to hold {@link MIN_TWEETS}: the last complete month it started
+   * from and the tweets the whole window holds. Absent when that month held enough on its own.
+   */
+  widened?: { from: string; tweets: number };
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The post: "a minimum of twenty tweets or a few weeks' worth"; the default window holds as many. */
+export const MIN_TWEETS = 20;
 
 /** The first month with tweets: Twitter's first ones are of March 2006. */
 export const FIRST_MONTH = '2006-03';
@@ -103,15 +111,17 @@ export function validatePeriodOptions(options: PeriodOptions, now = Date.now()):
  * With no option, the period is the most recent month that the archive covers completely: a
  * month is complete once the archive goes on past its end, which we know from a tweet in a later
  * month or from the archive's export date (`coveredUntilMonth`, the month the export was made in).
- * An archive that never reaches past its first month falls back to that month.
+ * An archive that never reaches past its first month falls back to that month. Given the tweets
+ * per month, the default is widened back month by month until it holds {@link MIN_TWEETS}.
  */
 export function resolvePeriod(
   options: PeriodOptions,
-  archiveMonths: readonly string[],
+  archiveMonths: readonly string[] | ReadonlyMap<string, number>,
   coveredUntilMonth?: string,
   archiveName?: string,
 ): Period {
-  const sorted = [...archiveMonths].sort();
+  const counts = archiveMonths instanceof Map ? (archiveMonths as ReadonlyMap<string, number>) : undefined;
+  const sorted = [...(counts ? counts.keys() : (archiveMonths as readonly string[]))].sort();
   const first = sorted[0];
   const last = sorted.at(-1);
   if (last !== undefined) {
@@ -141,7 +151,15 @@ export function resolvePeriod(
   const candidate = previousMonth(end);
   if (candidate < first) return { from: first, to: first, chosenBy: 'default', complete: false };
   const month = latestAtOrBefore(sorted, candidate) ?? first;
-  return { from: month, to: month, chosenBy: 'default', complete: true };
+  const period: Period = { from: month, to: month, chosenBy: 'default', complete: true };
+  if (!counts) return period;
+  let tweets = counts.get(month) ?? 0;
+  while (tweets < MIN_TWEETS && period.from > first) {
+    period.from = previousMonth(period.from);
+    tweets += counts.get(period.from) ?? 0;
+  }
+  if (period.from !== month) period.widened = { from: month, tweets };
+  return period;
 }
 
 /** The latest month of `sorted` that is not after `month`. */

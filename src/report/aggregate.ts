@@ -18,6 +18,7 @@ import { analyzeText, domainOf } from './text.js';
 import type {
   AuditReport,
   BoringAnswer,
+  ShownTweet,
   Category,
   CategoryBreakdowns,
   CategoryEngagement,
@@ -167,6 +168,8 @@ class MonthDetail {
   readonly retweetCounts = CATEGORIES.map((): number[] => []);
   readonly engagementTweets = new Int32Array(CATEGORIES.length);
   readonly examples: BoundedSortedList<ExampleCandidate>[];
+  /** Every tweet's time and text, to show the listed ones. */
+  readonly texts = new Map<string, { createdAt: number; text: string }>();
   lowConfidenceCount = 0;
   readonly lowConfidence = new BoundedSortedList<{ id: string; confidence: number }>(
     LOW_CONFIDENCE_ID_CAP,
@@ -254,6 +257,9 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     if (!MONTH_KEY.test(month)) throw new TweetAuditError(`"${month}" is not a month; use YYYY-MM, e.g. 2024-05`);
   }
   const examples = Math.max(0, Math.floor(options.examples ?? 0));
+  const timeFormat = new Intl.DateTimeFormat('en-CA', {
+    timeZone: Intl.supportedValuesOf('timeZone').includes(options.timeZone) ? options.timeZone : 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  });
   const ownHandles = [...new Set((options.config.identity?.handles ?? []).map((handle) => handle.toLowerCase().replace(/^@/u, '')))];
   const counts = new Map<string, MonthCounts>();
   const details = new Map(detailMonths.map((month) => [month, new MonthDetail(examples)]));
@@ -320,6 +326,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       detail.lastDay = day;
     }
 
+    detail.texts.set(tweet.id, { createdAt, text: tweet.text });
     // `duplicate` is computed here over the whole month; a classifier's own value is ignored.
     let seen = 0;
     for (const flag of classification.flags) {
@@ -401,11 +408,19 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const previous = previousCounts && { total: previousCounts.total, categories: previousCounts.categories, subcategories: previousCounts.subcategories };
     const comparable = own.total > 0 && previous !== undefined && previous.total > 0;
     const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0);
-    const entry = (count: number, previousCount: number): ShareCount => ({
-      count,
-      share: round(shareOf(count, own.total), 4),
-      changePoints: comparable ? round((shareOf(count, own.total) - shareOf(previousCount, previous.total)) * 100, 1) : null,
-    });
+    // One rounding: each share is rounded once (whole basis points, as reported), and the change
+    // is the difference of the two shares as shown at one decimal (tenths of a point, integers),
+    // so subtracting the shares shown gives the change shown.
+    const basisPoints = (count: number, total: number) => Math.round(shareOf(count, total) * 10_000);
+    const tenths = (bp: number) => Math.round(bp / 10);
+    const entry = (count: number, previousCount: number): ShareCount => {
+      const now = basisPoints(count, own.total);
+      return {
+        count,
+        share: round(now / 10_000, 4),
+        changePoints: comparable ? round((tenths(now) - tenths(basisPoints(previousCount, previous.total))) / 10, 1) : null,
+      };
+    };
     const categories = perCategory((category) => {
       const subcategories: Record<string, ShareCount> = {};
       for (const sub of SUBCATEGORIES[category]) {
@@ -415,6 +430,10 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       return { ...entry(own.categories[category], previous?.categories[category] ?? 0), subcategories };
     }) as CategoryBreakdowns;
 
+    const shown = (id: string): ShownTweet => {
+      const found = detail.texts.get(id);
+      return { id, local: found ? localTime(found.createdAt) : '', text: found?.text ?? '' };
+    };
     const duplicates = detail.duplicates.finish();
     const flags = {} as Record<Flag, FlagTally>;
     for (const flag of FLAGS) {
@@ -424,7 +443,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         flag === 'duplicate'
           ? [...duplicates.exact, ...duplicates.near].sort(compareMembers).slice(0, FLAG_ID_CAP)
           : (detail.flagIds[index] as BoundedSortedList<{ id: string; createdAt: number }>).toArray();
-      flags[flag] = { count, share: round(shareOf(count, own.total), 4), ids: ids.map((member) => member.id) };
+      const listed = ids.map((member) => member.id);
+      flags[flag] = { count, share: round(shareOf(count, own.total), 4), ids: listed, tweets: listed.map(shown) };
     }
 
     const boring: BoringAnswer = {
@@ -489,6 +509,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         threshold: LOW_CONFIDENCE_THRESHOLD,
         count: detail.lowConfidenceCount,
         ids: detail.lowConfidence.toArray().map((item) => item.id),
+        tweets: detail.lowConfidence.toArray().map((item) => shown(item.id)),
       },
     };
     if (detail.withEngagement > 0) {
@@ -509,6 +530,12 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       );
     }
     return report;
+  }
+
+  /** "YYYY-MM-DD HH:MM" in the report's zone; Intl only for the few tweets listed. */
+  function localTime(createdAt: number): string {
+    const parts = Object.fromEntries(timeFormat.formatToParts(new Date(createdAt)).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
   }
 
   /** The spelling of a hashtag used most in the month (or the month before), else the key itself. */

@@ -3,9 +3,15 @@
  * Fixed-point formatting only: `toLocaleString` would change output with the machine's locale.
  */
 
-/** A share 0..1 as a percentage: "27%" or, with decimals, "27.4%". */
+/**
+ * A share 0..1 as a percentage: "27%" or, with decimals, "27.4%". Rounded from whole basis points
+ * (the 4 decimals reports keep) with integers, so 0.0825 is "8.3%" whatever the float noise, and
+ * the change column, computed the same way (see aggregate.ts), is the difference of shown shares.
+ */
 export function formatPercent(share: number, decimals = 0): string {
-  return `${(share * 100).toFixed(decimals)}%`;
+  if (decimals > 2) return `${(share * 100).toFixed(decimals)}%`;
+  const scaled = Math.round(Math.round(share * 10_000) / 10 ** (2 - decimals));
+  return `${(scaled / 10 ** decimals).toFixed(decimals)}%`;
 }
 
 /** A change in percentage points with its sign: "+3.2", "-3.2", "0.0"; "n/a" when null. */

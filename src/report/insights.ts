@@ -79,13 +79,9 @@ export function buildObservations(facts: MonthFacts): Observation[] {
   if (total === 0) {
     return [{ kind: 'empty', text: `No tweets in ${facts.month}: nothing to review.` }, ...goalObservations(facts)];
   }
+  // The post asks for twenty tweets or more: below that, one line says why there is no verdict.
+  if (total < LOW_VOLUME_THRESHOLD) return [{ kind: 'low-volume', text: tooFewText(facts) }];
   const observations: Observation[] = [];
-  if (total < LOW_VOLUME_THRESHOLD) {
-    observations.push({
-      kind: 'low-volume',
-      text: `Only ${plural(total, 'tweet')} this month; the advice is to review at least ${LOW_VOLUME_THRESHOLD} or a few weeks' worth, so read these shares with care.`,
-    });
-  }
   observations.push(largestObservation(categories, total));
   const promotion = categories.promotion;
   const parts = SUBCATEGORIES.promotion
@@ -116,7 +112,7 @@ export function buildObservations(facts: MonthFacts): Observation[] {
   if (facts.lateNightDrinking > 0 || drinking.share >= 0.05 || late.share >= 0.1) {
     observations.push({
       kind: 'nightlife',
-      text: `${plural(late.count, 'tweet')} (${formatPercent(late.share)}) ${late.count === 1 ? 'was' : 'were'} posted late at night and ${drinking.count} ${drinking.count === 1 ? 'mentions' : 'mention'} drinking; ${facts.lateNightDrinking} ${facts.lateNightDrinking === 1 ? 'is' : 'are'} both.`,
+      text: nightlifeText(late, drinking, facts.lateNightDrinking),
     });
   }
   const complaint = facts.flags.complaint;
@@ -128,6 +124,23 @@ export function buildObservations(facts: MonthFacts): Observation[] {
   }
   observations.push(...goalObservations(facts));
   return observations;
+}
+
+/** Why a month gets no verdict, in one line. */
+export function tooFewText(facts: Pick<MonthFacts, 'month' | 'total'>): string {
+  return `No verdict: only ${plural(facts.total, 'tweet')} in ${facts.month}, and a fair review needs at least ${LOW_VOLUME_THRESHOLD} or a few weeks' worth; widen the period with --from/--to or --all.`;
+}
+
+/** "3 tweets (5%) were posted late at night and 2 mention drinking; 1 is both", zero clauses left out. */
+function nightlifeText(late: FlagTally, drinking: FlagTally, both: number): string {
+  const parts: string[] = [];
+  if (late.count > 0) parts.push(`${plural(late.count, 'tweet')} (${formatPercent(late.share)}) ${late.count === 1 ? 'was' : 'were'} posted late at night`);
+  if (drinking.count > 0) {
+    const verb = drinking.count === 1 ? 'mentions' : 'mention';
+    parts.push(late.count > 0 ? `${drinking.count} ${verb} drinking` : `${plural(drinking.count, 'tweet')} (${formatPercent(drinking.share)}) ${verb} drinking`);
+  }
+  const sentence = capitalize(joinWords(parts));
+  return both > 0 ? `${sentence}; ${both} ${both === 1 ? 'is' : 'are'} both.` : `${sentence}.`;
 }
 
 function largestObservation(categories: CategoryBreakdowns, total: number): Observation {
@@ -162,7 +175,8 @@ function changeObservation(facts: MonthFacts, category: Category): Observation |
   const before = facts.previousCounts.categories[category];
   const now = breakdown.count;
   const delta = now - before;
-  const previousShare = facts.previous.total > 0 ? before / facts.previous.total : 0;
+  // The previous share as reported (4 decimals), as the change was computed from it.
+  const previousShare = facts.previous.total > 0 ? Math.round((before / facts.previous.total) * 10_000) / 10_000 : 0;
   let text = `${capitalize(category)} ${rise ? 'rose' : 'dropped'} ${Math.abs(points).toFixed(1)} points to ${formatPercent(breakdown.share)} (from ${formatPercent(previousShare)} in ${facts.previous.month}): ${plural(now, 'tweet')}, ${versus(now, before)}`;
   // The count can move against the share when the month's total changes a lot; then the other
   // categories, not this one, explain the change, and no single hashtag is to thank for it.
@@ -291,20 +305,49 @@ export function judgeTrust(facts: MonthFacts): UntrustworthyAnswer {
   };
 }
 
+/** What a reader meets, the zero parts left out: "37% conversation, 12% repeats and 3 bare links". */
+function readerParts(facts: MonthFacts): string[] {
+  const { boring } = facts;
+  const parts = [`${formatPercent(facts.categories.conversation.share)} conversation`];
+  if (boring.duplicateShare > 0) parts.push(`${formatPercent(boring.duplicateShare)} repeats`);
+  if (boring.bareLinks > 0) parts.push(plural(boring.bareLinks, 'bare link'));
+  if (boring.retweets > 0) parts.push(`${formatPercent(boring.retweetShare)} retweets`);
+  return parts;
+}
+
+/** The "Are you boring?" clauses, zero counts left out. */
+function boringParts(boring: BoringAnswer): string[] {
+  const repeats = boring.exactDuplicates + boring.nearDuplicates;
+  const kinds = [
+    boring.exactDuplicates > 0 ? `${boring.exactDuplicates} exact` : '',
+    boring.nearDuplicates > 0 ? `${boring.nearDuplicates} near` : '',
+  ].filter((part) => part.length > 0);
+  const parts = [
+    repeats === 0
+      ? 'No tweet repeats another'
+      : `${plural(repeats, 'tweet')} (${formatPercent(boring.duplicateShare)}) ${repeats === 1 ? 'repeats' : 'repeat'} another (${joinWords(kinds)}, in ${plural(boring.duplicateGroups, 'group')})`,
+  ];
+  if (boring.bareLinks > 0) parts.push(`${plural(boring.bareLinks, 'link')} with no words of your own`);
+  if (boring.retweets > 0) parts.push(`${formatPercent(boring.retweetShare)} retweets`);
+  return parts;
+}
+
 /** The post's five questions, each answered with the month's figures. */
 export function buildQuestions(facts: MonthFacts): Question[] {
   const portrait = buildPortrait(facts);
   const { boring, topics } = facts;
   const trust = judgeTrust(facts);
   const empty = facts.total === 0;
+  if (!empty && facts.total < LOW_VOLUME_THRESHOLD) return tooFewQuestions(facts, portrait, trust);
 
   const readYou = empty
     ? 'No tweets this month to read.'
-    : `${portrait} A reader gets ${formatPercent(facts.categories.conversation.share)} conversation, ${formatPercent(boring.duplicateShare)} repeats, ${plural(boring.bareLinks, 'bare link')} and ${formatPercent(boring.retweetShare)} retweets.`;
+    : `A reader of your ${plural(facts.total, 'tweet')} gets ${joinWords(readerParts(facts))}.`;
 
+  // Without goals the observations say, once, how to add them; the answer does not say it again.
   const persona = facts.goals.length > 0
     ? `${portrait} Set it beside your goals: ${facts.goals.map((goal, i) => `(${i + 1}) ${goal}`).join('; ')}.`
-    : `${portrait} You have stated no goals to compare it with.`;
+    : portrait;
 
   const topicParts = [
     topics.words.length > 0 ? `words: ${listTerms(topics.words)}` : '',
@@ -315,14 +358,17 @@ export function buildQuestions(facts: MonthFacts): Question[] {
   ].filter((part) => part.length > 0);
   const topicAnswer = topicParts.length > 0 ? `${capitalize(topicParts.join('; '))}.` : 'Nothing to go on this month.';
 
-  const repeats = boring.exactDuplicates + boring.nearDuplicates;
   const boringAnswer = empty
-    ? 'No tweets this month.'
-    : `${repeats === 0 ? 'No tweet repeats another' : `${plural(repeats, 'tweet')} (${formatPercent(boring.duplicateShare)}) repeat another (${boring.exactDuplicates} exact, ${boring.nearDuplicates} near, in ${plural(boring.duplicateGroups, 'group')})`}; ${plural(boring.bareLinks, 'link')} with no words of your own; ${formatPercent(boring.retweetShare)} retweets.`;
+    ? 'No tweets, so nothing repeats.'
+    : `${boringParts(boring).join('; ')}.`;
 
-  const ratio = trust.promotionPerConversation === null ? 'no conversation at all' : `${trust.promotionPerConversation} promotion tweets per conversation tweet`;
+  const ratio = trust.promotionPerConversation === null
+    ? 'no conversation at all'
+    : trust.promotionPerConversation === 0
+      ? 'no promotion at all'
+      : `${plural(trust.promotionPerConversation, 'promotion tweet')} per conversation tweet`;
   const trustAnswer = empty
-    ? 'No tweets this month.'
+    ? 'No tweets, so no promotion to weigh.'
     : `Promotion ${formatPercent(trust.promotionShare)} against conversation ${formatPercent(trust.conversationShare)} (${ratio}); ${formatPercent(trust.replyShare)} of tweets answer others. ${
         trust.looksLikeClone
           ? `Every clone sign is there: ${joinWords(trust.cloneSigns)}; the stream may read like constant ads.`
@@ -337,5 +383,17 @@ export function buildQuestions(facts: MonthFacts): Question[] {
     { id: 'topics', question: QUESTION_TEXT.topics, answer: topicAnswer, data: topics },
     { id: 'boring', question: QUESTION_TEXT.boring, answer: boringAnswer, data: boring },
     { id: 'untrustworthy', question: QUESTION_TEXT.untrustworthy, answer: trustAnswer, data: trust },
+  ];
+}
+
+/** Below the minimum: each question says, in its own words, why it is not answered. */
+function tooFewQuestions(facts: MonthFacts, portrait: string, trust: UntrustworthyAnswer): Question[] {
+  const few = plural(facts.total, 'tweet');
+  return [
+    { id: 'read-you', question: QUESTION_TEXT['read-you'], answer: `Not judged on ${few}: a reader would need more to go on.`, portrait },
+    { id: 'persona', question: QUESTION_TEXT.persona, answer: `A persona cannot be drawn from ${few}.`, portrait, goals: facts.goals },
+    { id: 'topics', question: QUESTION_TEXT.topics, answer: `Too few tweets to tell a subject from a one-off.`, data: facts.topics },
+    { id: 'boring', question: QUESTION_TEXT.boring, answer: `Repeats and bare links mean little over ${few}.`, data: facts.boring },
+    { id: 'untrustworthy', question: QUESTION_TEXT.untrustworthy, answer: `Promotion against conversation is not weighed on ${few}.`, data: trust },
   ];
 }

@@ -2,7 +2,8 @@ import { isCategory, isSubcategoryOf } from '../classify/taxonomy.js';
 import type { Target } from '../config/schema.js';
 import { subcategoryOf } from './breakdown.js';
 import { round } from './counters.js';
-import { formatPercent } from './format.js';
+import { LOW_VOLUME_THRESHOLD } from './constants.js';
+import { formatPercent, plural } from './format.js';
 import type { AuditReport, CategoryBreakdowns, TargetResult } from './types.js';
 
 /** "10–30%", "at least 10%", "at most 30%", "any share". */
@@ -75,10 +76,23 @@ export function evaluateTargets(
 
 /**
  * Every target of every detailed month. `ok` is false when a target is missed or names nothing;
- * months without tweets do not count against it. Pure, so the CLI can turn it into an exit code.
+ * months without tweets do not count against it, and months with fewer than the post's minimum
+ * are not judged: they are listed in `tooFew` instead. Pure, so the CLI can turn it into an exit code.
  */
-export function checkTargets(report: AuditReport): { ok: boolean; results: TargetResult[] } {
-  const results = report.months.flatMap((month) => month.targets);
+export function checkTargets(report: AuditReport): {
+  ok: boolean;
+  results: TargetResult[];
+  tooFew: { month: string; total: number; text: string }[];
+} {
+  const judged = report.months.filter((month) => month.total === 0 || month.total >= LOW_VOLUME_THRESHOLD);
+  const tooFew = report.months
+    .filter((month) => month.total > 0 && month.total < LOW_VOLUME_THRESHOLD)
+    .map((month) => ({
+      month: month.month,
+      total: month.total,
+      text: `targets not judged: only ${plural(month.total, 'tweet')}, fewer than the ${LOW_VOLUME_THRESHOLD} a fair review needs; widen the period with --from/--to or --all`,
+    }));
+  const results = judged.flatMap((month) => month.targets);
   const ok = results.every((result) => result.status === 'met' || result.status === 'no-data');
-  return { ok, results };
+  return { ok, results, tooFew };
 }

@@ -121,12 +121,22 @@ export type Question =
   | { id: 'boring'; question: string; answer: string; data: BoringAnswer }
   | { id: 'untrustworthy'; question: string; answer: string; data: UntrustworthyAnswer };
 
+/** A listed tweet as the reader sees it: local date and time and its text. */
+export interface ShownTweet {
+  id: string;
+  /** Local "YYYY-MM-DD HH:MM" in the report's zone. */
+  local: string;
+  text: string;
+}
+
 /** A flag's tally for the month. */
 export interface FlagTally {
   count: number;
   share: number;
   /** Ids of the first tweets with the flag (by time, then id), at most {@link FLAG_ID_CAP}. */
   ids: string[];
+  /** The same tweets as `ids`, in the same order, with their time and text. */
+  tweets: ShownTweet[];
 }
 
 /** How a target fared in one month. */
@@ -205,7 +215,7 @@ export interface MonthReport {
   engagement?: Record<Category, CategoryEngagement>;
   /** Present only when examples were asked for. */
   examples?: Record<Category, ExampleTweet[]>;
-  lowConfidence: { threshold: number; count: number; ids: string[] };
+  lowConfidence: { threshold: number; count: number; ids: string[]; tweets: ShownTweet[] };
 }
 
 /** One month of the trend: counters only, kept for every month. */
@@ -216,6 +226,12 @@ export interface TrendPoint {
   counts: Record<Category, number>;
   /** Shares of the month total; all 0 for a month without tweets. */
   shares: Record<Category, number>;
+}
+
+/** The archive's owner and platform: X links are `https://x.com/<handle>/status/<id>`. */
+export interface ReportAccount {
+  handle: string;
+  platform: 'x' | 'mastodon' | 'bluesky';
 }
 
 /** Who produced a report. No date: the same input must give the same bytes. */
@@ -233,6 +249,8 @@ export interface AuditReport {
   monthsSeen: string[];
   /** One report per detailed month, sorted by month. */
   months: MonthReport[];
+  /** Whose archive, for links to the tweets; set by the CLI, absent when unknown. */
+  account?: ReportAccount;
   /**
    * Shares per month from the first to the last month seen (empty months in between included,
    * with total 0), widened to cover the detailed months.

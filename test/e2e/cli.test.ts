@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeDatedArchive } from '../support/dated-archive.js';
 import { bin, hasSharedArchives, isolatedEnv, recordRun, repoRoot, runBinary, runMain, sampleArchive, sharedArchives } from '../support/cli.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-e2e-'));
@@ -319,6 +320,38 @@ describe('init and check, as cron runs them', () => {
     const unmet = await runBinary(['check', sampleArchive], { cwd: dir });
     expect(unmet.code).toBe(1);
     expect(unmet.stdout).toMatch(/^\d{4}-\d{2} conference is .*points over your target/m);
+  });
+
+  it('widens the default month back until it holds 20 tweets, and says so in one line', async () => {
+    // March 2026 (the last complete month) has 8 tweets, February 6, January 62.
+    const keep = (ms: number) => {
+      const d = new Date(ms);
+      return d.getUTCMonth() === 0 || d.getUTCMonth() === 3 || d.getUTCDate() <= (d.getUTCMonth() === 2 ? 4 : 3);
+    };
+    const dir = writeDatedArchive(mkdtempSync(path.join(temp, 'sparse-')), { handle: 'sparse', accountId: '91', madeAt: Date.UTC(2026, 3, 10), days: 100, keep });
+    const result = await runBinary(['report', dir, '--tz', 'UTC', '--format', 'json', '--verbose']);
+    expect(result.code).toBe(0);
+    const notices = result.stderr.split('\n').filter((line) => line.includes('2026-03'));
+    expect(notices).toEqual([
+      'tweet-audit: 2026-01..2026-03: 2026-03, the last complete month in the archive (UTC), has only 8 tweets, so the review goes back to 2026-01 to hold at least 20 (76 tweets); choose another with --month, --from/--to or --all',
+    ]);
+    const report = JSON.parse(result.stdout);
+    expect(report.months.map((m: { month: string; total: number }) => [m.month, m.total])).toEqual([['2026-01', 62], ['2026-02', 6], ['2026-03', 8]]);
+  });
+
+  it('check does not judge a month under 20 tweets: it says why on stdout and exits 0', async () => {
+    const dir = mkdtempSync(path.join(temp, 'toofew-'));
+    await runBinary(['init', sampleArchive], { cwd: dir });
+    configWithTargets(dir, [{ scope: 'conference', max: 0.01 }]);
+    const months = JSON.parse((await runBinary(['trend', sampleArchive, '--all', '--format', 'json'])).stdout);
+    const few = (months.trend ?? months).find((p: { total: number }) => p.total > 0 && p.total < 20);
+    expect(few).toBeDefined();
+    const result = await runBinary(['check', sampleArchive, '--month', few.month], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${few.month} targets not judged: only ${few.total} tweets, fewer than the 20 a fair review needs; widen the period with --from/--to or --all\n`);
+    // The same target on a month with enough tweets is judged, and missed.
+    const busy = (months.trend ?? months).find((p: { total: number }) => p.total >= 20);
+    expect((await runBinary(['check', sampleArchive, '--month', busy.month], { cwd: dir })).code).toBe(1);
   });
 
   it('names the line of a config syntax error', async () => {

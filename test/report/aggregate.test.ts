@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CATEGORIES, SUBCATEGORIES } from '../../src/classify/taxonomy.js';
 import { createAggregator } from '../../src/report/index.js';
+import { formatPercent } from '../../src/report/format.js';
 import type { MonthReport } from '../../src/report/index.js';
 import { aggregate, classified, postLikeArchive, resetIds, times } from './fixtures.js';
 
@@ -62,7 +63,13 @@ describe('createAggregator: counts and shares', () => {
     const low = only(aggregate(times(19, () => ({})), { detailMonths: ['2024-05'] }).months);
     expect(low.lowVolume).toBe(true);
     expect(low.observations[0]?.kind).toBe('low-volume');
-    expect(low.observations[0]?.text).toContain('Only 19 tweets');
+    expect(low.observations[0]?.text).toContain('No verdict: only 19 tweets in 2024-05');
+    // One line says why, instead of judging: no portrait, no clone signs, no goal advice.
+    expect(low.observations).toHaveLength(1);
+    expect(low.questions.map((q) => q.id)).toEqual(['read-you', 'persona', 'topics', 'boring', 'untrustworthy']);
+    expect(low.questions[0]?.answer).toBe('Not judged on 19 tweets: a reader would need more to go on.');
+    for (const q of low.questions) expect(q.answer).not.toMatch(/Mostly|first \(|Clone signs|clone sign/);
+    expect(new Set(low.questions.map((q) => q.answer)).size).toBe(5);
     resetIds();
     const enough = only(aggregate(times(20, () => ({})), { detailMonths: ['2024-05'] }).months);
     expect(enough.lowVolume).toBe(false);
@@ -121,7 +128,7 @@ describe('createAggregator: details', () => {
     expect(month.lateNightDrinking).toBe(3);
     expect(month.flags.retweet).toMatchObject({ count: 6, share: 0.0968 });
     expect(month.flags.retweet.ids.every((id) => typeof id === 'string' && id.length === 19)).toBe(true);
-    expect(month.flags.complaint).toEqual({ count: 0, share: 0, ids: [] });
+    expect(month.flags.complaint).toEqual({ count: 0, share: 0, ids: [], tweets: [] });
   });
 
   it('caps flag id lists at 20 while counting all', () => {
@@ -183,5 +190,39 @@ describe('createAggregator: details', () => {
     const topics = month.questions.find((q) => q.id === 'topics');
     if (topics?.id !== 'topics') throw new Error('topics question missing');
     expect(topics.data.people).toEqual([{ term: '@ann', count: 3 }]);
+  });
+});
+
+describe('one rounding', () => {
+  it('computes each change from the shares as shown, so subtracting them gives the change shown', () => {
+    // 1 of 22 is reported as 0.0455 and shown as 4.6%; 1 of 20 is 5.0%. The change shown is
+    // 5.0 - 4.6 = 0.4, not 0.5 as the unrounded 5 - 4.545… would round to.
+    const tweets = [
+      ...times(1, () => ({ month: '2024-04', label: 'promotion/sharing' })),
+      ...times(21, () => ({ month: '2024-04', label: 'conversation/reply' })),
+      ...times(1, () => ({ month: '2024-05', label: 'promotion/sharing' })),
+      ...times(19, () => ({ month: '2024-05', label: 'conversation/reply' })),
+    ];
+    const [april, may] = aggregate(tweets, { detailMonths: ['2024-04', '2024-05'] }).months;
+    expect(april!.categories.promotion.share).toBe(0.0455);
+    expect(formatPercent(april!.categories.promotion.share, 1)).toBe('4.6%');
+    expect(formatPercent(may!.categories.promotion.share, 1)).toBe('5.0%');
+    expect(may!.categories.promotion.changePoints).toBe(0.4);
+  });
+
+  it('holds for every category and subcategory of the post-like months', () => {
+    const [april, may] = aggregate(postLikeArchive(), { detailMonths: ['2024-04', '2024-05'] }).months;
+    const shown = (share: number) => Number(formatPercent(share, 1).slice(0, -1));
+    let checked = 0;
+    for (const category of CATEGORIES) {
+      const pairs: [{ share: number; changePoints: number | null }, { share: number }][] = [[may!.categories[category], april!.categories[category]]];
+      const subs = (m: MonthReport) => m.categories[category].subcategories as Record<string, { share: number; changePoints: number | null }>;
+      for (const sub of Object.keys(subs(may!))) pairs.push([subs(may!)[sub]!, subs(april!)[sub]!]);
+      for (const [now, before] of pairs) {
+        expect(now.changePoints).toBeCloseTo(shown(now.share) - shown(before.share), 9);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });

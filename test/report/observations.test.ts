@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkTargets } from '../../src/report/index.js';
+import { checkTargets, renderers } from '../../src/report/index.js';
 import type { MonthReport, Question } from '../../src/report/index.js';
-import { aggregate, filler, postLikeArchive, resetIds, times } from './fixtures.js';
+import { aggregate, classified, filler, postLikeArchive, resetIds, times } from './fixtures.js';
 
 beforeEach(() => resetIds());
 
@@ -171,7 +171,7 @@ describe('the five questions', () => {
       retweets: 6,
       retweetShare: 0.0968,
     });
-    expect(boring.answer).toBe('3 tweets (5%) repeat another (2 exact, 1 near, in 1 group); 0 links with no words of your own; 10% retweets.');
+    expect(boring.answer).toBe('3 tweets (5%) repeat another (2 exact and 1 near, in 1 group); 10% retweets.');
   });
 
   it('finds no clone in the post-like month', () => {
@@ -191,5 +191,66 @@ describe('the five questions', () => {
     expect(trust.data.promotionPerConversation).toBeNull();
     expect(trust.data.cloneSigns).toEqual(['more than half promotion (90%)', 'few replies to others (0%)', 'no business goals stated']);
     expect(trust.answer).toContain('the stream may read like constant ads');
+  });
+});
+
+describe('wording a person would write', () => {
+  const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).map((t) => t.trim()).filter((t) => t.length > 0);
+
+  it.each([
+    ['the post-like month', () => may()],
+    ['a month with goals', () => may({ goals: ['Promote my blog'] })],
+    ['a month without tweets', () => aggregate(postLikeArchive(), { detailMonths: ['2024-07'] }).months[0]!],
+    ['a month under 20 tweets', () => aggregate(times(12, () => ({})), { detailMonths: ['2024-05'] }).months[0]!],
+  ])('no two answers of %s share a sentence', (_name, make) => {
+    const month = make();
+    const seen = new Map<string, string>();
+    for (const q of month.questions) {
+      for (const sentence of sentences(q.answer)) {
+        expect(seen.get(sentence), `"${sentence}" in ${q.id} and ${seen.get(sentence)}`).toBeUndefined();
+        seen.set(sentence, q.id);
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('agrees in number: no "1 … tweets", no "N … tweet" for N other than 1', () => {
+    const one = [
+      ...times(20, () => ({ label: 'conversation/reply', isReply: true, inReplyToScreenName: 'ann', mentions: ['ann'] })),
+      ...times(20, () => ({ label: 'promotion/self' })),
+      classified({ label: 'personal/life', hour: 1, flags: ['late-night', 'drinking'] }),
+    ];
+    const texts = (m: MonthReport) => [...m.observations.map((o) => o.text), ...m.questions.map((q) => q.answer)];
+    const all = [...texts(aggregate(one, { detailMonths: ['2024-05'] }).months[0]!), ...texts(may()), ...texts(may({ goals: ['x'] }))];
+    expect(all.join('\n')).toContain('1 promotion tweet per conversation tweet');
+    for (const text of all) {
+      expect(text).not.toMatch(/(?<![\d.])1 (?:[a-z-]+ )?(tweets|links|groups|bare links|mention\b|are both|were)/);
+      expect(text).not.toMatch(/(?<![\d.])(?:[02-9]|\d{2,}) (?:[a-z-]+ )?(tweet|link|group|bare link)\b(?! per)/);
+    }
+  });
+
+  it('leaves out zero clauses: no "0 mention drinking", no "0 are both"', () => {
+    const tweets = [
+      ...times(20, () => ({ label: 'conversation/reply' })),
+      ...times(5, (i) => ({ label: 'personal/life', hour: 1, day: 1 + i, flags: ['late-night'] })),
+    ];
+    const month = aggregate(tweets, { detailMonths: ['2024-05'] }).months[0]!;
+    const night = month.observations.find((o) => o.kind === 'nightlife');
+    expect(night?.text).toBe('5 tweets (20%) were posted late at night.');
+    for (const text of [...month.observations.map((o) => o.text), ...month.questions.map((q) => q.answer)]) {
+      expect(text).not.toMatch(/(?<![\d.])0 (?!%)/);
+    }
+  });
+
+  it('says how to add goals once per report, not in every month nor in the answers', () => {
+    const tweets = [...times(25, () => ({ month: '2024-04' })), ...times(25, () => ({ month: '2024-05' }))];
+    const report = aggregate(tweets, { detailMonths: ['2024-04', '2024-05'] });
+    // Each month's data keeps it (a month reads the same alone); a report of several says it once.
+    for (const m of report.months) expect(m.observations.filter((o) => o.kind === 'no-goals')).toHaveLength(1);
+    for (const format of ['table', 'markdown', 'html'] as const) {
+      const text = renderers[format](report, { color: null, width: 200 });
+      expect(text.split('No goals are stated').length - 1, format).toBe(1);
+    }
+    for (const m of report.months) expect(question(m, 'persona').answer).not.toMatch(/goal/i);
   });
 });

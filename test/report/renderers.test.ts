@@ -345,3 +345,59 @@ describe('renderTrend', () => {
     expect(() => renderTrend(yearOfMonths(), 'table', { ...plain, from: '2030-01' })).toThrow(/no months/);
   });
 });
+
+describe('the tweets behind the flags and the low-confidence list', () => {
+  // 8 late-night tweets, one of them also low-confidence; the post-like archive's format.
+  function flagged(account?: AuditReport['account']): AuditReport {
+    const tweets = [
+      ...times(20, (i) => ({ label: 'conversation/reply', text: `@ann ${filler(i)}` })),
+      ...times(8, (i) => ({ label: 'personal/life', day: 2 + i, hour: 1, flags: ['late-night'], text: `night owl note ${filler(i + 50)}`, confidence: i === 0 ? 0.3 : 0.9 })),
+    ];
+    const report = aggregate(tweets, { detailMonths: ['2024-05'] });
+    if (account) report.account = account;
+    return report;
+  }
+  const x = { handle: 'someone', platform: 'x' as const };
+
+  it('keeps each listed tweet with its local time and text in JSON, valid against the schema', () => {
+    const report = flagged(x);
+    const month = report.months[0]!;
+    expect(month.flags['late-night'].tweets.map((t) => t.id)).toEqual(month.flags['late-night'].ids);
+    expect(month.flags['late-night'].tweets[0]).toMatchObject({ local: expect.stringMatching(/^2024-05-02 01:\d\d$/), text: expect.stringMatching(/^night owl note/) });
+    expect(month.lowConfidence.tweets).toHaveLength(1);
+    const value = JSON.parse(renderers.json(report, plain));
+    expect(value.account).toEqual(x);
+    expect(validate(schema, value)).toEqual([]);
+  });
+
+  it.each(['markdown', 'html'] as const)('links each shown tweet on x.com in %s, five at most, then "and N more"', (format) => {
+    const report = flagged(x);
+    const text = renderers[format](report, plain);
+    const ids = report.months[0]!.flags['late-night'].ids;
+    for (const id of ids.slice(0, 5)) expect(text).toContain(`https://x.com/someone/status/${id}`);
+    for (const id of ids.slice(5)) expect(text).not.toContain(id);
+    expect(text).toContain('and 3 more');
+    expect(text).toContain(report.months[0]!.lowConfidence.ids[0]!);
+    expect(text).toContain('night owl note');
+  });
+
+  it.each(['markdown', 'html', 'table'] as const)('shows no link in %s when the platform gives no permalink, nor without an account', (format) => {
+    for (const report of [flagged({ handle: 'someone', platform: 'mastodon' }), flagged()]) {
+      const text = renderers[format](report, plain);
+      expect(text).not.toContain('https://x.com/');
+      expect(text).toContain('night owl note');
+    }
+  });
+
+  it('shortens each tweet to the terminal width in the table, with its local time', () => {
+    const text = renderers.table(flagged(x), { color: null, width: 60 });
+    const lines = text.split('\n').filter((line) => line.includes('night owl note'));
+    expect(lines.length).toBe(5 + 1);
+    for (const line of lines) {
+      expect(line.length).toBeLessThanOrEqual(60);
+      expect(line).toMatch(/^ {4}2024-05-\d\d \d\d:\d\d {2}night owl note/);
+    }
+    expect(text).toContain('    and 3 more');
+    expect(text).not.toContain('https://');
+  });
+});

@@ -4,11 +4,11 @@ import { checkTargets, renderers } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput, writeText } from '../output.js';
 import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
+import { auditOptionsFrom, describePeriod, reportAccount, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
 
 /**
  * `tweet-audit check`: made for cron, which mails whatever a job prints. All targets met: no
- * output, exit 0. One unmet: one line per unmet target on stdout, exit 1. Error: exit 2.
+ * output, exit 0. A month under the post's twenty tweets is not judged: one line says so, exit 0. One unmet: one line per unmet target on stdout, exit 1. Error: exit 2.
  * Warnings (a stale archive, skipped records) are said on stderr; with --strict they exit 1 too.
  * A folder of several accounts' downloads is checked account by account. With --out it also
  * writes the report it checked: one read of the archive and one set of warnings for cron.
@@ -34,14 +34,18 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     const { prepared, report } = await audit({ ...each, trend: options.out ? trendFor(options.format) : 0 });
     describePeriod(io, each, prepared);
     if (options.out) {
+      const account = reportAccount(prepared);
+      if (account) report.account = account;
       const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
       const text = renderers[options.format](report, { color: null, width: io.stdout.columns });
       await withOutput(io, options.out, archives, (out) => writeText(out, text), vars);
     }
     const result = checkTargets(report);
+    const who = inputs.groups.length > 1 && group.handle ? `@${group.handle} ` : '';
+    // Too few tweets is no failure: cron still mails the line that says why nothing was judged.
+    for (const month of result.tooFew) io.stdout.write(`${who}${month.month} ${month.text}\n`);
     if (result.ok) continue;
     code = EXIT.targetsUnmet;
-    const who = inputs.groups.length > 1 && group.handle ? `@${group.handle} ` : '';
     for (const target of result.results) {
       if (target.status !== 'met') io.stdout.write(`${who}${target.month} ${target.text}\n`);
     }

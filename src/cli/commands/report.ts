@@ -4,7 +4,7 @@ import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { checkOutput, chooseColor, colorMode, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
 import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
+import { auditOptionsFrom, describePeriod, reportAccount, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
 
 interface ReportOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
@@ -34,6 +34,8 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     const { prepared, report } = await audit({ ...each, examples: options.examples, trend: trendFor(options.format) });
     describePeriod(io, each, prepared);
     const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
+    const account = reportAccount(prepared);
+    if (account) report.account = account;
     const color = chooseColor(colorMode(options), io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
     const text = renderers[options.format](report, { color, width: io.stdout.columns });
     if (index > 0 && !options.out) io.stdout.write('\n');

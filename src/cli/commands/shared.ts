@@ -5,8 +5,8 @@ import { parseLabels, UserLabels } from '../../classify/index.js';
 import { loadConfig, userConfigPath } from '../../config/index.js';
 import type { TweetAuditConfig } from '../../config/schema.js';
 import { MAX_ARCHIVES, MAX_LABELS_BYTES, MAX_LABELS_LINES, readTextInput } from '../../limits.js';
-import { validatePeriodOptions } from '../../period.js';
-import { DEFAULT_TREND_MONTHS } from '../../report/index.js';
+import { MIN_TWEETS, validatePeriodOptions } from '../../period.js';
+import { DEFAULT_TREND_MONTHS, type ReportAccount } from '../../report/index.js';
 import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
 import { resolveArchives, type AccountArchives } from '../archives.js';
@@ -223,7 +223,15 @@ export function describePeriod(io: CliIO, inputs: CommandInputs, prepared: Prepa
   const { diagnostics } = inputs;
   if (period.chosenBy === 'default') {
     const complete = period.complete ? 'the last complete month in the archive' : 'the only month in the archive, perhaps not complete';
-    diagnostics.notice(`${period.from}, ${complete} (${zone.name}); choose another with --month, --from/--to or --all`);
+    if (period.widened) {
+      const { from, tweets } = period.widened;
+      const held = monthCounts.get(from) ?? 0;
+      diagnostics.notice(
+        `${period.from}..${period.to}: ${from}, the last complete month in the archive (${zone.name}), has only ${held === 1 ? '1 tweet' : `${held} tweets`}, so the review goes back to ${period.from} to hold at least ${MIN_TWEETS} (${tweets === 1 ? '1 tweet' : `${tweets} tweets`}); choose another with --month, --from/--to or --all`,
+      );
+    } else {
+      diagnostics.notice(`${period.from}, ${complete} (${zone.name}); choose another with --month, --from/--to or --all`);
+    }
   }
   const inPeriod = prepared.periodMonths.reduce((sum, month) => sum + (monthCounts.get(month) ?? 0), 0);
   if (inPeriod > 0) return;
@@ -267,4 +275,12 @@ function existingDefaultLabels(io: CliIO, configPath: string | undefined): strin
 /** The months a report's trend covers: JSON carries the whole trend, CSV none, the others the 12 up to the period's end. */
 export function trendFor(format: string): 'all' | number {
   return format === 'json' ? 'all' : format === 'csv' ? 0 : DEFAULT_TREND_MONTHS;
+}
+
+/** Whose archive the report is of, for links to the tweets: the owner's first handle and platform. */
+export function reportAccount(prepared: PreparedAudit): ReportAccount | undefined {
+  const handle = prepared.archive.owner.handles[0];
+  if (!handle) return undefined;
+  const { format } = prepared.archive;
+  return { handle, platform: format === 'mastodon' ? 'mastodon' : format === 'bluesky' ? 'bluesky' : 'x' };
 }

@@ -5,7 +5,8 @@ import { escapeHtml } from '../escape.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
 import { renderPieSlices } from '../pie-svg.js';
 import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
-import { CATEGORY_HEX, selectTrend, type RenderOptions } from './shared.js';
+import { CATEGORY_HEX, oneLine, permalink, selectTrend, SHOWN_FLAGS, shownObservations, shownTweets, type RenderOptions } from './shared.js';
+import type { ReportAccount, ShownTweet } from '../types.js';
 
 // Inline only: the file must open offline, print, and fit a phone. The CSP below forbids every
 // script and every network fetch, so even a bug in escaping could not run code or load anything.
@@ -35,6 +36,8 @@ tr.sub td:first-child { padding-left: 24px; color: var(--muted); }
 dt { font-weight: 600; margin-top: 12px; }
 dd { margin: 4px 0 0 0; }
 .ids { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+.tweets { margin: 0; padding-left: 1.1em; overflow-wrap: anywhere; }
+.tweets time { font-variant-numeric: tabular-nums; color: #59636e; white-space: nowrap; }
 blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
 .trend-chart { overflow-x: auto; }
 .trend-chart svg { height: auto; display: block; }
@@ -89,12 +92,21 @@ function renderBreakdownTable(month: MonthReport): string {
   ].join('\n');
 }
 
-function idList(ids: string[], count: number): string {
-  const more = count > ids.length ? ` … (${count} in all)` : '';
-  return `<span class="ids">${ids.map(escapeHtml).join(' ')}${more}</span>`;
+/** The listed tweets with their local time, each a link to its page where there is one. */
+function tweetList(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string {
+  const { tweets: shown, more } = shownTweets(tweets, count);
+  const items = shown.map((t) => {
+    const url = permalink(account, t.id);
+    const text = escapeHtml(oneLine(t.text));
+    const body = url ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${text}</a>` : text;
+    return `<li><time>${escapeHtml(t.local)}</time> ${body}</li>`;
+  });
+  if (more) items.push(`<li class="more">${more}</li>`);
+  return `<ul class="tweets">${items.join('')}</ul>`;
 }
 
-function renderMonthSection(month: MonthReport): string {
+function renderMonthSection(month: MonthReport, report: AuditReport): string {
+  const { account } = report;
   const out: string[] = [];
   out.push(`<section class="month" id="month-${escapeHtml(month.month)}">`);
   out.push(`<h2>${escapeHtml(month.month)}</h2>`);
@@ -104,14 +116,14 @@ function renderMonthSection(month: MonthReport): string {
   }
   out.push('<div class="overview">', renderPieFigure(month), renderBreakdownTable(month), '</div>');
   out.push(`<p class="professional">Professional (promotion): <strong>${formatPercent(month.professionalShare, 1)}</strong></p>`);
-  out.push('<h3>Observations</h3>', `<ul class="observations">${month.observations.map((o) => `<li data-kind="${o.kind}">${escapeHtml(o.text)}</li>`).join('\n')}</ul>`);
+  out.push('<h3>Observations</h3>', `<ul class="observations">${shownObservations(report, month).map((o) => `<li data-kind="${o.kind}">${escapeHtml(o.text)}</li>`).join('\n')}</ul>`);
   out.push('<h3>Questions</h3>', `<dl class="questions">${month.questions.map((q) => `<dt>${escapeHtml(q.question)}</dt><dd>${escapeHtml(q.answer)}</dd>`).join('\n')}</dl>`);
   out.push(
     '<h3>Flags</h3>',
-    '<div class="table-wrap"><table class="flags"><thead><tr><th>Flag</th><th class="n">Count</th><th class="n">Share</th><th>First ids</th></tr></thead><tbody>',
+    '<div class="table-wrap"><table class="flags"><thead><tr><th>Flag</th><th class="n">Count</th><th class="n">Share</th><th>Tweets</th></tr></thead><tbody>',
     FLAGS.map((flag) => {
       const t = month.flags[flag];
-      return `<tr><td>${flag}</td><td class="n">${t.count}</td><td class="n">${formatPercent(t.share, 1)}</td><td>${idList(t.ids, t.count)}</td></tr>`;
+      return `<tr><td>${flag}</td><td class="n">${t.count}</td><td class="n">${formatPercent(t.share, 1)}</td><td>${t.count > 0 && SHOWN_FLAGS.has(flag) ? tweetList(t.tweets, t.count, account) : ''}</td></tr>`;
     }).join('\n'),
     '</tbody></table></div>',
   );
@@ -144,7 +156,7 @@ function renderMonthSection(month: MonthReport): string {
   if (month.lowConfidence.count > 0) {
     out.push(
       '<h3>Low confidence</h3>',
-      `<p>${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}, worth a second look: ${idList(month.lowConfidence.ids, month.lowConfidence.count)}</p>`,
+      `<p>${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}, worth a second look:</p>${tweetList(month.lowConfidence.tweets, month.lowConfidence.count, account)}`,
     );
   }
   out.push('</section>');
@@ -250,7 +262,7 @@ export function renderHtml(report: AuditReport, _options: RenderOptions): string
   const title = monthsTitle.length > 0 ? `Tweet audit ${monthsTitle}` : 'Tweet audit';
   const body: string[] = ['<h1>Tweet audit</h1>'];
   if (report.months.length === 0) body.push(`<p>No month to report (time zone ${escapeHtml(report.timezone)}).</p>`);
-  for (const month of report.months) body.push(renderMonthSection(month));
+  for (const month of report.months) body.push(renderMonthSection(month, report));
   const trend = selectTrend(report);
   if (trend.length >= 2) body.push(renderTrendSection(trend));
   return htmlDocument(title, body.join('\n'), `${report.generator.name} ${report.generator.version}`);

@@ -4,7 +4,8 @@ import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
 import { renderTrendChart } from './table.js';
-import { oneLine, selectTrend, type RenderOptions } from './shared.js';
+import { oneLine, permalink, selectTrend, SHOWN_FLAGS, shownObservations, shownTweets, type RenderOptions } from './shared.js';
+import type { ReportAccount, ShownTweet } from '../types.js';
 
 /**
  * Makes text inert in Markdown: backslash-escapes the characters that start emphasis, code,
@@ -26,7 +27,20 @@ function tableOf(head: string[], align: ('l' | 'r')[], rows: string[][]): string
   return [row(head), row(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(row)].join('\n');
 }
 
-function renderMonthMarkdown(month: MonthReport): string {
+/** "- 2024-05-24 01:00 [text](https://x.com/…)" per tweet, then "- and N more". */
+function tweetItems(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string[] {
+  const { tweets: shown, more } = shownTweets(tweets, count);
+  const items = shown.map((t) => {
+    const url = permalink(account, t.id);
+    const text = escapeMarkdown(oneLine(t.text));
+    return `- ${t.local} ${url ? `[${text}](${url})` : text}`;
+  });
+  if (more) items.push(`- ${more}`);
+  return items;
+}
+
+function renderMonthMarkdown(month: MonthReport, report: AuditReport): string {
+  const { account } = report;
   const out: string[] = [];
   out.push(`## ${month.month}`, '');
   out.push(`n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeMarkdown(month.timezone)}`, '');
@@ -43,22 +57,26 @@ function renderMonthMarkdown(month: MonthReport): string {
   }
   out.push('### Breakdown', '', tableOf(['Category', 'Subcategory', 'Count', 'Share', 'Change (pts)'], ['l', 'l', 'r', 'r', 'r'], rows), '');
   out.push(`**Professional (promotion):** ${formatPercent(month.professionalShare, 1)}`, '');
-  out.push('### Observations', '', ...month.observations.map((o) => `- ${escapeMarkdown(o.text)}`), '');
+  out.push('### Observations', '', ...shownObservations(report, month).map((o) => `- ${escapeMarkdown(o.text)}`), '');
   out.push('### Questions', '');
   for (const question of month.questions) out.push(`**${question.question}**`, '', escapeMarkdown(question.answer), '');
   out.push(
     '### Flags',
     '',
     tableOf(
-      ['Flag', 'Count', 'Share', 'First ids'],
-      ['l', 'r', 'r', 'l'],
+      ['Flag', 'Count', 'Share'],
+      ['l', 'r', 'r'],
       FLAGS.map((flag) => {
         const t = month.flags[flag];
-        return [flag, String(t.count), formatPercent(t.share, 1), t.ids.map((id) => `\`${id}\``).join(' ')];
+        return [flag, String(t.count), formatPercent(t.share, 1)];
       }),
     ),
     '',
   );
+  for (const flag of FLAGS) {
+    const t = month.flags[flag];
+    if (t.count > 0 && SHOWN_FLAGS.has(flag)) out.push(`**${flag}**`, '', ...tweetItems(t.tweets, t.count, account), '');
+  }
   if (month.engagement) {
     const engagement = month.engagement;
     const show = (value: number | undefined) => (value === undefined ? '–' : String(value));
@@ -89,7 +107,9 @@ function renderMonthMarkdown(month: MonthReport): string {
     out.push(
       '### Low confidence',
       '',
-      `${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}: ${month.lowConfidence.ids.map((id) => `\`${id}\``).join(' ')}`,
+      `${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}:`,
+      '',
+      ...tweetItems(month.lowConfidence.tweets, month.lowConfidence.count, account),
       '',
     );
   }
@@ -121,7 +141,7 @@ export function renderTrendMarkdown(points: TrendPoint[], options: RenderOptions
 export function renderMarkdown(report: AuditReport, options: RenderOptions): string {
   const parts = [`# Tweet audit`, ''];
   if (report.months.length === 0) parts.push(`No month to report (time zone ${escapeMarkdown(report.timezone)}).`, '');
-  for (const month of report.months) parts.push(renderMonthMarkdown(month));
+  for (const month of report.months) parts.push(renderMonthMarkdown(month, report));
   const trend = selectTrend(report);
   if (trend.length >= 2) parts.push(renderTrendMarkdown(trend, options));
   return `${parts.join('\n').trimEnd()}\n`;

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { CATEGORIES } from '../../classify/taxonomy.js';
-import type { AuditReport, Category, TrendPoint } from '../types.js';
+import type { AuditReport, Category, Flag, MonthReport, Observation, ReportAccount, ShownTweet, TrendPoint } from '../types.js';
 
 /** Options every renderer takes. */
 export interface RenderOptions {
@@ -128,4 +128,32 @@ export function oneLine(text: string): string {
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+/** The flags whose tweets are worth a second look, and so are shown, not just counted. */
+export const SHOWN_FLAGS: ReadonlySet<Flag> = new Set<Flag>(['late-night', 'drinking', 'complaint', 'duplicate']);
+
+/** How many listed tweets (per flag, low confidence) a report shows; the rest are "and N more". */
+export const SHOWN_TWEETS = 5;
+
+/** The tweet's page, which loads nothing until clicked; none where the archive gives no permalink. */
+export function permalink(account: ReportAccount | undefined, id: string): string | undefined {
+  if (!account || account.platform !== 'x' || !/^\d+$/.test(id)) return undefined;
+  return `https://x.com/${encodeURIComponent(account.handle.replace(/^@/, ''))}/status/${id}`;
+}
+
+/** The first {@link SHOWN_TWEETS} of a list, and "and N more" for the rest of `count`. */
+export function shownTweets(tweets: readonly ShownTweet[], count: number): { tweets: ShownTweet[]; more: string | null } {
+  const shown = tweets.slice(0, SHOWN_TWEETS);
+  const rest = count - shown.length;
+  return { tweets: shown, more: rest > 0 ? `and ${rest} more` : null };
+}
+
+/**
+ * The observations a month shows in a report of several: how to state goals is said once, in the
+ * first month that says it. The month's data keeps it, so a month reads the same alone as within.
+ */
+export function shownObservations(report: AuditReport, month: MonthReport): Observation[] {
+  const first = report.months.find((m) => m.observations.some((o) => o.kind === 'no-goals'));
+  return first === undefined || first === month ? month.observations : month.observations.filter((o) => o.kind !== 'no-goals');
 }

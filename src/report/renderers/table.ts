@@ -14,6 +14,9 @@ import {
   paint,
   paintCategory,
   selectTrend,
+  SHOWN_FLAGS,
+  shownObservations,
+  shownTweets,
   truncate,
   wrapText,
   type RenderOptions,
@@ -23,7 +26,6 @@ import {
 const PLAIN_STYLE = { head: [] as string[], border: [] as string[] };
 // No rule between body rows: a breakdown of 16 rows stays readable on one screen.
 const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-const IDS_SHOWN = 5;
 
 function newTable(head: string[], colAligns?: ('left' | 'right' | 'center')[]): Table.Table {
   return new Table({ head, style: PLAIN_STYLE, chars: COMPACT_CHARS, ...(colAligns ? { colAligns } : {}) });
@@ -65,15 +67,22 @@ function renderBreakdown(month: MonthReport, options: RenderOptions, width: numb
 }
 
 function renderFlags(month: MonthReport, width: number): string {
-  // As many ids as fit beside the three narrow columns (about 36 cells); ids take 20 each.
-  const shown = Math.max(1, Math.min(IDS_SHOWN, Math.floor((width - 38) / 20)));
-  const table = newTable(['flag', 'count', 'share', 'first ids'], ['left', 'right', 'right', 'left']);
+  const table = newTable(['flag', 'count', 'share'], ['left', 'right', 'right']);
+  const lists: string[] = [];
   for (const flag of FLAGS) {
     const tally = month.flags[flag];
-    const more = tally.count > shown ? ' …' : '';
-    table.push([flag, String(tally.count), formatPercent(tally.share, 1), tally.ids.slice(0, shown).join(' ') + more]);
+    table.push([flag, String(tally.count), formatPercent(tally.share, 1)]);
+    if (tally.count > 0 && SHOWN_FLAGS.has(flag)) lists.push(`  ${flag}:`, ...tweetLines(tally.tweets, tally.count, width));
   }
-  return table.toString();
+  return [table.toString(), ...lists].join('\n');
+}
+
+/** "    2024-05-24 01:00  the text, cut to the width", then "and N more". */
+function tweetLines(tweets: MonthReport['lowConfidence']['tweets'], count: number, width: number): string[] {
+  const { tweets: shown, more } = shownTweets(tweets, count);
+  const lines = shown.map((t) => truncate(`    ${t.local}  ${oneLine(t.text)}`, Math.max(30, width)));
+  if (more) lines.push(`    ${more}`);
+  return lines;
 }
 
 function renderEngagement(month: MonthReport): string | null {
@@ -100,7 +109,7 @@ function renderExamples(month: MonthReport, width: number): string | null {
 }
 
 /** The text view of one month. */
-function renderMonth(month: MonthReport, options: RenderOptions, width: number): string {
+function renderMonth(month: MonthReport, report: AuditReport, options: RenderOptions, width: number): string {
   const { color } = options;
   const out: string[] = [];
   out.push(
@@ -114,7 +123,7 @@ function renderMonth(month: MonthReport, options: RenderOptions, width: number):
   }
   out.push('', renderBreakdown(month, options, width));
   out.push(`Professional (promotion): ${formatPercent(month.professionalShare, 1)}`);
-  out.push('', heading(color, 'Observations'), ...month.observations.map((o) => bullet(o.text, width)));
+  out.push('', heading(color, 'Observations'), ...shownObservations(report, month).map((o) => bullet(o.text, width)));
   out.push('', heading(color, 'Questions'));
   for (const question of month.questions) {
     out.push(`  ${paint(color, (c) => c.bold, question.question)}`);
@@ -129,7 +138,8 @@ function renderMonth(month: MonthReport, options: RenderOptions, width: number):
     out.push(
       '',
       heading(color, 'Low confidence'),
-      `  ${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}: ${month.lowConfidence.ids.slice(0, IDS_SHOWN * 2).join(' ')}${month.lowConfidence.count > IDS_SHOWN * 2 ? ' …' : ''}`,
+      `  ${plural(month.lowConfidence.count, 'tweet')} below ${month.lowConfidence.threshold}:`,
+      ...tweetLines(month.lowConfidence.tweets, month.lowConfidence.count, width),
     );
   }
   return out.join('\n');
@@ -173,7 +183,7 @@ export function renderTrendText(points: TrendPoint[], options: RenderOptions): s
  */
 export function renderTable(report: AuditReport, options: RenderOptions): string {
   const width = options.width ?? DEFAULT_WIDTH;
-  const sections = report.months.map((month) => renderMonth(month, options, width));
+  const sections = report.months.map((month) => renderMonth(month, report, options, width));
   if (report.months.length === 0) sections.push(`No month to report (time zone ${report.timezone}).`);
   const trend = selectTrend(report);
   if (trend.length >= 2) sections.push(renderTrendText(trend, options));

@@ -32,7 +32,8 @@ function wholeNumbers(name, text) {
   return values;
 }
 const sizes = wholeNumbers('BENCH_SIZES', process.env.BENCH_SIZES ?? '10000,100000');
-const fixedRuns = process.env.BENCH_RUNS === undefined ? undefined : wholeNumbers('BENCH_RUNS', process.env.BENCH_RUNS)[0];
+const fixedRuns =
+  process.env.BENCH_RUNS === undefined ? undefined : wholeNumbers('BENCH_RUNS', process.env.BENCH_RUNS)[0];
 const runsFor = (size) => fixedRuns ?? (size >= 1_000_000 ? 1 : 3);
 // The children get an empty home: the user's own config must not change the figures.
 const home = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-bench-home-'));
@@ -79,7 +80,8 @@ function dataFiles(archive) {
     .map((name) => path.join(data, name));
 }
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Whether `archive` was generated whole by the current generator (its README says which). */
 function isCurrentArchive(archive) {
@@ -102,7 +104,10 @@ async function benchSize(size) {
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const out = path.join(os.tmpdir(), `tweet-audit-bench-${process.pid}.json`);
 
-  const all = await timed(['--import', probe, bin, 'report', archive, '--all', '--format', 'json', '--out', out], runsFor(size));
+  const all = await timed(
+    ['--import', probe, bin, 'report', archive, '--all', '--format', 'json', '--out', out],
+    runsFor(size),
+  );
   const month = await timed(['--import', probe, bin, 'report', archive, '--out', out], runsFor(size));
   await rm(out, { force: true });
 
@@ -175,10 +180,25 @@ async function benchAccuracy() {
 }
 
 await mkdir(benchDir, { recursive: true });
-console.log(`tweet-audit bench — node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB`);
+console.log(
+  `tweet-audit bench — node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB`,
+);
 console.log('Median of runs. month = `report` (the default month, table); all = `report --all --format json`;');
 console.log('parse = a bare read (and inflate, for a zip) + JSON.parse of the tweet files; ratios are to it.\n');
-console.log(['archive', 'MB', 'runs', 'month s', 'month RSS MB', 'all s', 'all RSS MB', 'parse s', 'month/parse', 'all/parse'].join('\t'));
+console.log(
+  [
+    'archive',
+    'MB',
+    'runs',
+    'month s',
+    'month RSS MB',
+    'all s',
+    'all RSS MB',
+    'parse s',
+    'month/parse',
+    'all/parse',
+  ].join('\t'),
+);
 const rows = [];
 for (const size of sizes) rows.push(() => benchSize(size));
 const cogdog = path.join(shared, 'cogdog-2023.zip');
@@ -202,7 +222,9 @@ for (const bench of rows) {
   );
 }
 const help = await benchHelp();
-console.log(`\ntweet-audit --help: median ${fmt(help.help)} ms of 15 runs; bare node start-up ${fmt(help.bare)} ms (so ${fmt(help.help - help.bare)} ms are ours)`);
+console.log(
+  `\ntweet-audit --help: median ${fmt(help.help)} ms of 15 runs; bare node start-up ${fmt(help.bare)} ms (so ${fmt(help.help - help.bare)} ms are ours)`,
+);
 const sample = await timed([bin, 'report', path.join(root, 'fixtures/sample-archive')], 5);
 console.log(`report of the sample archive (565 tweets): median ${fmt(sample.ms)} ms of 5 runs`);
 {
@@ -211,8 +233,17 @@ console.log(`report of the sample archive (565 tweets): median ${fmt(sample.ms)}
   // anyway and hand it to the classifier; without it, the figure also counts that conversion.
   const size = Math.max(...sizes.filter((n) => n <= 100_000), 0);
   if (size > 0) {
-    const result = await run([path.join(root, 'scripts/bench/classify-speed.js'), path.join(benchDir, `archive-${size}`), '--passes', '5', '--local']);
-    const lines = result.stdout.trim().split('\n').filter((line) => line.startsWith('median'));
+    const result = await run([
+      path.join(root, 'scripts/bench/classify-speed.js'),
+      path.join(benchDir, `archive-${size}`),
+      '--passes',
+      '5',
+      '--local',
+    ]);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('median'));
     console.log(`\nClassifying alone, ${fmt(size)} tweets in memory (scripts/bench/classify-speed.js):`);
     for (const line of result.code === 0 ? lines : [result.stderr.trim()]) console.log(`  ${line}`);
   }
@@ -220,7 +251,11 @@ console.log(`report of the sample archive (565 tweets): median ${fmt(sample.ms)}
 if (existsSync(shared)) {
   console.log('\nClassifier against hand labels (../shared/archives/labels):');
   for (const row of await benchAccuracy()) {
-    console.log(row.error ? `  ${row.archive}: ${row.error}` : `  ${row.archive}: accuracy ${fmt(row.accuracy, 3)}, macro-F1 ${fmt(row.macroF1, 3)} (${row.n} labeled tweets)`);
+    console.log(
+      row.error
+        ? `  ${row.archive}: ${row.error}`
+        : `  ${row.archive}: accuracy ${fmt(row.accuracy, 3)}, macro-F1 ${fmt(row.macroF1, 3)} (${row.n} labeled tweets)`,
+    );
   }
 }
 {

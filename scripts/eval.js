@@ -22,22 +22,32 @@ out.push('');
 out.push('| archive | labels | accuracy | macro-F1 | subcategory acc. | rules alone: accuracy | macro-F1 |');
 out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-  out.push(`| ${r.name} | ${r.labeled} | ${f(r.learned.accuracy)} | ${f(r.learned.macroF1)} | ${f(r.learned.subcategoryAccuracy)} | ${f(r.rules.accuracy)} | ${f(r.rules.macroF1)} |`);
+  out.push(
+    `| ${r.name} | ${r.labeled} | ${f(r.learned.accuracy)} | ${f(r.learned.macroF1)} | ${f(r.learned.subcategoryAccuracy)} | ${f(r.rules.accuracy)} | ${f(r.rules.macroF1)} |`,
+  );
 }
 const col = (pick) => rows.map(pick);
-out.push(`| **mean** | ${rows.reduce((s, r) => s + r.labeled, 0)} | ${f(mean(col((r) => r.learned.accuracy)))} | ${f(mean(col((r) => r.learned.macroF1)))} | ${f(mean(col((r) => r.learned.subcategoryAccuracy)))} | ${f(mean(col((r) => r.rules.accuracy)))} | ${f(mean(col((r) => r.rules.macroF1)))} |`);
-out.push(`| **worst** | | ${f(Math.min(...col((r) => r.learned.accuracy)))} | ${f(Math.min(...col((r) => r.learned.macroF1)))} | ${f(Math.min(...col((r) => r.learned.subcategoryAccuracy)))} | ${f(Math.min(...col((r) => r.rules.accuracy)))} | ${f(Math.min(...col((r) => r.rules.macroF1)))} |`);
+out.push(
+  `| **mean** | ${rows.reduce((s, r) => s + r.labeled, 0)} | ${f(mean(col((r) => r.learned.accuracy)))} | ${f(mean(col((r) => r.learned.macroF1)))} | ${f(mean(col((r) => r.learned.subcategoryAccuracy)))} | ${f(mean(col((r) => r.rules.accuracy)))} | ${f(mean(col((r) => r.rules.macroF1)))} |`,
+);
+out.push(
+  `| **worst** | | ${f(Math.min(...col((r) => r.learned.accuracy)))} | ${f(Math.min(...col((r) => r.learned.macroF1)))} | ${f(Math.min(...col((r) => r.learned.subcategoryAccuracy)))} | ${f(Math.min(...col((r) => r.rules.accuracy)))} | ${f(Math.min(...col((r) => r.rules.macroF1)))} |`,
+);
 out.push('');
 out.push('Reliability: among tweets given this confidence, the share whose category was right');
 out.push('');
 out.push('| confidence | tweets | right |');
 out.push('| --- | ---: | ---: |');
-for (const b of reliability) if (b.count > 0) out.push(`| ${b.from.toFixed(1)}-${b.to.toFixed(1)} | ${b.count} | ${f(b.correct / b.count)} |`);
+for (const b of reliability)
+  if (b.count > 0) out.push(`| ${b.from.toFixed(1)}-${b.to.toFixed(1)} | ${b.count} | ${f(b.correct / b.count)} |`);
 out.push('');
 out.push('Your own labels: accuracy on the other tweets of an archive before and after 50 of its labels (3 draws)');
 out.push('');
 out.push('| archive | before | after | points |');
 out.push('| --- | ---: | ---: | ---: |');
-for (const l of lift) out.push(`| ${l.name} | ${f(l.before)} | ${f(l.after)} | ${((l.after - l.before) * 100).toFixed(1)} |`);
-out.push(`| **mean** | ${f(mean(lift.map((l) => l.before)))} | ${f(mean(lift.map((l) => l.after)))} | ${(mean(lift.map((l) => l.after - l.before)) * 100).toFixed(1)} |`);
+for (const l of lift)
+  out.push(`| ${l.name} | ${f(l.before)} | ${f(l.after)} | ${((l.after - l.before) * 100).toFixed(1)} |`);
+out.push(
+  `| **mean** | ${f(mean(lift.map((l) => l.before)))} | ${f(mean(lift.map((l) => l.after)))} | ${(mean(lift.map((l) => l.after - l.before)) * 100).toFixed(1)} |`,
+);
 process.stdout.write(`${out.join('\n')}\n`);

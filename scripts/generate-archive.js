@@ -43,7 +43,10 @@ export function createRandom(seed) {
   let c = split();
   let d = split();
   const next = () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -265,7 +268,14 @@ export function buildMedia(random, { type, count = 1, tweetId, tweetMs, owner, u
   for (let i = 0; i < (type === 'photo' ? count : 1); i++) {
     const mediaId = snowflake(tweetMs - random.int(2000, 40000), snowflakeLowBits(random));
     const key = random.chars(15, MEDIA_KEY);
-    const [w, h] = random.pick([[4032, 3024], [3024, 4032], [1920, 1080], [1080, 1350], [1200, 675], [1080, 1080]]);
+    const [w, h] = random.pick([
+      [4032, 3024],
+      [3024, 4032],
+      [1920, 1080],
+      [1080, 1350],
+      [1200, 675],
+      [1080, 1080],
+    ]);
     const base = { expanded_url: expanded, indices: indices.map(String), url };
     let media;
     if (type === 'photo') {
@@ -295,7 +305,10 @@ export function buildMedia(random, { type, count = 1, tweetId, tweetMs, owner, u
           duration_millis: String(random.int(4000, 140000)),
           variants: [
             variant(832000, w > h ? 640 : 360, w > h ? 360 : 640),
-            { content_type: 'application/x-mpegURL', url: `https://video.twimg.com/ext_tw_video/${mediaId}/pu/pl/${random.chars(16, MEDIA_KEY)}.m3u8?tag=12` },
+            {
+              content_type: 'application/x-mpegURL',
+              url: `https://video.twimg.com/ext_tw_video/${mediaId}/pu/pl/${random.chars(16, MEDIA_KEY)}.m3u8?tag=12`,
+            },
             variant(2176000, w > h ? 1280 : 720, w > h ? 720 : 1280),
           ],
         },
@@ -313,7 +326,9 @@ export function buildMedia(random, { type, count = 1, tweetId, tweetMs, owner, u
         id_str: mediaId,
         video_info: {
           aspect_ratio: ['1', '1'],
-          variants: [{ bitrate: '0', content_type: 'video/mp4', url: `https://video.twimg.com/tweet_video/${key}.mp4` }],
+          variants: [
+            { bitrate: '0', content_type: 'video/mp4', url: `https://video.twimg.com/tweet_video/${key}.mp4` },
+          ],
         },
         id: mediaId,
         media_url_https: `https://pbs.twimg.com/tweet_video_thumb/${key}.jpg`,
@@ -378,7 +393,13 @@ export function buildTweet(random, spec) {
   if (media) {
     const at = full.lastIndexOf(media.url);
     const start = cp(at);
-    mediaParts = buildMedia(random, { ...media, tweetId: id, tweetMs: ms, owner, indices: [start, start + media.url.length] });
+    mediaParts = buildMedia(random, {
+      ...media,
+      tweetId: id,
+      tweetMs: ms,
+      owner,
+      indices: [start, start + media.url.length],
+    });
   }
 
   const tweet = {
@@ -493,8 +514,64 @@ const EARLIEST_MS = Date.UTC(2011, 0, 1);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'zu', 'bel', 'dor', 'fin', 'gra', 'hul', 'jen', 'kor', 'lin', 'mar', 'nel', 'osk', 'pim', 'quin', 'ros', 'sel', 'tov', 'ulm', 'vex', 'wen', 'yar', 'zel'];
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dario', 'Elif', 'Femi', 'Greta', 'Hiro', 'Inés', 'Jonas', 'Kemi', 'Lars', 'Mei', 'Nadia', 'Oscar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tomás', 'Uma', 'Vera', 'Wim', 'Ximena', 'Yusuf', 'Zoë'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tas',
+  'vo',
+  'zu',
+  'bel',
+  'dor',
+  'fin',
+  'gra',
+  'hul',
+  'jen',
+  'kor',
+  'lin',
+  'mar',
+  'nel',
+  'osk',
+  'pim',
+  'quin',
+  'ros',
+  'sel',
+  'tov',
+  'ulm',
+  'vex',
+  'wen',
+  'yar',
+  'zel',
+];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloé',
+  'Dario',
+  'Elif',
+  'Femi',
+  'Greta',
+  'Hiro',
+  'Inés',
+  'Jonas',
+  'Kemi',
+  'Lars',
+  'Mei',
+  'Nadia',
+  'Oscar',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sven',
+  'Tomás',
+  'Uma',
+  'Vera',
+  'Wim',
+  'Ximena',
+  'Yusuf',
+  'Zoë',
+];
 
 /** A pool of fictional accounts, the same for a seed. */
 function makePeople(random, count) {
@@ -502,10 +579,21 @@ function makePeople(random, count) {
   const people = new Map();
   while (list.length < count) {
     const handle =
-      random.pick(SYLLABLES) + random.pick(SYLLABLES) + (random.chance(0.5) ? random.pick(SYLLABLES) : '') + (random.chance(0.4) ? random.int(1, 99) : random.chance(0.3) ? '_' + random.pick(['dev', 'io', 'codes', 'data', 'ux', 'ops']) : '');
+      random.pick(SYLLABLES) +
+      random.pick(SYLLABLES) +
+      (random.chance(0.5) ? random.pick(SYLLABLES) : '') +
+      (random.chance(0.4)
+        ? random.int(1, 99)
+        : random.chance(0.3)
+          ? '_' + random.pick(['dev', 'io', 'codes', 'data', 'ux', 'ops'])
+          : '');
     if (people.has(handle) || handle.length > 15) continue;
     const name = `${random.pick(FIRST)} ${handle.slice(0, 1).toUpperCase()}${handle.slice(1, 6).replace(/[\d_]/g, '')}`;
-    const person = { screen_name: handle, name, id: String(random.chance(0.5) ? random.int(10_000_000, 999_999_999) : random.int(1_000_000_000, 4_294_967_295)) };
+    const person = {
+      screen_name: handle,
+      name,
+      id: String(random.chance(0.5) ? random.int(10_000_000, 999_999_999) : random.int(1_000_000_000, 4_294_967_295)),
+    };
     people.set(handle, person);
     list.push(person);
   }
@@ -513,22 +601,166 @@ function makePeople(random, count) {
 }
 
 const EN = {
-  open: ['', '', '', 'Honestly, ', 'TIL ', 'Hot take: ', 'Reminder: ', 'Quick one: ', 'Note to self: ', 'Finally ', 'Today ', 'PSA: '],
-  subject: ['the build', 'our test suite', 'the new release', 'this library', 'the migration', 'my side project', 'the API', 'the dashboard', 'the query planner', 'the deploy pipeline', 'the team', 'the docs', 'the cache', 'this bug', 'the benchmark', 'my keyboard', 'the coffee machine', 'the meetup', 'the conference wifi', 'our on-call rotation'],
-  verb: ['is finally green', 'broke again', 'got 3x faster', 'needs a rewrite', 'made my day', 'is surprisingly pleasant', 'ate my whole afternoon', 'shipped', 'is back online', 'deserves a blog post', 'still confuses me', 'works on my machine', 'is worth a look', 'went better than expected', 'taught me something'],
-  tail: ['.', '!', ' 🎉', ' 😅', '…', '. More soon.', ' and I am not sure how to feel.', '. Thanks everyone who helped!', ' (again).', ' — details in the thread.', '. Who else?', ' & that is fine.', '. 10/10 would debug again.', ' <3'],
-  topics: ['javascript', 'rust', 'postgres', 'data', 'opensource', 'devops', 'python', 'webperf', 'a11y', 'ux', 'cloud', 'testing'],
+  open: [
+    '',
+    '',
+    '',
+    'Honestly, ',
+    'TIL ',
+    'Hot take: ',
+    'Reminder: ',
+    'Quick one: ',
+    'Note to self: ',
+    'Finally ',
+    'Today ',
+    'PSA: ',
+  ],
+  subject: [
+    'the build',
+    'our test suite',
+    'the new release',
+    'this library',
+    'the migration',
+    'my side project',
+    'the API',
+    'the dashboard',
+    'the query planner',
+    'the deploy pipeline',
+    'the team',
+    'the docs',
+    'the cache',
+    'this bug',
+    'the benchmark',
+    'my keyboard',
+    'the coffee machine',
+    'the meetup',
+    'the conference wifi',
+    'our on-call rotation',
+  ],
+  verb: [
+    'is finally green',
+    'broke again',
+    'got 3x faster',
+    'needs a rewrite',
+    'made my day',
+    'is surprisingly pleasant',
+    'ate my whole afternoon',
+    'shipped',
+    'is back online',
+    'deserves a blog post',
+    'still confuses me',
+    'works on my machine',
+    'is worth a look',
+    'went better than expected',
+    'taught me something',
+  ],
+  tail: [
+    '.',
+    '!',
+    ' 🎉',
+    ' 😅',
+    '…',
+    '. More soon.',
+    ' and I am not sure how to feel.',
+    '. Thanks everyone who helped!',
+    ' (again).',
+    ' — details in the thread.',
+    '. Who else?',
+    ' & that is fine.',
+    '. 10/10 would debug again.',
+    ' <3',
+  ],
+  topics: [
+    'javascript',
+    'rust',
+    'postgres',
+    'data',
+    'opensource',
+    'devops',
+    'python',
+    'webperf',
+    'a11y',
+    'ux',
+    'cloud',
+    'testing',
+  ],
 };
 const LANGS = {
-  es: ['Hoy por fin ha salido la nueva versión', '¿Alguien sabe por qué el despliegue tarda tanto?', 'Qué ganas de volver a la oficina', 'Gracias a todos por venir ayer', 'Nuevo artículo sobre rendimiento en el blog', 'Esta semana toca migrar la base de datos', 'Me encanta cuando los tests pasan a la primera', 'Mañana hablo en el meetup, ¡nos vemos allí!'],
-  fr: ['Enfin une version stable après trois semaines', 'Qui vient au meetup ce soir ?', 'Le café du bureau est toujours aussi mauvais', 'Merci à tous pour vos retours sur la conférence', 'Petit article sur les index et les requêtes lentes', 'Je découvre cette bibliothèque et c’est très agréable'],
-  de: ['Endlich läuft der Build wieder grün', 'Wer kommt heute Abend zum Meetup?', 'Neuer Blogartikel über Datenbankmigrationen', 'Danke an alle für das tolle Feedback', 'Der Zug hat mal wieder Verspätung', 'Heute gelernt: Caching ist schwer'],
-  pt: ['Finalmente saiu a nova versão', 'Alguém vai ao meetup hoje?', 'Obrigado a todos pelo carinho ontem', 'Novo post no blog sobre testes', 'O café daqui é muito bom'],
-  ja: ['今日は新しいバージョンをリリースしました', '勉強会の資料を公開しました', 'ビルドがやっと通った🎉', 'コーヒーが美味しい朝', 'カンファレンスで話します！'],
+  es: [
+    'Hoy por fin ha salido la nueva versión',
+    '¿Alguien sabe por qué el despliegue tarda tanto?',
+    'Qué ganas de volver a la oficina',
+    'Gracias a todos por venir ayer',
+    'Nuevo artículo sobre rendimiento en el blog',
+    'Esta semana toca migrar la base de datos',
+    'Me encanta cuando los tests pasan a la primera',
+    'Mañana hablo en el meetup, ¡nos vemos allí!',
+  ],
+  fr: [
+    'Enfin une version stable après trois semaines',
+    'Qui vient au meetup ce soir ?',
+    'Le café du bureau est toujours aussi mauvais',
+    'Merci à tous pour vos retours sur la conférence',
+    'Petit article sur les index et les requêtes lentes',
+    'Je découvre cette bibliothèque et c’est très agréable',
+  ],
+  de: [
+    'Endlich läuft der Build wieder grün',
+    'Wer kommt heute Abend zum Meetup?',
+    'Neuer Blogartikel über Datenbankmigrationen',
+    'Danke an alle für das tolle Feedback',
+    'Der Zug hat mal wieder Verspätung',
+    'Heute gelernt: Caching ist schwer',
+  ],
+  pt: [
+    'Finalmente saiu a nova versão',
+    'Alguém vai ao meetup hoje?',
+    'Obrigado a todos pelo carinho ontem',
+    'Novo post no blog sobre testes',
+    'O café daqui é muito bom',
+  ],
+  ja: [
+    '今日は新しいバージョンをリリースしました',
+    '勉強会の資料を公開しました',
+    'ビルドがやっと通った🎉',
+    'コーヒーが美味しい朝',
+    'カンファレンスで話します！',
+  ],
 };
-const DOMAINS = ['news.example', 'blog.example', 'docs.example', 'video.example', 'code.example', 'research.example', 'podcast.example', 'shop.example'];
-const SLUGS = ['why-your-cache-is-lying', 'a-gentle-intro-to-indexes', 'shipping-on-fridays', 'the-cost-of-retries', 'notes-from-the-meetup', 'benchmarking-without-tears', 'release-notes-2', 'how-we-test', 'a-year-of-on-call', 'small-teams-big-systems', 'reading-query-plans', 'the-boring-stack'];
-const EVENT_NAMES = ['DevHarbor', 'StackSummit', 'DataDunes', 'CodeFjord', 'QueryCamp', 'InfraIsland', 'OpenLoopConf', 'PixelPier'];
+const DOMAINS = [
+  'news.example',
+  'blog.example',
+  'docs.example',
+  'video.example',
+  'code.example',
+  'research.example',
+  'podcast.example',
+  'shop.example',
+];
+const SLUGS = [
+  'why-your-cache-is-lying',
+  'a-gentle-intro-to-indexes',
+  'shipping-on-fridays',
+  'the-cost-of-retries',
+  'notes-from-the-meetup',
+  'benchmarking-without-tears',
+  'release-notes-2',
+  'how-we-test',
+  'a-year-of-on-call',
+  'small-teams-big-systems',
+  'reading-query-plans',
+  'the-boring-stack',
+];
+const EVENT_NAMES = [
+  'DevHarbor',
+  'StackSummit',
+  'DataDunes',
+  'CodeFjord',
+  'QueryCamp',
+  'InfraIsland',
+  'OpenLoopConf',
+  'PixelPier',
+];
 
 /**
  * Words of the tweets beyond their phrase, per language: a vocabulary drawn the way word
@@ -542,18 +774,215 @@ const EVENT_NAMES = ['DevHarbor', 'StackSummit', 'DataDunes', 'CodeFjord', 'Quer
 const FUNCTION_WORDS = {
   en: 'the to and a of in i is it for you that on with this my be at we have so not are was but just me all what will your do can out about from now like if one up get new time today more our how they no',
   es: 'de la que el en y a los se del las un por con no una su para es al lo como más pero sus le ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde',
-  fr: "de la le et les des en un du une que est pour qui dans a par plus pas au sur ne se ce il sont avec mais ou comme on nous vous tout bien être très aussi",
+  fr: 'de la le et les des en un du une que est pour qui dans a par plus pas au sur ne se ce il sont avec mais ou comme on nous vous tout bien être très aussi',
   de: 'der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie',
   pt: 'de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu sua ou ser quando muito nos já está eu também',
   ja: 'の に は を た が で て と し れ さ ある いる も する から な こと として い や など なっ ない この ため その あっ よう また もの',
 };
 const WORD_SYLLABLES = {
-  en: ['ba', 'ker', 'ing', 'ed', 'tion', 'ly', 'er', 'pro', 'con', 'de', 're', 'ex', 'ment', 'ness', 'ful', 'al', 'ic', 'ous', 'ver', 'lo', 'sta', 'tra', 'mi', 'pa', 'gen', 'cal', 'dis', 'un', 'ac', 'com', 'ty', 'ble', 'ar', 'or', 'st', 'ch', 'sh', 'ight', 'ow', 'ee'],
-  es: ['ción', 'mos', 'ra', 'ta', 'lo', 'ca', 'mien', 'to', 'pa', 'ble', 'rá', 'dó', 'ño', 'ci', 'es', 'tan', 'gu', 'que', 'per', 'ma', 'ri', 'dad', 'ía', 'lle', 've', 'zar', 'sió', 'mé', 'te', 'do', 'na', 'bi', 'í', 'ú'],
-  fr: ['ment', 'tion', 'é', 'eu', 're', 'pa', 'ou', 'ai', 'che', 'qu', 'ière', 'ette', 'on', 'ra', 'ça', 'ille', 'è', 've', 'dé', 'con', 'pre', 'au', 'oi', 'gne', 'ne', 'té', 'ê', 'ti', 'lo'],
-  de: ['ung', 'sch', 'ei', 'ch', 'ver', 'be', 'ge', 'keit', 'ü', 'ö', 'ä', 'lich', 'en', 'er', 'stra', 'ßen', 'tz', 'haft', 'ber', 'mann', 'wel', 'an', 'zu', 'ig', 'heit', 'la', 'ko', 'ri'],
-  pt: ['ção', 'ões', 'nh', 'lh', 'ã', 'é', 'mos', 'ra', 'do', 'da', 'pa', 'co', 'ti', 'vo', 'lo', 'ça', 'men', 'ar', 'ei', 'õ', 'ma', 'ri'],
-  ja: ['か', 'き', 'く', 'け', 'こ', 'さ', 'し', 'す', 'せ', 'そ', 'た', 'ち', 'つ', 'て', 'と', 'な', 'に', 'の', 'ま', 'み', 'む', 'ら', 'り', 'る', 'れ', 'ろ', 'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ン', 'ー', 'ト', 'リ'],
+  en: [
+    'ba',
+    'ker',
+    'ing',
+    'ed',
+    'tion',
+    'ly',
+    'er',
+    'pro',
+    'con',
+    'de',
+    're',
+    'ex',
+    'ment',
+    'ness',
+    'ful',
+    'al',
+    'ic',
+    'ous',
+    'ver',
+    'lo',
+    'sta',
+    'tra',
+    'mi',
+    'pa',
+    'gen',
+    'cal',
+    'dis',
+    'un',
+    'ac',
+    'com',
+    'ty',
+    'ble',
+    'ar',
+    'or',
+    'st',
+    'ch',
+    'sh',
+    'ight',
+    'ow',
+    'ee',
+  ],
+  es: [
+    'ción',
+    'mos',
+    'ra',
+    'ta',
+    'lo',
+    'ca',
+    'mien',
+    'to',
+    'pa',
+    'ble',
+    'rá',
+    'dó',
+    'ño',
+    'ci',
+    'es',
+    'tan',
+    'gu',
+    'que',
+    'per',
+    'ma',
+    'ri',
+    'dad',
+    'ía',
+    'lle',
+    've',
+    'zar',
+    'sió',
+    'mé',
+    'te',
+    'do',
+    'na',
+    'bi',
+    'í',
+    'ú',
+  ],
+  fr: [
+    'ment',
+    'tion',
+    'é',
+    'eu',
+    're',
+    'pa',
+    'ou',
+    'ai',
+    'che',
+    'qu',
+    'ière',
+    'ette',
+    'on',
+    'ra',
+    'ça',
+    'ille',
+    'è',
+    've',
+    'dé',
+    'con',
+    'pre',
+    'au',
+    'oi',
+    'gne',
+    'ne',
+    'té',
+    'ê',
+    'ti',
+    'lo',
+  ],
+  de: [
+    'ung',
+    'sch',
+    'ei',
+    'ch',
+    'ver',
+    'be',
+    'ge',
+    'keit',
+    'ü',
+    'ö',
+    'ä',
+    'lich',
+    'en',
+    'er',
+    'stra',
+    'ßen',
+    'tz',
+    'haft',
+    'ber',
+    'mann',
+    'wel',
+    'an',
+    'zu',
+    'ig',
+    'heit',
+    'la',
+    'ko',
+    'ri',
+  ],
+  pt: [
+    'ção',
+    'ões',
+    'nh',
+    'lh',
+    'ã',
+    'é',
+    'mos',
+    'ra',
+    'do',
+    'da',
+    'pa',
+    'co',
+    'ti',
+    'vo',
+    'lo',
+    'ça',
+    'men',
+    'ar',
+    'ei',
+    'õ',
+    'ma',
+    'ri',
+  ],
+  ja: [
+    'か',
+    'き',
+    'く',
+    'け',
+    'こ',
+    'さ',
+    'し',
+    'す',
+    'せ',
+    'そ',
+    'た',
+    'ち',
+    'つ',
+    'て',
+    'と',
+    'な',
+    'に',
+    'の',
+    'ま',
+    'み',
+    'む',
+    'ら',
+    'り',
+    'る',
+    'れ',
+    'ろ',
+    'ア',
+    'イ',
+    'ウ',
+    'エ',
+    'オ',
+    'カ',
+    'キ',
+    'ク',
+    'ン',
+    'ー',
+    'ト',
+    'リ',
+  ],
 };
 /** Distinct words per language: about a person's vocabulary in each of the archive's languages. */
 const VOCABULARY_SIZE = { en: 40_000, es: 20_000, fr: 12_000, de: 12_000, pt: 8_000, ja: 5_000 };
@@ -615,9 +1044,13 @@ function sentence(random, lang, vocabularies) {
   if (lang === 'en') {
     const open = random.pick(EN.open);
     const subject = random.pick(EN.subject);
-    return open + (open ? subject : capital(subject)) + ' ' + random.pick(EN.verb) + ', ' + words + random.pick(EN.tail);
+    return (
+      open + (open ? subject : capital(subject)) + ' ' + random.pick(EN.verb) + ', ' + words + random.pick(EN.tail)
+    );
   }
-  return random.pick(LANGS[lang]) + (lang === 'ja' ? '、' : ', ') + words + random.pick(['.', '!', ' 🙌', ' 😄', '…', '']);
+  return (
+    random.pick(LANGS[lang]) + (lang === 'ja' ? '、' : ', ') + words + random.pick(['.', '!', ' 🙌', ' 😄', '…', ''])
+  );
 }
 const capital = (s) => s[0].toUpperCase() + s.slice(1);
 
@@ -649,7 +1082,11 @@ export async function generateArchive({ tweets = 10_000, out, seed = 42, split =
   if (parts > 2 && (order.every((p, i) => p === i) || order.every((p, i) => p === parts - 1 - i))) {
     [order[0], order[1]] = [order[1], order[0]];
   }
-  const partFiles = order.map((p) => ({ index: p, fileName: p === 0 ? 'data/tweets.js' : `data/tweets-part${p}.js`, count: 0 }));
+  const partFiles = order.map((p) => ({
+    index: p,
+    fileName: p === 0 ? 'data/tweets.js' : `data/tweets-part${p}.js`,
+    count: 0,
+  }));
 
   let ms = END_MS;
   let low = snowflakeLowBits(random);
@@ -694,7 +1131,8 @@ export async function generateArchive({ tweets = 10_000, out, seed = 42, split =
       let nextMs = Math.max(EARLIEST_MS, Math.floor(ms - gap));
       // Fewer tweets at night (hours in UTC-5, the owner's zone): skip most of 02:00–07:00.
       const localHour = new Date(nextMs - 5 * HOUR).getUTCHours();
-      if (localHour >= 2 && localHour < 7 && random.chance(0.85)) nextMs -= (localHour - 1) * HOUR + random.int(0, 40 * 60_000);
+      if (localHour >= 2 && localHour < 7 && random.chance(0.85))
+        nextMs -= (localHour - 1) * HOUR + random.int(0, 40 * 60_000);
       if (nextMs >= ms) nextMs = ms - 1000;
       const nextLow = snowflakeLowBits(random);
       const nextId = snowflake(nextMs, nextLow);
@@ -702,7 +1140,10 @@ export async function generateArchive({ tweets = 10_000, out, seed = 42, split =
       // Event bursts (a conference tweeted live): about 5% of tweets, in runs of burstLength.
       if (!burst && random.chance(0.05 / burstLength)) {
         const year = new Date(ms).getUTCFullYear() % 100;
-        burst = { tag: `${random.pick(EVENT_NAMES)}${pad2(year)}`, left: random.int(burstLength / 2, burstLength * 1.5) };
+        burst = {
+          tag: `${random.pick(EVENT_NAMES)}${pad2(year)}`,
+          left: random.int(burstLength / 2, burstLength * 1.5),
+        };
       }
 
       const tweet = benchTweet(random, {
@@ -746,10 +1187,16 @@ export async function generateArchive({ tweets = 10_000, out, seed = 42, split =
     sizeBytes: bytes,
     dataTypes: {
       account: { files: [{ fileName: 'data/account.js', globalName: 'YTD.account.part0', count: '1' }] },
-      accountTimezone: { files: [{ fileName: 'data/account-timezone.js', globalName: 'YTD.account_timezone.part0', count: '1' }] },
+      accountTimezone: {
+        files: [{ fileName: 'data/account-timezone.js', globalName: 'YTD.account_timezone.part0', count: '1' }],
+      },
       tweets: {
         mediaDirectory: 'data/tweets_media',
-        files: fileList.map((f) => ({ fileName: f.fileName, globalName: `YTD.tweets.part${f.index}`, count: String(f.count) })),
+        files: fileList.map((f) => ({
+          fileName: f.fileName,
+          globalName: `YTD.tweets.part${f.index}`,
+          count: String(f.count),
+        })),
       },
       tweetsMedia: { mediaDirectory: 'data/tweets_media' },
     },
@@ -773,7 +1220,11 @@ export async function generateArchive({ tweets = 10_000, out, seed = 42, split =
 function benchTweet(random, { id, ms, people, friends, peopleList, burst, reply, edit, vocabularies }) {
   const lang = random.weighted({ en: 62, es: 14, fr: 7, de: 6, pt: 5, ja: 4, und: 2 });
   let text;
-  const source = random.pick(ms < Date.UTC(2020, 6, 1) ? ['webclient', 'iphone', 'tweetdeck', 'android', 'iphone'] : ['webapp', 'iphone', 'android', 'iphone', 'tweetdeckweb']);
+  const source = random.pick(
+    ms < Date.UTC(2020, 6, 1)
+      ? ['webclient', 'iphone', 'tweetdeck', 'android', 'iphone']
+      : ['webapp', 'iphone', 'android', 'iphone', 'tweetdeckweb'],
+  );
   const urls = [];
   let media = null;
   let favorites = random.chance(0.5) ? 0 : Math.floor(random.exponential(6));
@@ -785,11 +1236,26 @@ function benchTweet(random, { id, ms, people, friends, peopleList, burst, reply,
     const edited = edit.tweet;
     text = edited.text.replace(/([A-Za-z]{4,})/, (word) => word.slice(0, 2) + word[1] + word.slice(2));
     const [info] = editInfoPair(edit.initialId, edit.editId, edit.initialMs);
-    const object = buildTweet(random, { id, ms, text, lang: edited.lang, source: edited.source, owner: OWNER.screen_name, people, urls: edited.urls, reply: edited.reply, editInfo: info });
+    const object = buildTweet(random, {
+      id,
+      ms,
+      text,
+      lang: edited.lang,
+      source: edited.source,
+      owner: OWNER.screen_name,
+      people,
+      urls: edited.urls,
+      reply: edited.reply,
+      editInfo: info,
+    });
     return { object, text };
   }
 
-  const kind = replyTo ? 'thread' : edit ? random.pick(['plain', 'link']) : random.weighted({ reply: 25, retweet: 10, plain: 42, link: 14, media: 3, quote: 2 });
+  const kind = replyTo
+    ? 'thread'
+    : edit
+      ? random.pick(['plain', 'link'])
+      : random.weighted({ reply: 25, retweet: 10, plain: 42, link: 14, media: 3, quote: 2 });
   const l = lang === 'und' ? 'en' : lang;
   if (kind === 'retweet') {
     const who = random.pick(random.chance(0.5) ? friends : peopleList);
@@ -810,7 +1276,11 @@ function benchTweet(random, { id, ms, people, friends, peopleList, burst, reply,
       const who = random.pick(random.chance(0.6) ? friends : peopleList);
       const also = random.chance(0.2) ? random.pick(friends) : null;
       text = `@${who.screen_name} ${also && also !== who ? `@${also.screen_name} ` : ''}${l === 'en' && random.chance(0.4) ? random.pick(['Thanks!', 'Agreed.', 'Ha, yes.', 'Not sure about that.', 'Same here.', '+1', 'Congrats!']) + ' ' : ''}${text}`;
-      replyTo = { statusId: snowflake(ms - random.int(30_000, 6 * HOUR), snowflakeLowBits(random)), userId: who.id, screenName: who.screen_name };
+      replyTo = {
+        statusId: snowflake(ms - random.int(30_000, 6 * HOUR), snowflakeLowBits(random)),
+        userId: who.id,
+        screenName: who.screen_name,
+      };
     } else if (random.chance(0.12)) {
       text = `${text} cc @${random.pick(friends).screen_name}`;
     }
@@ -829,7 +1299,11 @@ function benchTweet(random, { id, ms, people, friends, peopleList, burst, reply,
     if (kind === 'media') {
       const link = tco(random);
       text += ` ${link}`;
-      media = { type: random.weighted({ photo: 85, video: 7, animated_gif: 8 }), count: Number(random.weighted({ 1: 88, 2: 9, 4: 3 })), url: link };
+      media = {
+        type: random.weighted({ photo: 85, video: 7, animated_gif: 8 }),
+        count: Number(random.weighted({ 1: 88, 2: 9, 4: 3 })),
+        url: link,
+      };
       favorites += random.int(0, 12);
     }
   }
@@ -865,7 +1339,11 @@ async function clearArchiveFolder(out) {
     if (error.code === 'ENOENT') return;
     throw error;
   }
-  if (names.length > 0 && !existsSync(path.join(out, 'data/manifest.js')) && !existsSync(path.join(out, 'data/tweets.js'))) {
+  if (
+    names.length > 0 &&
+    !existsSync(path.join(out, 'data/manifest.js')) &&
+    !existsSync(path.join(out, 'data/tweets.js'))
+  ) {
     throw new Error(`${out} is not empty and holds no archive; refusing to overwrite it`);
   }
   await rm(path.join(out, 'data'), { recursive: true, force: true });
@@ -955,7 +1433,8 @@ async function openZipSink(zipPath) {
       async close() {
         deflate.end();
         await drained;
-        if (entry.size > 0xffffffff || offset > 0xffffffff) throw new Error('generate-archive: --zip is limited to 4 GB');
+        if (entry.size > 0xffffffff || offset > 0xffffffff)
+          throw new Error('generate-archive: --zip is limited to 4 GB');
         const descriptor = Buffer.alloc(16);
         descriptor.writeUInt32LE(0x08074b50, 0);
         descriptor.writeUInt32LE(entry.crc >>> 0, 4);

@@ -16,7 +16,15 @@ const DAY = 'Sat Nov 09 12:14:18 +0000 2024';
 
 /** A tweets.js item. */
 function tweet(id, text, created = DAY, extra = {}) {
-  return { tweet: { id_str: id, created_at: created, full_text: text, entities: { hashtags: [], user_mentions: [], urls: [] }, ...extra } };
+  return {
+    tweet: {
+      id_str: id,
+      created_at: created,
+      full_text: text,
+      entities: { hashtags: [], user_mentions: [], urls: [] },
+      ...extra,
+    },
+  };
 }
 
 /** An extracted X archive folder holding these tweets.js items (a string: the file as is). */
@@ -25,13 +33,19 @@ function xArchive(dir, name, items) {
   mkdirSync(path.join(root, 'data'), { recursive: true });
   const body = typeof items === 'string' ? items : `window.YTD.tweets.part0 = ${JSON.stringify(items, null, 2)}`;
   writeFileSync(path.join(root, 'data/tweets.js'), body);
-  writeFileSync(path.join(root, 'data/account.js'), 'window.YTD.account.part0 = [ { "account" : { "username" : "tester", "accountId" : "1" } } ]');
+  writeFileSync(
+    path.join(root, 'data/account.js'),
+    'window.YTD.account.part0 = [ { "account" : { "username" : "tester", "accountId" : "1" } } ]',
+  );
   return root;
 }
 
 /** A normal little archive, for cases about options and config files. */
 function plainArchive(dir) {
-  return xArchive(dir, 'plain', [tweet('100', 'hello world'), tweet('101', 'another tweet', 'Sun Nov 10 12:14:18 +0000 2024')]);
+  return xArchive(dir, 'plain', [
+    tweet('100', 'hello world'),
+    tweet('101', 'another tweet', 'Sun Nov 10 12:14:18 +0000 2024'),
+  ]);
 }
 
 /** `depth` nested lists, as text: "[[[…]]]". */
@@ -61,7 +75,10 @@ function mastodonExport(dir, name, items) {
     path.join(root, 'outbox.json'),
     `{"@context":"https://www.w3.org/ns/activitystreams","id":"outbox.json","type":"OrderedCollection","orderedItems":${list}}`,
   );
-  writeFileSync(path.join(root, 'actor.json'), JSON.stringify({ id: ALICE, type: 'Person', preferredUsername: 'alice', followers: `${ALICE}/followers` }));
+  writeFileSync(
+    path.join(root, 'actor.json'),
+    JSON.stringify({ id: ALICE, type: 'Person', preferredUsername: 'alice', followers: `${ALICE}/followers` }),
+  );
   return root;
 }
 
@@ -186,20 +203,39 @@ export function hostileCases(scale = 'test') {
   return [
     {
       name: '--month 9999-12',
-      make: (dir) => ({ args: ['report', plainArchive(dir), '--month', '9999-12'], expect: 'error', message: /--month 9999-12 is more than 12 months ahead/ }),
+      make: (dir) => ({
+        args: ['report', plainArchive(dir), '--month', '9999-12'],
+        expect: 'error',
+        message: /--month 9999-12 is more than 12 months ahead/,
+      }),
     },
     {
       name: '--to 9999-12',
-      make: (dir) => ({ args: ['report', plainArchive(dir), '--to', '9999-12'], expect: 'error', message: /--to 9999-12 is more than 12 months ahead/ }),
+      make: (dir) => ({
+        args: ['report', plainArchive(dir), '--to', '9999-12'],
+        expect: 'error',
+        message: /--to 9999-12 is more than 12 months ahead/,
+      }),
     },
     {
       name: 'a --month before Twitter existed',
-      make: (dir) => ({ args: ['report', plainArchive(dir), '--month', '1999-01'], expect: 'error', message: /--month 1999-01 is before 2006-03/ }),
+      make: (dir) => ({
+        args: ['report', plainArchive(dir), '--month', '1999-01'],
+        expect: 'error',
+        message: /--month 1999-01 is before 2006-03/,
+      }),
     },
     {
       name: 'a Mastodon post dated December 9999, with --all',
       make: (dir) => ({
-        args: ['report', mastodonExport(dir, 'm9999', [post('1', '2024-03-01T09:00:00Z', '<p>hello</p>'), post('2', '9999-12-01T09:00:00Z', '<p>future</p>')]), '--all'],
+        args: [
+          'report',
+          mastodonExport(dir, 'm9999', [
+            post('1', '2024-03-01T09:00:00Z', '<p>hello</p>'),
+            post('2', '9999-12-01T09:00:00Z', '<p>future</p>'),
+          ]),
+          '--all',
+        ],
         expect: 'warning',
         message: /outbox\.json: skipped 1 post with no valid date/,
       }),
@@ -207,7 +243,14 @@ export function hostileCases(scale = 'test') {
     {
       name: "a Mastodon post beyond JavaScript's date range",
       make: (dir) => ({
-        args: ['report', mastodonExport(dir, 'mjs', [post('1', '2024-03-01T09:00:00Z', '<p>hello</p>'), post('2', '+275760-09-13T00:00:00Z', '<p>edge</p>')]), '--all'],
+        args: [
+          'report',
+          mastodonExport(dir, 'mjs', [
+            post('1', '2024-03-01T09:00:00Z', '<p>hello</p>'),
+            post('2', '+275760-09-13T00:00:00Z', '<p>edge</p>'),
+          ]),
+          '--all',
+        ],
         expect: 'warning',
         message: /skipped 1 post with no valid date/,
       }),
@@ -215,7 +258,14 @@ export function hostileCases(scale = 'test') {
     {
       name: 'a Mastodon post dated before Mastodon existed',
       make: (dir) => ({
-        args: ['report', mastodonExport(dir, 'mold', [post('1', '2024-03-01T09:00:00Z', '<p>hello</p>'), post('2', '1999-03-01T09:00:00Z', '<p>old</p>')]), '--all'],
+        args: [
+          'report',
+          mastodonExport(dir, 'mold', [
+            post('1', '2024-03-01T09:00:00Z', '<p>hello</p>'),
+            post('2', '1999-03-01T09:00:00Z', '<p>old</p>'),
+          ]),
+          '--all',
+        ],
         expect: 'warning',
         message: /skipped 1 post with no valid date/,
       }),
@@ -223,41 +273,73 @@ export function hostileCases(scale = 'test') {
     {
       name: 'a tweet dated after the archive was made',
       make: (dir) => ({
-        args: ['report', xArchive(dir, 'future', [tweet('1', 'now'), tweet('2', 'later', 'Mon Jan 01 12:00:00 +0000 2090')]), '--all'],
+        args: [
+          'report',
+          xArchive(dir, 'future', [tweet('1', 'now'), tweet('2', 'later', 'Mon Jan 01 12:00:00 +0000 2090')]),
+          '--all',
+        ],
         expect: 'warning',
         message: /skipped 1 tweet dated after the archive was made/,
       }),
     },
     {
       name: 'a FIFO as the archive',
-      make: (dir) => ({ args: ['report', fifo(dir, 'archive.fifo')], expect: 'error', message: /archive\.fifo: is a named pipe \(FIFO\), not a file/ }),
+      make: (dir) => ({
+        args: ['report', fifo(dir, 'archive.fifo')],
+        expect: 'error',
+        message: /archive\.fifo: is a named pipe \(FIFO\), not a file/,
+      }),
     },
     {
       name: 'a FIFO as --config',
-      make: (dir) => ({ args: ['report', plainArchive(dir), '--config', fifo(dir, 'config.fifo')], expect: 'error', message: /config\.fifo: is a named pipe/ }),
+      make: (dir) => ({
+        args: ['report', plainArchive(dir), '--config', fifo(dir, 'config.fifo')],
+        expect: 'error',
+        message: /config\.fifo: is a named pipe/,
+      }),
     },
     {
       name: 'a FIFO as --labels',
-      make: (dir) => ({ args: ['report', plainArchive(dir), '--labels', fifo(dir, 'labels.fifo')], expect: 'error', message: /labels\.fifo: is a named pipe/ }),
+      make: (dir) => ({
+        args: ['report', plainArchive(dir), '--labels', fifo(dir, 'labels.fifo')],
+        expect: 'error',
+        message: /labels\.fifo: is a named pipe/,
+      }),
     },
     {
       name: '/dev/zero as --config',
-      make: (dir) => ({ args: ['report', plainArchive(dir), '--config', '/dev/zero'], expect: 'error', message: /\/dev\/zero: is a character device/ }),
+      make: (dir) => ({
+        args: ['report', plainArchive(dir), '--config', '/dev/zero'],
+        expect: 'error',
+        message: /\/dev\/zero: is a character device/,
+      }),
     },
     {
       name: '/dev/urandom as --labels',
-      make: (dir) => ({ args: ['report', plainArchive(dir), '--labels', '/dev/urandom'], expect: 'error', message: /\/dev\/urandom: is a character device/ }),
+      make: (dir) => ({
+        args: ['report', plainArchive(dir), '--labels', '/dev/urandom'],
+        expect: 'error',
+        message: /\/dev\/urandom: is a character device/,
+      }),
     },
     {
       name: 'a folder as --config',
-      make: (dir) => ({ args: ['report', plainArchive(dir), '--config', dir], expect: 'error', message: /is a folder, not a config file/ }),
+      make: (dir) => ({
+        args: ['report', plainArchive(dir), '--config', dir],
+        expect: 'error',
+        message: /is a folder, not a config file/,
+      }),
     },
     {
       name: 'a config over 1 MiB',
       make: (dir) => {
         const file = path.join(dir, 'big.config.json');
         writeFileSync(file, `{${' '.repeat(big ? 200 * 1024 * 1024 : 2 * 1024 * 1024)}}`);
-        return { args: ['report', plainArchive(dir), '--config', file], expect: 'error', message: /big\.config\.json: is 2?\d* MiB, larger than the 1 MiB limit for a config file/ };
+        return {
+          args: ['report', plainArchive(dir), '--config', file],
+          expect: 'error',
+          message: /big\.config\.json: is 2?\d* MiB, larger than the 1 MiB limit for a config file/,
+        };
       },
     },
     {
@@ -274,7 +356,11 @@ export function hostileCases(scale = 'test') {
         const file = path.join(dir, 'million.labels.csv');
         const rows = Array.from({ length: 1_000_000 }, (_, i) => `${1_000_000 + i},personal`);
         writeFileSync(file, `id,category\n${rows.join('\n')}\n`);
-        return { args: ['report', plainArchive(dir), '--labels', file], expect: 'error', message: /million\.labels\.csv: has 1,000,001 lines, more than the 200,000 limit/ };
+        return {
+          args: ['report', plainArchive(dir), '--labels', file],
+          expect: 'error',
+          message: /million\.labels\.csv: has 1,000,001 lines, more than the 200,000 limit/,
+        };
       },
     },
     {
@@ -282,7 +368,11 @@ export function hostileCases(scale = 'test') {
       make: (dir) => {
         const file = path.join(dir, 'deep.config.json');
         writeFileSync(file, `{\n  "goals": ${nested(big ? 100_000 : 10_000)}\n}`);
-        return { args: ['report', plainArchive(dir), '--config', file], expect: 'error', message: /deep\.config\.json: line 2, column \d+: nested more than 64 levels/ };
+        return {
+          args: ['report', plainArchive(dir), '--config', file],
+          expect: 'error',
+          message: /deep\.config\.json: line 2, column \d+: nested more than 64 levels/,
+        };
       },
     },
     {
@@ -290,15 +380,26 @@ export function hostileCases(scale = 'test') {
       make: (dir) => {
         const file = path.join(dir, 'bom.config.json');
         writeFileSync(file, `\uFEFF{ "timeZone": "Europe/Madrid" }`);
-        return { args: ['report', plainArchive(dir), '--config', file, '--all', '--format', 'json'], expect: 'ok', stdout: /"timezone": "Europe\/Madrid"/ };
+        return {
+          args: ['report', plainArchive(dir), '--config', file, '--all', '--format', 'json'],
+          expect: 'ok',
+          stdout: /"timezone": "Europe\/Madrid"/,
+        };
       },
     },
     {
       name: 'a config in UTF-16 with its byte-order mark',
       make: (dir) => {
         const file = path.join(dir, 'utf16.config.json');
-        writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{ "timeZone": "Asia/Tokyo" }', 'utf16le')]));
-        return { args: ['report', plainArchive(dir), '--config', file, '--all', '--format', 'json'], expect: 'ok', stdout: /"timezone": "Asia\/Tokyo"/ };
+        writeFileSync(
+          file,
+          Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{ "timeZone": "Asia/Tokyo" }', 'utf16le')]),
+        );
+        return {
+          args: ['report', plainArchive(dir), '--config', file, '--all', '--format', 'json'],
+          expect: 'ok',
+          stdout: /"timezone": "Asia\/Tokyo"/,
+        };
       },
     },
     {
@@ -306,42 +407,77 @@ export function hostileCases(scale = 'test') {
       make: (dir) => {
         const file = path.join(dir, 'utf16.labels.csv');
         writeFileSync(file, Buffer.from('id,category\n100,personal\n', 'utf16le'));
-        return { args: ['report', plainArchive(dir), '--labels', file], expect: 'error', message: /utf16\.labels\.csv: holds NUL bytes: it is not a UTF-8 text labels file/ };
+        return {
+          args: ['report', plainArchive(dir), '--labels', file],
+          expect: 'error',
+          message: /utf16\.labels\.csv: holds NUL bytes: it is not a UTF-8 text labels file/,
+        };
       },
     },
     {
       name: `one word of ${word.toLocaleString('en-US')} letters in a tweet`,
-      make: (dir) => ({ args: ['report', xArchive(dir, 'word', [tweet('1', 'a'.repeat(word)), tweet('2', 'é'.repeat(word))]), '--all'], expect: 'ok' }),
+      make: (dir) => ({
+        args: ['report', xArchive(dir, 'word', [tweet('1', 'a'.repeat(word)), tweet('2', 'é'.repeat(word))]), '--all'],
+        expect: 'ok',
+      }),
     },
     {
       name: `a Mastodon post of one ${big ? '10 MB' : '1 MB'} word`,
       make: (dir) => ({
-        args: ['report', mastodonExport(dir, 'mword', [post('1', '2024-03-01T09:00:00Z', `<p>${'x'.repeat(big ? 10_000_000 : 1_000_000)}</p>`)]), '--all'],
+        args: [
+          'report',
+          mastodonExport(dir, 'mword', [
+            post('1', '2024-03-01T09:00:00Z', `<p>${'x'.repeat(big ? 10_000_000 : 1_000_000)}</p>`),
+          ]),
+          '--all',
+        ],
         expect: 'ok',
       }),
     },
     {
       name: 'a Mastodon post of one unclosed tag after another',
       make: (dir) => ({
-        args: ['report', mastodonExport(dir, 'mtags', [post('1', '2024-03-01T09:00:00Z', '<a href="'.repeat(big ? 111_111 : 20_000))]), '--all'],
+        args: [
+          'report',
+          mastodonExport(dir, 'mtags', [post('1', '2024-03-01T09:00:00Z', '<a href="'.repeat(big ? 111_111 : 20_000))]),
+          '--all',
+        ],
         expect: 'ok',
       }),
     },
     {
       name: `a Mastodon post of ${big ? '100,000' : '20,000'} links and paragraphs`,
       make: (dir) => ({
-        args: ['report', mastodonExport(dir, 'mlinks', [post('1', '2024-03-01T09:00:00Z', '<p><a href="https://x.example/">x</a></p>'.repeat(big ? 100_000 : 20_000))]), '--all'],
+        args: [
+          'report',
+          mastodonExport(dir, 'mlinks', [
+            post(
+              '1',
+              '2024-03-01T09:00:00Z',
+              '<p><a href="https://x.example/">x</a></p>'.repeat(big ? 100_000 : 20_000),
+            ),
+          ]),
+          '--all',
+        ],
         expect: 'ok',
       }),
     },
     {
       name: `a tweet with a field nested ${depth.toLocaleString('en-US')} deep`,
-      make: (dir) => ({ args: ['report', xArchive(dir, 'nest', nestBombTweets(depth)), '--all'], expect: 'error', message: /tweets\.js: item 1 is nested more than 64 levels deep/ }),
+      make: (dir) => ({
+        args: ['report', xArchive(dir, 'nest', nestBombTweets(depth)), '--all'],
+        expect: 'error',
+        message: /tweets\.js: item 1 is nested more than 64 levels deep/,
+      }),
     },
     {
       name: 'the same nesting bomb in a zip',
       make: (dir) => ({
-        args: ['report', writeZip(path.join(dir, 'nest.zip'), [{ name: 'data/tweets.js', data: nestBombTweets(depth) }]), '--all'],
+        args: [
+          'report',
+          writeZip(path.join(dir, 'nest.zip'), [{ name: 'data/tweets.js', data: nestBombTweets(depth) }]),
+          '--all',
+        ],
         expect: 'error',
         message: /nest\.zip\/data\/tweets\.js: item 1 is nested more than 64 levels deep/,
       }),
@@ -350,7 +486,11 @@ export function hostileCases(scale = 'test') {
       name: 'a Mastodon activity nested deep',
       make: (dir) => {
         const bomb = `[${JSON.stringify(post('1', '2024-03-01T09:00:00Z', '<p>hi</p>')).slice(0, -1)},"x":${nested(depth)}}]`;
-        return { args: ['report', mastodonExport(dir, 'mnest', bomb), '--all'], expect: 'error', message: /outbox\.json: has a value nested more than 64 levels deep/ };
+        return {
+          args: ['report', mastodonExport(dir, 'mnest', bomb), '--all'],
+          expect: 'error',
+          message: /outbox\.json: has a value nested more than 64 levels deep/,
+        };
       },
     },
     {
@@ -360,7 +500,11 @@ export function hostileCases(scale = 'test') {
         const outbox = `{"@context":"https://www.w3.org/ns/activitystreams","id":"outbox.json","type":"OrderedCollection","orderedItems":${bomb}}`;
         const actor = JSON.stringify({ id: ALICE, type: 'Person', preferredUsername: 'alice' });
         const file = writeTarGz(path.join(dir, 'export.tar.gz'), { 'actor.json': actor, 'outbox.json': outbox });
-        return { args: ['report', file, '--all'], expect: 'error', message: /export\.tar\.gz.*outbox\.json: has a value nested more than 64 levels deep/ };
+        return {
+          args: ['report', file, '--all'],
+          expect: 'error',
+          message: /export\.tar\.gz.*outbox\.json: has a value nested more than 64 levels deep/,
+        };
       },
     },
     {
@@ -368,7 +512,11 @@ export function hostileCases(scale = 'test') {
       make: (dir) => {
         const root = mastodonExport(dir, 'mactor', [post('1', '2024-03-01T09:00:00Z', '<p>hi</p>')]);
         writeFileSync(path.join(root, 'actor.json'), `{"id":"${ALICE}","x":${nested(depth)}}`);
-        return { args: ['report', root, '--all'], expect: 'error', message: /actor\.json: is nested more than 64 levels deep/ };
+        return {
+          args: ['report', root, '--all'],
+          expect: 'error',
+          message: /actor\.json: is nested more than 64 levels deep/,
+        };
       },
     },
     {
@@ -377,46 +525,81 @@ export function hostileCases(scale = 'test') {
         const root = path.join(dir, 'legacy');
         mkdirSync(root, { recursive: true });
         const file = path.join(root, 'tweets.csv');
-        writeFileSync(file, `"tweet_id","timestamp","text"\n"1","2013-03-11 21:32:36 +0000","hello"\n"2","2013-03-11 21:32:36 +0000","${'x'.repeat(17 * 1024 * 1024)}\n`);
-        return { args: ['report', file, '--all'], expect: 'error', message: /tweets\.csv: has a row over 16 Mi characters/ };
+        writeFileSync(
+          file,
+          `"tweet_id","timestamp","text"\n"1","2013-03-11 21:32:36 +0000","hello"\n"2","2013-03-11 21:32:36 +0000","${'x'.repeat(17 * 1024 * 1024)}\n`,
+        );
+        return {
+          args: ['report', file, '--all'],
+          expect: 'error',
+          message: /tweets\.csv: has a row over 16 Mi characters/,
+        };
       },
     },
     {
       name: '64 zip entries sharing one deflate stream',
       make: (dir) => {
         const data = Buffer.alloc(big ? 1024 * 1024 * 1024 : 1024 * 1024, 0x20);
-        const entries = Array.from({ length: 64 }, (_, i) => ({ name: `data/tweets-part${String(i).padStart(2, '0')}.js`, data }));
-        return { args: ['report', writeZip(path.join(dir, 'overlap.zip'), entries, { shared: true }), '--all'], expect: 'error', message: /overlap\.zip: has entries whose data overlap/ };
+        const entries = Array.from({ length: 64 }, (_, i) => ({
+          name: `data/tweets-part${String(i).padStart(2, '0')}.js`,
+          data,
+        }));
+        return {
+          args: ['report', writeZip(path.join(dir, 'overlap.zip'), entries, { shared: true }), '--all'],
+          expect: 'error',
+          message: /overlap\.zip: has entries whose data overlap/,
+        };
       },
     },
     {
       name: 'a zip entry that inflates 1,000 times its size',
       make: (dir) => {
         const data = Buffer.alloc(big ? 1024 * 1024 * 1024 : 64 * 1024 * 1024, 0x20);
-        return { args: ['report', writeZip(path.join(dir, 'bomb.zip'), [{ name: 'data/tweets.js', data }]), '--all'], expect: 'error', message: /bomb\.zip\/data\/tweets\.js: declares \d+ bytes from \d+ compressed, more than 200 times/ };
+        return {
+          args: ['report', writeZip(path.join(dir, 'bomb.zip'), [{ name: 'data/tweets.js', data }]), '--all'],
+          expect: 'error',
+          message: /bomb\.zip\/data\/tweets\.js: declares \d+ bytes from \d+ compressed, more than 200 times/,
+        };
       },
     },
     {
       name: 'a zip entry whose CRC-32 does not match',
       make: (dir) => {
         const body = `window.YTD.tweets.part0 = ${JSON.stringify([tweet('1', 'hello')])}`;
-        const file = writeZip(path.join(dir, 'crc.zip'), [{ name: 'data/tweets.js', data: body, crc: (crc32(Buffer.from(body)) ^ 1) >>> 0 }]);
-        return { args: ['report', file, '--all'], expect: 'error', message: /crc\.zip\/data\/tweets\.js: does not match its CRC-32 checksum/ };
+        const file = writeZip(path.join(dir, 'crc.zip'), [
+          { name: 'data/tweets.js', data: body, crc: (crc32(Buffer.from(body)) ^ 1) >>> 0 },
+        ]);
+        return {
+          args: ['report', file, '--all'],
+          expect: 'error',
+          message: /crc\.zip\/data\/tweets\.js: does not match its CRC-32 checksum/,
+        };
       },
     },
     {
       name: `a zip with ${big ? '300,000' : '20,000'} empty entries`,
       make: (dir) => {
-        const entries = [{ name: 'data/tweets.js', data: `window.YTD.tweets.part0 = ${JSON.stringify([tweet('1', 'hello')])}` }];
-        for (let i = 0; i < (big ? 300_000 : 20_000); i++) entries.push({ name: `data/tweets_media/${i}.jpg`, data: '', store: true });
-        return { args: ['report', writeZip(path.join(dir, 'many.zip'), entries), '--all', '--format', 'json'], expect: 'ok', stdout: /"total": 1\b/ };
+        const entries = [
+          { name: 'data/tweets.js', data: `window.YTD.tweets.part0 = ${JSON.stringify([tweet('1', 'hello')])}` },
+        ];
+        for (let i = 0; i < (big ? 300_000 : 20_000); i++)
+          entries.push({ name: `data/tweets_media/${i}.jpg`, data: '', store: true });
+        return {
+          args: ['report', writeZip(path.join(dir, 'many.zip'), entries), '--all', '--format', 'json'],
+          expect: 'ok',
+          stdout: /"total": 1\b/,
+        };
       },
     },
     {
       name: `the same archive given ${big ? '4,000' : '1,000'} times`,
       make: (dir) => {
         const archive = plainArchive(dir);
-        return { args: ['report', ...Array.from({ length: big ? 4000 : 1000 }, () => archive), '--all', '--format', 'json'], expect: 'ok', stdout: /"total": 2\b/ };
+        return {
+          args: ['report', ...Array.from({ length: big ? 4000 : 1000 }, () => archive), '--all', '--format', 'json'],
+          expect: 'ok',
+          stdout: /"total": 2\b/,
+        };
       },
     },
     {
@@ -428,13 +611,23 @@ export function hostileCases(scale = 'test') {
           symlinkSync(archive, link);
           return link;
         });
-        return { args: ['report', ...links], expect: 'error', message: /101 archives given; at most 100 can be read together/ };
+        return {
+          args: ['report', ...links],
+          expect: 'error',
+          message: /101 archives given; at most 100 can be read together/,
+        };
       },
     },
     {
       name: 'a Mastodon status id that is a spreadsheet formula',
       make: (dir) => ({
-        args: ['classify', mastodonExport(dir, 'mformula', [post('=1+1', '2024-03-01T09:00:00Z', '<p>hello</p>')]), '--all', '--format', 'csv'],
+        args: [
+          'classify',
+          mastodonExport(dir, 'mformula', [post('=1+1', '2024-03-01T09:00:00Z', '<p>hello</p>')]),
+          '--all',
+          '--format',
+          'csv',
+        ],
         expect: 'ok',
         stdout: /\n'=1\+1,/,
       }),
@@ -452,12 +645,20 @@ export function hostileCases(scale = 'test') {
       make: (dir) => {
         const labels = path.join(dir, 'other.labels.csv');
         writeFileSync(labels, 'id,category\n999999,personal\n');
-        return { args: ['eval', plainArchive(dir), '--labels', labels], expect: 'error', message: /other\.labels\.csv: none of its 1 labelled tweet ids is in the archive/ };
+        return {
+          args: ['eval', plainArchive(dir), '--labels', labels],
+          expect: 'error',
+          message: /other\.labels\.csv: none of its 1 labelled tweet ids is in the archive/,
+        };
       },
     },
     {
       name: 'an archive with no tweets',
-      make: (dir) => ({ args: ['report', xArchive(dir, 'empty-list', [])], expect: 'error', message: /empty-list: has no tweets to report on/ }),
+      make: (dir) => ({
+        args: ['report', xArchive(dir, 'empty-list', [])],
+        expect: 'error',
+        message: /empty-list: has no tweets to report on/,
+      }),
     },
   ];
 }

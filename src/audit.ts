@@ -78,7 +78,10 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   // the command says why once it has shown the reader's warnings (what it skipped).
   const { month, from, to } = options.period;
   if (prepared.monthCounts.size === 0 && !month && !from && !to) {
-    return { prepared, report: aggregate([], { detailMonths: [], config: prepared.config, timeZone: prepared.zone.name }) };
+    return {
+      prepared,
+      report: aggregate([], { detailMonths: [], config: prepared.config, timeZone: prepared.zone.name }),
+    };
   }
   const trend = trendWindow(prepared.period, options.trend ?? 'all');
   const detailMonths = detail ? prepared.periodMonths : [];
@@ -112,7 +115,8 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
   });
   // Learning the labeled tweets up front makes every tweet's label independent of which months
   // are classified and in what order.
-  if (options.labels && options.labels.size > 0) classifier.learn(tweets.filter((tweet) => options.labels!.has(tweet.id)));
+  if (options.labels && options.labels.size > 0)
+    classifier.learn(tweets.filter((tweet) => options.labels!.has(tweet.id)));
 
   const coveredUntil = archive.exportedAt === undefined ? undefined : zone.monthKey(archive.exportedAt);
   let period: Period | undefined;
@@ -153,7 +157,11 @@ export async function readArchive(
 }
 
 /** Step 2: the owner's identity, from the discovery window (see DISCOVERY_WINDOW). */
-export function discoverOwner(owner: ArchiveOwner, tweets: readonly Tweet[], config: TweetAuditConfig): Promise<Identity> {
+export function discoverOwner(
+  owner: ArchiveOwner,
+  tweets: readonly Tweet[],
+  config: TweetAuditConfig,
+): Promise<Identity> {
   return discoverIdentity(owner, tweets.length > DISCOVERY_WINDOW ? tweets.slice(0, DISCOVERY_WINDOW) : tweets, config);
 }
 
@@ -174,7 +182,10 @@ export function* classify(
 }
 
 /** Step 4: the report of classified tweets. */
-export function aggregate(classified: Iterable<ClassifiedTweet>, options: Parameters<typeof createAggregator>[0]): AuditReport {
+export function aggregate(
+  classified: Iterable<ClassifiedTweet>,
+  options: Parameters<typeof createAggregator>[0],
+): AuditReport {
   const aggregator = createAggregator(options);
   for (const tweet of classified) aggregator.add(tweet);
   return aggregator.finish();

@@ -41,7 +41,12 @@ export function specialFileError(file: string, kind: string, what: string): Twee
  * refused with one line naming the file, before a byte is read where that can be told.
  * `optional`: a file that does not exist gives undefined instead of an error.
  */
-export async function readTextInput(file: string, what: string, maxBytes: number, optional = false): Promise<string | undefined> {
+export async function readTextInput(
+  file: string,
+  what: string,
+  maxBytes: number,
+  optional = false,
+): Promise<string | undefined> {
   let s: Stats;
   try {
     s = await stat(file);
@@ -54,7 +59,10 @@ export async function readTextInput(file: string, what: string, maxBytes: number
   const kind = specialKind(s);
   if (kind) throw specialFileError(file, kind, `a ${what}`);
   if (s.size > maxBytes) {
-    throw new TweetAuditError(`is ${formatBytes(s.size)}, larger than the ${formatBytes(maxBytes)} limit for a ${what} file`, { file });
+    throw new TweetAuditError(
+      `is ${formatBytes(s.size)}, larger than the ${formatBytes(maxBytes)} limit for a ${what} file`,
+      { file },
+    );
   }
   let bytes: Buffer;
   let handle;
@@ -69,7 +77,8 @@ export async function readTextInput(file: string, what: string, maxBytes: number
       if (bytesRead === 0) break;
       total += bytesRead;
     }
-    if (total > s.size) throw new TweetAuditError(`changed while it was being read: read it again once it is written`, { file });
+    if (total > s.size)
+      throw new TweetAuditError(`changed while it was being read: read it again once it is written`, { file });
     bytes = buffer.subarray(0, total);
   } catch (error) {
     if (error instanceof TweetAuditError) throw error;

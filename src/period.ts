@@ -97,9 +97,15 @@ export function validatePeriodOptions(options: PeriodOptions, now = Date.now()):
   }
   // No archive reaches past today: a month further ahead than a year is a typo.
   const latest = addMonths(currentMonth(now), MONTHS_AHEAD);
-  for (const [flag, value] of [['--month', options.month], ['--from', options.from], ['--to', options.to]] as const) {
+  for (const [flag, value] of [
+    ['--month', options.month],
+    ['--from', options.from],
+    ['--to', options.to],
+  ] as const) {
     if (value !== undefined && value > latest) {
-      throw new TweetAuditError(`${flag} ${value} is more than ${MONTHS_AHEAD} months ahead of today (latest: ${latest})`);
+      throw new TweetAuditError(
+        `${flag} ${value} is more than ${MONTHS_AHEAD} months ahead of today (latest: ${latest})`,
+      );
     }
   }
   return options;
@@ -126,7 +132,11 @@ export function resolvePeriod(
   const last = sorted.at(-1);
   if (last !== undefined) {
     const latest = addMonths(coveredUntilMonth && coveredUntilMonth > last ? coveredUntilMonth : last, MONTHS_AHEAD);
-    for (const [flag, value] of [['--month', options.month], ['--from', options.from], ['--to', options.to]] as const) {
+    for (const [flag, value] of [
+      ['--month', options.month],
+      ['--from', options.from],
+      ['--to', options.to],
+    ] as const) {
       if (value !== undefined && value > latest) {
         throw new TweetAuditError(
           `${flag} ${value} is more than ${MONTHS_AHEAD} months after the archive's last month, ${last} (latest: ${latest})`,

@@ -74,9 +74,15 @@ if (dump) {
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const perHundredK = (us) => ((us * 100_000) / 1e6).toFixed(3);
-  console.log(`${archivePath}: ${tweets.length} tweets, ${passes} passes after a warm-up${passLocal ? ', local parts given' : ''} (checksum ${sink.toFixed(2)})`);
+  console.log(
+    `${archivePath}: ${tweets.length} tweets, ${passes} passes after a warm-up${passLocal ? ', local parts given' : ''} (checksum ${sink.toFixed(2)})`,
+  );
   console.log(`wall µs/tweet per pass: ${wall.map((us) => us.toFixed(2)).join(' ')}`);
   console.log(`cpu  µs/tweet per pass: ${cpu.map((us) => us.toFixed(2)).join(' ')}`);
-  console.log(`median ${median(wall).toFixed(2)} µs/tweet wall (${perHundredK(median(wall))} s per 100k tweets), min ${Math.min(...wall).toFixed(2)}`);
-  console.log(`median ${median(cpu).toFixed(2)} µs/tweet cpu  (${perHundredK(median(cpu))} s per 100k tweets), min ${Math.min(...cpu).toFixed(2)}`);
+  console.log(
+    `median ${median(wall).toFixed(2)} µs/tweet wall (${perHundredK(median(wall))} s per 100k tweets), min ${Math.min(...wall).toFixed(2)}`,
+  );
+  console.log(
+    `median ${median(cpu).toFixed(2)} µs/tweet cpu  (${perHundredK(median(cpu))} s per 100k tweets), min ${Math.min(...cpu).toFixed(2)}`,
+  );
 }

@@ -57,9 +57,14 @@ function run(args, { cwd, signalAfterMs, signal = 'SIGTERM', whenExists } = {}) 
   });
 }
 
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+const fmt = (n, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : 'n/a';
 
-console.log(`\nHostile inputs (scripts/hostile-cases.js at bench scale; budget ${BUDGET_MS / 1000} s and ${RSS_BUDGET_MB} MB each):`);
+console.log(
+  `\nHostile inputs (scripts/hostile-cases.js at bench scale; budget ${BUDGET_MS / 1000} s and ${RSS_BUDGET_MB} MB each):`,
+);
 console.log(['case', 'exit', 'wall s', 'peak RSS MB', 'within budget', 'first line of stderr'].join('\t'));
 for (const hostile of hostileCases('bench')) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-hostile-bench-'));
@@ -84,14 +89,29 @@ if (archive) {
     // Signalled at points spread over a run that is let finish first.
     const whole = (await run([bin, 'report', archive, '--all', '--format', 'json'], { cwd: dir })).ms;
     console.log(`  report --all unsignalled: ${fmt(whole / 1000, 2)} s`);
-    for (const [signal, share] of [['SIGINT', 0.1], ['SIGTERM', 0.3], ['SIGINT', 0.5], ['SIGTERM', 0.7], ['SIGTERM', 0.9]]) {
+    for (const [signal, share] of [
+      ['SIGINT', 0.1],
+      ['SIGTERM', 0.3],
+      ['SIGINT', 0.5],
+      ['SIGTERM', 0.7],
+      ['SIGTERM', 0.9],
+    ]) {
       const after = Math.round(whole * share);
-      const r = await run([bin, 'report', archive, '--all', '--format', 'json'], { cwd: dir, signal, signalAfterMs: after });
-      console.log(`  report, ${signal} after ${fmt(after / 1000, 1)} s: ended ${r.stopMs === undefined ? 'before the signal' : `${fmt(r.stopMs)} ms later`} (exit ${r.code})`);
+      const r = await run([bin, 'report', archive, '--all', '--format', 'json'], {
+        cwd: dir,
+        signal,
+        signalAfterMs: after,
+      });
+      console.log(
+        `  report, ${signal} after ${fmt(after / 1000, 1)} s: ended ${r.stopMs === undefined ? 'before the signal' : `${fmt(r.stopMs)} ms later`} (exit ${r.code})`,
+      );
     }
     const outDir = path.join(dir, 'out');
     (await import('node:fs')).mkdirSync(outDir);
-    const r = await run([bin, 'classify', archive, '--all', '--format', 'csv', '--out', path.join(outDir, 'rows.csv')], { cwd: dir, whenExists: outDir });
+    const r = await run(
+      [bin, 'classify', archive, '--all', '--format', 'csv', '--out', path.join(outDir, 'rows.csv')],
+      { cwd: dir, whenExists: outDir },
+    );
     console.log(
       `  classify --out, SIGTERM once its temporary file exists: ended ${fmt(r.stopMs)} ms later (exit ${r.code}), ` +
         `files left: ${readdirSync(outDir).length}`,
@@ -102,7 +122,9 @@ if (archive) {
 }
 
 console.log('\nThe classifier on worst-case texts (scripts/bench/text-worst-case.js, 200,000 characters):');
-const text = spawn(process.execPath, [path.join(root, 'scripts/bench/text-worst-case.js'), '200000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const text = spawn(process.execPath, [path.join(root, 'scripts/bench/text-worst-case.js'), '200000'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let out = '';
 text.stdout.on('data', (chunk) => (out += chunk));
 await new Promise((resolve) => text.on('close', resolve));

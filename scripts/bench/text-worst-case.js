@@ -8,13 +8,20 @@ import { tweetFromSpec } from '../../dist/classify/rule.js';
 import { createZone } from '../../dist/time/zone.js';
 
 const length = Number(process.argv[2] ?? 200_000);
-const identity = { handles: ['me'], ownDomains: [], employer: { names: [], handles: [], domains: [] }, eventHashtags: [], chatHashtags: [] };
+const identity = {
+  handles: ['me'],
+  ownDomains: [],
+  employer: { names: [], handles: [], domains: [] },
+  eventHashtags: [],
+  chatHashtags: [],
+};
 const zone = createZone('UTC');
 const classifier = await createClassifier({ identity, zone, nightHours: { from: 1, to: 5 } });
 
 let seed = 1;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-const randomText = (alphabet) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+const randomText = (alphabet) =>
+  Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 const cases = {
   'one letter repeated': 'a'.repeat(length),
   'one random word': randomText('abcdefghijklmnopqrstuvwxyz'),
@@ -25,13 +32,13 @@ const cases = {
   '"#" repeated': '#'.repeat(length),
   '"." repeated': '.'.repeat(length),
   'spaces between two letters': `a${' '.repeat(length)}b`,
-  'newlines': '\n'.repeat(length),
+  newlines: '\n'.repeat(length),
   '"http://" repeated': 'http://'.repeat(Math.ceil(length / 7)),
   'one long URL': `https://x.com/${'a/'.repeat(length / 2)}`,
   '"a-" repeated': 'a-'.repeat(length / 2),
   '"@a." repeated': '@a.'.repeat(Math.ceil(length / 3)),
   'emoji repeated': '😀'.repeat(length / 2),
-  'capitals': 'A'.repeat(length),
+  capitals: 'A'.repeat(length),
 };
 let worst = 0;
 for (const [name, text] of Object.entries(cases)) {

@@ -6,7 +6,9 @@
 import yauzl from 'yauzl';
 
 const started = performance.now();
-const zip = await new Promise((resolve, reject) => yauzl.open(process.argv[2], { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))));
+const zip = await new Promise((resolve, reject) =>
+  yauzl.open(process.argv[2], { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))),
+);
 const TWEET_FILE = /(^|\/)data\/(tweets?(-part\d+)?\.js|js\/tweets\/\d{4}_\d{2}\.js)$/;
 let items = 0;
 await new Promise((resolve, reject) => {

@@ -103,7 +103,9 @@ const parseClock = (clock) => {
 };
 
 /** How likely a tweet is in each local hour of a day (waking hours; lunch and evening peaks). */
-const HOUR_WEIGHT = [0, 0, 0, 0, 0, 0, 0.3, 1, 1.6, 1.4, 1.2, 1.2, 1.6, 1.5, 1.1, 1.1, 1.2, 1.4, 1.2, 1.1, 1.5, 1.6, 1.3, 0.6];
+const HOUR_WEIGHT = [
+  0, 0, 0, 0, 0, 0, 0.3, 1, 1.6, 1.4, 1.2, 1.2, 1.6, 1.5, 1.1, 1.1, 1.2, 1.4, 1.2, 1.1, 1.5, 1.6, 1.3, 0.6,
+];
 
 function sampleMinute(random, from, to) {
   for (;;) {
@@ -138,7 +140,8 @@ function scheduleDay(random, day) {
     while (j < groups.length && !groups[j][0].at) j++;
     const next = j < groups.length ? parseClock(groups[j][0].at) : Math.max(to, previous + 2 * (j - i) + 10);
     const span = groups.slice(i, j).reduce((sum, g) => sum + g.length * 4, 0);
-    if (next - previous < span) throw new Error(`${day.date}: no room for ${j - i} tweets before ${groups[j]?.[0].at ?? day.to}`);
+    if (next - previous < span)
+      throw new Error(`${day.date}: no room for ${j - i} tweets before ${groups[j]?.[0].at ?? day.to}`);
     const starts = [];
     for (let k = i; k < j; k++) starts.push(sampleMinute(random, previous + 1, next - groups[k].length * 4));
     starts.sort((a, b) => a - b);
@@ -197,7 +200,8 @@ function engagement(random, label, kind, hasMedia) {
 function sourceFor(random, entry, label) {
   if (entry.via) return { web: SOURCES.webapp, deck: SOURCES.tweetdeckweb, iphone: SOURCES.iphone }[entry.via];
   if (label === 'conference/chat') return random.chance(0.8) ? SOURCES.tweetdeckweb : SOURCES.iphone;
-  if (label.startsWith('promotion/') && entry.kind !== 'retweet') return random.chance(0.6) ? SOURCES.webapp : SOURCES.iphone;
+  if (label.startsWith('promotion/') && entry.kind !== 'retweet')
+    return random.chance(0.6) ? SOURCES.webapp : SOURCES.iphone;
   return random.chance(0.72) ? SOURCES.iphone : SOURCES.webapp;
 }
 
@@ -228,7 +232,11 @@ function noteCore(text, urls, people) {
   for (const m of text.matchAll(/(^|[^\w&])@(\w{1,15})/g)) {
     if (!people.has(m[2].toLowerCase())) continue;
     const from = cp(m.index + m[1].length);
-    mentions.push({ screenName: people.get(m[2].toLowerCase()).screen_name, fromIndex: String(from), toIndex: String(from + 1 + m[2].length) });
+    mentions.push({
+      screenName: people.get(m[2].toLowerCase()).screen_name,
+      fromIndex: String(from),
+      toIndex: String(from + 1 + m[2].length),
+    });
   }
   const hashtags = [];
   for (const m of text.matchAll(/(^|[^\w&])#(\w*[A-Za-z_]\w*)/g)) {
@@ -286,7 +294,8 @@ export function buildSample() {
     let prefix = '';
     let reply = null;
     if (entry.kind === 'reply') {
-      for (const handle of entry.to) if (!people.has(handle.toLowerCase())) throw new Error(`${where}: unknown @${handle}`);
+      for (const handle of entry.to)
+        if (!people.has(handle.toLowerCase())) throw new Error(`${where}: unknown @${handle}`);
       prefix = entry.to.map((h) => `@${people.get(h.toLowerCase()).screen_name}`).join(' ') + ' ';
       const first = people.get(entry.to[0].toLowerCase());
       const theirs = snowflake(ms - random.int(90_000, 150 * 60_000), snowflakeLowBits(random));
@@ -333,12 +342,18 @@ export function buildSample() {
       media = { type: mediaType, count: entry.photo ?? 1, url };
     }
 
-    const bare = raw.replace(URL, '').replace(/(^|\s)[@#]\w+/g, '').replace(/^RT :/, '').trim();
+    const bare = raw
+      .replace(URL, '')
+      .replace(/(^|\s)[@#]\w+/g, '')
+      .replace(/^RT :/, '')
+      .trim();
     // X's codes: "zxx" for nothing but media, "qme" for emoji with media, "und" for emoji alone.
     const emojiOnly = /^[\p{Extended_Pictographic}\s\uFE0F\u200D]*$/u.test(bare);
-    const lang = entry.lang ?? (bare.length === 0 ? (media ? 'zxx' : 'und') : emojiOnly ? (media ? 'qme' : 'und') : 'en');
+    const lang =
+      entry.lang ?? (bare.length === 0 ? (media ? 'zxx' : 'und') : emojiOnly ? (media ? 'qme' : 'und') : 'en');
     const source = sourceFor(random, entry, label);
-    const counts = entry.kind === 'retweet' ? { favorites: 0, retweets: 0 } : engagement(random, label, entry.kind, Boolean(media));
+    const counts =
+      entry.kind === 'retweet' ? { favorites: 0, retweets: 0 } : engagement(random, label, entry.kind, Boolean(media));
 
     let id;
     if (entry.edited) {
@@ -364,7 +379,20 @@ export function buildSample() {
         retweets: 0,
       });
       items.push({ object: firstObject, ms: firstMs });
-      const object = buildTweet(random, { id, ms, text, lang, source, owner: owner.screen_name, people, reply, urls, media, editInfo, ...counts });
+      const object = buildTweet(random, {
+        id,
+        ms,
+        text,
+        lang,
+        source,
+        owner: owner.screen_name,
+        people,
+        reply,
+        urls,
+        media,
+        editInfo,
+        ...counts,
+      });
       items.push({ object, ms });
     } else {
       id = snowflake(ms, snowflakeLowBits(random));
@@ -444,7 +472,8 @@ export function buildSample() {
   });
 
   labels.sort((a, b) => a.ms - b.ms);
-  const csv = 'id,category,subcategory\n' + labels.map(({ id, label }) => `${id},${label.replace('/', ',')}\n`).join('');
+  const csv =
+    'id,category,subcategory\n' + labels.map(({ id, label }) => `${id},${label.replace('/', ',')}\n`).join('');
   return { files, csv, labels, tweetCount: tweetItems.length, noteCount: notes.length };
 }
 
@@ -500,10 +529,14 @@ async function main() {
     counts.total = (counts.total ?? 0) + 1;
     byMonth.set(month, counts);
   }
-  process.stderr.write(`sample: ${tweetCount} items in tweets.js (${labels.length} tweets), ${noteCount} note tweets → ${path.relative(root, out) || out}\n`);
+  process.stderr.write(
+    `sample: ${tweetCount} items in tweets.js (${labels.length} tweets), ${noteCount} note tweets → ${path.relative(root, out) || out}\n`,
+  );
   for (const [month, counts] of byMonth) {
     const share = (k) => `${k} ${counts[k] ?? 0} (${Math.round(((counts[k] ?? 0) / counts.total) * 100)}%)`;
-    process.stderr.write(`  ${month}: ${counts.total} tweets; ${['conversation', 'promotion', 'conference', 'personal'].map(share).join(', ')}\n`);
+    process.stderr.write(
+      `  ${month}: ${counts.total} tweets; ${['conversation', 'promotion', 'conference', 'personal'].map(share).join(', ')}\n`,
+    );
   }
 }
 

@@ -24,8 +24,7 @@ export function walkMst(car: CarFile, root: Cid, file: string): MstEntry[] {
   const stack: Cid[] = [root];
   const broken = (cid: Cid, what: string): TweetAuditError =>
     new TweetAuditError(
-      `repository tree node ${cid.toString()} ${what}; the export is damaged or incomplete, ` +
-        'download it again',
+      `repository tree node ${cid.toString()} ${what}; the export is damaged or incomplete, ` + 'download it again',
       { file },
     );
 

@@ -123,9 +123,7 @@ async function* readTweets(
         });
       }
       const tweet =
-        entry.key.slice(0, slash) === POST
-          ? postToTweet(rkey, record, owner)
-          : repostToTweet(rkey, record, owner);
+        entry.key.slice(0, slash) === POST ? postToTweet(rkey, record, owner) : repostToTweet(rkey, record, owner);
       if (tweet === undefined) undated++;
       else yield tweet;
     }

@@ -18,8 +18,7 @@ const SHA2_256 = 0x12;
 const DAG_CBOR = 0x71;
 
 /** What to tell the user to do about a damaged or foreign file. */
-const REDOWNLOAD =
-  'download the repository export again (Bluesky: Settings → Account → Export my data)';
+const REDOWNLOAD = 'download the repository export again (Bluesky: Settings → Account → Export my data)';
 
 /**
  * Reads the header of a CAR v1 file: `{ version: 1, roots: [CID, …] }` behind a varint length.
@@ -52,10 +51,10 @@ export function parseCar(bytes: Uint8Array, file: string): CarFile {
     ({ roots, end: pos } = readCarHeader(bytes));
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
-    throw new TweetAuditError(
-      `is not a CAR repository export (bad header: ${error.message}); ${REDOWNLOAD}`,
-      { file, cause: error },
-    );
+    throw new TweetAuditError(`is not a CAR repository export (bad header: ${error.message}); ${REDOWNLOAD}`, {
+      file,
+      cause: error,
+    });
   }
 
   const blocks = new Map<string, Uint8Array>();
@@ -96,10 +95,7 @@ export function parseCar(bytes: Uint8Array, file: string): CarFile {
         );
       }
       if (!createHash('sha256').update(data).digest().equals(cid.digest)) {
-        throw new TweetAuditError(
-          `block ${key} does not match its hash: the file is damaged; ${REDOWNLOAD}`,
-          { file },
-        );
+        throw new TweetAuditError(`block ${key} does not match its hash: the file is damaged; ${REDOWNLOAD}`, { file });
       }
       try {
         return decodeDagCbor(data);

@@ -44,15 +44,7 @@ export class Cid {
 }
 
 /** A decoded DAG-CBOR value. Maps are null-prototype objects, so a "__proto__" key is harmless. */
-export type DagValue =
-  | null
-  | boolean
-  | number
-  | string
-  | Uint8Array
-  | Cid
-  | DagValue[]
-  | { [key: string]: DagValue };
+export type DagValue = null | boolean | number | string | Uint8Array | Cid | DagValue[] | { [key: string]: DagValue };
 
 /** Reads an unsigned LEB128 varint (as used by CAR and CIDs) at `offset`. */
 export function readVarint(bytes: Uint8Array, offset: number): { value: number; end: number } {
@@ -83,12 +75,7 @@ export function readCid(bytes: Uint8Array, offset: number): { cid: Cid; end: num
   const length = readVarint(bytes, hashCode.end);
   const end = length.end + length.value;
   if (end > bytes.length) throw new DecodeError('data ends in the middle of a CID');
-  const cid = new Cid(
-    bytes.subarray(offset, end),
-    codec.value,
-    hashCode.value,
-    bytes.subarray(length.end, end),
-  );
+  const cid = new Cid(bytes.subarray(offset, end), codec.value, hashCode.value, bytes.subarray(length.end, end));
   return { cid, end };
 }
 

@@ -4,7 +4,18 @@
  */
 
 const MONTHS: Record<string, number> = {
-  Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
+  Jan: 0,
+  Feb: 1,
+  Mar: 2,
+  Apr: 3,
+  May: 4,
+  Jun: 5,
+  Jul: 6,
+  Aug: 7,
+  Sep: 8,
+  Oct: 9,
+  Nov: 10,
+  Dec: 11,
 };
 
 /** "Sat Nov 09 12:14:18 +0000 2024": modern tweets.js and 2013-era Grailbird files. */
@@ -77,7 +88,10 @@ function monthAt(s: string): number {
 }
 
 const MONTH_KEYS = new Map<number, number>(
-  Object.entries(MONTHS).map(([name, i]) => [(name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2), i]),
+  Object.entries(MONTHS).map(([name, i]) => [
+    (name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2),
+    i,
+  ]),
 );
 
 /**

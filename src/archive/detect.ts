@@ -73,7 +73,8 @@ export function simpleDetector(
 function isZip(target: DetectTarget): boolean {
   if (target.isDirectory) return false;
   const h = target.head;
-  const magic = h.length >= 4 && h[0] === 0x50 && h[1] === 0x4b && (h[2] === 3 || h[2] === 5) && (h[3] === 4 || h[3] === 6);
+  const magic =
+    h.length >= 4 && h[0] === 0x50 && h[1] === 0x4b && (h[2] === 3 || h[2] === 5) && (h[3] === 4 || h[3] === 6);
   return magic || /\.zip$/i.test(target.path);
 }
 
@@ -168,7 +169,11 @@ const xFolder: ArchiveDetector = {
     const source = new DirectorySource(target.path);
     const layout = await findXLayout(source);
     if (!layout) return undefined;
-    const location: ArchiveLocation = { path: target.path, mtimeMs: target.mtimeMs, open: async () => new DirectorySource(target.path) };
+    const location: ArchiveLocation = {
+      path: target.path,
+      mtimeMs: target.mtimeMs,
+      open: async () => new DirectorySource(target.path),
+    };
     return () => openLayout(location, layout);
   },
 };
@@ -186,11 +191,17 @@ const xDataFile: ArchiveDetector = {
     if (target.isDirectory) return undefined;
     const dir = path.dirname(target.path);
     const name = path.basename(target.path);
-    const location: ArchiveLocation = { path: target.path, mtimeMs: target.mtimeMs, open: async () => new DirectorySource(dir) };
+    const location: ArchiveLocation = {
+      path: target.path,
+      mtimeMs: target.mtimeMs,
+      open: async () => new DirectorySource(dir),
+    };
     const head = target.head.toString('latin1', 0, Math.min(target.head.length, 512));
     const opening = (): void => {
       if (target.size === 0) {
-        throw new TweetAuditError('is empty — the download may be incomplete; download the archive again', { file: target.path });
+        throw new TweetAuditError('is empty — the download may be incomplete; download the archive again', {
+          file: target.path,
+        });
       }
       assertText(target.head, target.path);
     };
@@ -246,7 +257,12 @@ function probingDetector(
   };
 }
 
-const mastodon = probingDetector('mastodon', 'a Mastodon export (.zip, .tar.gz, or outbox.json)', isMastodonExport, openMastodon);
+const mastodon = probingDetector(
+  'mastodon',
+  'a Mastodon export (.zip, .tar.gz, or outbox.json)',
+  isMastodonExport,
+  openMastodon,
+);
 const bluesky = probingDetector('bluesky', 'a Bluesky repository export (.car)', isBlueskyRepo, openBluesky);
 
 /**

@@ -40,7 +40,9 @@ export async function openArchiveHandle(
   const opener = await detect(facts, detectors);
   if (opener) return withExportDate(await opener());
   if (!facts.isDirectory) {
-    throw new TweetAuditError(`is not an archive tweet-audit can read; it reads ${lookedFor(detectors)}`, { file: target });
+    throw new TweetAuditError(`is not an archive tweet-audit can read; it reads ${lookedFor(detectors)}`, {
+      file: target,
+    });
   }
   return openNewestInFolder(target, facts.names, detectors);
 }

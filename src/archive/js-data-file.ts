@@ -25,15 +25,21 @@ const MAGIC: ReadonlyArray<readonly [string, readonly number[]]> = [
 export function assertText(head: Buffer, file: string): void {
   for (const [what, magic] of MAGIC) {
     if (head.length >= magic.length && magic.every((b, i) => head[i] === b)) {
-      throw new TweetAuditError(`is ${what}, not a text file of a Twitter/X archive — is this the right file?`, { file });
+      throw new TweetAuditError(`is ${what}, not a text file of a Twitter/X archive — is this the right file?`, {
+        file,
+      });
     }
   }
   if (head.length >= 8 && head.toString('latin1', 4, 8) === 'ftyp') {
-    throw new TweetAuditError('is a video file, not a text file of a Twitter/X archive — is this the right file?', { file });
+    throw new TweetAuditError('is a video file, not a text file of a Twitter/X archive — is this the right file?', {
+      file,
+    });
   }
   const probe = head.subarray(0, 8192);
   if (probe.includes(0)) {
-    throw new TweetAuditError('is a binary file (it holds NUL bytes), not a text file of a Twitter/X archive', { file });
+    throw new TweetAuditError('is a binary file (it holds NUL bytes), not a text file of a Twitter/X archive', {
+      file,
+    });
   }
 }
 
@@ -88,7 +94,10 @@ export async function readJsValue(source: ArchiveSource, name: string): Promise<
   // A value nested millions deep costs JSON.parse gigabytes: refused before it is parsed.
   const deep = body.length > 64 * 1024 ? tooDeepAt(body, MAX_JSON_DEPTH) : -1;
   if (deep !== -1) {
-    throw new TweetAuditError(`is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineAt(text, start + deep)}): the file is corrupt or crafted`, { file });
+    throw new TweetAuditError(
+      `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineAt(text, start + deep)}): the file is corrupt or crafted`,
+      { file },
+    );
   }
   try {
     return JSON.parse(body);

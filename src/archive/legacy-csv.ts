@@ -41,7 +41,12 @@ export async function* readCsvTweets(
 ): AsyncGenerator<Tweet[]> {
   const file = source.describe(name);
   // A quote that never closes would make the rest of the file one field: a row is bounded like an item.
-  const parser = parse({ relax_column_count: true, bom: true, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD_CHARS });
+  const parser = parse({
+    relax_column_count: true,
+    bom: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_CSV_RECORD_CHARS,
+  });
   const feeding = feed(source, name, file, parser);
   let columns: Map<string, number> | undefined;
   let skipped = 0;
@@ -157,7 +162,10 @@ function headerColumns(header: string[], file: string): Map<string, number> {
   });
   const missing = CSV_REQUIRED_COLUMNS.filter((c) => !columns.has(c));
   if (missing.length > 0) {
-    const found = header.slice(0, 10).map((h) => JSON.stringify(h.slice(0, 40))).join(', ');
+    const found = header
+      .slice(0, 10)
+      .map((h) => JSON.stringify(h.slice(0, 40)))
+      .join(', ');
     throw new TweetAuditError(
       `does not have the header of an X archive tweets.csv (missing ${missing.join(', ')}; found ${found || 'nothing'}) — ` +
         'give the tweets.csv of a Twitter archive, or the archive folder',
@@ -179,7 +187,10 @@ export function csvRowToTweet(row: Row, owner: OwnerKeys): Tweet | undefined {
   if (id === undefined || createdAt === undefined) return undefined;
 
   const decoded = decodeEntities(row.text ?? '');
-  const expansions = (row.expanded_urls ?? '').split(',').map((u) => u.trim()).filter((u) => u !== '');
+  const expansions = (row.expanded_urls ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
   const links: LinkExpansion = { expanded: new Map(), media: new Set() };
   let urls: string[] = [];
   let mediaCount = 0;

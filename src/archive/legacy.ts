@@ -80,7 +80,12 @@ export async function openLegacyArchive(location: ArchiveLocation, layout: Legac
 // the archive does not hold (dgageot-2013: tweets.csv, the Grailbird files and tweet_index.js
 // all agree on 4,649, with no duplicate or unparsable row). The tweets actually present count.
 
-async function* readCsv(location: ArchiveLocation, csv: string, owner: OwnerKeys, warnings: string[]): AsyncGenerator<Tweet> {
+async function* readCsv(
+  location: ArchiveLocation,
+  csv: string,
+  owner: OwnerKeys,
+  warnings: string[],
+): AsyncGenerator<Tweet> {
   const source = await location.open();
   try {
     for await (const batch of readCsvTweets(source, csv, owner, (n) =>
@@ -93,7 +98,12 @@ async function* readCsv(location: ArchiveLocation, csv: string, owner: OwnerKeys
   }
 }
 
-async function* readGrailbird(location: ArchiveLocation, files: string[], owner: OwnerKeys, warnings: string[]): AsyncGenerator<Tweet> {
+async function* readGrailbird(
+  location: ArchiveLocation,
+  files: string[],
+  owner: OwnerKeys,
+  warnings: string[],
+): AsyncGenerator<Tweet> {
   const source = await location.open();
   const options: XTweetOptions = { owner, legacy: true };
   try {

@@ -32,7 +32,10 @@ export function warnOnce(warnings: string[], message: string): void {
  * Runs `read` on a freshly opened source and closes it after, also when `read` throws.
  * Unexpected non-TweetAuditError errors pass through unchanged: they are bugs.
  */
-export async function withSource<T>(location: ArchiveLocation, read: (source: ArchiveSource) => Promise<T>): Promise<T> {
+export async function withSource<T>(
+  location: ArchiveLocation,
+  read: (source: ArchiveSource) => Promise<T>,
+): Promise<T> {
   const source = await location.open();
   try {
     return await read(source);

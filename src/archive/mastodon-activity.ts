@@ -87,9 +87,7 @@ export function accountFromActor(
   const parsed = parseUrl(id);
   const derived = accountOfUrl(id);
   const handle =
-    fields.preferredUsername && parsed
-      ? `${fields.preferredUsername}@${parsed.host}`.toLowerCase()
-      : derived?.handle;
+    fields.preferredUsername && parsed ? `${fields.preferredUsername}@${parsed.host}`.toLowerCase() : derived?.handle;
   const prefixes = [`${id}/statuses/`];
   if (fields.url) prefixes.push(`${fields.url.replace(/\/$/, '')}/`);
   return {

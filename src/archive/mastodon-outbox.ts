@@ -73,9 +73,7 @@ export class OutboxScanner {
   }
 
   private notOutbox(detail: string): TweetAuditError {
-    return this.fail(
-      `is not an ActivityPub outbox (${detail}); give the outbox.json of a Mastodon account export`,
-    );
+    return this.fail(`is not an ActivityPub outbox (${detail}); give the outbox.json of a Mastodon account export`);
   }
 
   /** Scans one chunk and appends the activities completed in it to `out`, parsed. */

@@ -132,7 +132,9 @@ function parseActor(bytes: Buffer, file: string): Record<string, unknown> {
   let actor: unknown;
   // A value nested millions deep costs JSON.parse gigabytes: refused before it is parsed.
   if (bytesTooDeepAt(bytes, MAX_JSON_DEPTH) !== -1) {
-    throw new TweetAuditError(`is nested more than ${MAX_JSON_DEPTH} levels deep, far deeper than an actor; ${GIVE}`, { file });
+    throw new TweetAuditError(`is nested more than ${MAX_JSON_DEPTH} levels deep, far deeper than an actor; ${GIVE}`, {
+      file,
+    });
   }
   try {
     actor = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
@@ -157,7 +159,8 @@ async function firstActorOf(chunks: AsyncIterable<Buffer>, file: string): Promis
 
 async function fileSource(outboxPath: string, actorPath: string | undefined): Promise<Source> {
   const source: Source = { outboxName: outboxPath, outbox: () => readFileChunks(outboxPath) };
-  if (actorPath !== undefined) source.actor = parseActor(await collect(readFileChunks(actorPath), MAX_ACTOR_BYTES, actorPath), actorPath);
+  if (actorPath !== undefined)
+    source.actor = parseActor(await collect(readFileChunks(actorPath), MAX_ACTOR_BYTES, actorPath), actorPath);
   // Reading to the first activity checks early that this is an outbox at all.
   const first = await firstActorOf(source.outbox(), outboxPath);
   if (first !== undefined) source.firstActor = first;
@@ -202,7 +205,10 @@ async function zipSource(path: string): Promise<Source> {
       });
     }
     if (await zip.file('actor.json')) {
-      source.actor = parseActor(await collect(zip.read('actor.json'), MAX_ACTOR_BYTES, `${path}/actor.json`), `${path}/actor.json`);
+      source.actor = parseActor(
+        await collect(zip.read('actor.json'), MAX_ACTOR_BYTES, `${path}/actor.json`),
+        `${path}/actor.json`,
+      );
     }
   });
   const first = await firstActorOf(source.outbox(), outboxName);
@@ -252,7 +258,10 @@ async function tarSource(path: string, maxBuffered: number): Promise<Source> {
   const source: Source = {
     outboxName: `${path}/${name}`,
     outbox: kept
-      ? () => (async function* () { yield* kept; })()
+      ? () =>
+          (async function* () {
+            yield* kept;
+          })()
       : () =>
           (async function* () {
             for await (const entry of readTarGz(path)) {
@@ -289,7 +298,7 @@ function ownerOf(source: Source): { owner: ArchiveOwner; account?: MastodonAccou
     // closest thing to X's website field; otherwise the profile page itself.
     const fields = Array.isArray(actor.attachment) ? actor.attachment : [];
     const fieldLink = fields
-      .map((field: unknown) => (field as { type?: unknown; value?: unknown } | null))
+      .map((field: unknown) => field as { type?: unknown; value?: unknown } | null)
       .filter((field) => field?.type === 'PropertyValue' && typeof field.value === 'string')
       .map((field) => htmlToText(field!.value as string).urls[0])
       .find((url) => url !== undefined);
@@ -369,7 +378,9 @@ async function* readTweets(
     };
     if (undated > 0) add(`${name}: skipped ${undated} post${undated === 1 ? '' : 's'} with no valid date`);
     if (unknown > 0) {
-      add(`${name}: skipped ${unknown} ${unknown === 1 ? 'activity that is' : 'activities that are'} neither a post nor a boost`);
+      add(
+        `${name}: skipped ${unknown} ${unknown === 1 ? 'activity that is' : 'activities that are'} neither a post nor a boost`,
+      );
     }
   }
 }

@@ -37,7 +37,9 @@ export async function openModernArchive(location: ArchiveLocation, layout: Moder
   const { dataDir } = layout;
   const meta = await withSource(location, async (source) => {
     const manifest = asObject(await readOptionalJsValue(source, inDir(dataDir, 'manifest.js'), warnings));
-    const tweetFiles = layout.onlyFile ? [layout.onlyFile] : await findDataFiles(source, dataDir, manifest, ['tweets', 'tweet'], MODERN_TWEET_FILE, true);
+    const tweetFiles = layout.onlyFile
+      ? [layout.onlyFile]
+      : await findDataFiles(source, dataDir, manifest, ['tweets', 'tweet'], MODERN_TWEET_FILE, true);
     if (tweetFiles.length === 0) {
       throw new TweetAuditError(
         `has no tweets file: looked for ${inDir(dataDir, 'tweets.js')}, ${inDir(dataDir, 'tweet.js')} and ${inDir(dataDir, 'tweets-part1.js')}…`,
@@ -116,7 +118,10 @@ async function readNotes(source: ArchiveSource, files: string[], warnings: strin
       }
     } catch (error) {
       if (!(error instanceof TweetAuditError)) throw error;
-      warnOnce(warnings, `${error.message} (long tweets read from it so far keep their full text, the others their cut text)`);
+      warnOnce(
+        warnings,
+        `${error.message} (long tweets read from it so far keep their full text, the others their cut text)`,
+      );
     }
     if (skipped > 0) warnOnce(warnings, `${file}: skipped ${skipped} long-tweet texts with no date or no text`);
   }
@@ -167,7 +172,12 @@ function partNumber(name: string): number {
 }
 
 /** The first `{ key: {...} }` object of a YTD data file's list, e.g. `account` of account.js. */
-async function firstRecord(source: ArchiveSource, name: string, key: string, warnings: string[]): Promise<JsonObject | undefined> {
+async function firstRecord(
+  source: ArchiveSource,
+  name: string,
+  key: string,
+  warnings: string[],
+): Promise<JsonObject | undefined> {
   const first = asArray(await readOptionalJsValue(source, name, warnings))[0];
   return asObject(asObject(first)?.[key]) ?? asObject(first);
 }
@@ -180,9 +190,15 @@ async function readOwner(
 ): Promise<OwnerBuilder> {
   const owner = new OwnerBuilder();
   const account = await firstRecord(source, inDir(dataDir, 'account.js'), 'account', warnings);
-  owner.handle(asString(account?.username)).accountId(asId(account?.accountId)).set('displayName', asString(account?.accountDisplayName));
+  owner
+    .handle(asString(account?.username))
+    .accountId(asId(account?.accountId))
+    .set('displayName', asString(account?.accountDisplayName));
   const user = asObject(manifest?.userInfo);
-  owner.handle(asString(user?.userName)).accountId(asId(user?.accountId)).set('displayName', asString(user?.displayName));
+  owner
+    .handle(asString(user?.userName))
+    .accountId(asId(user?.accountId))
+    .set('displayName', asString(user?.displayName));
 
   const zoneFile = inDir(dataDir, 'account-timezone.js');
   const zone = await firstRecord(source, zoneFile, 'accountTimezone', warnings);

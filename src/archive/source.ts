@@ -38,19 +38,18 @@ export interface ArchiveSource {
 }
 
 /** Reads a small file whole, refusing one above `limit` bytes. */
-export async function readWhole(
-  source: ArchiveSource,
-  name: string,
-  limit = MAX_SMALL_FILE_BYTES,
-): Promise<Buffer> {
+export async function readWhole(source: ArchiveSource, name: string, limit = MAX_SMALL_FILE_BYTES): Promise<Buffer> {
   const parts: Buffer[] = [];
   let total = 0;
   for await (const chunk of source.read(name)) {
     total += chunk.length;
     if (total > limit) {
-      throw new TweetAuditError(`is larger than ${Math.round(limit / 1024 / 1024)} MiB, far more than this kind of file holds`, {
-        file: source.describe(name),
-      });
+      throw new TweetAuditError(
+        `is larger than ${Math.round(limit / 1024 / 1024)} MiB, far more than this kind of file holds`,
+        {
+          file: source.describe(name),
+        },
+      );
     }
     parts.push(chunk);
   }
@@ -97,7 +96,7 @@ export function fsError(error: unknown, file: string): TweetAuditError {
           ? 'is a folder where a file was expected'
           : code === 'ESPIPE' || code === 'EAGAIN'
             ? 'is a pipe or a device, not a file that can be read in place'
-          : `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+            : `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
   return new TweetAuditError(reason, { file, cause: error });
 }
 

@@ -118,7 +118,8 @@ const STATUS_URL =
   /^https?:\/\/(?:(?:www|mobile)\.)?(?:twitter|x)\.com\/(?:[A-Za-z0-9_]+|i\/web|i)\/status(?:es)?\/\d+(?:[/?#](?!photo\/|video\/)\S*)?$/i;
 
 // The expanded URL X gives to attached photos, videos and GIFs.
-const MEDIA_URL = /^https?:\/\/(?:(?:www|mobile)\.)?(?:twitter|x)\.com\/[A-Za-z0-9_]+\/status\/\d+\/(?:photo|video)\/\d+/i;
+const MEDIA_URL =
+  /^https?:\/\/(?:(?:www|mobile)\.)?(?:twitter|x)\.com\/[A-Za-z0-9_]+\/status\/\d+\/(?:photo|video)\/\d+/i;
 
 /** True for a link to a tweet (a quoted tweet), false for attached media and other links. */
 export function isStatusUrl(url: string): boolean {
@@ -157,7 +158,8 @@ export function writtenLinks(text: string): string[] {
     // (https://en.wikipedia.org/wiki/Go_(game)).
     while (url.endsWith(')') && count(url, '(') < count(url, ')')) url = url.slice(0, -1).replace(TRAILING, '');
     const host = /^https?:\/\/([^/?#:@]+)/i.exec(url)?.[1]?.toLowerCase();
-    if (host === undefined || !host.includes('.') || host.startsWith('.') || host.endsWith('.') || host === 't.co') continue;
+    if (host === undefined || !host.includes('.') || host.startsWith('.') || host.endsWith('.') || host === 't.co')
+      continue;
     pushUnique(links, url);
   }
   return links;

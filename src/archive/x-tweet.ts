@@ -52,8 +52,18 @@ export function unwrapTweet(item: unknown): JsonObject | undefined {
 /** The error for a tweets file whose first item is not a tweet (another data file renamed). */
 export function notTweets(item: unknown, file: string): TweetAuditError {
   const o = asObject(item);
-  const what = o ? `an object with keys ${Object.keys(o).slice(0, 5).map((k) => `"${k}"`).join(', ') || '(none)'}` : `a ${item === null ? 'null' : typeof item}`;
-  return new TweetAuditError(`holds a list whose items are not tweets (the first is ${what}) — is this the right file?`, { file });
+  const what = o
+    ? `an object with keys ${
+        Object.keys(o)
+          .slice(0, 5)
+          .map((k) => `"${k}"`)
+          .join(', ') || '(none)'
+      }`
+    : `a ${item === null ? 'null' : typeof item}`;
+  return new TweetAuditError(
+    `holds a list whose items are not tweets (the first is ${what}) — is this the right file?`,
+    { file },
+  );
 }
 
 /** The tweet's id, from id_str (ids exceed 2^53; numeric `id`s are trusted only when exact). */
@@ -91,7 +101,8 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
   const media = extendedMedia.length > 0 ? extendedMedia : asArray(entities?.media);
   const urlEntities = sortedEntities(entities?.urls);
   // Most tweets have neither links nor media: no maps for them.
-  const links: LinkExpansion = urlEntities.length > 0 || media.length > 0 ? { expanded: new Map(), media: new Set() } : NO_LINKS;
+  const links: LinkExpansion =
+    urlEntities.length > 0 || media.length > 0 ? { expanded: new Map(), media: new Set() } : NO_LINKS;
   let mediaCount = media.length;
   for (const u of urlEntities) {
     const short = asString(u.url);
@@ -158,8 +169,7 @@ export function normalizeXTweet(raw: JsonObject, options: XTweetOptions): Tweet 
   // Grailbird keeps the retweeted tweet; modern archives only say "RT @user:" in the text.
   const retweeted = asObject(raw.retweeted_status);
   // The name in the text is the one at retweet time (the user object has the name at export).
-  const retweetOf =
-    retweetedScreenName(text) ?? asString(asObject(retweeted?.user)?.screen_name)?.toLowerCase();
+  const retweetOf = retweetedScreenName(text) ?? asString(asObject(retweeted?.user)?.screen_name)?.toLowerCase();
   const isRetweet = retweeted !== undefined || retweetOf !== undefined;
 
   // Archives have no quoted_status field in most years: a quote shows as a link to the quoted tweet.

@@ -65,7 +65,10 @@ function corruptEntry(file: string, cause: unknown): TweetAuditError {
  */
 function safeName(flags: number, raw: Buffer, extra: Buffer): string | undefined {
   // Without extra fields (no Info-ZIP Unicode path), the name is UTF-8 by flag, else CP437.
-  const name = extra.length === 0 && flags & 0x800 ? raw.toString('utf8') : yauzl.getFileNameLowLevel(flags, raw, yauzl.parseExtraFields(extra), false);
+  const name =
+    extra.length === 0 && flags & 0x800
+      ? raw.toString('utf8')
+      : yauzl.getFileNameLowLevel(flags, raw, yauzl.parseExtraFields(extra), false);
   if (name.endsWith('/') || yauzl.validateFileName(name) !== null) return undefined;
   // "./data/tweets.js" is safe but would not be found under "data/tweets.js".
   return name.replace(/^(?:\.\/)+/, '');
@@ -73,7 +76,14 @@ function safeName(flags: number, raw: Buffer, extra: Buffer): string | undefined
 
 /** A DOS date and time (as zips store them, read as UTC) in epoch milliseconds. */
 function dosTime(date: number, time: number): number {
-  return Date.UTC((date >> 9) + 1980, ((date >> 5) & 0xf) - 1, date & 0x1f, time >> 11, (time >> 5) & 0x3f, (time & 0x1f) * 2);
+  return Date.UTC(
+    (date >> 9) + 1980,
+    ((date >> 5) & 0xf) - 1,
+    date & 0x1f,
+    time >> 11,
+    (time >> 5) & 0x3f,
+    (time & 0x1f) * 2,
+  );
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -88,7 +98,10 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
 }
 
 /** Where the central directory is, from the end record (zip64's when the plain one overflows). */
-async function findDirectory(handle: FileHandle, size: number): Promise<{ offset: number; size: number; count: number }> {
+async function findDirectory(
+  handle: FileHandle,
+  size: number,
+): Promise<{ offset: number; size: number; count: number }> {
   const tailLength = Math.min(size, 22 + 0xffff);
   const tail = await readAt(handle, size - tailLength, tailLength);
   let at = -1;
@@ -107,7 +120,8 @@ async function findDirectory(handle: FileHandle, size: number): Promise<{ offset
     const locator = locatorAt >= 0 ? await readAt(handle, locatorAt, 20) : Buffer.alloc(0);
     if (locator.length === 20 && locator.readUInt32LE(0) === 0x07064b50) {
       const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
-      if (record.length < 56 || record.readUInt32LE(0) !== 0x06064b50) throw new Error('invalid zip64 end of central directory record');
+      if (record.length < 56 || record.readUInt32LE(0) !== 0x06064b50)
+        throw new Error('invalid zip64 end of central directory record');
       count = Number(record.readBigUInt64LE(32));
       dirSize = Number(record.readBigUInt64LE(40));
       dirOffset = Number(record.readBigUInt64LE(48));
@@ -119,13 +133,14 @@ async function findDirectory(handle: FileHandle, size: number): Promise<{ offset
 
 /** Fills the sizes and offset that a zip64 extra field (id 1) holds for the fields marked 0xffffffff. */
 function readZip64Fields(entry: ZipEntry, extra: Buffer, index: number): void {
-  for (let i = 0; i + 4 <= extra.length; ) {
+  for (let i = 0; i + 4 <= extra.length;) {
     const id = extra.readUInt16LE(i);
     const length = extra.readUInt16LE(i + 2);
     if (id === 0x0001) {
       let q = i + 4;
       const next = (): number => {
-        if (q + 8 > i + 4 + length || q + 8 > extra.length) throw new Error(`the zip64 extra field of entry ${index} is too short`);
+        if (q + 8 > i + 4 + length || q + 8 > extra.length)
+          throw new Error(`the zip64 extra field of entry ${index} is too short`);
         const value = Number(extra.readBigUInt64LE(q));
         q += 8;
         return value;
@@ -148,7 +163,10 @@ function readZip64Fields(entry: ZipEntry, extra: Buffer, index: number): void {
 async function readDirectory(handle: FileHandle, file: string, size: number): Promise<Map<string, ZipEntry>> {
   const dir = await findDirectory(handle, size);
   if (dir.count > MAX_ZIP_ENTRIES) {
-    throw new TweetAuditError(`has ${dir.count} entries, more than the limit of ${MAX_ZIP_ENTRIES}: it is not an archive download`, { file });
+    throw new TweetAuditError(
+      `has ${dir.count} entries, more than the limit of ${MAX_ZIP_ENTRIES}: it is not an archive download`,
+      { file },
+    );
   }
   const bytes = await readAt(handle, dir.offset, dir.size);
   const entries = new Map<string, ZipEntry>();
@@ -175,7 +193,11 @@ async function readDirectory(handle: FileHandle, file: string, size: number): Pr
       minHeader: 30 + nameLength,
       mtimeMs: dosTime(bytes.readUInt16LE(p + 14), bytes.readUInt16LE(p + 12)),
     };
-    if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) {
+    if (
+      entry.uncompressedSize === 0xffffffff ||
+      entry.compressedSize === 0xffffffff ||
+      entry.localOffset === 0xffffffff
+    ) {
       readZip64Fields(entry, extra, i + 1);
     }
     if (entry.localOffset + entry.minHeader + entry.compressedSize > dir.offset) {
@@ -242,7 +264,11 @@ export class ZipSource implements ArchiveSource {
   }
 
   private info(name: string, entry: ZipEntry): SourceFile {
-    return { name, size: entry.uncompressedSize, mtimeMs: Number.isFinite(entry.mtimeMs) ? entry.mtimeMs : this.mtimeMs };
+    return {
+      name,
+      size: entry.uncompressedSize,
+      mtimeMs: Number.isFinite(entry.mtimeMs) ? entry.mtimeMs : this.mtimeMs,
+    };
   }
 
   async file(name: string): Promise<SourceFile | undefined> {
@@ -275,7 +301,9 @@ export class ZipSource implements ArchiveSource {
     const entry = this.entries.get(name);
     if (!entry) throw new TweetAuditError('is missing from the zip', { file: display });
     if (entry.flags & 1) {
-      throw new TweetAuditError('is encrypted inside the zip; unzip it yourself and give the folder', { file: display });
+      throw new TweetAuditError('is encrypted inside the zip; unzip it yourself and give the folder', {
+        file: display,
+      });
     }
     if (entry.method !== 0 && entry.method !== 8) {
       throw new TweetAuditError(
@@ -302,7 +330,8 @@ export class ZipSource implements ArchiveSource {
     let inflater: ReturnType<typeof createInflateRaw> | undefined;
     try {
       const local = await readAt(this.handle, entry.localOffset, 30);
-      if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw new Error('invalid local file header signature');
+      if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50)
+        throw new Error('invalid local file header signature');
       const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
       const compressed = this.chunks(start, entry.compressedSize);
       if (entry.method === 0) {
@@ -326,7 +355,9 @@ export class ZipSource implements ArchiveSource {
       for await (const piece of pieces) {
         total += piece.length;
         if (total > entry.uncompressedSize) {
-          throw new TweetAuditError('inflates to more bytes than the zip declares — the zip is damaged', { file: display });
+          throw new TweetAuditError('inflates to more bytes than the zip declares — the zip is damaged', {
+            file: display,
+          });
         }
         crc = crc32(piece, crc);
         pending.push(piece);
@@ -344,7 +375,9 @@ export class ZipSource implements ArchiveSource {
       inflater?.destroy();
     }
     if (total !== entry.uncompressedSize) {
-      throw new TweetAuditError('is shorter inside the zip than the zip declares — the zip is damaged', { file: display });
+      throw new TweetAuditError('is shorter inside the zip than the zip declares — the zip is damaged', {
+        file: display,
+      });
     }
     if (crc !== entry.crc32) {
       throw new TweetAuditError('does not match its CRC-32 checksum — the zip is damaged; download the archive again', {
@@ -356,7 +389,7 @@ export class ZipSource implements ArchiveSource {
 
   /** `length` bytes from `start`, in fresh buffers. */
   private async *chunks(start: number, length: number): AsyncGenerator<Buffer> {
-    for (let done = 0; done < length; ) {
+    for (let done = 0; done < length;) {
       const chunk = await readAt(this.handle, start + done, Math.min(CHUNK_BYTES, length - done));
       if (chunk.length === 0) throw new Error('the entry ends before its declared size');
       done += chunk.length;

@@ -11,4 +11,6 @@ import { buildShippedModel, MODEL_FILE } from './shipped-model.js';
 
 const shipped = await buildShippedModel(createNlp());
 await writeFile(MODEL_FILE, `${JSON.stringify(shipped)}\n`);
-process.stderr.write(`build-model: wrote ${fileURLToPath(MODEL_FILE)} (${Object.keys(shipped.model.counts).length} features)\n`);
+process.stderr.write(
+  `build-model: wrote ${fileURLToPath(MODEL_FILE)} (${Object.keys(shipped.model.counts).length} features)\n`,
+);

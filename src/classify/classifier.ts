@@ -8,7 +8,17 @@ import { createNlp } from './nlp.js';
 import { byPrecedence, NEEDS, precedenceOf, type MatchData, type Need, type Rule, type RuleContext } from './rule.js';
 import { threadStart, type ArchiveContext } from './context.js';
 import { evidenceOf, type Evidence } from './evidence.js';
-import { chooseLabel, loadLearned, personalize, reasons, rulesLabelOf, scoreLearned, withRules, type LearnedScores, type TrainingTweet } from './learned.js';
+import {
+  chooseLabel,
+  loadLearned,
+  personalize,
+  reasons,
+  rulesLabelOf,
+  scoreLearned,
+  withRules,
+  type LearnedScores,
+  type TrainingTweet,
+} from './learned.js';
 import type { LinearModel } from './logistic.js';
 import { isReplyToOthers } from './signals.js';
 import { RULES } from './rules/index.js';
@@ -64,7 +74,19 @@ export type DecisionKind =
 
 /** Everything that went into one tweet's label. */
 export interface Explanation {
-  tweet: Pick<Tweet, 'id' | 'text' | 'createdAt' | 'isReply' | 'isSelfReply' | 'isRetweet' | 'mentions' | 'hashtags' | 'urls' | 'mediaCount'>;
+  tweet: Pick<
+    Tweet,
+    | 'id'
+    | 'text'
+    | 'createdAt'
+    | 'isReply'
+    | 'isSelfReply'
+    | 'isRetweet'
+    | 'mentions'
+    | 'hashtags'
+    | 'urls'
+    | 'mediaCount'
+  >;
   language: string;
   /** Every rule that fired, best precedence first. */
   firings: RuleFiring[];
@@ -116,21 +138,25 @@ const DEFAULT_CONFIDENCE = 0.2;
 const ORDERED_RULES: readonly Rule[] = Object.values(RULES).sort(byPrecedence);
 const RANKS: readonly number[] = ORDERED_RULES.map(precedenceOf);
 /** Each rule's label, built once (frozen: explanations hand it out) rather than once per firing. */
-const RULE_LABELS: readonly Label[] = ORDERED_RULES.map((rule) => Object.freeze({ category: rule.category, subcategory: rule.subcategory }) as Label);
+const RULE_LABELS: readonly Label[] = ORDERED_RULES.map(
+  (rule) => Object.freeze({ category: rule.category, subcategory: rule.subcategory }) as Label,
+);
 /** One bit per fact of NEEDS. */
 export const NEED_BITS: Readonly<Record<Need, number>> = {
-  'hashtags': 1 << 0,
-  'links': 1 << 1,
-  'mentions': 1 << 2,
+  hashtags: 1 << 0,
+  links: 1 << 1,
+  mentions: 1 << 2,
   'word-list': 1 << 3,
   'question-mark': 1 << 4,
-  'reply': 1 << 5,
+  reply: 1 << 5,
   'self-reply': 1 << 6,
-  'retweet': 1 << 7,
+  retweet: 1 << 7,
   'leading-handles': 1 << 8,
 };
 /** Per rule, the bits of its needs (the rule runs when the tweet has one of them); 0 without needs. */
-const RULE_NEEDS: readonly number[] = ORDERED_RULES.map((rule) => (rule.needs ?? []).reduce((bits, need) => bits | NEED_BITS[need], 0));
+const RULE_NEEDS: readonly number[] = ORDERED_RULES.map((rule) =>
+  (rule.needs ?? []).reduce((bits, need) => bits | NEED_BITS[need], 0),
+);
 
 /**
  * The bits of the NEEDS facts this tweet has. Each fact is asked by name rather than in a loop
@@ -247,7 +273,8 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
       const decidedBy: string[] = [];
       let doubt = 1;
       for (const firing of firings) {
-        if (firing.label.category !== first.label.category || firing.label.subcategory !== first.label.subcategory) continue;
+        if (firing.label.category !== first.label.category || firing.label.subcategory !== first.label.subcategory)
+          continue;
         decidedBy.push(firing.rule);
         doubt *= 1 - CONFIDENCE.get(firing.rule)!;
       }
@@ -276,7 +303,12 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     };
   }
 
-  function classification(tweet: Tweet, text: TweetText, decided: ReturnType<typeof decide>, local?: LocalParts): Classification {
+  function classification(
+    tweet: Tweet,
+    text: TweetText,
+    decided: ReturnType<typeof decide>,
+    local?: LocalParts,
+  ): Classification {
     // Written out rather than spread: spreading the label was a measurable cost per tweet.
     return {
       category: decided.label.category,
@@ -289,7 +321,14 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
 
   function featuresScore(tweet: Tweet, text: TweetText): () => ModelScores {
     let cached: ModelScores | undefined;
-    return () => (cached ??= scoreTweet(model, tweet, text, nlp, allowedLabels(tweet, text, isReplyToOthers(tweet, { identity, text }))));
+    return () =>
+      (cached ??= scoreTweet(
+        model,
+        tweet,
+        text,
+        nlp,
+        allowedLabels(tweet, text, isReplyToOthers(tweet, { identity, text })),
+      ));
   }
 
   /** The evidence the learned model weighs, the rules' own label included (as decided without a user label). */
@@ -309,7 +348,10 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     const start = options.context && tweet.isSelfReply ? threadStart(tweet, options.context) : undefined;
     if (start) {
       const startRun = run(start, false);
-      evidence.set(`thread:starts-as:${decideByRules(start, startRun.text, startRun.firings, featuresScore(start, startRun.text)).label.category}`, 1);
+      evidence.set(
+        `thread:starts-as:${decideByRules(start, startRun.text, startRun.firings, featuresScore(start, startRun.text)).label.category}`,
+        1,
+      );
     }
     return withRules(evidence, labelKey(byRules.label));
   }
@@ -385,7 +427,11 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
         if (!userLabel || learned.has(tweet.id)) continue;
         const { text, firings } = run(tweet, true);
         const label = completeUserLabel(userLabel, firings, featuresScore(tweet, text));
-        if (linear) taught.push({ label: labelKey(label), evidence: learnedEvidence(tweet, text, firings, options.zone.parts(tweet.createdAt)) });
+        if (linear)
+          taught.push({
+            label: labelKey(label),
+            evidence: learnedEvidence(tweet, text, firings, options.zone.parts(tweet.createdAt)),
+          });
         learnOne(tweet, text, label);
         count++;
       }
@@ -409,7 +455,8 @@ function completeUserLabel(label: UserLabel, firings: readonly RuleFiring[], sco
 function bestIn(category: Category, scores: ModelScores): Label {
   let best: string = SUBCATEGORIES[category][0];
   for (const subcategory of SUBCATEGORIES[category]) {
-    if ((scores.labels[`${category}/${subcategory}`] ?? 0) > (scores.labels[`${category}/${best}`] ?? 0)) best = subcategory;
+    if ((scores.labels[`${category}/${subcategory}`] ?? 0) > (scores.labels[`${category}/${best}`] ?? 0))
+      best = subcategory;
   }
   return { category, subcategory: best } as Label;
 }
@@ -420,6 +467,10 @@ function round(value: number): number {
 
 /** Rule metadata, for `tweet-audit rules`, in precedence order. */
 export function listRules(): { id: string; category: Category; subcategory: string; description: string }[] {
-  return ORDERED_RULES.map((rule) => ({ id: rule.id, category: rule.category, subcategory: rule.subcategory, description: rule.description }));
+  return ORDERED_RULES.map((rule) => ({
+    id: rule.id,
+    category: rule.category,
+    subcategory: rule.subcategory,
+    description: rule.description,
+  }));
 }
-

@@ -32,7 +32,11 @@ export interface LabeledArchive {
  * id labeled twice). Each archive is read whole, its owner discovered, its context built, as in
  * an audit. Labels without a valid subcategory are left out.
  */
-export async function loadLabeledArchives(archivesDir: string, labelDirs: readonly string[], only?: readonly string[]): Promise<LabeledArchive[]> {
+export async function loadLabeledArchives(
+  archivesDir: string,
+  labelDirs: readonly string[],
+  only?: readonly string[],
+): Promise<LabeledArchive[]> {
   const files = new Map<string, string[]>();
   for (const dir of labelDirs) {
     if (!existsSync(dir)) continue;
@@ -50,7 +54,8 @@ export async function loadLabeledArchives(archivesDir: string, labelDirs: readon
     const labels = new Map<string, LabelKey>();
     for (const file of labelFiles) {
       for (const [id, label] of parseLabels(readFileSync(file, 'utf8'), file)) {
-        if (label.subcategory && isSubcategoryOf(label.category, label.subcategory)) labels.set(id, `${label.category}/${label.subcategory}` as LabelKey);
+        if (label.subcategory && isSubcategoryOf(label.category, label.subcategory))
+          labels.set(id, `${label.category}/${label.subcategory}` as LabelKey);
       }
     }
     out.push({ name, ...(await labeledTweets(archive, labels)) });
@@ -58,13 +63,21 @@ export async function loadLabeledArchives(archivesDir: string, labelDirs: readon
   return out;
 }
 
-async function labeledTweets(archivePath: string, labels: ReadonlyMap<string, LabelKey>): Promise<{ tweets: LabeledTweet[] }> {
+async function labeledTweets(
+  archivePath: string,
+  labels: ReadonlyMap<string, LabelKey>,
+): Promise<{ tweets: LabeledTweet[] }> {
   const archive = await openArchives([archivePath]);
   const tweets: Tweet[] = [];
   for await (const batch of tweetBatches(archive)) for (const tweet of batch) tweets.push(tweet);
   const zone = createZone(archive.owner.timeZone ?? 'UTC');
   const identity = await discoverIdentity(archive.owner, tweets);
-  const classifier = await createClassifier({ identity, zone, context: archiveContext(tweets, identity, archive.owner.bio), learned: null });
+  const classifier = await createClassifier({
+    identity,
+    zone,
+    context: archiveContext(tweets, identity, archive.owner.bio),
+    learned: null,
+  });
   const out: LabeledTweet[] = [];
   const seen = new Set<string>();
   for (const tweet of tweets) {

@@ -57,7 +57,10 @@ function ratio(numerator: number, denominator: number): number {
 
 /** Scores the classifier's labels against expected ones. */
 export function evaluate(pairs: readonly EvalPair[]): EvalResult {
-  const confusion = Object.fromEntries(CATEGORIES.map((c) => [c, zeroRow()])) as Record<Category, Record<Category, number>>;
+  const confusion = Object.fromEntries(CATEGORIES.map((c) => [c, zeroRow()])) as Record<
+    Category,
+    Record<Category, number>
+  >;
   let evaluated = 0;
   let correct = 0;
   let invalidExpected = 0;
@@ -77,7 +80,8 @@ export function evaluate(pairs: readonly EvalPair[]): EvalResult {
     if (category === actual.category) correct++;
     if (expected.subcategory) {
       withSubcategory++;
-      if (category === actual.category && expected.subcategory.toLowerCase() === actual.subcategory) subcategoryCorrect++;
+      if (category === actual.category && expected.subcategory.toLowerCase() === actual.subcategory)
+        subcategoryCorrect++;
     }
   }
   const perCategory = {} as Record<Category, CategoryScores>;
@@ -85,7 +89,8 @@ export function evaluate(pairs: readonly EvalPair[]): EvalResult {
   for (const category of CATEGORIES) {
     const truePositives = confusion[category][category];
     const support = CATEGORIES.reduce((sum, other) => sum + confusion[category][other], 0);
-    const predicted = CATEGORIES.reduce((sum, other) => sum + confusion[other][category], 0) + predictedOnInvalid[category];
+    const predicted =
+      CATEGORIES.reduce((sum, other) => sum + confusion[other][category], 0) + predictedOnInvalid[category];
     const precision = ratio(truePositives, predicted);
     const recall = ratio(truePositives, support);
     const f1 = ratio(2 * precision * recall, precision + recall);
@@ -97,7 +102,10 @@ export function evaluate(pairs: readonly EvalPair[]): EvalResult {
     evaluated,
     missing: pairs.length - evaluated,
     accuracy: ratio(correct, evaluated),
-    macroF1: ratio(f1s.reduce((a, b) => a + b, 0), f1s.length),
+    macroF1: ratio(
+      f1s.reduce((a, b) => a + b, 0),
+      f1s.length,
+    ),
     perCategory,
     confusion,
     subcategoryAccuracy: ratio(subcategoryCorrect, withSubcategory),
@@ -113,8 +121,11 @@ function fixed(value: number): string {
 export function renderEvaluation(result: EvalResult, format: 'table' | 'json'): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   const lines: string[] = [];
-  lines.push(`tweets: ${result.total} labeled, ${result.evaluated} classified, ${result.missing} not found in the archive`);
-  if (result.invalidExpected > 0) lines.push(`labels outside the taxonomy (counted as errors): ${result.invalidExpected}`);
+  lines.push(
+    `tweets: ${result.total} labeled, ${result.evaluated} classified, ${result.missing} not found in the archive`,
+  );
+  if (result.invalidExpected > 0)
+    lines.push(`labels outside the taxonomy (counted as errors): ${result.invalidExpected}`);
   lines.push(`accuracy:             ${fixed(result.accuracy)}`);
   lines.push(`macro-F1:             ${fixed(result.macroF1)}`);
   lines.push(`subcategory accuracy: ${fixed(result.subcategoryAccuracy)}`);
@@ -132,7 +143,9 @@ export function renderEvaluation(result: EvalResult, format: 'table' | 'json'): 
   const cell = Math.max(width, 5);
   lines.push(`${''.padEnd(width)}  ${CATEGORIES.map((c) => c.slice(0, cell).padStart(cell)).join('  ')}`);
   for (const expected of CATEGORIES) {
-    lines.push(`${expected.padEnd(width)}  ${CATEGORIES.map((actual) => String(result.confusion[expected][actual]).padStart(cell)).join('  ')}`);
+    lines.push(
+      `${expected.padEnd(width)}  ${CATEGORIES.map((actual) => String(result.confusion[expected][actual]).padStart(cell)).join('  ')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

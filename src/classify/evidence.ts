@@ -33,12 +33,35 @@ const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc
  * Link shorteners hide where a link goes: their domain says nothing about the person's field.
  * Source: the shorteners common in archives from 2008 on.
  */
-const SHORTENERS = new Set(['bit.ly', 'tinyurl.com', 'ow.ly', 'goo.gl', 't.co', 'is.gd', 'buff.ly', 'dlvr.it', 'fb.me', 'j.mp', 'tr.im', 'su.pr', 'lnkd.in', 'ift.tt', 'tiny.cc', 'shar.es', 'wp.me', 'trib.al', 'bitly.com', 'cli.gs', 'ff.im']);
+const SHORTENERS = new Set([
+  'bit.ly',
+  'tinyurl.com',
+  'ow.ly',
+  'goo.gl',
+  't.co',
+  'is.gd',
+  'buff.ly',
+  'dlvr.it',
+  'fb.me',
+  'j.mp',
+  'tr.im',
+  'su.pr',
+  'lnkd.in',
+  'ift.tt',
+  'tiny.cc',
+  'shar.es',
+  'wp.me',
+  'trib.al',
+  'bitly.com',
+  'cli.gs',
+  'ff.im',
+]);
 /**
  * Laughter and its spellings across languages (haha, jaja, kkkk, rsrs, mdr, www, 笑), and the
  * emoji of it: a tweet that laughs is talking, not passing on material.
  */
-const LAUGHTER = /(?:^|[^\p{L}])(?:a?(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|(?:ja){2,}|(?:je){2,}|k{3,}|(?:rs){2,}|lol+|lmao|rofl|mdr|xd+|w{3,}(?!\.))(?=$|[^\p{L}])|笑|草|😂|🤣|😆|😹/iu;
+const LAUGHTER =
+  /(?:^|[^\p{L}])(?:a?(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|(?:ja){2,}|(?:je){2,}|k{3,}|(?:rs){2,}|lol+|lmao|rofl|mdr|xd+|w{3,}(?!\.))(?=$|[^\p{L}])|笑|草|😂|🤣|😆|😹/iu;
 /** "?!?!", "!!!": spoken emphasis. */
 const EMPHASIS = /[!?]{2,}/;
 /** Longer words are also counted by their first letters: a stem for any language. */

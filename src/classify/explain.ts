@@ -17,7 +17,8 @@ const DECISIONS: Record<Explanation['decision']['kind'], (winner?: string) => st
     `what the link or retweet passes on is personal (rule ${winner ?? '?'}, and the model agrees), which overrules sharing`,
   model: () => 'no rule fired; the model is confident enough',
   default: () => 'no rule fired and the model is unsure: personal/life with low confidence, worth a second look',
-  learned: () => 'the learned model weighed the rules with your context (links, accounts, timing, words) and chose this',
+  learned: () =>
+    'the learned model weighed the rules with your context (links, accounts, timing, words) and chose this',
 };
 
 /** Plain words for an evidence feature name ("time:burst:6-9" -> "6-9 other tweets within an hour"). */
@@ -38,7 +39,9 @@ export function describeFeature(feature: string): string {
     case 'context':
       return `in your archive: ${value.replace(/:/g, ' ').replace(/-/g, ' ')} times`;
     case 'time':
-      return value.startsWith('burst:') ? `${value.slice(6)} of your other tweets within an hour` : `time: ${value.replace(/:/g, ' ')}`;
+      return value.startsWith('burst:')
+        ? `${value.slice(6)} of your other tweets within an hour`
+        : `time: ${value.replace(/:/g, ' ')}`;
     case 'w':
     case 'p':
       return `the word "${value}${kind === 'p' ? '…' : ''}"`;
@@ -68,7 +71,9 @@ export function formatExplanation(e: Explanation): string {
   ].filter(Boolean);
   lines.push(`shape: ${shape.length > 0 ? shape.join(', ') : 'plain tweet'}; language: ${e.language}`);
   lines.push('');
-  lines.push(`label: ${c.category}/${c.subcategory} (confidence ${c.confidence.toFixed(2)}, decided by ${c.decidedBy.join(', ')})`);
+  lines.push(
+    `label: ${c.category}/${c.subcategory} (confidence ${c.confidence.toFixed(2)}, decided by ${c.decidedBy.join(', ')})`,
+  );
   lines.push(`why: ${DECISIONS[e.decision.kind](e.decision.winner)}`);
   lines.push('');
   if (e.firings.length === 0) {
@@ -76,19 +81,24 @@ export function formatExplanation(e: Explanation): string {
   } else {
     lines.push('rules that fired (highest precedence first):');
     for (const f of e.firings) {
-      lines.push(`  ${f.rule} -> ${f.label.category}/${f.label.subcategory}${f.soft ? ' [soft]' : ''}: ${f.reason}${formatData(f.data)}`);
+      lines.push(
+        `  ${f.rule} -> ${f.label.category}/${f.label.subcategory}${f.soft ? ' [soft]' : ''}: ${f.reason}${formatData(f.data)}`,
+      );
     }
   }
   lines.push('');
   lines.push('model (naive Bayes over the training corpus):');
-  for (const category of CATEGORIES) lines.push(`  ${category.padEnd(13)} ${percent(e.model.categories[category]).padStart(6)}`);
+  for (const category of CATEGORIES)
+    lines.push(`  ${category.padEnd(13)} ${percent(e.model.categories[category]).padStart(6)}`);
   lines.push(`  best: ${e.model.best.category}/${e.model.best.subcategory} (${percent(e.model.probability)})`);
   if (e.learned) {
     lines.push('');
     lines.push('learned model (trained on hand-labeled real archives, and on your labels):');
-    for (const category of CATEGORIES) lines.push(`  ${category.padEnd(13)} ${percent(e.learned.categories[category]).padStart(6)}`);
+    for (const category of CATEGORIES)
+      lines.push(`  ${category.padEnd(13)} ${percent(e.learned.categories[category]).padStart(6)}`);
     lines.push(`  what weighed most for ${e.learned.best}:`);
-    for (const r of e.learned.reasons) lines.push(`    ${r.weight >= 0 ? '+' : ''}${r.weight.toFixed(2)}  ${describeFeature(r.feature)}`);
+    for (const r of e.learned.reasons)
+      lines.push(`    ${r.weight >= 0 ? '+' : ''}${r.weight.toFixed(2)}  ${describeFeature(r.feature)}`);
   }
   lines.push('');
   const complaint = e.complaint;

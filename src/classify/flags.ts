@@ -62,7 +62,13 @@ function clauseSentiment(text: TweetText, nlp: Nlp): number {
  * Computes the flags of a tweet, in the order of FLAGS, except `duplicate` (set by the report).
  * `local` is the tweet's local time (for late-night).
  */
-export function computeFlags(tweet: Tweet, text: TweetText, nlp: Nlp, local: LocalParts, night: NightHours = DEFAULT_NIGHT_HOURS): Flag[] {
+export function computeFlags(
+  tweet: Tweet,
+  text: TweetText,
+  nlp: Nlp,
+  local: LocalParts,
+  night: NightHours = DEFAULT_NIGHT_HOURS,
+): Flag[] {
   const flags: Flag[] = [];
   if (tweet.isRetweet) flags.push('retweet');
   if (tweet.isReply) flags.push('reply');

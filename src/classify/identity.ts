@@ -63,7 +63,19 @@ function inDomain(link: TweetLink, { entry, hasPath, extended }: DomainEntry): b
 }
 
 /** Hosting services that serve each account under its own subdomain (<account>.github.io). */
-const ACCOUNT_SUBDOMAIN_HOSTS = new Set(['github', 'gitlab', 'netlify', 'vercel', 'substack', 'medium', 'wordpress', 'blogspot', 'tumblr', 'carrd', 'hashnode']);
+const ACCOUNT_SUBDOMAIN_HOSTS = new Set([
+  'github',
+  'gitlab',
+  'netlify',
+  'vercel',
+  'substack',
+  'medium',
+  'wordpress',
+  'blogspot',
+  'tumblr',
+  'carrd',
+  'hashnode',
+]);
 
 /**
  * The account a profile-host link points to: "github.com/alrocar/x" -> "alrocar",

@@ -16,7 +16,14 @@ export { archiveContext, type ArchiveContext } from './context.js';
 export { formatExplanation } from './explain.js';
 export { isNightHour, type NightHours } from './flags.js';
 export { readLabels, parseLabels, UserLabels } from './labels.js';
-export { evaluate, renderEvaluation, type EvalPair, type EvalResult, type CategoryScores, type ExpectedLabel } from './evaluate.js';
+export {
+  evaluate,
+  renderEvaluation,
+  type EvalPair,
+  type EvalResult,
+  type CategoryScores,
+  type ExpectedLabel,
+} from './evaluate.js';
 export type { ModelScores } from './model.js';
 export type { Match, MatchData, Rule, TweetSpec } from './rule.js';
 export {

@@ -26,7 +26,10 @@ export async function readLabels(file: string): Promise<UserLabels> {
   try {
     content = await readFile(file, 'utf8');
   } catch (error) {
-    throw new TweetAuditError(`cannot read labels: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file, cause: error });
+    throw new TweetAuditError(`cannot read labels: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      file,
+      cause: error,
+    });
   }
   return parseLabels(content, file);
 }
@@ -40,10 +43,19 @@ const UNMARKED = new Set(['', 'no', 'n', 'false', '0', '-']);
 export function parseLabels(content: string, file: string): UserLabels {
   let rows: LabelRow[];
   try {
-    rows = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: true }) as unknown as LabelRow[];
+    rows = parse(content, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      trim: true,
+    }) as unknown as LabelRow[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new TweetAuditError(`${line === undefined ? '' : `line ${line}: `}${(error as Error).message}`, { file, cause: error });
+    throw new TweetAuditError(`${line === undefined ? '' : `line ${line}: `}${(error as Error).message}`, {
+      file,
+      cause: error,
+    });
   }
   const labels = new UserLabels();
   if (rows.length === 0) return labels;
@@ -57,7 +69,10 @@ export function parseLabels(content: string, file: string): UserLabels {
   const originalAt = column('original', -1);
   const reviewedAt = column('reviewed', -1);
   const pickSheet = hasHeader && first.includes('current_category');
-  const fromClassify = hasHeader && !pickSheet && (first.includes('decided_by') || (first.includes('text') && first.includes('confidence')));
+  const fromClassify =
+    hasHeader &&
+    !pickSheet &&
+    (first.includes('decided_by') || (first.includes('text') && first.includes('confidence')));
   if (categoryAt === -1) throw new TweetAuditError('line 1: the header has no "category" column', { file });
   if (fromClassify && originalAt === -1 && reviewedAt === -1) {
     throw new TweetAuditError(
@@ -70,27 +85,39 @@ export function parseLabels(content: string, file: string): UserLabels {
     const where = `line ${info.lines}`;
     const id = unquote(record[idAt] ?? '');
     let category = unquote(record[categoryAt] ?? '').toLowerCase();
-    let subcategory: string | undefined = subcategoryAt === -1 ? undefined : unquote(record[subcategoryAt] ?? '').toLowerCase() || undefined;
+    let subcategory: string | undefined =
+      subcategoryAt === -1 ? undefined : unquote(record[subcategoryAt] ?? '').toLowerCase() || undefined;
     if (!id) throw new TweetAuditError(`${where}: missing tweet id`, { file });
     if (/^\d(?:\.\d+)?e\+?\d+$/i.test(id)) {
-      throw new TweetAuditError(`${where}: tweet id "${id}" was turned into a number (by a spreadsheet?); ids must be kept as text`, { file });
+      throw new TweetAuditError(
+        `${where}: tweet id "${id}" was turned into a number (by a spreadsheet?); ids must be kept as text`,
+        { file },
+      );
     }
     if (category.includes('/')) [category, subcategory] = category.split('/', 2) as [string, string];
     if (pickSheet && !category) continue;
     if (fromClassify) {
       const reviewed = reviewedAt !== -1 && !UNMARKED.has((record[reviewedAt] ?? '').toLowerCase());
-      const [originalCategory, originalSubcategory] = (originalAt === -1 ? '' : (record[originalAt] ?? '').toLowerCase()).split('/');
+      const [originalCategory, originalSubcategory] = (
+        originalAt === -1 ? '' : (record[originalAt] ?? '').toLowerCase()
+      ).split('/');
       const changed =
-        originalAt !== -1 && (category !== originalCategory || (subcategory !== undefined && subcategory !== originalSubcategory));
+        originalAt !== -1 &&
+        (category !== originalCategory || (subcategory !== undefined && subcategory !== originalSubcategory));
       if (!reviewed && !changed) continue;
     }
     if (!category) throw new TweetAuditError(`${where}: missing category for tweet ${id}`, { file });
     if (!isCategory(category)) {
-      throw new TweetAuditError(`${where}: unknown category "${category}" for tweet ${id} (use conversation, promotion, conference or personal)`, { file });
+      throw new TweetAuditError(
+        `${where}: unknown category "${category}" for tweet ${id} (use conversation, promotion, conference or personal)`,
+        { file },
+      );
     }
     if (subcategory !== undefined && !isSubcategoryOf(category, subcategory)) {
       if (!fromClassify) {
-        throw new TweetAuditError(`${where}: "${subcategory}" is not a subcategory of ${category} for tweet ${id}`, { file });
+        throw new TweetAuditError(`${where}: "${subcategory}" is not a subcategory of ${category} for tweet ${id}`, {
+          file,
+        });
       }
       subcategory = undefined;
     }

@@ -35,7 +35,8 @@ export function withRules(evidence: Evidence, rules: LabelKey): Evidence {
 
 /** The rules' label recorded in the evidence by withRules. */
 export function rulesLabelOf(evidence: Evidence): LabelKey {
-  for (const feature of evidence.keys()) if (feature.startsWith('rules:') && feature.includes('/')) return feature.slice(6) as LabelKey;
+  for (const feature of evidence.keys())
+    if (feature.startsWith('rules:') && feature.includes('/')) return feature.slice(6) as LabelKey;
   return 'personal/life';
 }
 
@@ -53,7 +54,11 @@ export function trainLearned(archives: readonly (readonly TrainingTweet[])[]): L
     for (const feature of seen) seenIn.set(feature, (seenIn.get(feature) ?? 0) + 1);
   }
   const examples: Example[] = archives.flatMap((tweets) =>
-    tweets.map((tweet) => ({ evidence: tweet.evidence, label: LABEL_KEYS.indexOf(tweet.label), weight: 1 / tweets.length })),
+    tweets.map((tweet) => ({
+      evidence: tweet.evidence,
+      label: LABEL_KEYS.indexOf(tweet.label),
+      weight: 1 / tweets.length,
+    })),
   );
   return train(examples, {
     classes: LABEL_KEYS,
@@ -70,7 +75,11 @@ export function trainLearned(archives: readonly (readonly TrainingTweet[])[]): L
  */
 export function personalize(model: LinearModel, labeled: readonly TrainingTweet[]): LinearModel {
   if (labeled.length === 0) return model;
-  const examples = labeled.map((tweet) => ({ evidence: tweet.evidence, label: LABEL_KEYS.indexOf(tweet.label), weight: 1 }));
+  const examples = labeled.map((tweet) => ({
+    evidence: tweet.evidence,
+    label: LABEL_KEYS.indexOf(tweet.label),
+    weight: 1,
+  }));
   return train(examples, {
     classes: LABEL_KEYS,
     l2: SETTINGS.userL2,
@@ -101,7 +110,8 @@ export function scoreLearned(model: LinearModel, evidence: Evidence): LearnedSco
   let category = CATEGORIES[0]!;
   for (const c of CATEGORIES) if (categories[c] > categories[category]) category = c;
   let best: LabelKey | undefined;
-  for (const key of LABEL_KEYS) if (key.startsWith(`${category}/`) && (best === undefined || labels[key]! > labels[best]!)) best = key;
+  for (const key of LABEL_KEYS)
+    if (key.startsWith(`${category}/`) && (best === undefined || labels[key]! > labels[best]!)) best = key;
   return { labels, categories, best: best!, probability: categories[category] };
 }
 
@@ -117,7 +127,12 @@ export function chooseLabel(scores: LearnedScores, rules: LabelKey): LabelKey {
 }
 
 /** The features that pushed most towards `label` in this tweet, strongest first. */
-export function reasons(model: LinearModel, evidence: Evidence, label: LabelKey, count = 5): { feature: string; weight: number }[] {
+export function reasons(
+  model: LinearModel,
+  evidence: Evidence,
+  label: LabelKey,
+  count = 5,
+): { feature: string; weight: number }[] {
   const c = model.classes.indexOf(label);
   const out: { feature: string; weight: number }[] = [];
   for (const [feature, value] of evidence) {

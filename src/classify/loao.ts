@@ -35,7 +35,12 @@ function pair(id: string, expected: LabelKey, actual: LabelKey): EvalPair {
 /** Scores each archive with a model trained on the others' labels only. */
 export function leaveOneArchiveOut(archives: readonly LabeledArchive[]): LeaveOneOut {
   const scores: ArchiveScore[] = [];
-  const reliability: ReliabilityBin[] = BINS.slice(0, -1).map((from, i) => ({ from, to: Math.min(1, BINS[i + 1]!), count: 0, correct: 0 }));
+  const reliability: ReliabilityBin[] = BINS.slice(0, -1).map((from, i) => ({
+    from,
+    to: Math.min(1, BINS[i + 1]!),
+    count: 0,
+    correct: 0,
+  }));
   for (const held of archives) {
     const model = trainLearned(archives.filter((a) => a !== held).map((a) => a.tweets));
     const learnedPairs: EvalPair[] = [];
@@ -44,7 +49,9 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[]): LeaveOn
       const scored = scoreLearned(model, tweet.evidence);
       learnedPairs.push(pair(tweet.id, tweet.label, chooseLabel(scored, tweet.rules)));
       rulePairs.push(pair(tweet.id, tweet.label, tweet.rules));
-      const bin = reliability.find((b) => scored.probability >= b.from && scored.probability < BINS[BINS.indexOf(b.from) + 1]!)!;
+      const bin = reliability.find(
+        (b) => scored.probability >= b.from && scored.probability < BINS[BINS.indexOf(b.from) + 1]!,
+      )!;
       bin.count++;
       if (scored.best.split('/')[0] === tweet.label.split('/')[0]) bin.correct++;
     }
@@ -54,10 +61,17 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[]): LeaveOn
       name: held.name,
       labeled: held.tweets.length,
       rules: { accuracy: rules.accuracy, macroF1: rules.macroF1 },
-      learned: { accuracy: learned.accuracy, macroF1: learned.macroF1, subcategoryAccuracy: learned.subcategoryAccuracy },
+      learned: {
+        accuracy: learned.accuracy,
+        macroF1: learned.macroF1,
+        subcategoryAccuracy: learned.subcategoryAccuracy,
+      },
     });
   }
-  return { archives: scores.sort((a, b) => a.learned.accuracy - b.learned.accuracy || a.name.localeCompare(b.name)), reliability };
+  return {
+    archives: scores.sort((a, b) => a.learned.accuracy - b.learned.accuracy || a.name.localeCompare(b.name)),
+    reliability,
+  };
 }
 
 export interface LiftScore {
@@ -82,7 +96,10 @@ export function userLabelLift(archives: readonly LabeledArchive[], given = 50, d
     for (let draw = 0; draw < draws; draw++) {
       const order = shuffled(held.tweets.length, draw * 7919 + 1);
       const mine = new Set(order.slice(0, given));
-      const personal = personalize(model, held.tweets.filter((_, i) => mine.has(i)));
+      const personal = personalize(
+        model,
+        held.tweets.filter((_, i) => mine.has(i)),
+      );
       held.tweets.forEach((tweet, i) => {
         if (mine.has(i)) return;
         const category = tweet.label.split('/')[0];

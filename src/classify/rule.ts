@@ -42,19 +42,19 @@ export interface RuleExamples {
  */
 export const NEEDS = {
   /** `tweet.hashtags` is not empty. */
-  'hashtags': (tweet, _text) => tweet.hashtags.length > 0,
+  hashtags: (tweet, _text) => tweet.hashtags.length > 0,
   /** `tweet.urls` is not empty (so `text.links` may not be). */
-  'links': (tweet, _text) => tweet.urls.length > 0,
+  links: (tweet, _text) => tweet.urls.length > 0,
   /** `tweet.mentions` is not empty. */
-  'mentions': (tweet, _text) => tweet.mentions.length > 0,
+  mentions: (tweet, _text) => tweet.mentions.length > 0,
   /** Some word list matched: `text.hits` is not empty. */
   'word-list': (_tweet, text) => text.hits.size > 0,
   /** The body has a question mark. */
   'question-mark': (_tweet, text) => text.body.includes('?'),
   /** `tweet.isReply` (self-replies included). */
-  'reply': (tweet, _text) => tweet.isReply,
+  reply: (tweet, _text) => tweet.isReply,
   'self-reply': (tweet, _text) => tweet.isSelfReply,
-  'retweet': (tweet, _text) => tweet.isRetweet,
+  retweet: (tweet, _text) => tweet.isRetweet,
   /** The text opens with handles: `text.leadingHandles` is not empty. */
   'leading-handles': (_tweet, text) => text.leadingHandles.length > 0,
 } as const satisfies Record<string, (tweet: Tweet, text: TweetText) => boolean>;
@@ -121,7 +121,11 @@ export function precedenceOf(label: Label): number {
 
 /** Sorts rules by precedence, then priority (higher first), then id. */
 export function byPrecedence(a: Rule, b: Rule): number {
-  return precedenceOf(a) - precedenceOf(b) || (b.priority ?? 0) - (a.priority ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    precedenceOf(a) - precedenceOf(b) ||
+    (b.priority ?? 0) - (a.priority ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /**

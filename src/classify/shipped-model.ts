@@ -73,5 +73,8 @@ export async function loadModel(nlp: Nlp, file: URL = MODEL_FILE, dir: URL = TRA
       // Data of another shape: fall through and train.
     }
   }
-  return trainModel(files.flatMap(({ name, text }) => parseTrainingCsv(text, name)), nlp);
+  return trainModel(
+    files.flatMap(({ name, text }) => parseTrainingCsv(text, name)),
+    nlp,
+  );
 }

@@ -21,7 +21,8 @@ export function othersIn(handles: readonly string[], ctx: RuleContext): string[]
 
 const THREAD_EMOJI = new Set(['👇', '🧵', '⬇', '⤵', '👉']);
 // "1/", "2/5", "(3/n)", "6-7/40": thread numbering at the start or the end of the text.
-const THREAD_NUMBER = /^\(?\d{1,3}(?:-\d{1,3})?\s*\/\s*(?:\d{1,3}|n)?\)?(?:\s|$)|\(?\d{1,3}\s*\/\s*(?:\d{1,3}|n)\)?\s*$/i;
+const THREAD_NUMBER =
+  /^\(?\d{1,3}(?:-\d{1,3})?\s*\/\s*(?:\d{1,3}|n)?\)?(?:\s|$)|\(?\d{1,3}\s*\/\s*(?:\d{1,3}|n)\)?\s*$/i;
 
 /** The tweet is part of a thread of the owner's, or announces one. */
 export function isThreadLike(tweet: Tweet, ctx: RuleContext): boolean {

@@ -18,16 +18,7 @@ export type Label = {
 }[Category];
 
 /** Signals reported beside the breakdown; they are not categories. */
-export const FLAGS = [
-  'retweet',
-  'reply',
-  'link',
-  'media',
-  'late-night',
-  'drinking',
-  'complaint',
-  'duplicate',
-] as const;
+export const FLAGS = ['retweet', 'reply', 'link', 'media', 'late-night', 'drinking', 'complaint', 'duplicate'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 /** What the classifier decided for one tweet. */

@@ -50,7 +50,11 @@ function foldChar(code: number): string {
   let folded = FOLDED.get(code);
   if (folded === undefined) {
     const char = String.fromCharCode(code);
-    folded = APOSTROPHES.has(code) ? "'" : code >= 0xd800 && code <= 0xdfff ? char : char.normalize('NFD').replace(/\p{M}/gu, '');
+    folded = APOSTROPHES.has(code)
+      ? "'"
+      : code >= 0xd800 && code <= 0xdfff
+        ? char
+        : char.normalize('NFD').replace(/\p{M}/gu, '');
     FOLDED.set(code, folded);
   }
   return folded;
@@ -88,7 +92,10 @@ const WORD_CHAR_TEST = /[\p{L}\p{N}]/u;
 function isWordChar(code: number): boolean {
   let known = WORD_CHAR[code]!;
   if (known === 0) {
-    const yes = code < 0x80 ? (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) : !(code >= 0xd800 && code <= 0xdfff) && WORD_CHAR_TEST.test(String.fromCharCode(code));
+    const yes =
+      code < 0x80
+        ? (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)
+        : !(code >= 0xd800 && code <= 0xdfff) && WORD_CHAR_TEST.test(String.fromCharCode(code));
     WORD_CHAR[code] = known = yes ? 1 : 2;
   }
   return known === 1;
@@ -341,7 +348,9 @@ const URL_IN_TEXT = /\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/gi;
 const RT_PREFIX = /^RT @\w+:?\s*/;
 
 function isHandleChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+  return (
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f
+  );
 }
 
 /**
@@ -361,7 +370,14 @@ function scanLeadingHandles(text: string, out: string[]): number {
     while (j < text.length && isHandleChar(text.charCodeAt(j))) j++;
     if (j === from) return end;
     out.push(text.slice(from, j).toLowerCase());
-    while (j < text.length && (text.charCodeAt(j) <= 0x20 || text.charCodeAt(j) === 0x2c || text.charCodeAt(j) === 0x3a || text.charCodeAt(j) === 0x3b)) j++;
+    while (
+      j < text.length &&
+      (text.charCodeAt(j) <= 0x20 ||
+        text.charCodeAt(j) === 0x2c ||
+        text.charCodeAt(j) === 0x3a ||
+        text.charCodeAt(j) === 0x3b)
+    )
+      j++;
     i = end = j;
   }
 }
@@ -372,10 +388,197 @@ const HANDLE = /@\w{1,50}/g;
  * format). Only frequent words, and words shared by two languages are left out.
  */
 const LANG_HINTS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set(['the', 'and', 'is', 'to', 'of', 'you', 'for', 'with', 'this', 'that', 'it', 'my', 'i', 'what', 'have', 'are', 'on', 'just', 'be', 'not', 'we', 'was', 'will', 'at', 'from', 'your', 'our', "it's", "i'm", 'how', 'can', 'do', 'an', 'all', 'about', 'so', 'but', 'if', 'when', 'who', 'they', 'has', 'did', 'now', 'one', 'out', 'up', 'no']),
-  es: new Set(['el', 'los', 'las', 'y', 'un', 'una', 'por', 'con', 'para', 'lo', 'mi', 'se', 'del', 'al', 'pero', 'como', 'muy', 'hay', 'ya', 'este', 'esta', 'todo', 'mas', 'yo', 'me', 'te', 'os', 'porque', 'es', 'son', 'tengo', 'hoy', 'cuando', 'donde', 'eso', 'esto', 'tambien', 'solo', 'sin', 'nos', 'sus', 'estoy', 'hace', 'ni', 'bueno', 'gracias']),
-  fr: new Set(['le', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'avec', 'qui', 'dans', 'pas', 'sur', 'ce', 'cette', 'je', 'tu', 'il', 'nous', 'vous', 'mon', 'ma', 'mes', "c'", 'au', 'aux', 'ne', 'plus', 'tres', 'ca', "j'", "l'", "d'", "qu'", 'mais', 'ou', 'sont', 'avoir', 'fait', 'bien', 'merci', 'chez', 'aussi', 'suis', 'quand', 'tout', 'rien']),
-  de: new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'mit', 'fur', 'auf', 'ich', 'du', 'wir', 'ihr', 'den', 'dem', 'zu', 'von', 'auch', 'noch', 'aber', 'wie', 'bei', 'sind', 'hat', 'mein', 'heute', 'jetzt', 'nach', 'wenn', 'schon', 'sehr', 'gibt', 'hier', 'kein', 'keine', 'oder', 'uns', 'euch', 'habe', 'danke']),
+  en: new Set([
+    'the',
+    'and',
+    'is',
+    'to',
+    'of',
+    'you',
+    'for',
+    'with',
+    'this',
+    'that',
+    'it',
+    'my',
+    'i',
+    'what',
+    'have',
+    'are',
+    'on',
+    'just',
+    'be',
+    'not',
+    'we',
+    'was',
+    'will',
+    'at',
+    'from',
+    'your',
+    'our',
+    "it's",
+    "i'm",
+    'how',
+    'can',
+    'do',
+    'an',
+    'all',
+    'about',
+    'so',
+    'but',
+    'if',
+    'when',
+    'who',
+    'they',
+    'has',
+    'did',
+    'now',
+    'one',
+    'out',
+    'up',
+    'no',
+  ]),
+  es: new Set([
+    'el',
+    'los',
+    'las',
+    'y',
+    'un',
+    'una',
+    'por',
+    'con',
+    'para',
+    'lo',
+    'mi',
+    'se',
+    'del',
+    'al',
+    'pero',
+    'como',
+    'muy',
+    'hay',
+    'ya',
+    'este',
+    'esta',
+    'todo',
+    'mas',
+    'yo',
+    'me',
+    'te',
+    'os',
+    'porque',
+    'es',
+    'son',
+    'tengo',
+    'hoy',
+    'cuando',
+    'donde',
+    'eso',
+    'esto',
+    'tambien',
+    'solo',
+    'sin',
+    'nos',
+    'sus',
+    'estoy',
+    'hace',
+    'ni',
+    'bueno',
+    'gracias',
+  ]),
+  fr: new Set([
+    'le',
+    'les',
+    'des',
+    'du',
+    'et',
+    'est',
+    'une',
+    'pour',
+    'avec',
+    'qui',
+    'dans',
+    'pas',
+    'sur',
+    'ce',
+    'cette',
+    'je',
+    'tu',
+    'il',
+    'nous',
+    'vous',
+    'mon',
+    'ma',
+    'mes',
+    "c'",
+    'au',
+    'aux',
+    'ne',
+    'plus',
+    'tres',
+    'ca',
+    "j'",
+    "l'",
+    "d'",
+    "qu'",
+    'mais',
+    'ou',
+    'sont',
+    'avoir',
+    'fait',
+    'bien',
+    'merci',
+    'chez',
+    'aussi',
+    'suis',
+    'quand',
+    'tout',
+    'rien',
+  ]),
+  de: new Set([
+    'der',
+    'die',
+    'das',
+    'und',
+    'ist',
+    'nicht',
+    'ein',
+    'eine',
+    'mit',
+    'fur',
+    'auf',
+    'ich',
+    'du',
+    'wir',
+    'ihr',
+    'den',
+    'dem',
+    'zu',
+    'von',
+    'auch',
+    'noch',
+    'aber',
+    'wie',
+    'bei',
+    'sind',
+    'hat',
+    'mein',
+    'heute',
+    'jetzt',
+    'nach',
+    'wenn',
+    'schon',
+    'sehr',
+    'gibt',
+    'hier',
+    'kein',
+    'keine',
+    'oder',
+    'uns',
+    'euch',
+    'habe',
+    'danke',
+  ]),
 };
 
 const LANG_BITS = new Map<string, number>();
@@ -421,10 +624,18 @@ function bestLang(scores: readonly number[]): Lang {
  * employer news and questions apart. Source: the author's knowledge of the four languages.
  */
 const STOPWORDS: Record<Lang, readonly string[]> = {
-  en: 'the a an and or of to in on at for with is are was were be been being it its this that these those as by from but so if then than there here also very can will would do does did has have had not no yes all some any more most about into out up over after before just'.split(' '),
-  es: 'el la los las un una unos unas y o de del al a en con por para que es son se lo como pero si ya muy mas este esta esto eso ese esa hay ha han fue ser estar sin sobre entre cuando donde'.split(' '),
-  fr: "le la les un une des du de et ou a au aux en dans sur pour par avec que qui est sont ce cette ces il elle ils elles pas ne plus se sa son ses l' d' qu' c' s' n' y comme mais si".split(' '),
-  de: 'der die das den dem des ein eine einen einem einer und oder zu von mit auf in im ist sind war es nicht auch noch aber wie bei aus fur an am als so dass zum zur'.split(' '),
+  en: 'the a an and or of to in on at for with is are was were be been being it its this that these those as by from but so if then than there here also very can will would do does did has have had not no yes all some any more most about into out up over after before just'.split(
+    ' ',
+  ),
+  es: 'el la los las un una unos unas y o de del al a en con por para que es son se lo como pero si ya muy mas este esta esto eso ese esa hay ha han fue ser estar sin sobre entre cuando donde'.split(
+    ' ',
+  ),
+  fr: "le la les un une des du de et ou a au aux en dans sur pour par avec que qui est sont ce cette ces il elle ils elles pas ne plus se sa son ses l' d' qu' c' s' n' y comme mais si".split(
+    ' ',
+  ),
+  de: 'der die das den dem des ein eine einen einem einer und oder zu von mit auf in im ist sind war es nicht auch noch aber wie bei aus fur an am als so dass zum zur'.split(
+    ' ',
+  ),
 };
 const STOP_BITS = new Map<string, number>();
 LANGS.forEach((lang, i) => {
@@ -566,7 +777,8 @@ export class Vocabulary {
           let node = this.index.get(first);
           if (!node) this.index.set(first, (node = { single: [], bySecond: new Map(), secondIsPrefix: [] }));
           if (parts.length === 1) node.single.push({ lexicon, term: raw, rest: [], lastIsPrefix: false });
-          else if (parts.length === 2 && lastIsPrefix) node.secondIsPrefix.push({ lexicon, term: raw, rest: [parts[1]!], lastIsPrefix });
+          else if (parts.length === 2 && lastIsPrefix)
+            node.secondIsPrefix.push({ lexicon, term: raw, rest: [parts[1]!], lastIsPrefix });
           else {
             push(node.bySecond, parts[1]!, { lexicon, term: raw, rest: parts.slice(2), lastIsPrefix });
             this.secondWords.add(parts[1]!);
@@ -598,7 +810,8 @@ export class Vocabulary {
     for (let taken = this.slots[2 * slot]!; taken !== 0; taken = this.slots[2 * slot]!) {
       if (this.slots[2 * slot + 1] === hash) {
         const { word } = this.records[taken - 1]!;
-        if (word.length === length && (folded ? isFoldedAt(word, text, from) : isAt(word, text, from))) return taken - 1;
+        if (word.length === length && (folded ? isFoldedAt(word, text, from) : isAt(word, text, from)))
+          return taken - 1;
       }
       slot = (slot + 1) & mask;
     }
@@ -668,14 +881,18 @@ export class Vocabulary {
    * The first matching entry of each word list, by list id. Most tweets match no list: they all
    * get one shared empty map, and the map is made at the first hit.
    */
-  match(tokens: readonly string[], infos: readonly WordInfo[] = tokens.map((token) => this.info(token))): ReadonlyMap<LexiconId, string> {
+  match(
+    tokens: readonly string[],
+    infos: readonly WordInfo[] = tokens.map((token) => this.info(token)),
+  ): ReadonlyMap<LexiconId, string> {
     let hits: Map<LexiconId, string> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const info = infos[i]!;
       if (!info.listed) continue;
       const node = info.entries;
       if (node) {
-        for (const entry of node.single) if (!hits?.has(entry.lexicon)) (hits ??= new Map()).set(entry.lexicon, entry.term);
+        for (const entry of node.single)
+          if (!hits?.has(entry.lexicon)) (hits ??= new Map()).set(entry.lexicon, entry.term);
         const next = tokens[i + 1];
         if (next !== undefined) {
           // The next word's record says whether any `bySecond` has it: most do not, and then the
@@ -685,7 +902,8 @@ export class Vocabulary {
           if (node.secondIsPrefix.length > 0) hits = collect(node.secondIsPrefix, tokens, i, hits);
         }
       }
-      for (const entry of info.prefixed) if (!hits?.has(entry.lexicon)) (hits ??= new Map()).set(entry.lexicon, entry.term);
+      for (const entry of info.prefixed)
+        if (!hits?.has(entry.lexicon)) (hits ??= new Map()).set(entry.lexicon, entry.term);
     }
     return hits ?? NO_HITS;
   }
@@ -695,7 +913,12 @@ export class Vocabulary {
 const NO_HITS: ReadonlyMap<LexiconId, string> = new Map();
 
 /** Adds the entries that match at `at` to `hits` (made at the first one); returns `hits`. */
-function collect(entries: readonly LexiconEntry[], tokens: readonly string[], at: number, hits: Map<LexiconId, string> | undefined): Map<LexiconId, string> | undefined {
+function collect(
+  entries: readonly LexiconEntry[],
+  tokens: readonly string[],
+  at: number,
+  hits: Map<LexiconId, string> | undefined,
+): Map<LexiconId, string> | undefined {
   for (const entry of entries) {
     if (hits?.has(entry.lexicon)) continue;
     if (matchesRest(entry, tokens, at)) (hits ??= new Map()).set(entry.lexicon, entry.term);
@@ -726,7 +949,15 @@ function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 
@@ -750,9 +981,16 @@ export function parseLink(url: string): TweetLink | undefined {
     let i = from + 1;
     for (; i < to; i++) {
       const code = url.charCodeAt(i);
-      if (!(isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2e || code === 0x2d)) break;
+      if (!(isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2e || code === 0x2d))
+        break;
     }
-    if (url.charCodeAt(i) === 0x3a && url.charCodeAt(i + 1) === 0x2f && url.charCodeAt(i + 2) === 0x2f && i + 3 < to && isHostChar(url.charCodeAt(i + 3))) {
+    if (
+      url.charCodeAt(i) === 0x3a &&
+      url.charCodeAt(i + 1) === 0x2f &&
+      url.charCodeAt(i + 2) === 0x2f &&
+      i + 3 < to &&
+      isHostChar(url.charCodeAt(i + 3))
+    ) {
       start = i + 3;
     }
   }
@@ -793,7 +1031,8 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   const tokens: string[] = [];
   const infos: WordInfo[] = [];
   readWords(body, vocabulary, tokens, infos);
-  const bodyMentions = leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
+  const bodyMentions =
+    leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
   const emoji = EMOJI_HINT.test(body) ? emojiIn(body) : [];
   const links: TweetLink[] = [];
   for (const url of tweet.urls) {
@@ -801,7 +1040,10 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
     if (link) links.push(link);
   }
   return {
-    lang: tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang) ? (tweet.lang as Lang) : langOfWords(infos),
+    lang:
+      tweet.lang !== undefined && (LANGS as readonly string[]).includes(tweet.lang)
+        ? (tweet.lang as Lang)
+        : langOfWords(infos),
     leadingHandles,
     bodyMentions,
     words: tokens,

@@ -19,7 +19,16 @@ export interface TrainingExample {
   source: string;
 }
 
-const COLUMNS = ['text', 'is_reply', 'is_self_reply', 'is_retweet', 'has_link', 'has_media', 'category', 'subcategory'] as const;
+const COLUMNS = [
+  'text',
+  'is_reply',
+  'is_self_reply',
+  'is_retweet',
+  'has_link',
+  'has_media',
+  'category',
+  'subcategory',
+] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
 
 /** Stands in for the link of a row that says it has one but does not write it out. */
@@ -34,7 +43,10 @@ function flag(row: Row, column: keyof Row, where: string): boolean {
 
 /** Parses one corpus file's text. */
 export function parseTrainingCsv(content: string, file: string): TrainingExample[] {
-  const records = parse(content, { columns: true, bom: true, skip_empty_lines: true, info: true }) as { record: Row; info: { lines: number } }[];
+  const records = parse(content, { columns: true, bom: true, skip_empty_lines: true, info: true }) as {
+    record: Row;
+    info: { lines: number };
+  }[];
   const examples: TrainingExample[] = [];
   for (const { record, info } of records) {
     const where = `${file}:${info.lines}`;

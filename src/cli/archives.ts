@@ -36,7 +36,11 @@ interface Found {
  * downloads, where each account gets its own report. One archive argument is not opened here:
  * reading it says what it is.
  */
-export async function resolveArchives(archives: string[], choice: AccountChoice, diagnostics: Diagnostics): Promise<AccountArchives[]> {
+export async function resolveArchives(
+  archives: string[],
+  choice: AccountChoice,
+  diagnostics: Diagnostics,
+): Promise<AccountArchives[]> {
   if (archives.length === 0) throw new TweetAuditError('no archive given');
   const found: Found[] = [];
   const plain: string[] = [];
@@ -63,13 +67,17 @@ export async function resolveArchives(archives: string[], choice: AccountChoice,
     const wanted = choice.account.replace(/^@/, '').toLowerCase();
     chosen = chosen.filter(([, items]) => items.some((item) => ownerMatches(item.handle.archive.owner, wanted)));
     if (chosen.length === 0) {
-      throw new TweetAuditError(`--account ${choice.account}: no archive of that account here; found ${describeAccounts(accounts)}`);
+      throw new TweetAuditError(
+        `--account ${choice.account}: no archive of that account here; found ${describeAccounts(accounts)}`,
+      );
     }
   }
   const groups = chosen.map(([, items]) => newestOfEachFolder(items, diagnostics));
   if (groups.length === 1) return [group(groups[0]!)];
   if (choice.mergeAccounts) {
-    diagnostics.warning(`merging archives of different accounts into one report (--merge-accounts): ${describeAccounts(new Map(chosen))}`);
+    diagnostics.warning(
+      `merging archives of different accounts into one report (--merge-accounts): ${describeAccounts(new Map(chosen))}`,
+    );
     return [{ paths: groups.flat().map((item) => item.path) }];
   }
   if (folders === 1 && plain.length === 0) return groups.map(group);
@@ -96,7 +104,11 @@ function describeAccounts(accounts: Map<string, Found[]>): string {
   return [...accounts.values()]
     .map((items) => {
       const owner = items[0]!.handle.archive.owner;
-      const name = owner.handles[0] ? `@${owner.handles[0]}` : owner.accountIds[0] ? `account ${owner.accountIds[0]}` : 'an unknown account';
+      const name = owner.handles[0]
+        ? `@${owner.handles[0]}`
+        : owner.accountIds[0]
+          ? `account ${owner.accountIds[0]}`
+          : 'an unknown account';
       return `${name}: ${items.map((item) => item.path).join(', ')}`;
     })
     .join('; ');
@@ -113,7 +125,10 @@ function newestOfEachFolder(items: Found[], diagnostics: Diagnostics): Found[] {
       continue;
     }
     const newest = list.reduce((a, b) => (madeAt(b.handle) > madeAt(a.handle) ? b : a));
-    if (list.length > 1) diagnostics.notice(`${folder}: ${list.length} archives of ${ownerName(newest)} found, reading the newest: ${newest.path}`);
+    if (list.length > 1)
+      diagnostics.notice(
+        `${folder}: ${list.length} archives of ${ownerName(newest)} found, reading the newest: ${newest.path}`,
+      );
     kept.push(newest);
   }
   return kept;

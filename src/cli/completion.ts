@@ -37,7 +37,17 @@ function describe(program: Command): CommandSpec[] {
   return program.commands.map((command) => ({
     name: command.name(),
     description: command.description(),
-    options: [...command.options.map(optionSpec), { long: '--help', short: '-h', description: 'display help for command', takesValue: false, choices: [], file: false }],
+    options: [
+      ...command.options.map(optionSpec),
+      {
+        long: '--help',
+        short: '-h',
+        description: 'display help for command',
+        takesValue: false,
+        choices: [],
+        file: false,
+      },
+    ],
     files: command.registeredArguments.length > 0 && command.name() !== 'completion',
   }));
 }
@@ -74,13 +84,28 @@ function bash(commands: CommandSpec[]): string {
     lines.push(`    ${command.name})`);
     lines.push('      case "$prev" in');
     for (const option of command.options.filter((o) => o.takesValue)) {
-      const action = option.choices.length > 0 ? `COMPREPLY=($(compgen -W "${option.choices.join(' ')}" -- "$cur"))` : option.file ? 'COMPREPLY=($(compgen -f -- "$cur"))' : ':';
+      const action =
+        option.choices.length > 0
+          ? `COMPREPLY=($(compgen -W "${option.choices.join(' ')}" -- "$cur"))`
+          : option.file
+            ? 'COMPREPLY=($(compgen -f -- "$cur"))'
+            : ':';
       lines.push(`        ${flagsOf(option).join('|')}) ${action}; return ;;`);
     }
     lines.push('      esac');
-    const words = command.options.flatMap(flagsOf).filter((flag) => flag.startsWith('--')).join(' ');
-    const args = command.name === "completion" ? 'compgen -W "bash zsh fish" -- "$cur"' : command.files ? 'compgen -f -- "$cur"' : 'true';
-    lines.push(`      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "${words}" -- "$cur")); else COMPREPLY=($(${args})); fi`);
+    const words = command.options
+      .flatMap(flagsOf)
+      .filter((flag) => flag.startsWith('--'))
+      .join(' ');
+    const args =
+      command.name === 'completion'
+        ? 'compgen -W "bash zsh fish" -- "$cur"'
+        : command.files
+          ? 'compgen -f -- "$cur"'
+          : 'true';
+    lines.push(
+      `      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "${words}" -- "$cur")); else COMPREPLY=($(${args})); fi`,
+    );
     lines.push('      ;;');
   }
   lines.push('  esac', '}', 'complete -o filenames -o bashdefault -F _tweet_audit tweet-audit', '');
@@ -115,13 +140,26 @@ function zsh(commands: CommandSpec[]): string {
   ];
   for (const command of commands) {
     const specs = command.options.map((option) => {
-      const value = option.takesValue ? (option.choices.length > 0 ? `:value:(${option.choices.join(' ')})` : option.file ? ':file:_files' : ':value: ') : '';
+      const value = option.takesValue
+        ? option.choices.length > 0
+          ? `:value:(${option.choices.join(' ')})`
+          : option.file
+            ? ':file:_files'
+            : ':value: '
+        : '';
       const description = `[${zshEscape(option.description)}]`;
       const flags = flagsOf(option);
-      return flags.length > 1 ? `'(${flags.join(' ')})'{${flags.join(',')}}'${description}${value}'` : `'${flags[0]}${description}${value}'`;
+      return flags.length > 1
+        ? `'(${flags.join(' ')})'{${flags.join(',')}}'${description}${value}'`
+        : `'${flags[0]}${description}${value}'`;
     });
-    const rest = command.name === "completion" ? "'1:shell:(bash zsh fish)'" : command.files ? "'*:archive:_files'" : '';
-    lines.push(`    ${command.name})`, `      _arguments ${[...specs, rest].filter(Boolean).join(' \\\n        ')}`, '      ;;');
+    const rest =
+      command.name === 'completion' ? "'1:shell:(bash zsh fish)'" : command.files ? "'*:archive:_files'" : '';
+    lines.push(
+      `    ${command.name})`,
+      `      _arguments ${[...specs, rest].filter(Boolean).join(' \\\n        ')}`,
+      '      ;;',
+    );
   }
   lines.push('  esac', '}', '_tweet_audit "$@"', '');
   return lines.join('\n');
@@ -136,7 +174,7 @@ function fish(commands: CommandSpec[]): string {
   for (const command of commands) {
     const when = `-n ${quote(`__fish_seen_subcommand_from ${command.name}`)}`;
     if (command.files) lines.push(`complete -c tweet-audit ${when} -F`);
-    if (command.name === "completion") lines.push(`complete -c tweet-audit ${when} -a 'bash zsh fish'`);
+    if (command.name === 'completion') lines.push(`complete -c tweet-audit ${when} -a 'bash zsh fish'`);
     for (const option of command.options) {
       const parts = ['complete -c tweet-audit', when];
       if (option.long) parts.push(`-l ${option.long.slice(2)}`);

@@ -33,8 +33,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       getErrHasColors: () => false,
       // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
       outputError: (text, write) => {
-        const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim().replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2').trim();
-        write(`tweet-audit: ${oneLine(line)} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`);
+        const line = text
+          .replace(/^error: /, '')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim()
+          .replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2')
+          .trim();
+        write(
+          `tweet-audit: ${oneLine(line)} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`,
+        );
       },
     });
   }
@@ -49,7 +56,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       io.stderr.write(`tweet-audit: ${oneLine(error.message)}\n`);
       return EXIT.error;
     }
-    io.stderr.write(`tweet-audit: internal error, please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);
+    io.stderr.write(
+      `tweet-audit: internal error, please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     return EXIT.error;
   }
 }

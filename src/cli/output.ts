@@ -63,7 +63,10 @@ export function expandOutPath(outFile: string, vars: OutputVars): string {
 }
 
 /** Where a report goes: stdout, a regular file written atomically, or a special file written through. */
-type Destination = { kind: 'stdout' } | { kind: 'file'; path: string; existing?: { mode: number; uid: number; gid: number } } | { kind: 'through'; path: string };
+type Destination =
+  | { kind: 'stdout' }
+  | { kind: 'file'; path: string; existing?: { mode: number; uid: number; gid: number } }
+  | { kind: 'through'; path: string };
 
 /** Paths whose name is the process's own stdout: written to the stream we already hold. */
 const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
@@ -75,7 +78,11 @@ const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
  * Devices, FIFOs and the terminal, and anything under /dev or /proc, are written through, never
  * replaced (`--out /dev/null` stays a device, a FIFO's reader gets the report).
  */
-async function destinationOf(io: CliIO, outFile: string | undefined, archives: readonly string[]): Promise<Destination> {
+async function destinationOf(
+  io: CliIO,
+  outFile: string | undefined,
+  archives: readonly string[],
+): Promise<Destination> {
   if (!outFile || outFile === '-') return { kind: 'stdout' };
   const given = path.resolve(io.cwd, outFile);
   if (STDOUT_NAMES.has(given)) return { kind: 'stdout' };
@@ -84,17 +91,24 @@ async function destinationOf(io: CliIO, outFile: string | undefined, archives: r
   let target = given;
   if (link?.isSymbolicLink()) {
     target = await realpath(given).catch(() => {
-      throw new TweetAuditError('is a symbolic link to a file that does not exist; remove it or point it somewhere', { file: outFile });
+      throw new TweetAuditError('is a symbolic link to a file that does not exist; remove it or point it somewhere', {
+        file: outFile,
+      });
     });
   }
   const info = link ? await stat(target).catch(() => null) : null;
-  if (info?.isDirectory()) throw new TweetAuditError('cannot write the output: it is a folder; give a file name', { file: outFile });
+  if (info?.isDirectory())
+    throw new TweetAuditError('cannot write the output: it is a folder; give a file name', { file: outFile });
   await refuseInsideArchives(target, archives, io.cwd, outFile);
   if (info && !info.isFile()) return { kind: 'through', path: target };
   const folder = await stat(path.dirname(target)).catch((error: NodeJS.ErrnoException) => error);
-  if (folder instanceof Error) throw new TweetAuditError(`cannot write the output: ${describeIoError(folder)}`, { file: outFile });
-  if (!folder.isDirectory()) throw new TweetAuditError('cannot write the output: a part of its path is not a folder', { file: outFile });
-  return info ? { kind: 'file', path: target, existing: { mode: info.mode & 0o7777, uid: info.uid, gid: info.gid } } : { kind: 'file', path: target };
+  if (folder instanceof Error)
+    throw new TweetAuditError(`cannot write the output: ${describeIoError(folder)}`, { file: outFile });
+  if (!folder.isDirectory())
+    throw new TweetAuditError('cannot write the output: a part of its path is not a folder', { file: outFile });
+  return info
+    ? { kind: 'file', path: target, existing: { mode: info.mode & 0o7777, uid: info.uid, gid: info.gid } }
+    : { kind: 'file', path: target };
 }
 
 /**
@@ -111,15 +125,24 @@ export async function checkOutput(io: CliIO, outFile: string | undefined, archiv
   const folder = path.dirname(outFile);
   if (hasPlaceholders(folder)) return;
   const info = await stat(path.resolve(io.cwd, folder)).catch((error: NodeJS.ErrnoException) => error);
-  if (info instanceof Error) throw new TweetAuditError(`cannot write the output: ${describeIoError(info)}`, { file: outFile });
-  if (!info.isDirectory()) throw new TweetAuditError('cannot write the output: a part of its path is not a folder', { file: outFile });
+  if (info instanceof Error)
+    throw new TweetAuditError(`cannot write the output: ${describeIoError(info)}`, { file: outFile });
+  if (!info.isDirectory())
+    throw new TweetAuditError('cannot write the output: a part of its path is not a folder', { file: outFile });
 }
 
 /** The same file for two outputs (--out and --chart) is a usage error: one would replace the other. */
-export function refuseSameOutput(io: CliIO, a: string | undefined, b: string | undefined, names: [string, string]): void {
+export function refuseSameOutput(
+  io: CliIO,
+  a: string | undefined,
+  b: string | undefined,
+  names: [string, string],
+): void {
   if (!a || !b || a === '-' || b === '-') return;
   if (path.resolve(io.cwd, a) === path.resolve(io.cwd, b)) {
-    throw new TweetAuditError(`${names[0]} and ${names[1]} name the same file (${a}): one would replace the other; give two names`);
+    throw new TweetAuditError(
+      `${names[0]} and ${names[1]} name the same file (${a}): one would replace the other; give two names`,
+    );
   }
 }
 
@@ -173,11 +196,16 @@ export async function withOutput(
 }
 
 /** Writes into an existing special file (a device, a FIFO, the terminal) as it is. */
-async function writeThrough(target: string, named: string, produce: (out: NodeJS.WritableStream) => Promise<void>): Promise<void> {
+async function writeThrough(
+  target: string,
+  named: string,
+  produce: (out: NodeJS.WritableStream) => Promise<void>,
+): Promise<void> {
   try {
     await streamTo(createWriteStream(target, { flags: 'w' }), produce);
   } catch (error) {
-    if (isSystemError(error)) throw new TweetAuditError(`cannot write the output: ${describeIoError(error)}`, { file: named });
+    if (isSystemError(error))
+      throw new TweetAuditError(`cannot write the output: ${describeIoError(error)}`, { file: named });
     throw error;
   }
 }
@@ -237,7 +265,9 @@ async function isArchiveFolder(folder: string): Promise<boolean> {
   if (names.some((name) => /^tweets?(-part\d+)?\.js$/.test(name))) return true;
   if (!names.includes('data')) return false;
   const data = await readdir(path.join(folder, 'data')).catch(() => [] as string[]);
-  return data.includes('js') || data.includes('manifest.js') || data.some((name) => /^tweets?(-part\d+)?\.js$/.test(name));
+  return (
+    data.includes('js') || data.includes('manifest.js') || data.some((name) => /^tweets?(-part\d+)?\.js$/.test(name))
+  );
 }
 
 /** True for a file a reader could take as an archive by its name (a download in a folder of them). */
@@ -275,18 +305,30 @@ async function protectedPaths(archive: string, cwd: string): Promise<string[]> {
   return roots;
 }
 
-async function refuseInsideArchives(target: string, archives: readonly string[], cwd: string, given: string): Promise<void> {
+async function refuseInsideArchives(
+  target: string,
+  archives: readonly string[],
+  cwd: string,
+  given: string,
+): Promise<void> {
   const folder = await realpath(path.dirname(target)).catch(() => path.dirname(target));
   const real = path.join(folder, path.basename(target));
   for (const archive of archives) {
     for (const root of await protectedPaths(archive, cwd)) {
       const relative = path.relative(root, real);
-      const inside = relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+      const inside =
+        relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
       if (inside) {
-        const what = relative === '' ? `is the archive ${displayPath(root, cwd)} itself` : `is inside the archive ${displayPath(root, cwd)}`;
-        throw new TweetAuditError(`refusing to write there: it ${what}, and tweet-audit never changes your archive; choose an --out outside it`, {
-          file: given,
-        });
+        const what =
+          relative === ''
+            ? `is the archive ${displayPath(root, cwd)} itself`
+            : `is inside the archive ${displayPath(root, cwd)}`;
+        throw new TweetAuditError(
+          `refusing to write there: it ${what}, and tweet-audit never changes your archive; choose an --out outside it`,
+          {
+            file: given,
+          },
+        );
       }
     }
   }

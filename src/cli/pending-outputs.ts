@@ -17,10 +17,16 @@ const SIGNALS = [
  * once, which is right when there is nothing to clean up.
  */
 class PendingTemps extends Set<string> {
-  private readonly handlers = SIGNALS.map(([signal, code]) => [signal, () => {
-    removePendingOutputs();
-    process.exit(code);
-  }] as const);
+  private readonly handlers = SIGNALS.map(
+    ([signal, code]) =>
+      [
+        signal,
+        () => {
+          removePendingOutputs();
+          process.exit(code);
+        },
+      ] as const,
+  );
 
   override add(temp: string): this {
     const first = this.size === 0;

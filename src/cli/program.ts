@@ -32,22 +32,41 @@ export interface CommonOptions {
  * the same everywhere.
  */
 const OPTIONS = {
-  month: () => new Option('-m, --month <YYYY-MM>', 'one month (the default period is said in each command\'s description)'),
+  month: () =>
+    new Option('-m, --month <YYYY-MM>', "one month (the default period is said in each command's description)"),
   from: () => new Option('--from <YYYY-MM>', 'first month of a range'),
   to: () => new Option('--to <YYYY-MM>', 'last month of a range'),
   all: () => new Option('--all', 'every month in the archive'),
   tz: () =>
-    new Option('--tz <zone>', "IANA time zone to cut months and hours in (default: config, then the archive's, then the system's)"),
+    new Option(
+      '--tz <zone>',
+      "IANA time zone to cut months and hours in (default: config, then the archive's, then the system's)",
+    ),
   config: () =>
-    new Option('--config <file>', 'config file (default: ./tweet-audit.config.json, then $XDG_CONFIG_HOME/tweet-audit/config.json, ~/.config/… without it); {handle} in it reads one per account'),
+    new Option(
+      '--config <file>',
+      'config file (default: ./tweet-audit.config.json, then $XDG_CONFIG_HOME/tweet-audit/config.json, ~/.config/… without it); {handle} in it reads one per account',
+    ),
   labels: () =>
-    new Option('--labels <file>', 'your own labels (id,category[,subcategory] or an edited classify CSV): they win, and teach the model'),
-  out: () => new Option('-o, --out <file>', 'write to this file (atomically) instead of stdout; {month} and {handle} are filled in'),
+    new Option(
+      '--labels <file>',
+      'your own labels (id,category[,subcategory] or an edited classify CSV): they win, and teach the model',
+    ),
+  out: () =>
+    new Option(
+      '-o, --out <file>',
+      'write to this file (atomically) instead of stdout; {month} and {handle} are filled in',
+    ),
   color: () => new Option('--color <when>', 'colour the table').choices(COLOR_MODES).default('auto'),
   noColor: () => new Option('--no-color', 'same as --color never'),
   quiet: () => new Option('-q, --quiet', 'say nothing on stderr but warnings and errors'),
-  verbose: () => new Option('--verbose', 'say which month and which download were chosen also when stderr is not a terminal'),
-  account: () => new Option('--account <handle>', 'read only the archives of this account (in a folder of several accounts\' downloads)'),
+  verbose: () =>
+    new Option('--verbose', 'say which month and which download were chosen also when stderr is not a terminal'),
+  account: () =>
+    new Option(
+      '--account <handle>',
+      "read only the archives of this account (in a folder of several accounts' downloads)",
+    ),
   mergeAccounts: () => new Option('--merge-accounts', 'merge archives of different accounts into one report'),
   json: () => new Option('--json', 'same as --format json'),
   noPager: () => new Option('--no-pager', 'never page a long report on a terminal (default: $PAGER, else less -FRX)'),
@@ -65,7 +84,19 @@ function withOptions(command: Command, names: readonly OptionName[]): Command {
   return command;
 }
 
-const READING: readonly OptionName[] = ['month', 'from', 'to', 'all', 'tz', 'config', 'labels', 'account', 'mergeAccounts', 'quiet', 'verbose'];
+const READING: readonly OptionName[] = [
+  'month',
+  'from',
+  'to',
+  'all',
+  'tz',
+  'config',
+  'labels',
+  'account',
+  'mergeAccounts',
+  'quiet',
+  'verbose',
+];
 const COLOR: readonly OptionName[] = ['color', 'noColor'];
 
 /** How commands hand their exit code back to `main` (commander actions return nothing). */
@@ -85,7 +116,9 @@ function examples(lines: string[]): string {
 
 function reportCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('report')
-    .description('print the self-QA breakdown of a month (default: the last month the archive covers completely) or a period')
+    .description(
+      'print the self-QA breakdown of a month (default: the last month the archive covers completely) or a period',
+    )
     .argument('<archives...>', ARCHIVES)
     .addOption(formatOption(REPORT_FORMATS, 'table'))
     .addOption(new Option('--chart <file.svg>', "also write the month's pie chart as an SVG file"))
@@ -105,11 +138,16 @@ function reportCommand(run: Run, io: CliIO, state: RunState): Command {
 
 function classifyCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('classify')
-    .description('write one row per tweet: category, subcategory, confidence, flags, rules and text (default: the last complete month)')
+    .description(
+      'write one row per tweet: category, subcategory, confidence, flags, rules and text (default: the last complete month)',
+    )
     .argument('<archives...>', ARCHIVES)
     .addOption(formatOption(TWEET_FORMATS, 'csv'))
     .addOption(
-      new Option('--no-csv-safe', "write text cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)"),
+      new Option(
+        '--no-csv-safe',
+        "write text cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)",
+      ),
     );
   withOptions(command, [...READING, 'out', 'json']);
   return command
@@ -130,17 +168,35 @@ function trendCommand(run: Run, io: CliIO, state: RunState): Command {
     .addOption(formatOption(REPORT_FORMATS, 'table'));
   withOptions(command, [...READING, 'out', 'json', ...COLOR, 'noPager']);
   return command
-    .addHelpText('after', examples(['tweet-audit trend archive.zip', 'tweet-audit trend archive/ --from 2025-01 --to 2025-12 --format csv']))
+    .addHelpText(
+      'after',
+      examples([
+        'tweet-audit trend archive.zip',
+        'tweet-audit trend archive/ --from 2025-01 --to 2025-12 --format csv',
+      ]),
+    )
     .action(run(io, state));
 }
 
 function checkCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('check')
-    .description("check the last complete month (or the period) against your config's targets: exit 0 when all are met, 1 when one is not, 2 on error")
+    .description(
+      "check the last complete month (or the period) against your config's targets: exit 0 when all are met, 1 when one is not, 2 on error",
+    )
     .argument('<archives...>', ARCHIVES)
-    .addOption(new Option('--strict', 'exit 1 also on a warning (a stale archive, skipped records, a config of another account)'))
+    .addOption(
+      new Option(
+        '--strict',
+        'exit 1 also on a warning (a stale archive, skipped records, a config of another account)',
+      ),
+    )
     .addOption(formatOption(REPORT_FORMATS, 'html'))
-    .addOption(new Option('-o, --out <file>', 'also write the report it checked to this file ({month} and {handle} are filled in), in --format (default html)'));
+    .addOption(
+      new Option(
+        '-o, --out <file>',
+        'also write the report it checked to this file ({month} and {handle} are filled in), in --format (default html)',
+      ),
+    );
   withOptions(command, [...READING, 'json']);
   return command
     .addHelpText(
@@ -157,10 +213,17 @@ function initCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('init')
     .description('write a commented config file with what tweet-audit discovered in your archive, for you to edit')
     .argument('<archives...>', ARCHIVES)
-    .addOption(new Option('-o, --out <file>', 'where to write the config (- for stdout)').default('tweet-audit.config.json'))
+    .addOption(
+      new Option('-o, --out <file>', 'where to write the config (- for stdout)').default('tweet-audit.config.json'),
+    )
     .addOption(new Option('--force', 'overwrite an existing config file'));
   withOptions(command, ['tz', 'config', 'account', 'quiet', 'verbose']);
-  return command.addHelpText('after', examples(['tweet-audit init archive.zip', 'tweet-audit init archive/ --out ~/.config/tweet-audit/config.json'])).action(run(io, state));
+  return command
+    .addHelpText(
+      'after',
+      examples(['tweet-audit init archive.zip', 'tweet-audit init archive/ --out ~/.config/tweet-audit/config.json']),
+    )
+    .action(run(io, state));
 }
 
 function explainCommand(run: Run, io: CliIO, state: RunState): Command {
@@ -172,30 +235,58 @@ function explainCommand(run: Run, io: CliIO, state: RunState): Command {
     .addOption(new Option('--reply', 'with --text: treat the text as a reply to someone else'));
   withOptions(command, ['tz', 'config', 'labels', 'quiet', 'verbose']);
   return command
-    .addHelpText('after', examples(['tweet-audit explain archive.zip 1854591356741861770', 'tweet-audit explain --text "We\'re hiring a support lead!"']))
+    .addHelpText(
+      'after',
+      examples([
+        'tweet-audit explain archive.zip 1854591356741861770',
+        'tweet-audit explain --text "We\'re hiring a support lead!"',
+      ]),
+    )
     .action(run(io, state));
 }
 
 function evalCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('eval')
-    .description('compare the classification with hand labels: accuracy, macro-F1, per-category precision and recall, confusion matrix')
+    .description(
+      'compare the classification with hand labels: accuracy, macro-F1, per-category precision and recall, confusion matrix',
+    )
     .argument('<archives...>', ARCHIVES)
     .requiredOption('--labels <file>', 'hand labels: id,category[,subcategory]')
     .addOption(formatOption(['table', 'json'] as const, 'table'));
   withOptions(command, ['tz', 'config', 'account', 'mergeAccounts', 'quiet', 'verbose', 'out', 'json']);
-  return command.addHelpText('after', examples(['tweet-audit eval archive.zip --labels my-50-labels.csv'])).action(run(io, state));
+  return command
+    .addHelpText('after', examples(['tweet-audit eval archive.zip --labels my-50-labels.csv']))
+    .action(run(io, state));
 }
 
 function labelCommand(run: Run, io: CliIO, state: RunState): Command {
   const command = new Command('label')
-    .description('teach it your own labels: one tweet at a time, the ones whose answer teaches the most first; saved as given to the labels file the other commands read')
+    .description(
+      'teach it your own labels: one tweet at a time, the ones whose answer teaches the most first; saved as given to the labels file the other commands read',
+    )
     .argument('<archive>', ARCHIVES.replace('; several are merged', ''))
-    .addOption(new Option('--pick <n>', 'not on a terminal: write the n tweets to label as a sheet, for a spreadsheet round trip').argParser(parseCount))
+    .addOption(
+      new Option(
+        '--pick <n>',
+        'not on a terminal: write the n tweets to label as a sheet, for a spreadsheet round trip',
+      ).argParser(parseCount),
+    )
     .addOption(new Option('--format <format>', 'format of the --pick sheet').choices(['csv'] as const).default('csv'))
-    .addOption(new Option('--labels <file>', 'where to save (default: tweet-audit.labels.csv beside your config, or labels.csv in $XDG_CONFIG_HOME/tweet-audit)'));
+    .addOption(
+      new Option(
+        '--labels <file>',
+        'where to save (default: tweet-audit.labels.csv beside your config, or labels.csv in $XDG_CONFIG_HOME/tweet-audit)',
+      ),
+    );
   withOptions(command, ['tz', 'config', 'out']);
   return command
-    .addHelpText('after', examples(['tweet-audit label archive.zip', 'tweet-audit label archive.zip --pick 30 --format csv --out to-label.csv']))
+    .addHelpText(
+      'after',
+      examples([
+        'tweet-audit label archive.zip',
+        'tweet-audit label archive.zip --pick 30 --format csv --out to-label.csv',
+      ]),
+    )
     .action(run(io, state));
 }
 
@@ -245,15 +336,69 @@ export function createProgram(io: CliIO, state: RunState, version: string): Comm
   const program = new Command('tweet-audit')
     .description('Monthly self-QA of your own tweets: what you really tweet about, from your X/Twitter archive.')
     .version(version, '-V, --version');
-  program.addCommand(reportCommand(lazy(() => import('./commands/report.js')), io, state));
-  program.addCommand(classifyCommand(lazy(() => import('./commands/classify.js')), io, state));
-  program.addCommand(trendCommand(lazy(() => import('./commands/trend.js')), io, state));
-  program.addCommand(checkCommand(lazy(() => import('./commands/check.js')), io, state));
-  program.addCommand(initCommand(lazy(() => import('./commands/init.js')), io, state));
-  program.addCommand(explainCommand(lazy(() => import('./commands/explain.js')), io, state));
-  program.addCommand(evalCommand(lazy(() => import('./commands/eval.js')), io, state));
-  program.addCommand(rulesCommand(lazy(() => import('./commands/rules.js')), io, state));
-  program.addCommand(labelCommand(lazy(() => import('./commands/label.js')), io, state));
+  program.addCommand(
+    reportCommand(
+      lazy(() => import('./commands/report.js')),
+      io,
+      state,
+    ),
+  );
+  program.addCommand(
+    classifyCommand(
+      lazy(() => import('./commands/classify.js')),
+      io,
+      state,
+    ),
+  );
+  program.addCommand(
+    trendCommand(
+      lazy(() => import('./commands/trend.js')),
+      io,
+      state,
+    ),
+  );
+  program.addCommand(
+    checkCommand(
+      lazy(() => import('./commands/check.js')),
+      io,
+      state,
+    ),
+  );
+  program.addCommand(
+    initCommand(
+      lazy(() => import('./commands/init.js')),
+      io,
+      state,
+    ),
+  );
+  program.addCommand(
+    explainCommand(
+      lazy(() => import('./commands/explain.js')),
+      io,
+      state,
+    ),
+  );
+  program.addCommand(
+    evalCommand(
+      lazy(() => import('./commands/eval.js')),
+      io,
+      state,
+    ),
+  );
+  program.addCommand(
+    rulesCommand(
+      lazy(() => import('./commands/rules.js')),
+      io,
+      state,
+    ),
+  );
+  program.addCommand(
+    labelCommand(
+      lazy(() => import('./commands/label.js')),
+      io,
+      state,
+    ),
+  );
   program.addCommand(completionCommand(program, io));
   // --json is --format json; with another --format it is a contradiction, said as a usage error.
   program.hook('preAction', (_program, command) => {
@@ -265,7 +410,10 @@ export function createProgram(io: CliIO, state: RunState, version: string): Comm
   });
   program.addHelpText(
     'after',
-    examples(['tweet-audit report ~/Downloads/twitter-2026-11-02.zip', 'tweet-audit report archive/ --month 2026-10 --format json']),
+    examples([
+      'tweet-audit report ~/Downloads/twitter-2026-11-02.zip',
+      'tweet-audit report archive/ --month 2026-10 --format json',
+    ]),
   );
   return program;
 }

@@ -77,8 +77,10 @@ const SHARED = new Set(SHARED_HOSTS);
 const SHOWCASE = new Set(SHOWCASE_HASHTAGS);
 const TWITTER_STATUS = /^(?:mobile\.)?(?:twitter|x)\.com\/(\w+)\/status/;
 /** Words of someone speaking for a team or a company, in the languages with word lists. */
-const WE = /(?:^|[^\p{L}'])(?:we|we're|we've|we'll|our|nuestro|nuestra|nuestros|nuestras|nosotros|notre|nos equipes|nous|wir|unser|unsere|unseren)(?=$|[^\p{L}'])/u;
-const FIRST_PERSON = /(?:^|[^\p{L}'])(?:i|i'm|i've|i'll|my|mine|our|we|we've|mi|mis|nuestro|nuestra|hemos|he escrito|he hecho|mon|ma|mes|notre|nos|je|j'|mein|meine|meinen|unser|unsere|ich)(?=$|[^\p{L}'])/u;
+const WE =
+  /(?:^|[^\p{L}'])(?:we|we're|we've|we'll|our|nuestro|nuestra|nuestros|nuestras|nosotros|notre|nos equipes|nous|wir|unser|unsere|unseren)(?=$|[^\p{L}'])/u;
+const FIRST_PERSON =
+  /(?:^|[^\p{L}'])(?:i|i'm|i've|i'll|my|mine|our|we|we've|mi|mis|nuestro|nuestra|hemos|he escrito|he hecho|mon|ma|mes|notre|nos|je|j'|mein|meine|meinen|unser|unsere|ich)(?=$|[^\p{L}'])/u;
 /** Words of an event, to tell a conference burst from a news burst. Source: the author's own knowledge. */
 const EVENT_WORDS =
   /(?:^|[^\p{L}])(?:talks?|sessions?|keynotes?|speakers?|conference|conf|slides|room|stage|booth|meetup|workshops?|track|attendees|venue|badge|hallway|charlas?|ponencias?|ponentes?|sala|taller|congreso|jornadas|asistentes|conferences?|orateurs?|salle|atelier|vortrag|vortrage|konferenz|saal|tagung|sprecher)(?=$|[^\p{L}])/u;
@@ -195,7 +197,8 @@ class IdentityEvidence {
 
   add(tweet: Tweet): void {
     const ownHandles = this.ownHandles;
-    const replyToOthers = tweet.isReply && !tweet.isSelfReply && !(tweet.inReplyToScreenName && ownHandles.has(tweet.inReplyToScreenName));
+    const replyToOthers =
+      tweet.isReply && !tweet.isSelfReply && !(tweet.inReplyToScreenName && ownHandles.has(tweet.inReplyToScreenName));
     const own = !tweet.isRetweet && !replyToOthers;
     // Only tweets with hashtags or links read the text: folding it and running the word regexes
     // on every tweet was most of discovery's cost. Each regex runs at most once per tweet.
@@ -207,17 +210,20 @@ class IdentityEvidence {
 
     if (hashtagCount > 0) {
       lower = fold(tweet.text);
-      const tweetTags = hashtagCount === 1 ? [tweet.hashtags[0]!.toLowerCase()] : new Set(tweet.hashtags.map((h) => h.toLowerCase()));
+      const tweetTags =
+        hashtagCount === 1 ? [tweet.hashtags[0]!.toLowerCase()] : new Set(tweet.hashtags.map((h) => h.toLowerCase()));
       for (const tag of tweetTags) {
         let stats = this.tags.get(tag);
         if (!stats) this.tags.set(tag, (stats = { times: [], ownTimes: [], evidence: [] }));
         stats.times.push(tweet.createdAt);
         if (!tweet.isRetweet) stats.ownTimes.push(tweet.createdAt);
-        if ((eventWords ??= EVENT_WORDS.test(lower)) || lower.includes(`at #${tag}`)) stats.evidence.push(tweet.createdAt);
+        if ((eventWords ??= EVENT_WORDS.test(lower)) || lower.includes(`at #${tag}`))
+          stats.evidence.push(tweet.createdAt);
       }
     }
 
-    if (tweet.isRetweet && tweet.retweetOf && !ownHandles.has(tweet.retweetOf)) this.handleStats(tweet.retweetOf).retweets++;
+    if (tweet.isRetweet && tweet.retweetOf && !ownHandles.has(tweet.retweetOf))
+      this.handleStats(tweet.retweetOf).retweets++;
     if (!own) return;
 
     if (tweet.mentions.length > 0) {
@@ -244,7 +250,8 @@ class IdentityEvidence {
       const registrable = this.hostInfo(link.host);
       if (registrable === undefined) continue;
       let stats = this.domains.get(registrable);
-      if (!stats) this.domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, we: 0, blog: 0, hosts: new Map() }));
+      if (!stats)
+        this.domains.set(registrable, (stats = { tweets: 0, firstPerson: 0, we: 0, blog: 0, hosts: new Map() }));
       if (seen.has(registrable)) continue;
       seen.add(registrable);
       stats.tweets++;
@@ -271,7 +278,9 @@ class IdentityEvidence {
       ...discovered.chatHashtags,
       ...discovered.employer.handles,
       ...discovered.employer.names.map((name) => fold(name).replace(/[^a-z0-9]/g, '')),
-      ...[...discovered.employer.domains, ...ownDomains].map((domain) => domainName(registrableDomain(domain.split('/')[0]!))),
+      ...[...discovered.employer.domains, ...ownDomains].map((domain) =>
+        domainName(registrableDomain(domain.split('/')[0]!)),
+      ),
     ];
     const identity: Identity = {
       handles: [...ownHandles],
@@ -288,7 +297,9 @@ class IdentityEvidence {
 function applyConfig(identity: Identity, config: TweetAuditConfig): Identity {
   const c = config.identity;
   if (!c) return identity;
-  const lower = (values: readonly string[]): string[] => [...new Set(values.map((v) => v.replace(/^[@#]/, '').toLowerCase()))];
+  const lower = (values: readonly string[]): string[] => [
+    ...new Set(values.map((v) => v.replace(/^[@#]/, '').toLowerCase())),
+  ];
   return {
     handles: identity.handles,
     ownDomains: c.ownDomains ? [...new Set(c.ownDomains.map(normalizeDomain))] : identity.ownDomains,
@@ -325,7 +336,8 @@ function discoverOwnDomains(
     else {
       // A profile page on a shared host ("github.com/alrocar"): only that path is own.
       const segment = website.path.split('/')[1];
-      if (segment && website.host !== 'twitter.com' && website.host !== 'x.com') found.push(`${website.host}/${segment}`);
+      if (segment && website.host !== 'twitter.com' && website.host !== 'x.com')
+        found.push(`${website.host}/${segment}`);
     }
   }
   const names = ownerNameWords(owner, ownHandles);
@@ -363,7 +375,8 @@ function sameName(handle: string, label: string): boolean {
 const BIO_ROLE =
   /(?:^|[\s,.|·/(])(?:at|en|chez|bei|für|for|para|pour|ceo|cto|coo|cpo|founder|co-?founder|engineer(?:ing)?|developer|dev|devrel|advocate|manager|lead|head|director|vp|pm|designer|architect|scientist|analyst|consultant|product|marketing|support|community|sales|data|ingenier[oa]|desarrollador[a]?|d[ée]veloppeu(?:r|se)|ing[ée]nieur[e]?|entwickler(?:in)?|working|work|trabajo|travaille|arbeite)[^.|,;@]{0,20}$/i;
 /** "at Acme", "en Acme Labs", "chez Acme", "@ Acme": a capitalised name after an "at"-word. */
-const BIO_AT_NAME = /(?:\bat|\ben|\bchez|\bbei|(?:^|\s)@)\s+(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*){0,2})/gu;
+const BIO_AT_NAME =
+  /(?:\bat|\ben|\bchez|\bbei|(?:^|\s)@)\s+(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*){0,2})/gu;
 const BIO_FORMER = /(?:\bex|former(?:ly)?|previously|antes|ancien(?:nement)?|ehemals|past)[\s:-]*[^.|,;]{0,12}$/i;
 
 function discoverEmployer(
@@ -406,7 +419,9 @@ function discoverEmployer(
     const key = fold(name).replace(/[^a-z0-9]/g, '');
     const handle = [...handles.entries()]
       .filter(([h, s]) => s.mentions + s.retweets + s.quotes >= t.minBioCorroboration && sameName(h, key))
-      .sort((a, b) => b[1].mentions + b[1].retweets + b[1].quotes - (a[1].mentions + a[1].retweets + a[1].quotes))[0]?.[0];
+      .sort(
+        (a, b) => b[1].mentions + b[1].retweets + b[1].quotes - (a[1].mentions + a[1].retweets + a[1].quotes),
+      )[0]?.[0];
     const domain = domainFor(key, t.minBioCorroboration);
     if (handle === undefined && domain === undefined) continue;
     return { names: [name], handles: handle ? [handle] : [], domains: domain ? [domain] : [] };
@@ -460,13 +475,19 @@ function discoverEvents(tags: ReadonlyMap<string, TagStats>, exclude: ReadonlySe
     if (exclude.has(tag) || SHOWCASE.has(tag) || stats.times.length < t.minClusterSize) continue;
     const times = [...stats.times].sort((a, b) => a - b);
     const bursts = clusters(times, t.gapHours * HOUR).filter(
-      (c) => c.length >= t.minClusterSize && c[c.length - 1]! - c[0]! <= t.maxSpanDays * DAY && maxInWindow(c, DAY) >= t.minPerDay,
+      (c) =>
+        c.length >= t.minClusterSize &&
+        c[c.length - 1]! - c[0]! <= t.maxSpanDays * DAY &&
+        maxInWindow(c, DAY) >= t.minPerDay,
     );
     const inBursts = bursts.reduce((sum, c) => sum + c.length, 0);
     if (inBursts < t.minShareInBursts * times.length) continue;
-    const evidence = stats.evidence.filter((time) => bursts.some((c) => time >= c[0]! && time <= c[c.length - 1]!)).length;
+    const evidence = stats.evidence.filter((time) =>
+      bursts.some((c) => time >= c[0]! && time <= c[c.length - 1]!),
+    ).length;
     const recurring = bursts.length >= 2 && bursts[bursts.length - 1]![0]! - bursts[0]![0]! >= t.recurrenceDays * DAY;
-    if (EVENT_HASHTAG_SHAPE.test(tag) || recurring || evidence >= t.minEvidenceShare * inBursts) found.push([tag, times.length]);
+    if (EVENT_HASHTAG_SHAPE.test(tag) || recurring || evidence >= t.minEvidenceShare * inBursts)
+      found.push([tag, times.length]);
   }
   return found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([tag]) => tag);
 }
@@ -487,7 +508,10 @@ function discoverChats(tags: ReadonlyMap<string, TagStats>): string[] {
     });
     let bestSame = 0;
     for (const slot of slots) {
-      bestSame = Math.max(bestSame, slots.filter((s) => s.weekday === slot.weekday && Math.abs(s.hour - slot.hour) <= 1).length);
+      bestSame = Math.max(
+        bestSame,
+        slots.filter((s) => s.weekday === slot.weekday && Math.abs(s.hour - slot.hour) <= 1).length,
+      );
     }
     if (bestSame >= t.minWeeks && bestSame >= t.minShareSameSlot * slots.length) found.push(tag);
   }

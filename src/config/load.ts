@@ -70,7 +70,11 @@ type Spec =
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'fraction' }
   | { kind: 'array'; items: Spec }
-  | { kind: 'object'; keys: Readonly<Record<string, Spec>>; check?: (value: Record<string, unknown>) => string | undefined };
+  | {
+      kind: 'object';
+      keys: Readonly<Record<string, Spec>>;
+      check?: (value: Record<string, unknown>) => string | undefined;
+    };
 
 const STRINGS: Spec = { kind: 'array', items: { kind: 'string' } };
 const HOUR: Spec = { kind: 'integer', min: 0, max: 23 };
@@ -80,7 +84,8 @@ function checkScope(scope: string): string | undefined {
   if (extra !== undefined || category === undefined || !isCategory(category)) {
     return `"${scope}" is not a category (conversation, promotion, conference, personal) or category/subcategory`;
   }
-  if (subcategory !== undefined && !isSubcategoryOf(category, subcategory)) return `"${subcategory}" is not a subcategory of ${category}`;
+  if (subcategory !== undefined && !isSubcategoryOf(category, subcategory))
+    return `"${subcategory}" is not a subcategory of ${category}`;
   return undefined;
 }
 
@@ -88,8 +93,16 @@ const CONFIG_SPEC: Spec = {
   kind: 'object',
   keys: {
     $schema: { kind: 'string' },
-    timeZone: { kind: 'string', check: (zone) => (isValidTimeZone(zone) ? undefined : `"${zone}" is not an IANA time zone (such as Europe/Madrid)`) },
-    nightHours: { kind: 'object', keys: { from: HOUR, to: HOUR }, check: (v) => (v.from === undefined || v.to === undefined ? 'needs both "from" and "to"' : undefined) },
+    timeZone: {
+      kind: 'string',
+      check: (zone) =>
+        isValidTimeZone(zone) ? undefined : `"${zone}" is not an IANA time zone (such as Europe/Madrid)`,
+    },
+    nightHours: {
+      kind: 'object',
+      keys: { from: HOUR, to: HOUR },
+      check: (v) => (v.from === undefined || v.to === undefined ? 'needs both "from" and "to"' : undefined),
+    },
     identity: {
       kind: 'object',
       keys: {
@@ -109,7 +122,8 @@ const CONFIG_SPEC: Spec = {
         check: (t) => {
           if (t.scope === undefined) return 'a target needs a "scope"';
           if (t.min === undefined && t.max === undefined) return 'a target needs "min", "max" or both';
-          if (typeof t.min === 'number' && typeof t.max === 'number' && t.min > t.max) return '"min" is larger than "max"';
+          if (typeof t.min === 'number' && typeof t.max === 'number' && t.min > t.max)
+            return '"min" is larger than "max"';
           return undefined;
         },
       },
@@ -118,7 +132,13 @@ const CONFIG_SPEC: Spec = {
 };
 
 function describe(node: Node): string {
-  return node.type === 'null' ? 'null' : node.type === 'array' ? 'a list' : node.type === 'object' ? 'an object' : `a ${node.type}`;
+  return node.type === 'null'
+    ? 'null'
+    : node.type === 'array'
+      ? 'a list'
+      : node.type === 'object'
+        ? 'an object'
+        : `a ${node.type}`;
 }
 
 /** Checks a parsed value against its spec and returns the plain value; throws at the first problem. */
@@ -140,7 +160,8 @@ function validate(node: Node, spec: Spec, key: string, fail: (node: Node, messag
     }
     case 'fraction': {
       const value = node.value as number;
-      if (node.type !== 'number' || value < 0 || value > 1) fail(node, `${name} must be a fraction from 0 to 1 (0.25 for 25%)`);
+      if (node.type !== 'number' || value < 0 || value > 1)
+        fail(node, `${name} must be a fraction from 0 to 1 (0.25 for 25%)`);
       return value;
     }
     case 'array': {
@@ -180,13 +201,19 @@ export function parseConfig(text: string, file: string): TweetAuditConfig {
   // The parser recurses into every level: refuse a nesting bomb before it runs.
   const deep = tooDeepAt(text, MAX_JSON_DEPTH, true);
   if (deep !== -1) {
-    throw new TweetAuditError(`${position(text, deep)}: nested more than ${MAX_JSON_DEPTH} levels deep, far more than a config has`, { file });
+    throw new TweetAuditError(
+      `${position(text, deep)}: nested more than ${MAX_JSON_DEPTH} levels deep, far more than a config has`,
+      { file },
+    );
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
   if (first) {
-    throw new TweetAuditError(`${position(text, first.offset)}: JSON syntax error (${printParseErrorCode(first.error)})`, { file });
+    throw new TweetAuditError(
+      `${position(text, first.offset)}: JSON syntax error (${printParseErrorCode(first.error)})`,
+      { file },
+    );
   }
   if (!root) return {};
   const fail = (node: Node, message: string): never => {

@@ -79,12 +79,7 @@ export function uniformTweet(fields: Tweet): Tweet {
 }
 
 /** The kinds of input tweet-audit reads. */
-export type ArchiveFormat =
-  | 'x-modern'
-  | 'x-legacy-csv'
-  | 'x-legacy-grailbird'
-  | 'mastodon'
-  | 'bluesky';
+export type ArchiveFormat = 'x-modern' | 'x-legacy-csv' | 'x-legacy-grailbird' | 'mastodon' | 'bluesky';
 
 /** What an archive says about its owner, besides the tweets. */
 export interface ArchiveOwner {

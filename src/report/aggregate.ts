@@ -61,7 +61,12 @@ const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/u;
 const CATEGORY_INDEX = new Map<string, number>(CATEGORIES.map((category, i) => [category, i]));
 /** "category/subcategory" of the taxonomy, in order, and each one's index per category. */
 const SUBCATEGORY_KEYS = CATEGORIES.flatMap((category) => SUBCATEGORIES[category].map((sub) => `${category}/${sub}`));
-const SUBCATEGORY_INDEX = CATEGORIES.map((category) => new Map<string, number>(SUBCATEGORIES[category].map((sub) => [sub, SUBCATEGORY_KEYS.indexOf(`${category}/${sub}`)])));
+const SUBCATEGORY_INDEX = CATEGORIES.map(
+  (category) =>
+    new Map<string, number>(
+      SUBCATEGORIES[category].map((sub) => [sub, SUBCATEGORY_KEYS.indexOf(`${category}/${sub}`)]),
+    ),
+);
 /** Flags counted per tweet: all but `duplicate`, which is computed over the whole month. */
 const FLAG_INDEX = new Map<string, number>(FLAGS.map((flag, i) => [flag, i]));
 const DUPLICATE_FLAG = 1 << FLAGS.indexOf('duplicate');
@@ -108,7 +113,12 @@ class MonthCounts {
 }
 
 function perCategory<T>(make: (category: Category) => T): Record<Category, T> {
-  return { conversation: make('conversation'), promotion: make('promotion'), conference: make('conference'), personal: make('personal') };
+  return {
+    conversation: make('conversation'),
+    promotion: make('promotion'),
+    conference: make('conference'),
+    personal: make('personal'),
+  };
 }
 
 /** Hashtags and people per category, kept for detailed months and the months before them. */
@@ -127,7 +137,8 @@ class DriverCounts {
         const lower = spelling.toLowerCase();
         const count = this.hashtagSpellings.get(spelling);
         const best = this.spellings.get(lower);
-        if (!best || count > best.count || (count === best.count && spelling < best.term)) this.spellings.set(lower, { term: spelling, count });
+        if (!best || count > best.count || (count === best.count && spelling < best.term))
+          this.spellings.set(lower, { term: spelling, count });
       }
     }
     return this.spellings.get(key)?.term;
@@ -150,7 +161,9 @@ class MonthDetail {
   /** By index in FLAGS. */
   readonly flagCounts = new Int32Array(FLAGS.length);
   /** Per flag, its first tweets by time, then id. */
-  readonly flagIds = FLAGS.map(() => new BoundedSortedList<{ id: string; createdAt: number }>(FLAG_ID_CAP, compareMembers));
+  readonly flagIds = FLAGS.map(
+    () => new BoundedSortedList<{ id: string; createdAt: number }>(FLAG_ID_CAP, compareMembers),
+  );
   readonly duplicates = new DuplicateFinder(FLAG_ID_CAP);
   /** Local days with tweets, as year * 512 + month * 32 + day. */
   readonly days = new Set<number>();
@@ -179,7 +192,11 @@ class MonthDetail {
   constructor(examples: number) {
     // Highest confidence first (the clearest examples), then most engagement, then id.
     this.examples = CATEGORIES.map(
-      () => new BoundedSortedList<ExampleCandidate>(examples, (a, b) => b.confidence - a.confidence || b.engagement - a.engagement || compareIds(a.id, b.id)),
+      () =>
+        new BoundedSortedList<ExampleCandidate>(
+          examples,
+          (a, b) => b.confidence - a.confidence || b.engagement - a.engagement || compareIds(a.id, b.id),
+        ),
     );
   }
 }
@@ -258,9 +275,17 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   }
   const examples = Math.max(0, Math.floor(options.examples ?? 0));
   const timeFormat = new Intl.DateTimeFormat('en-CA', {
-    timeZone: Intl.supportedValuesOf('timeZone').includes(options.timeZone) ? options.timeZone : 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: Intl.supportedValuesOf('timeZone').includes(options.timeZone) ? options.timeZone : 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   });
-  const ownHandles = [...new Set((options.config.identity?.handles ?? []).map((handle) => handle.toLowerCase().replace(/^@/u, '')))];
+  const ownHandles = [
+    ...new Set((options.config.identity?.handles ?? []).map((handle) => handle.toLowerCase().replace(/^@/u, ''))),
+  ];
   const counts = new Map<string, MonthCounts>();
   const details = new Map(detailMonths.map((month) => [month, new MonthDetail(examples)]));
   const drivers = new Map<string, DriverCounts>();
@@ -312,7 +337,12 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     if (monthDetail) addDetail(monthDetail, t, tagKeys, personKeys);
   }
 
-  function addDetail(detail: MonthDetail, t: ClassifiedTweet, tagKeys: ReadonlySet<string>, personKeys: ReadonlySet<string>): void {
+  function addDetail(
+    detail: MonthDetail,
+    t: ClassifiedTweet,
+    tagKeys: ReadonlySet<string>,
+    personKeys: ReadonlySet<string>,
+  ): void {
     const { tweet, classification, local } = t;
     const createdAt = tweet.createdAt;
     const day = local.year * 512 + local.month * 32 + local.day;
@@ -333,10 +363,11 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       const index = FLAG_INDEX.get(flag);
       if (index === undefined || ((seen >>> index) & 1) === 1) continue;
       seen |= 1 << index;
-      if ((1 << index) === DUPLICATE_FLAG) continue;
+      if (1 << index === DUPLICATE_FLAG) continue;
       detail.flagCounts[index] = (detail.flagCounts[index] as number) + 1;
       const ids = detail.flagIds[index] as BoundedSortedList<{ id: string; createdAt: number }>;
-      if (ids.accepts((last) => createdAt - last.createdAt || compareIds(tweet.id, last.id))) ids.add({ id: tweet.id, createdAt });
+      if (ids.accepts((last) => createdAt - last.createdAt || compareIds(tweet.id, last.id)))
+        ids.add({ id: tweet.id, createdAt });
     }
     if ((seen & LATE_NIGHT_DRINKING) === LATE_NIGHT_DRINKING) detail.lateNightDrinking += 1;
 
@@ -370,8 +401,19 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       const confidence = round(classification.confidence, 2);
       const engagement = (tweet.likeCount ?? 0) + (tweet.retweetCount ?? 0);
       const list = detail.examples[c] as BoundedSortedList<ExampleCandidate>;
-      if (list.accepts((last) => last.confidence - confidence || last.engagement - engagement || compareIds(tweet.id, last.id))) {
-        list.add({ id: tweet.id, date: formatDate(local.year, local.month, local.day), subcategory: classification.subcategory, confidence, text: tweet.text, engagement });
+      if (
+        list.accepts(
+          (last) => last.confidence - confidence || last.engagement - engagement || compareIds(tweet.id, last.id),
+        )
+      ) {
+        list.add({
+          id: tweet.id,
+          date: formatDate(local.year, local.month, local.day),
+          subcategory: classification.subcategory,
+          confidence,
+          text: tweet.text,
+          engagement,
+        });
       }
     }
     if (classification.confidence < LOW_CONFIDENCE_THRESHOLD) {
@@ -402,10 +444,18 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
 
   function buildMonthReport(month: string, detail: MonthDetail): MonthReport {
     const ownCounts = counts.get(month);
-    const own = { total: ownCounts?.total ?? 0, categories: (ownCounts ?? EMPTY).categories, subcategories: (ownCounts ?? EMPTY).subcategories };
+    const own = {
+      total: ownCounts?.total ?? 0,
+      categories: (ownCounts ?? EMPTY).categories,
+      subcategories: (ownCounts ?? EMPTY).subcategories,
+    };
     const previousMonth = shiftMonth(month, -1);
     const previousCounts = counts.get(previousMonth);
-    const previous = previousCounts && { total: previousCounts.total, categories: previousCounts.categories, subcategories: previousCounts.subcategories };
+    const previous = previousCounts && {
+      total: previousCounts.total,
+      categories: previousCounts.categories,
+      subcategories: previousCounts.subcategories,
+    };
     const comparable = own.total > 0 && previous !== undefined && previous.total > 0;
     const shareOf = (count: number, total: number) => (total > 0 ? count / total : 0);
     // One rounding: each share is rounded once (whole basis points, as reported), and the change
@@ -418,7 +468,9 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       return {
         count,
         share: round(now / 10_000, 4),
-        changePoints: comparable ? round((tenths(now) - tenths(basisPoints(previousCount, previous.total))) / 10, 1) : null,
+        changePoints: comparable
+          ? round((tenths(now) - tenths(basisPoints(previousCount, previous.total))) / 10, 1)
+          : null,
       };
     };
     const categories = perCategory((category) => {
@@ -438,7 +490,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const flags = {} as Record<Flag, FlagTally>;
     for (const flag of FLAGS) {
       const index = FLAG_INDEX.get(flag) as number;
-      const count = flag === 'duplicate' ? duplicates.exactCount + duplicates.nearCount : (detail.flagCounts[index] as number);
+      const count =
+        flag === 'duplicate' ? duplicates.exactCount + duplicates.nearCount : (detail.flagCounts[index] as number);
       const ids =
         flag === 'duplicate'
           ? [...duplicates.exact, ...duplicates.near].sort(compareMembers).slice(0, FLAG_ID_CAP)
@@ -472,9 +525,16 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       total: own.total,
       previous: { month: previousMonth, total: previous?.total ?? 0 },
       categories,
-      previousCounts: previous && previous.total > 0 ? { categories: previous.categories, subcategories: previous.subcategories } : null,
-      drivers: perCategory((category) => (monthDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap()),
-      previousDrivers: perCategory((category) => (previousDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap()),
+      previousCounts:
+        previous && previous.total > 0
+          ? { categories: previous.categories, subcategories: previous.subcategories }
+          : null,
+      drivers: perCategory((category) =>
+        (monthDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap(),
+      ),
+      previousDrivers: perCategory((category) =>
+        (previousDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap(),
+      ),
       displayDriver: (key) => (key.startsWith('#') ? displayHashtag(month, key) : key),
       flags,
       lateNightDrinking: detail.lateNightDrinking,
@@ -513,20 +573,20 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       },
     };
     if (detail.withEngagement > 0) {
-      report.engagement = perCategory(
-        (category): CategoryEngagement => {
-          const c = CATEGORY_INDEX.get(category) as number;
-          return {
-            tweets: detail.engagementTweets[c] as number,
-            likes: spread(detail.likes[c] as number[]),
-            retweets: spread(detail.retweetCounts[c] as number[]),
-          };
-        },
-      );
+      report.engagement = perCategory((category): CategoryEngagement => {
+        const c = CATEGORY_INDEX.get(category) as number;
+        return {
+          tweets: detail.engagementTweets[c] as number,
+          likes: spread(detail.likes[c] as number[]),
+          retweets: spread(detail.retweetCounts[c] as number[]),
+        };
+      });
     }
     if (examples > 0) {
       report.examples = perCategory((category) =>
-        (detail.examples[CATEGORY_INDEX.get(category) as number] as BoundedSortedList<ExampleCandidate>).toArray().map(({ id, date, subcategory, confidence, text }) => ({ id, date, subcategory, confidence, text })),
+        (detail.examples[CATEGORY_INDEX.get(category) as number] as BoundedSortedList<ExampleCandidate>)
+          .toArray()
+          .map(({ id, date, subcategory, confidence, text }) => ({ id, date, subcategory, confidence, text })),
       );
     }
     return report;

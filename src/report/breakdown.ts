@@ -5,7 +5,11 @@ import type { Category, CategoryBreakdowns, ShareCount } from './types.js';
  * A subcategory's figures looked up by name. The report's type ties each category to its own
  * subcategories; code that walks all categories holds a plain string and comes through here.
  */
-export function subcategoryOf(categories: CategoryBreakdowns, category: Category, subcategory: string): ShareCount | undefined {
+export function subcategoryOf(
+  categories: CategoryBreakdowns,
+  category: Category,
+  subcategory: string,
+): ShareCount | undefined {
   const entries = categories[category].subcategories as Record<string, ShareCount>;
   return Object.hasOwn(entries, subcategory) ? entries[subcategory] : undefined;
 }

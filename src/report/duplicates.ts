@@ -208,7 +208,8 @@ function nearGroups(texts: Texts): Int32Array {
 function shingleSets(texts: Texts): ShingleSets {
   const n = texts.hashes.length;
   let total = 0;
-  for (let i = 0; i < n; i += 1) total += Math.max(1, (texts.starts[i + 1] as number) - (texts.starts[i] as number) - SHINGLE + 1);
+  for (let i = 0; i < n; i += 1)
+    total += Math.max(1, (texts.starts[i + 1] as number) - (texts.starts[i] as number) - SHINGLE + 1);
   let bits = 10;
   while (bits < 22 && 1 << bits < total * 2) bits += 1;
   const shift = 32 - bits;
@@ -227,7 +228,16 @@ function shingleSets(texts: Texts): ShingleSets {
   const ranks = buffer(3, total);
   const sortedHashes = hashes; // reused
   const ids = buffer(5, total);
-  const { size: textSize, shingles } = orderSets(textStart, listStart, listText, listHash, ranks, sortedHashes, ids, buffer(6, total));
+  const { size: textSize, shingles } = orderSets(
+    textStart,
+    listStart,
+    listText,
+    listHash,
+    ranks,
+    sortedHashes,
+    ids,
+    buffer(6, total),
+  );
   const order = processingOrder(texts, textSize);
   const start = new Int32Array(n);
   const size = new Int32Array(n);
@@ -240,7 +250,14 @@ function shingleSets(texts: Texts): ShingleSets {
 }
 
 /** Every shingle occurrence's hash, text by text, each counted in its bucket. */
-function hashShingles(texts: Texts, hashes: Int32Array, start: Int32Array, bucketState: Int32Array, shift: number, used: number[]): void {
+function hashShingles(
+  texts: Texts,
+  hashes: Int32Array,
+  start: Int32Array,
+  bucketState: Int32Array,
+  shift: number,
+  used: number[],
+): void {
   const { units, starts } = texts;
   let k = 0;
   for (let i = 0; i < starts.length - 1; i += 1) {
@@ -274,7 +291,14 @@ function hashShingles(texts: Texts, hashes: Int32Array, start: Int32Array, bucke
   }
 }
 
-function countShingle(hashes: Int32Array, k: number, h: number, bucketState: Int32Array, shift: number, used: number[]): number {
+function countShingle(
+  hashes: Int32Array,
+  k: number,
+  h: number,
+  bucketState: Int32Array,
+  shift: number,
+  used: number[],
+): number {
   hashes[k] = h;
   const bucket = Math.imul(h, 0x9e3779b1) >>> shift;
   const count = bucketState[bucket] as number;
@@ -301,7 +325,7 @@ function processingOrder(texts: Texts, size: Int32Array): Int32Array {
     bySize[s] = (bySize[s] as number) + 1;
   }
   // Within one size (a few texts each), by hash, then by text.
-  for (let from = 0; from < n; ) {
+  for (let from = 0; from < n;) {
     let to = from + 1;
     while (to < n && size[order[to] as number] === size[order[from] as number]) to += 1;
     for (let k = from + 1; k < to; k += 1) {
@@ -516,9 +540,11 @@ function joinSimilar(sets: ShingleSets, parent: Int32Array): void {
   for (let p = 0; p < n; p += 1) {
     const from = start[p] as number;
     const to = from + (indexed[p] as number);
-    for (let e = from; e < to; e += 1) entryStart[(ranks[e] as number) + 1] = (entryStart[(ranks[e] as number) + 1] as number) + 1;
+    for (let e = from; e < to; e += 1)
+      entryStart[(ranks[e] as number) + 1] = (entryStart[(ranks[e] as number) + 1] as number) + 1;
   }
-  for (let rank = 0; rank < buckets; rank += 1) entryStart[rank + 1] = (entryStart[rank + 1] as number) + (entryStart[rank] as number);
+  for (let rank = 0; rank < buckets; rank += 1)
+    entryStart[rank + 1] = (entryStart[rank + 1] as number) + (entryStart[rank] as number);
   for (let rank = 0; rank <= buckets; rank += 1) entryStart[rank] = (entryStart[rank] as number) * ENTRY;
   const entry = buffer(1, entryStart[buckets] as number);
   const front = entryStart.slice(0, buckets);
@@ -630,7 +656,14 @@ function requiredOverlap(a: number, b: number): number {
 }
 
 /** Text y's set (`ids[from .. from + size)`) has at least `needed` of the shingles marked with x. */
-function sharesEnough(ids: Int32Array, mark: Int32Array, x: number, from: number, size: number, needed: number): boolean {
+function sharesEnough(
+  ids: Int32Array,
+  mark: Int32Array,
+  x: number,
+  from: number,
+  size: number,
+  needed: number,
+): boolean {
   if (needed <= 0) return true;
   const end = from + size;
   let shared = 0;

@@ -14,6 +14,8 @@ const HTML_ESCAPES: Record<string, string> = {
 export function escapeHtml(text: string): string {
   // Control characters other than tab and newline are not allowed in XML, so an SVG with one
   // would not open; they carry no meaning in a tweet, so they become spaces.
-   
-  return text.replace(/[&<>"']/gu, (char) => HTML_ESCAPES[char] ?? char).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu, ' ');
+
+  return text
+    .replace(/[&<>"']/gu, (char) => HTML_ESCAPES[char] ?? char)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu, ' ');
 }

@@ -1,10 +1,5 @@
 import { CATEGORIES, SUBCATEGORIES } from '../classify/taxonomy.js';
-import {
-  CLONE_PROMOTION_SHARE,
-  CLONE_REPLY_SHARE,
-  LOW_VOLUME_THRESHOLD,
-  SPIKE_POINTS,
-} from './constants.js';
+import { CLONE_PROMOTION_SHARE, CLONE_REPLY_SHARE, LOW_VOLUME_THRESHOLD, SPIKE_POINTS } from './constants.js';
 import { subcategoryOf } from './breakdown.js';
 import { formatPercent, joinWords, plural } from './format.js';
 import type {
@@ -134,10 +129,17 @@ export function tooFewText(facts: Pick<MonthFacts, 'month' | 'total'>): string {
 /** "3 tweets (5%) were posted late at night and 2 mention drinking; 1 is both", zero clauses left out. */
 function nightlifeText(late: FlagTally, drinking: FlagTally, both: number): string {
   const parts: string[] = [];
-  if (late.count > 0) parts.push(`${plural(late.count, 'tweet')} (${formatPercent(late.share)}) ${late.count === 1 ? 'was' : 'were'} posted late at night`);
+  if (late.count > 0)
+    parts.push(
+      `${plural(late.count, 'tweet')} (${formatPercent(late.share)}) ${late.count === 1 ? 'was' : 'were'} posted late at night`,
+    );
   if (drinking.count > 0) {
     const verb = drinking.count === 1 ? 'mentions' : 'mention';
-    parts.push(late.count > 0 ? `${drinking.count} ${verb} drinking` : `${plural(drinking.count, 'tweet')} (${formatPercent(drinking.share)}) ${verb} drinking`);
+    parts.push(
+      late.count > 0
+        ? `${drinking.count} ${verb} drinking`
+        : `${plural(drinking.count, 'tweet')} (${formatPercent(drinking.share)}) ${verb} drinking`,
+    );
   }
   const sentence = capitalize(joinWords(parts));
   return both > 0 ? `${sentence}; ${both} ${both === 1 ? 'is' : 'are'} both.` : `${sentence}.`;
@@ -181,7 +183,11 @@ function changeObservation(facts: MonthFacts, category: Category): Observation |
   // The count can move against the share when the month's total changes a lot; then the other
   // categories, not this one, explain the change, and no single hashtag is to thank for it.
   if ((rise && delta <= 0) || (!rise && delta >= 0)) {
-    return { kind: rise ? 'spike' : 'drop', scope: category, text: `${text}, so the change comes from the other categories.` };
+    return {
+      kind: rise ? 'spike' : 'drop',
+      scope: category,
+      text: `${text}, so the change comes from the other categories.`,
+    };
   }
 
   const subDrivers = (SUBCATEGORIES[category] as readonly string[]).map((sub) => {
@@ -221,10 +227,12 @@ function changeObservation(facts: MonthFacts, category: Category): Observation |
 
 function goalObservations(facts: MonthFacts): Observation[] {
   if (facts.goals.length === 0) {
-    return [{
-      kind: 'no-goals',
-      text: 'No goals are stated in your config; write down what your tweets are for ("goals") to judge the month against them.',
-    }];
+    return [
+      {
+        kind: 'no-goals',
+        text: 'No goals are stated in your config; write down what your tweets are for ("goals") to judge the month against them.',
+      },
+    ];
   }
   const listed = facts.goals.map((goal, i) => `(${i + 1}) ${goal}`).join('; ');
   return [{ kind: 'goals', text: `Your goals: ${listed}. Does this month serve them?` }];
@@ -251,7 +259,8 @@ function activity(category: Category, categories: CategoryBreakdowns): string {
     }
     case 'personal': {
       const life = subcategoryShare(categories, 'personal', 'life');
-      const out = subcategoryShare(categories, 'personal', 'whereabouts') + subcategoryShare(categories, 'personal', 'media');
+      const out =
+        subcategoryShare(categories, 'personal', 'whereabouts') + subcategoryShare(categories, 'personal', 'media');
       return out > life ? `says where they are and what they watch ${pct}` : `shares personal life ${pct}`;
     }
   }
@@ -269,17 +278,23 @@ export function buildPortrait(facts: MonthFacts): string {
   const lead = share >= 0.4 ? `Mostly ${ROLE[top]}` : `${capitalize(ROLE[top])} first`;
   const others = ordered.slice(1).filter((category) => facts.categories[category].share >= 0.05);
   let sentence = `${lead} (${formatPercent(share)})`;
-  if (others.length > 0) sentence += `, who ${joinWords(others.map((category) => activity(category, facts.categories)))}`;
+  if (others.length > 0)
+    sentence += `, who ${joinWords(others.map((category) => activity(category, facts.categories)))}`;
   const tails: string[] = [];
-  if (facts.boring.duplicateShare >= 0.1) tails.push(`repeats itself (${formatPercent(facts.boring.duplicateShare)} of tweets)`);
+  if (facts.boring.duplicateShare >= 0.1)
+    tails.push(`repeats itself (${formatPercent(facts.boring.duplicateShare)} of tweets)`);
   if (facts.boring.retweetShare >= 0.3) tails.push(`leans on retweets (${formatPercent(facts.boring.retweetShare)})`);
-  if (facts.lateNightDrinking > 0) tails.push(`has ${plural(facts.lateNightDrinking, 'late-night tweet')} after drinks`);
+  if (facts.lateNightDrinking > 0)
+    tails.push(`has ${plural(facts.lateNightDrinking, 'late-night tweet')} after drinks`);
   if (tails.length > 0) sentence += `; the stream ${joinWords(tails)}`;
   return `${sentence}.`;
 }
 
 function listTerms(terms: TermCount[], limit = 5): string {
-  return terms.slice(0, limit).map((t) => `${t.term} (${t.count})`).join(', ');
+  return terms
+    .slice(0, limit)
+    .map((t) => `${t.term} (${t.count})`)
+    .join(', ');
 }
 
 /** Figures for the "clone" check of seed 001. */
@@ -289,15 +304,18 @@ export function judgeTrust(facts: MonthFacts): UntrustworthyAnswer {
   const replyShare = facts.total > 0 ? facts.repliesToOthers / facts.total : 0;
   const goalsStated = facts.goals.length > 0;
   const cloneSigns: string[] = [];
-  if (promotionShare > CLONE_PROMOTION_SHARE) cloneSigns.push(`more than half promotion (${formatPercent(promotionShare)})`);
-  if (facts.total > 0 && replyShare < CLONE_REPLY_SHARE) cloneSigns.push(`few replies to others (${formatPercent(replyShare)})`);
+  if (promotionShare > CLONE_PROMOTION_SHARE)
+    cloneSigns.push(`more than half promotion (${formatPercent(promotionShare)})`);
+  if (facts.total > 0 && replyShare < CLONE_REPLY_SHARE)
+    cloneSigns.push(`few replies to others (${formatPercent(replyShare)})`);
   if (!goalsStated) cloneSigns.push('no business goals stated');
   const promotionCount = facts.categories.promotion.count;
   const conversationCount = facts.categories.conversation.count;
   return {
     promotionShare,
     conversationShare,
-    promotionPerConversation: conversationCount > 0 ? Math.round((promotionCount / conversationCount) * 100) / 100 : null,
+    promotionPerConversation:
+      conversationCount > 0 ? Math.round((promotionCount / conversationCount) * 100) / 100 : null,
     replyShare: Math.round(replyShare * 10_000) / 10_000,
     goalsStated,
     cloneSigns,
@@ -345,9 +363,10 @@ export function buildQuestions(facts: MonthFacts): Question[] {
     : `A reader of your ${plural(facts.total, 'tweet')} gets ${joinWords(readerParts(facts))}.`;
 
   // Without goals the observations say, once, how to add them; the answer does not say it again.
-  const persona = facts.goals.length > 0
-    ? `${portrait} Set it beside your goals: ${facts.goals.map((goal, i) => `(${i + 1}) ${goal}`).join('; ')}.`
-    : portrait;
+  const persona =
+    facts.goals.length > 0
+      ? `${portrait} Set it beside your goals: ${facts.goals.map((goal, i) => `(${i + 1}) ${goal}`).join('; ')}.`
+      : portrait;
 
   const topicParts = [
     topics.words.length > 0 ? `words: ${listTerms(topics.words)}` : '',
@@ -358,15 +377,14 @@ export function buildQuestions(facts: MonthFacts): Question[] {
   ].filter((part) => part.length > 0);
   const topicAnswer = topicParts.length > 0 ? `${capitalize(topicParts.join('; '))}.` : 'Nothing to go on this month.';
 
-  const boringAnswer = empty
-    ? 'No tweets, so nothing repeats.'
-    : `${boringParts(boring).join('; ')}.`;
+  const boringAnswer = empty ? 'No tweets, so nothing repeats.' : `${boringParts(boring).join('; ')}.`;
 
-  const ratio = trust.promotionPerConversation === null
-    ? 'no conversation at all'
-    : trust.promotionPerConversation === 0
-      ? 'no promotion at all'
-      : `${plural(trust.promotionPerConversation, 'promotion tweet')} per conversation tweet`;
+  const ratio =
+    trust.promotionPerConversation === null
+      ? 'no conversation at all'
+      : trust.promotionPerConversation === 0
+        ? 'no promotion at all'
+        : `${plural(trust.promotionPerConversation, 'promotion tweet')} per conversation tweet`;
   const trustAnswer = empty
     ? 'No tweets, so no promotion to weigh.'
     : `Promotion ${formatPercent(trust.promotionShare)} against conversation ${formatPercent(trust.conversationShare)} (${ratio}); ${formatPercent(trust.replyShare)} of tweets answer others. ${
@@ -390,10 +408,36 @@ export function buildQuestions(facts: MonthFacts): Question[] {
 function tooFewQuestions(facts: MonthFacts, portrait: string, trust: UntrustworthyAnswer): Question[] {
   const few = plural(facts.total, 'tweet');
   return [
-    { id: 'read-you', question: QUESTION_TEXT['read-you'], answer: `Not judged on ${few}: a reader would need more to go on.`, portrait },
-    { id: 'persona', question: QUESTION_TEXT.persona, answer: `A persona cannot be drawn from ${few}.`, portrait, goals: facts.goals },
-    { id: 'topics', question: QUESTION_TEXT.topics, answer: `Too few tweets to tell a subject from a one-off.`, data: facts.topics },
-    { id: 'boring', question: QUESTION_TEXT.boring, answer: `Repeats and bare links mean little over ${few}.`, data: facts.boring },
-    { id: 'untrustworthy', question: QUESTION_TEXT.untrustworthy, answer: `Promotion against conversation is not weighed on ${few}.`, data: trust },
+    {
+      id: 'read-you',
+      question: QUESTION_TEXT['read-you'],
+      answer: `Not judged on ${few}: a reader would need more to go on.`,
+      portrait,
+    },
+    {
+      id: 'persona',
+      question: QUESTION_TEXT.persona,
+      answer: `A persona cannot be drawn from ${few}.`,
+      portrait,
+      goals: facts.goals,
+    },
+    {
+      id: 'topics',
+      question: QUESTION_TEXT.topics,
+      answer: `Too few tweets to tell a subject from a one-off.`,
+      data: facts.topics,
+    },
+    {
+      id: 'boring',
+      question: QUESTION_TEXT.boring,
+      answer: `Repeats and bare links mean little over ${few}.`,
+      data: facts.boring,
+    },
+    {
+      id: 'untrustworthy',
+      question: QUESTION_TEXT.untrustworthy,
+      answer: `Promotion against conversation is not weighed on ${few}.`,
+      data: trust,
+    },
   ];
 }

@@ -42,13 +42,25 @@ export function evaluateTargets(
     const share = shareOfScope(scope, categories);
     if (share === null) {
       return {
-        month, scope, min, max, share: null, status: 'invalid-scope', points: 0,
+        month,
+        scope,
+        min,
+        max,
+        share: null,
+        status: 'invalid-scope',
+        points: 0,
         text: `The target "${scope}" names no category or subcategory, so it cannot be checked.`,
       };
     }
     if (total === 0) {
       return {
-        month, scope, min, max, share: null, status: 'no-data', points: 0,
+        month,
+        scope,
+        min,
+        max,
+        share: null,
+        status: 'no-data',
+        points: 0,
         text: `${scope}: no tweets this month to check against your target of ${range}.`,
       };
     }
@@ -56,19 +68,37 @@ export function evaluateTargets(
     if (min !== null && share < min) {
       const points = round((min - share) * 100, 1);
       return {
-        month, scope, min, max, share, status: 'below', points,
+        month,
+        scope,
+        min,
+        max,
+        share,
+        status: 'below',
+        points,
         text: `${scope} is ${shown}, ${points.toFixed(1)} points under your target of ${range}.`,
       };
     }
     if (max !== null && share > max) {
       const points = round((share - max) * 100, 1);
       return {
-        month, scope, min, max, share, status: 'above', points,
+        month,
+        scope,
+        min,
+        max,
+        share,
+        status: 'above',
+        points,
         text: `${scope} is ${shown}, ${points.toFixed(1)} points over your target of ${range}.`,
       };
     }
     return {
-      month, scope, min, max, share, status: 'met', points: 0,
+      month,
+      scope,
+      min,
+      max,
+      share,
+      status: 'met',
+      points: 0,
       text: `${scope} is ${shown}, within your target of ${range}.`,
     };
   });

@@ -3,7 +3,16 @@ import { round } from './counters.js';
 import type { ClassifiedTweet } from './types.js';
 
 /** Columns of the `classify` command's per-tweet output, in order. Documented in csv-columns.md. */
-export const TWEET_ROW_COLUMNS = ['id', 'created_at', 'category', 'subcategory', 'confidence', 'flags', 'decided_by', 'text'] as const;
+export const TWEET_ROW_COLUMNS = [
+  'id',
+  'created_at',
+  'category',
+  'subcategory',
+  'confidence',
+  'flags',
+  'decided_by',
+  'text',
+] as const;
 /**
  * CSV only, after `text`: "category/subcategory" as written, so that a copy whose category column
  * the user edited tells which rows they changed (src/classify/labels.ts).
@@ -131,7 +140,10 @@ export async function writeTweetRows(
         options.csvSafe ? escapeFormula(row.text) : row.text,
         `${row.category}/${row.subcategory}`,
       ]);
-      await write(out, stringify(records, first ? { header: true, columns: [...TWEET_ROW_COLUMNS, ...CSV_EXTRA_COLUMNS] } : {}));
+      await write(
+        out,
+        stringify(records, first ? { header: true, columns: [...TWEET_ROW_COLUMNS, ...CSV_EXTRA_COLUMNS] } : {}),
+      );
     } else if (batch.length > 0) {
       const elements = batch.map((row) => JSON.stringify(row)).join(',\n');
       await write(out, `${first ? '[\n' : ',\n'}${elements}`);

@@ -145,7 +145,6 @@ export function monthKeyOf(local: Pick<LocalParts, 'year' | 'month'>): string {
   return `${local.year}-${String(local.month).padStart(2, '0')}`;
 }
 
-
 /**
  * The local time, as ms since 1970-01-01T00:00, that an en-US "M/D/YYYY, HH:MM" reads, or NaN when
  * the text is not exactly that: digits, "/", digits, "/", digits, ", ", digits, ":", digits.
@@ -187,7 +186,9 @@ export function partsOfLocalTime(local: number): LocalParts {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;

@@ -20,10 +20,17 @@ function importGraph(dir: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
-    const statements = [...source.matchAll(/^(?:import|export)\s+(type\s)?[^;]*?from\s+['"](\.{1,2}\/[^'"]+)\.js['"]/gms)];
+    const statements = [
+      ...source.matchAll(/^(?:import|export)\s+(type\s)?[^;]*?from\s+['"](\.{1,2}\/[^'"]+)\.js['"]/gms),
+    ];
     const dynamic = [...source.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)\.js['"]\s*\)/g)];
     const targets = [...statements.filter((m) => !m[1]).map((m) => m[2]!), ...dynamic.map((m) => m[1]!)];
-    graph.set(file, targets.map((target) => path.resolve(path.dirname(file), `${target}.ts`)).filter((target) => files.includes(target)));
+    graph.set(
+      file,
+      targets
+        .map((target) => path.resolve(path.dirname(file), `${target}.ts`))
+        .filter((target) => files.includes(target)),
+    );
   }
   return graph;
 }
@@ -49,7 +56,15 @@ function cycles(graph: Map<string, string[]>): string[][] {
 
 describe('the source', () => {
   it('finds a cycle when there is one', () => {
-    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c', 'a']]);
   });
 
   it('has no import cycles', () => {

@@ -38,7 +38,21 @@ describe('tweetBatches', () => {
 
 describe('the shape of tweets', () => {
   // Every field of the model, in the model's order: what uniformTweet gives.
-  const FIELDS = Object.keys(uniformTweet({ id: '1', createdAt: 0, text: '', isReply: false, isSelfReply: false, isRetweet: false, isQuote: false, mentions: [], hashtags: [], urls: [], mediaCount: 0 }));
+  const FIELDS = Object.keys(
+    uniformTweet({
+      id: '1',
+      createdAt: 0,
+      text: '',
+      isReply: false,
+      isSelfReply: false,
+      isRetweet: false,
+      isQuote: false,
+      mentions: [],
+      hashtags: [],
+      urls: [],
+      mediaCount: 0,
+    }),
+  );
 
   it('has every field of the model', () => {
     expect(FIELDS).toHaveLength(19);

@@ -98,9 +98,7 @@ describe('openBluesky on the basic fixture', () => {
 
   it('cuts facets by UTF-8 bytes and puts the full link in place of the shortened one', async () => {
     const tweet = (await byId()).get(tid('2024-03-02T10:30:00.000Z'))!;
-    expect(tweet.text).toBe(
-      'Café ☕ 🎉 résumé tips: https://example.com/articles/resume-tips?ref=bsky — enjoy!',
-    );
+    expect(tweet.text).toBe('Café ☕ 🎉 résumé tips: https://example.com/articles/resume-tips?ref=bsky — enjoy!');
     expect(tweet.urls).toEqual(['https://example.com/articles/resume-tips?ref=bsky']);
     expect(tweet.lang).toBe('en');
     expect(tweet.createdAt).toBe(Date.UTC(2024, 2, 2, 10, 30));
@@ -279,7 +277,12 @@ describe('openBluesky on bad input', () => {
   it('warns about posts whose blocks are missing and reads the rest', async () => {
     const { root, blocks } = buildRepoBlocks(ALICE, basicRecords());
     const first = `app.bsky.feed.post/${tid('2024-03-01T09:00:00.000Z')}`;
-    const path = await writeTemp(writeCar([root], blocks.filter((b) => b.key !== first)));
+    const path = await writeTemp(
+      writeCar(
+        [root],
+        blocks.filter((b) => b.key !== first),
+      ),
+    );
     const archive = await openBluesky(path);
     expect(await readAll(archive)).toHaveLength(11);
     expect(archive.warnings).toContain(

@@ -6,14 +6,31 @@ import { NoteIndex, matchKey, parseNoteTweet } from '../../src/archive/note-twee
 import type { Tweet } from '../../src/model/tweet.js';
 
 function tweet(id: string): Tweet {
-  return { id, createdAt: 0, text: id, isReply: false, isSelfReply: false, isRetweet: false, isQuote: false, mentions: [], hashtags: [], urls: [], mediaCount: 0 };
+  return {
+    id,
+    createdAt: 0,
+    text: id,
+    isReply: false,
+    isSelfReply: false,
+    isRetweet: false,
+    isQuote: false,
+    mentions: [],
+    hashtags: [],
+    urls: [],
+    mediaCount: 0,
+  };
 }
 
 describe('editChain', () => {
   it('reads the ids of every version from either shape of edit_info', () => {
     expect(editChain({ id_str: '1', edit_info: { initial: { editTweetIds: ['1'] } } })).toBeUndefined();
     expect(editChain({ id_str: '1', edit_info: { initial: { editTweetIds: ['1', '2'] } } })).toEqual(['1', '2']);
-    expect(editChain({ id_str: '2', edit_info: { edit: { initialTweetId: '1', editControlInitial: { editTweetIds: ['1', '2'] } } } })).toEqual(['1', '2']);
+    expect(
+      editChain({
+        id_str: '2',
+        edit_info: { edit: { initialTweetId: '1', editControlInitial: { editTweetIds: ['1', '2'] } } },
+      }),
+    ).toEqual(['1', '2']);
     expect(editChain({ id_str: '2', edit_info: { edit: { initialTweetId: '1' } } })).toEqual(['1', '2']);
     expect(editChain({ id_str: '5' })).toBeUndefined();
     expect(editChain({ id_str: '5', edit_info: 'garbage' })).toBeUndefined();
@@ -45,7 +62,14 @@ describe('editChain', () => {
         id_str: id,
         id,
         edit_info: fc.oneof(
-          fc.record({ initial: control, edit: fc.record({ initialTweetId: id, editControlInitial: control }, { requiredKeys: [] }), editControlInitial: control }, { requiredKeys: [] }),
+          fc.record(
+            {
+              initial: control,
+              edit: fc.record({ initialTweetId: id, editControlInitial: control }, { requiredKeys: [] }),
+              editControlInitial: control,
+            },
+            { requiredKeys: [] },
+          ),
           fc.constant('garbage'),
         ),
       },
@@ -88,18 +112,35 @@ describe('EditResolver', () => {
 
 describe('note tweets', () => {
   const note = (text: string, createdAt: string, urls: unknown[] = []) =>
-    parseNoteTweet({ noteTweet: { noteTweetId: '99', createdAt, core: { text, urls, mentions: [{ screenName: 'Zed', fromIndex: '0' }], hashtags: [] } } })!;
+    parseNoteTweet({
+      noteTweet: {
+        noteTweetId: '99',
+        createdAt,
+        core: { text, urls, mentions: [{ screenName: 'Zed', fromIndex: '0' }], hashtags: [] },
+      },
+    })!;
 
-  const body = 'This is a long text that goes well beyond what fits in the visible part of a tweet, and then it goes on and on';
+  const body =
+    'This is a long text that goes well beyond what fits in the visible part of a tweet, and then it goes on and on';
 
   it('parses a note and expands its links', () => {
-    const n = note('see https://t.co/x1 now', '2024-01-01T00:00:00.000Z', [{ shortUrl: 'https://t.co/x1', expandedUrl: 'https://example.org/', fromIndex: '4' }]);
-    expect(n).toMatchObject({ createdAt: Date.UTC(2024, 0, 1), text: 'see https://example.org/ now', urls: ['https://example.org/'], mentions: ['zed'] });
+    const n = note('see https://t.co/x1 now', '2024-01-01T00:00:00.000Z', [
+      { shortUrl: 'https://t.co/x1', expandedUrl: 'https://example.org/', fromIndex: '4' },
+    ]);
+    expect(n).toMatchObject({
+      createdAt: Date.UTC(2024, 0, 1),
+      text: 'see https://example.org/ now',
+      urls: ['https://example.org/'],
+      mentions: ['zed'],
+    });
     expect(parseNoteTweet({ noteTweet: { createdAt: 'bad', core: { text: 'x' } } })).toBeUndefined();
   });
 
   it('normalises for matching: cut marks, trailing links, reply prefix, spaces', () => {
-    expect(matchKey('@a @b Hello\n\nworld… https://t.co/x https://example.org')).toEqual({ key: 'Hello world', cut: true });
+    expect(matchKey('@a @b Hello\n\nworld… https://t.co/x https://example.org')).toEqual({
+      key: 'Hello world',
+      cut: true,
+    });
     expect(matchKey('Hello world')).toEqual({ key: 'Hello world', cut: false });
   });
 
@@ -109,7 +150,9 @@ describe('note tweets', () => {
     index.add(note(body, new Date(at).toISOString()));
     expect(index.match(at + 1000, `@someone ${body.slice(0, 60)}…`)?.text).toBe(body);
     expect(index.match(at + 1000, 'This is')).toBeUndefined();
-    expect(index.match(at + 1000, 'Something else entirely, long enough to be considered for a match…')).toBeUndefined();
+    expect(
+      index.match(at + 1000, 'Something else entirely, long enough to be considered for a match…'),
+    ).toBeUndefined();
     // Too far apart in time.
     expect(index.match(at + 60_000, `${body.slice(0, 60)}…`)).toBeUndefined();
   });

@@ -59,8 +59,14 @@ describe('paths', () => {
     await expectFailure(await write('notes.txt', 'just some notes'), /is not an archive tweet-audit can read/);
     // A JSON object is not a tweets file; named outbox.json it is taken for a Mastodon outbox,
     // and the message says what such a file lacks.
-    await expectFailure(await write('outbox.json', '{ "orderedItems": [ { "id": "1" } ] }'), /is not an ActivityPub outbox/);
-    await expectFailure(await write('export.json', '{ "orderedItems": [ { "id": "1" } ] }'), /is not an archive tweet-audit can read/);
+    await expectFailure(
+      await write('outbox.json', '{ "orderedItems": [ { "id": "1" } ] }'),
+      /is not an ActivityPub outbox/,
+    );
+    await expectFailure(
+      await write('export.json', '{ "orderedItems": [ { "id": "1" } ] }'),
+      /is not an archive tweet-audit can read/,
+    );
   });
 
   it('a JSON list of tweets under another name is read', async () => {
@@ -92,13 +98,22 @@ describe('tweets.js damage', () => {
   });
 
   it('a list whose items are not tweets', async () => {
-    await expectFailure(await write('numbers/tweets.js', 'window.YTD.tweets.part0 = [ 1, 2, 3 ]'), /items are not tweets/);
+    await expectFailure(
+      await write('numbers/tweets.js', 'window.YTD.tweets.part0 = [ 1, 2, 3 ]'),
+      /items are not tweets/,
+    );
     const account = await readFile(path.join(SPLIT, 'data/account.js'));
-    await expectFailure(await write('wrong/tweets.js', account), /items are not tweets \(the first is an object with keys "account"\)/);
+    await expectFailure(
+      await write('wrong/tweets.js', account),
+      /items are not tweets \(the first is an object with keys "account"\)/,
+    );
   });
 
   it('an item that is not JSON', async () => {
-    await expectFailure(await write('bad-json/tweets.js', `[ ${TWEET('11')}, { "tweet" : { id_str: 12 } } ]`), /item 2 is not valid JSON/);
+    await expectFailure(
+      await write('bad-json/tweets.js', `[ ${TWEET('11')}, { "tweet" : { id_str: 12 } } ]`),
+      /item 2 is not valid JSON/,
+    );
   });
 
   it('text after the list', async () => {
@@ -111,11 +126,18 @@ describe('tweets.js damage', () => {
   });
 
   it('a binary file with NUL bytes', async () => {
-    await expectFailure(await write('bin/tweets.js', Buffer.from('window.YTD.tweets.part0 = [\0\0\0\x01\x02')), /is a binary file/);
+    await expectFailure(
+      await write('bin/tweets.js', Buffer.from('window.YTD.tweets.part0 = [\0\0\0\x01\x02')),
+      /is a binary file/,
+    );
   });
 
   it('invalid UTF-8 inside a tweet', async () => {
-    const bytes = Buffer.concat([Buffer.from(`[ ${TWEET('11', 'caf')}`.slice(0, -5)), Buffer.from([0xe9]), Buffer.from('" } } ]')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`[ ${TWEET('11', 'caf')}`.slice(0, -5)),
+      Buffer.from([0xe9]),
+      Buffer.from('" } } ]'),
+    ]);
     await expectFailure(await write('latin1/tweets.js', bytes), /item 1 is not valid UTF-8/);
   });
 
@@ -123,7 +145,11 @@ describe('tweets.js damage', () => {
     const copy = await copyArchive(SPLIT, path.join(tmp, 'missing-part'));
     const { rm } = await import('node:fs/promises');
     await rm(path.join(copy, 'data/tweets-part1.js'));
-    await expectFailure(copy, /is listed in manifest.js but missing — the archive is incomplete/, path.join(copy, 'data/tweets-part1.js'));
+    await expectFailure(
+      copy,
+      /is listed in manifest.js but missing — the archive is incomplete/,
+      path.join(copy, 'data/tweets-part1.js'),
+    );
   });
 });
 
@@ -140,7 +166,10 @@ describe('UTF-8 split across chunk boundaries is not an error', () => {
 
   it('in tweets.js', async () => {
     const start = `window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "11", "created_at" : "Fri May 10 09:00:00 +0000 2024", "full_text" : "`;
-    const file = await write('straddle/tweets.js', straddling(start, () => '" } } ]'));
+    const file = await write(
+      'straddle/tweets.js',
+      straddling(start, () => '" } } ]'),
+    );
     const r = await readAll(file);
     expect(r.tweets).toHaveLength(1);
     expect(r.tweets[0]!.text.endsWith('x🙂')).toBe(true);
@@ -148,21 +177,30 @@ describe('UTF-8 split across chunk boundaries is not an error', () => {
 
   it('in tweets.csv', async () => {
     const start = '"tweet_id","timestamp","text"\n"11","2013-03-11 21:32:36 +0000","';
-    const file = await write('straddle/tweets.csv', straddling(start, () => '"\n'));
+    const file = await write(
+      'straddle/tweets.csv',
+      straddling(start, () => '"\n'),
+    );
     const r = await readAll(file);
     expect(r.tweets).toHaveLength(1);
     expect(r.tweets[0]!.text.endsWith('x🙂')).toBe(true);
   });
 
   it('while a sequence cut at the very end of a CSV is an error', async () => {
-    const bytes = Buffer.concat([Buffer.from('"tweet_id","timestamp","text"\n"11","2013-03-11 21:32:36 +0000","a"\n'), Buffer.from([0xf0, 0x9f])]);
+    const bytes = Buffer.concat([
+      Buffer.from('"tweet_id","timestamp","text"\n"11","2013-03-11 21:32:36 +0000","a"\n'),
+      Buffer.from([0xf0, 0x9f]),
+    ]);
     await expectFailure(await write('cut-utf8/tweets.csv', bytes), /is not valid UTF-8/);
   });
 });
 
 describe('tweets.csv damage', () => {
   it('a CSV with the wrong header', async () => {
-    await expectFailure(await write('other/tweets.csv', 'name,email\nalice,a@example.org\n'), /does not have the header of an X archive tweets.csv \(missing tweet_id, timestamp, text/);
+    await expectFailure(
+      await write('other/tweets.csv', 'name,email\nalice,a@example.org\n'),
+      /does not have the header of an X archive tweets.csv \(missing tweet_id, timestamp, text/,
+    );
   });
 
   it('an empty CSV', async () => {
@@ -170,12 +208,22 @@ describe('tweets.csv damage', () => {
   });
 
   it('invalid UTF-8', async () => {
-    const bytes = Buffer.concat([Buffer.from('"tweet_id","timestamp","text"\n"11","2013-03-11 21:32:36 +0000","caf'), Buffer.from([0xe9]), Buffer.from('"\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('"tweet_id","timestamp","text"\n"11","2013-03-11 21:32:36 +0000","caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"\n'),
+    ]);
     await expectFailure(await write('latin1-csv/tweets.csv', bytes), /is not valid UTF-8/);
   });
 
   it('a quote left open', async () => {
-    await expectFailure(await write('open-quote/tweets.csv', '"tweet_id","timestamp","text"\n"11","2013-03-11 21:32:36 +0000","never closed\n'), /cannot be read as CSV/);
+    await expectFailure(
+      await write(
+        'open-quote/tweets.csv',
+        '"tweet_id","timestamp","text"\n"11","2013-03-11 21:32:36 +0000","never closed\n',
+      ),
+      /cannot be read as CSV/,
+    );
   });
 });
 
@@ -204,7 +252,9 @@ describe('zip damage', () => {
   });
 
   it('an entry declared larger than the bound', async () => {
-    const inputs = (await zipInputs(SPLIT)).map((f) => (f.name === 'data/tweets.js' ? { ...f, declaredSize: 9 * 1024 ** 3 } : f));
+    const inputs = (await zipInputs(SPLIT)).map((f) =>
+      f.name === 'data/tweets.js' ? { ...f, declaredSize: 9 * 1024 ** 3 } : f,
+    );
     const file = await write('huge.zip', buildZip(inputs));
     await expectFailure(file, /declares 9663676416 bytes uncompressed, more than the 8 GiB/, `${file}/data/tweets.js`);
   });

@@ -8,7 +8,9 @@ import { FIXTURES, hasShared, readAll, shared, tempDir, type ReadResult } from '
  * A legacy archive holds its tweets twice: tweets.csv and the Grailbird files. Read either way,
  * it must give the same tweets.
  */
-async function bothWays(folder: string): Promise<{ csv: ReadResult; grailbird: ReadResult; cleanup: () => Promise<void> }> {
+async function bothWays(
+  folder: string,
+): Promise<{ csv: ReadResult; grailbird: ReadResult; cleanup: () => Promise<void> }> {
   const csv = await readAll(path.join(folder, 'tweets.csv'));
   const tmp = await tempDir();
   await symlink(path.join(folder, 'data'), path.join(tmp.dir, 'data'), 'dir');
@@ -94,7 +96,11 @@ describe('legacy-2016 fixture: tweets.csv (2016 column order) and Grailbird file
       mediaCount: 0,
       source: 'Twitter Web Client',
     });
-    expect(csv.byId.get('712000000000000002')).toMatchObject({ isReply: true, isSelfReply: true, hashtags: ['legacy'] });
+    expect(csv.byId.get('712000000000000002')).toMatchObject({
+      isReply: true,
+      isSelfReply: true,
+      hashtags: ['legacy'],
+    });
     expect(csv.byId.get('711000000000000003')).toMatchObject({ isRetweet: true, retweetOf: 'someone' });
     expect(csv.byId.get('711000000000000004')).toMatchObject({ text: 'Look at this view', mediaCount: 1, urls: [] });
     expect(csv.archive.warnings).toEqual(['tweets.csv: skipped 1 tweets with no id or no valid date']);

@@ -57,7 +57,12 @@ describe('OutboxScanner', () => {
     const items = [{ a: 'ends with a backslash \\' }, { b: 'quote \\" inside', c: '\\\\"' }, { d: '}]"' }];
     const json = Buffer.from(JSON.stringify({ type: 'OrderedCollection', orderedItems: items }), 'utf8');
     for (let cut = 0; cut <= json.length; cut++) expect(scan(json, [cut]).items).toEqual(items);
-    expect(scan(json, Array.from({ length: json.length }, (_, i) => i)).items).toEqual(items);
+    expect(
+      scan(
+        json,
+        Array.from({ length: json.length }, (_, i) => i),
+      ).items,
+    ).toEqual(items);
   });
 
   it('reads an empty collection', () => {
@@ -84,7 +89,9 @@ describe('OutboxScanner', () => {
 
 describe('htmlToText', () => {
   it('decodes entities, including numeric ones and unknown names left as written', () => {
-    expect(decodeEntities('&amp;&lt;&gt;&quot;&#39;&#x1F600;&#8212;&hellip;&nosuch;&#0;')).toBe('&<>"\'😀—…&nosuch;\ufffd');
+    expect(decodeEntities('&amp;&lt;&gt;&quot;&#39;&#x1F600;&#8212;&hellip;&nosuch;&#0;')).toBe(
+      '&<>"\'😀—…&nosuch;\ufffd',
+    );
     // Every HTML5 name, and the references browsers map to Windows-1252; a reference needs its ";".
     expect(decodeEntities('&eacute;&Uuml;&#128;&#x93;x&#x94; &amp &lt')).toBe('éÜ€“x” &amp &lt');
   });
@@ -225,7 +232,9 @@ describe('readTarGz', () => {
   it('refuses a header with a bad checksum', async () => {
     const entry = tarEntry({ name: 'a.txt', data: Buffer.from('hi') });
     entry[0] = 0x62;
-    await expect(entriesOf(gzipSync(Buffer.concat([entry, Buffer.alloc(1024)])))).rejects.toThrow(/bad header checksum/);
+    await expect(entriesOf(gzipSync(Buffer.concat([entry, Buffer.alloc(1024)])))).rejects.toThrow(
+      /bad header checksum/,
+    );
   });
 
   it('says a tarball without its end marker, or cut inside an entry, is incomplete', async () => {

@@ -242,10 +242,14 @@ describe('openMastodon on bad input', () => {
   });
 
   it('notices a type after orderedItems that is not OrderedCollection', async () => {
-    const path = await writeTemp('{"orderedItems": [{"type": "Create", "actor": "https://a.example/users/a"}], "type": "Collection"}');
+    const path = await writeTemp(
+      '{"orderedItems": [{"type": "Create", "actor": "https://a.example/users/a"}], "type": "Collection"}',
+    );
     await expectAuditError(openMastodon(path), path, /its type is "Collection"/);
     // Checked at the end too, when the type comes after the first activity's chunk.
-    const late = Buffer.from('{"orderedItems": [{"type": "Create", "actor": "https://a.example/users/a"}], "type": "Collection"}');
+    const late = Buffer.from(
+      '{"orderedItems": [{"type": "Create", "actor": "https://a.example/users/a"}], "type": "Collection"}',
+    );
     const cut = late.indexOf('"type": "Collection"');
     const lateItems = new OutboxScanner('outbox.json');
     const found: unknown[] = [];
@@ -258,7 +262,11 @@ describe('openMastodon on bad input', () => {
     const { outbox } = basicFiles();
     const path = await writeTemp(outbox.subarray(0, Math.floor(outbox.length * 0.6)));
     const archive = await openMastodon(path);
-    await expectAuditError(readAll(archive), path, /ends in the middle of its JSON after \d+ activities: the file is truncated/);
+    await expectAuditError(
+      readAll(archive),
+      path,
+      /ends in the middle of its JSON after \d+ activities: the file is truncated/,
+    );
   });
 
   it('says a cut-off .tar.gz is incomplete', async () => {
@@ -280,7 +288,10 @@ describe('openMastodon on bad input', () => {
   });
 
   it('refuses a tarball or zip without outbox.json, and a folder without one', async () => {
-    const tarball = await writeTemp(gzipSync(tar([{ name: 'actor.json', data: basicFiles().actor }])), 'no-outbox.tar.gz');
+    const tarball = await writeTemp(
+      gzipSync(tar([{ name: 'actor.json', data: basicFiles().actor }])),
+      'no-outbox.tar.gz',
+    );
     await expectAuditError(openMastodon(tarball), tarball, /holds no outbox.json/);
     const zipped = await writeTemp(zip([{ name: 'actor.json', data: basicFiles().actor }]), 'no-outbox.zip');
     await expectAuditError(openMastodon(zipped), zipped, /has no outbox.json/);
@@ -309,7 +320,12 @@ describe('openMastodon on bad input', () => {
     const tarball = basicTarGz();
     const mutate = (source: Buffer) =>
       fc
-        .tuple(fc.nat({ max: source.length - 1 }), fc.integer({ min: 1, max: 255 }), fc.nat({ max: source.length }), fc.boolean())
+        .tuple(
+          fc.nat({ max: source.length - 1 }),
+          fc.integer({ min: 1, max: 255 }),
+          fc.nat({ max: source.length }),
+          fc.boolean(),
+        )
         .map(([at, xor, cut, truncate]) => {
           const copy = Buffer.from(source);
           copy[at] = copy[at]! ^ xor;

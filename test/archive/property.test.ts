@@ -18,7 +18,13 @@ const tweetArb = fc.record(
     id_str: fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 63n }).map(String), fc.string()),
     created_at: fc.oneof(
       fc.date({ min: new Date('2006-03-21'), max: new Date('2099-01-01'), noInvalidDate: true }).map((d) => {
-        const [wd, mon, day, year, time] = d.toUTCString().replace(',', '').split(' ') as [string, string, string, string, string];
+        const [wd, mon, day, year, time] = d.toUTCString().replace(',', '').split(' ') as [
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
         return `${wd} ${mon} ${day} ${time} +0000 ${year}`;
       }),
       fc.string(),
@@ -26,7 +32,14 @@ const tweetArb = fc.record(
     full_text: fc.string({ unit: 'grapheme' }),
     in_reply_to_status_id_str: fc.bigInt({ min: 1n, max: 2n ** 63n }).map(String),
     entities: fc.record({
-      urls: fc.array(fc.record({ url: fc.constant('https://t.co/abc'), expanded_url: fc.webUrl(), indices: fc.tuple(fc.nat(), fc.nat()) }), { maxLength: 2 }),
+      urls: fc.array(
+        fc.record({
+          url: fc.constant('https://t.co/abc'),
+          expanded_url: fc.webUrl(),
+          indices: fc.tuple(fc.nat(), fc.nat()),
+        }),
+        { maxLength: 2 },
+      ),
       user_mentions: fc.array(fc.record({ screen_name: fc.string(), indices: fc.anything() }), { maxLength: 2 }),
     }),
     favorite_count: fc.oneof(fc.nat().map(String), fc.anything()),
@@ -99,11 +112,19 @@ describe('property: damaged input yields tweets or a TweetAuditError', () => {
 
   it('tweets.csv', async () => {
     const csvArb = fc
-      .array(fc.tuple(fc.bigInt({ min: 1n, max: 2n ** 63n }).map(String), fc.string({ unit: 'grapheme' }), fc.webUrl()), { maxLength: 5 })
+      .array(
+        fc.tuple(fc.bigInt({ min: 1n, max: 2n ** 63n }).map(String), fc.string({ unit: 'grapheme' }), fc.webUrl()),
+        { maxLength: 5 },
+      )
       .map((rows) =>
         Buffer.from(
           '"tweet_id","in_reply_to_status_id","in_reply_to_user_id","timestamp","source","text","retweeted_status_id","retweeted_status_user_id","retweeted_status_timestamp","expanded_urls"\n' +
-            rows.map(([id, text, url]) => `"${id}","","","2016-03-22 08:15:00 +0000","web","${text.replace(/"/g, '""')}","","","","${url}"`).join('\n'),
+            rows
+              .map(
+                ([id, text, url]) =>
+                  `"${id}","","","2016-03-22 08:15:00 +0000","web","${text.replace(/"/g, '""')}","","","","${url}"`,
+              )
+              .join('\n'),
         ),
       );
     await fc.assert(
@@ -134,22 +155,19 @@ const listFiles = [
 describe('property: the scanner finds exactly the items JSON.parse finds', () => {
   it('for any list of objects, any formatting, any chunking', () => {
     fc.assert(
-      fc.property(
-        ...listFiles,
-        (items, indent, sizes) => {
-          const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, indent)}`);
-          const scanner = new JsonArrayScanner('t.js');
-          const out: unknown[] = [];
-          let at = 0;
-          for (let k = 0; at < bytes.length; k++) {
-            const size = sizes[k % sizes.length]!;
-            scanner.push(bytes.subarray(at, at + size), out);
-            at += size;
-          }
-          scanner.end();
-          expect(out).toEqual(JSON.parse(JSON.stringify(items)));
-        },
-      ),
+      fc.property(...listFiles, (items, indent, sizes) => {
+        const bytes = Buffer.from(`window.YTD.tweets.part0 = ${JSON.stringify(items, null, indent)}`);
+        const scanner = new JsonArrayScanner('t.js');
+        const out: unknown[] = [];
+        let at = 0;
+        for (let k = 0; at < bytes.length; k++) {
+          const size = sizes[k % sizes.length]!;
+          scanner.push(bytes.subarray(at, at + size), out);
+          at += size;
+        }
+        scanner.end();
+        expect(out).toEqual(JSON.parse(JSON.stringify(items)));
+      }),
       { numRuns: 300 },
     );
   });

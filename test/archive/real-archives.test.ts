@@ -75,7 +75,12 @@ describe.skipIf(!hasShared('alrocar-2024'))('alrocar-2024 (modern archive, 2024)
 
     const selfReply = r.byId.get('1775199867641475522')!;
     expect(iso(selfReply)).toBe('2024-04-02T16:33:24.000Z');
-    expect(selfReply).toMatchObject({ isReply: true, isSelfReply: true, isRetweet: false, inReplyToScreenName: 'alrocar' });
+    expect(selfReply).toMatchObject({
+      isReply: true,
+      isSelfReply: true,
+      isRetweet: false,
+      inReplyToScreenName: 'alrocar',
+    });
     expect(selfReply.text.startsWith('> Con 4 líneas')).toBe(true);
     expect(selfReply.text).toContain('=> https://www.tinybird.co/job-offers/backend-engineer-core');
     expect(selfReply.urls).toEqual(['https://www.tinybird.co/job-offers/backend-engineer-core']);
@@ -103,7 +108,10 @@ describe.skipIf(!hasShared('alrocar-2024'))('alrocar-2024 (modern archive, 2024)
 
   it('gives each of the 41 long tweets its full text from note-tweet.js', () => {
     const notes = loadJs(shared('alrocar-2024/data/note-tweet.js')) as Array<{
-      noteTweet: { noteTweetId: string; core: { text: string; urls: Array<{ shortUrl: string; expandedUrl: string }> } };
+      noteTweet: {
+        noteTweetId: string;
+        core: { text: string; urls: Array<{ shortUrl: string; expandedUrl: string }> };
+      };
     }>;
     expect(notes).toHaveLength(41);
     for (const { noteTweet } of notes) {
@@ -159,7 +167,12 @@ describe.skipIf(!hasShared('larsbrinkhoff-2021'))('larsbrinkhoff-2021 (data/twee
   it('spot-checks tweets field by field', () => {
     const reply = r.byId.get('826354801738969088')!;
     expect(iso(reply)).toBe('2017-01-31T09:01:52.000Z');
-    expect(reply).toMatchObject({ isReply: true, isSelfReply: false, inReplyToStatusId: '813774560122249217', mentions: ['gregsapphyre'] });
+    expect(reply).toMatchObject({
+      isReply: true,
+      isSelfReply: false,
+      inReplyToStatusId: '813774560122249217',
+      mentions: ['gregsapphyre'],
+    });
     expect(reply.text.startsWith('@gregsapphyre Try https://github.com/')).toBe(true);
     expect(reply.urls).toEqual(['https://github.com/PDP-10/its/blob/master/doc/DDT.md']);
     expect(reply.source).toBe('Twitter Web Client');
@@ -200,7 +213,9 @@ describe.skipIf(!hasShared('dgageot-2013'))('dgageot-2013 (legacy archive, 2013)
   afterAll(() => cleanup?.());
 
   it('reads 4,649 tweets every way, not the 4,652 payload_details.js announces', () => {
-    const payload = JSON.parse(readFileSync(path.join(folder, 'data/js/payload_details.js'), 'utf8').replace(/^[^{]*/, '')) as { tweets: number };
+    const payload = JSON.parse(
+      readFileSync(path.join(folder, 'data/js/payload_details.js'), 'utf8').replace(/^[^{]*/, ''),
+    ) as { tweets: number };
     expect(payload.tweets).toBe(4652);
     const index = loadJs(path.join(folder, 'data/js/tweet_index.js')) as Array<{ tweet_count: number }>;
     expect(index.reduce((sum, month) => sum + month.tweet_count, 0)).toBe(4649);
@@ -219,7 +234,11 @@ describe.skipIf(!hasShared('dgageot-2013'))('dgageot-2013 (legacy archive, 2013)
 
   it('reads the owner from user_details.js', () => {
     for (const r of [viaFolder, viaCsv, viaGrailbird]) {
-      expect(r.archive.owner).toMatchObject({ handles: ['dgageot'], accountIds: ['9706692'], displayName: 'David Gageot' });
+      expect(r.archive.owner).toMatchObject({
+        handles: ['dgageot'],
+        accountIds: ['9706692'],
+        displayName: 'David Gageot',
+      });
     }
   });
 
@@ -234,12 +253,22 @@ describe.skipIf(!hasShared('dgageot-2013'))('dgageot-2013 (legacy archive, 2013)
     for (const r of [viaCsv, viaGrailbird]) {
       const rt = r.byId.get('311228185155080193')!;
       expect(iso(rt)).toBe('2013-03-11T21:32:36.000Z');
-      expect(rt).toMatchObject({ isRetweet: true, retweetOf: 'golo_lang', isReply: false, source: 'Twitter for iPhone' });
+      expect(rt).toMatchObject({
+        isRetweet: true,
+        retweetOf: 'golo_lang',
+        isReply: false,
+        source: 'Twitter for iPhone',
+      });
       expect(rt.text.startsWith('RT @golo_lang: Hello world :-)\n')).toBe(true);
 
       const reply = r.byId.get('311076982232342528')!;
       expect(iso(reply)).toBe('2013-03-11T11:31:46.000Z');
-      expect(reply).toMatchObject({ isReply: true, isSelfReply: false, inReplyToStatusId: '311048157951819776', inReplyToUserId: '74155415' });
+      expect(reply).toMatchObject({
+        isReply: true,
+        isSelfReply: false,
+        inReplyToStatusId: '311048157951819776',
+        inReplyToUserId: '74155415',
+      });
       expect(reply.mentions).toEqual(['ippontech', 'jtim']);
 
       const photo = r.byId.get('307233814298640384')!;

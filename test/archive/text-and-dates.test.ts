@@ -18,7 +18,9 @@ import { isValidTimeZone } from '../../src/time/zone.js';
 
 describe('decodeEntities', () => {
   it('decodes the entities X leaves in text, once', () => {
-    expect(decodeEntities('a &amp; b &lt;3 &gt; &quot;q&quot; it&#39;s &#x27;x&#x27; &#128578;')).toBe(`a & b <3 > "q" it's 'x' 🙂`);
+    expect(decodeEntities('a &amp; b &lt;3 &gt; &quot;q&quot; it&#39;s &#x27;x&#x27; &#128578;')).toBe(
+      `a & b <3 > "q" it's 'x' 🙂`,
+    );
     // Someone who typed "&lt;" sees "&lt;": X stored "&amp;lt;".
     expect(decodeEntities('&amp;lt;')).toBe('&lt;');
   });
@@ -30,23 +32,31 @@ describe('decodeEntities', () => {
 
 describe('writtenLinks (links typed out before t.co)', () => {
   it('finds complete links in text order, each once, without the punctuation after them', () => {
-    expect(writtenLinks('New post: http://short.example/ab12cd. See also (https://example.org/a?b=1), http://short.example/ab12cd!')).toEqual([
-      'http://short.example/ab12cd',
-      'https://example.org/a?b=1',
-    ]);
+    expect(
+      writtenLinks(
+        'New post: http://short.example/ab12cd. See also (https://example.org/a?b=1), http://short.example/ab12cd!',
+      ),
+    ).toEqual(['http://short.example/ab12cd', 'https://example.org/a?b=1']);
     expect(writtenLinks('my photos http://photos.example.net/people/12345@N07/sets/987654/')).toEqual([
       'http://photos.example.net/people/12345@N07/sets/987654/',
     ]);
   });
 
   it('ends a link at CJK and full-width punctuation, and reads the scheme in any case', () => {
-    expect(writtenLinks('見て http://example.com/a。すごい（http://example.org/b）')).toEqual(['http://example.com/a', 'http://example.org/b']);
+    expect(writtenLinks('見て http://example.com/a。すごい（http://example.org/b）')).toEqual([
+      'http://example.com/a',
+      'http://example.org/b',
+    ]);
     expect(writtenLinks('OLD LINK: HTTP://EXAMPLE.COM/X')).toEqual(['HTTP://EXAMPLE.COM/X']);
   });
 
   it('keeps a closing parenthesis that the link opened', () => {
-    expect(writtenLinks('read https://en.wikipedia.org/wiki/Go_(game).')).toEqual(['https://en.wikipedia.org/wiki/Go_(game)']);
-    expect(writtenLinks('(see https://en.wikipedia.org/wiki/Go_(game))')).toEqual(['https://en.wikipedia.org/wiki/Go_(game)']);
+    expect(writtenLinks('read https://en.wikipedia.org/wiki/Go_(game).')).toEqual([
+      'https://en.wikipedia.org/wiki/Go_(game)',
+    ]);
+    expect(writtenLinks('(see https://en.wikipedia.org/wiki/Go_(game))')).toEqual([
+      'https://en.wikipedia.org/wiki/Go_(game)',
+    ]);
   });
 
   it('leaves out t.co links, links cut short by a retweet, and hosts without a dot', () => {
@@ -62,7 +72,11 @@ describe('writtenLinks (links typed out before t.co)', () => {
 describe('withWrittenLinks', () => {
   it('adds the missing links where they stand in the text', () => {
     const text = 'a http://one.example/ b https://two.example/x c http://three.example/';
-    expect(withWrittenLinks(['https://two.example/x'], text, text)).toEqual(['http://one.example/', 'https://two.example/x', 'http://three.example/']);
+    expect(withWrittenLinks(['https://two.example/x'], text, text)).toEqual([
+      'http://one.example/',
+      'https://two.example/x',
+      'http://three.example/',
+    ]);
   });
 
   it('returns the same list when nothing is missing', () => {
@@ -72,7 +86,10 @@ describe('withWrittenLinks', () => {
 
   it('leaves out links an entity already names and links to attached media', () => {
     const text = 'x http://example.com/a http://pic.example/1 http://twitter.com/bob/status/1234/photo/1';
-    const links = { expanded: new Map([['http://example.com/a', 'http://example.com/a']]), media: new Set(['http://pic.example/1']) };
+    const links = {
+      expanded: new Map([['http://example.com/a', 'http://example.com/a']]),
+      media: new Set(['http://pic.example/1']),
+    };
     expect(withWrittenLinks([], text, text, links)).toEqual([]);
   });
 });
@@ -89,18 +106,25 @@ describe('expandLinks', () => {
   });
 
   it('keeps links it cannot expand, and does not confuse longer codes', () => {
-    expect(expandLinks('https://t.co/abcd and http://t.co/C ...', links)).toBe('https://t.co/abcd and http://t.co/C ...');
+    expect(expandLinks('https://t.co/abcd and http://t.co/C ...', links)).toBe(
+      'https://t.co/abcd and http://t.co/C ...',
+    );
   });
 });
 
 describe('mentions and hashtags from text (legacy formats)', () => {
   it('finds mentions, lowercased, once, in order, not in e-mail addresses or URLs', () => {
-    expect(mentionsFromText('@Alice and @bob, mail me at x@example.org, see https://flickr.com/p/123@N07/ @ALICE')).toEqual(['alice', 'bob']);
+    expect(
+      mentionsFromText('@Alice and @bob, mail me at x@example.org, see https://flickr.com/p/123@N07/ @ALICE'),
+    ).toEqual(['alice', 'bob']);
     expect(mentionsFromText('“@JpEncausse: quoted')).toEqual(['jpencausse']);
   });
 
   it('finds hashtags with a letter in them, not numbers or anchors', () => {
-    expect(hashtagsFromText("I'm #3 on #dzone with #Java8, see http://x.org/#anchor and #2016 &#39;")).toEqual(['dzone', 'Java8']);
+    expect(hashtagsFromText("I'm #3 on #dzone with #Java8, see http://x.org/#anchor and #2016 &#39;")).toEqual([
+      'dzone',
+      'Java8',
+    ]);
     expect(hashtagsFromText('#café #日本')).toEqual(['café', '日本']);
   });
 });
@@ -121,7 +145,9 @@ describe('tweet and media links', () => {
   it('reads the retweeted name and the client name', () => {
     expect(retweetedScreenName('RT @Golo_Lang: hello')).toBe('golo_lang');
     expect(retweetedScreenName('not RT @x: at the start')).toBeUndefined();
-    expect(sourceName('<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter for iPhone</a>')).toBe('Twitter for iPhone');
+    expect(sourceName('<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter for iPhone</a>')).toBe(
+      'Twitter for iPhone',
+    );
     expect(sourceName('web')).toBe('web');
     expect(sourceName('<a href="x">Tom &amp; Jerry</a>')).toBe('Tom & Jerry');
     expect(sourceName(undefined)).toBeUndefined();
@@ -176,14 +202,35 @@ describe('parseArchiveDate, positional fast path', () => {
   const dateArb = fc
     .record({
       weekday: fc.constantFrom('Sat', 'Mon', 'xyz', '123', 'Sé'),
-      month: fc.constantFrom('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Foo', 'nov', 'Ñov'),
+      month: fc.constantFrom(
+        'Jan',
+        'Feb',
+        'Mar',
+        'Apr',
+        'May',
+        'Jun',
+        'Jul',
+        'Aug',
+        'Sep',
+        'Oct',
+        'Nov',
+        'Dec',
+        'Foo',
+        'nov',
+        'Ñov',
+      ),
       day: fc.oneof(two(31), two(99)),
       hour: fc.oneof(two(23), two(99)),
       minute: fc.oneof(two(59), two(99)),
       second: fc.oneof(two(60), two(99)),
-      year: fc.oneof(fc.integer({ min: 2004, max: 2102 }), fc.integer({ min: 0, max: 9999 })).map((y) => String(y).padStart(4, '0')),
+      year: fc
+        .oneof(fc.integer({ min: 2004, max: 2102 }), fc.integer({ min: 0, max: 9999 }))
+        .map((y) => String(y).padStart(4, '0')),
     })
-    .map(({ weekday, month, day, hour, minute, second, year }) => `${weekday.padEnd(3).slice(0, 3)} ${month} ${day} ${hour}:${minute}:${second} +0000 ${year}`);
+    .map(
+      ({ weekday, month, day, hour, minute, second, year }) =>
+        `${weekday.padEnd(3).slice(0, 3)} ${month} ${day} ${hour}:${minute}:${second} +0000 ${year}`,
+    );
 
   it('agrees with Date.UTC on every field, leap days and month ends included', () => {
     fc.assert(
@@ -193,7 +240,13 @@ describe('parseArchiveDate, positional fast path', () => {
       }),
       { numRuns: 5000 },
     );
-    for (const s of ['Thu Feb 29 10:00:00 +0000 2024', 'Thu Feb 29 10:00:00 +0000 2023', 'Thu Feb 29 10:00:00 +0000 2100', 'Sat Dec 31 23:59:60 +0000 2099', 'Sun Jan 01 00:00:00 +0000 2006']) {
+    for (const s of [
+      'Thu Feb 29 10:00:00 +0000 2024',
+      'Thu Feb 29 10:00:00 +0000 2023',
+      'Thu Feb 29 10:00:00 +0000 2100',
+      'Sat Dec 31 23:59:60 +0000 2099',
+      'Sun Jan 01 00:00:00 +0000 2006',
+    ]) {
       expect(parseArchiveDate(s), s).toBe(referenceUtcDate(s));
     }
   });

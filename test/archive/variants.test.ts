@@ -49,8 +49,14 @@ function expectModernSplit(r: ReadResult, part1 = 'data/tweets-part1.js'): void 
     source: 'Twitter Web App',
   });
   // Parts are read whatever their date order: part1 holds 2023, part2 January 2024.
-  expect(r.byId.get('1680000000000000701')).toMatchObject({ isRetweet: true, retweetOf: 'bob_builder', mentions: ['bob_builder'] });
-  expect(r.byId.get('1680000000000000701')!.text).toBe('RT @Bob_Builder: We can fix it & ship it before Friday, promise…');
+  expect(r.byId.get('1680000000000000701')).toMatchObject({
+    isRetweet: true,
+    retweetOf: 'bob_builder',
+    mentions: ['bob_builder'],
+  });
+  expect(r.byId.get('1680000000000000701')!.text).toBe(
+    'RT @Bob_Builder: We can fix it & ship it before Friday, promise…',
+  );
   expect(r.byId.get('1680000000000000802')).toMatchObject({
     isQuote: true,
     urls: ['https://twitter.com/dave/status/1670000000000000000'],
@@ -60,7 +66,11 @@ function expectModernSplit(r: ReadResult, part1 = 'data/tweets-part1.js'): void 
   expect(r.byId.has('1745000000000000201')).toBe(false);
   expect(r.byId.get('1745000000000000202')!.text).toBe('Conference talk slides are up (fixed the typo) #talks');
   // Media links leave the text and are counted (two photos behind one t.co link).
-  expect(r.byId.get('1790000000000000505')).toMatchObject({ text: 'Two photos from the meetup', mediaCount: 2, urls: [] });
+  expect(r.byId.get('1790000000000000505')).toMatchObject({
+    text: 'Two photos from the meetup',
+    mediaCount: 2,
+    urls: [],
+  });
   expect(r.byId.get('1790000000000000505')!.source).toBe('Twitter for Android');
   // The long reply gets its note's full text, behind its reply prefix; the short tweet posted in
   // the same second does not.
@@ -92,7 +102,9 @@ describe('modern archive variants', () => {
   it('reads bare items, a `module.exports =` prefix and a trailing ";" (pre-2020 copy)', async () => {
     const r = await readAll(BARE);
     expect(r.tweets.map((t) => t.id)).toEqual(['1100000000000000011', '1100000000000000012', '1100000000000000013']);
-    expect(r.byId.get('1100000000000000011')!.text).toBe('Braces } and { and "quotes" and a backslash \\ inside a tweet, café ☕');
+    expect(r.byId.get('1100000000000000011')!.text).toBe(
+      'Braces } and { and "quotes" and a backslash \\ inside a tweet, café ☕',
+    );
     // No account.js: the owner is recognised from the link of their own photo.
     expect(r.archive.owner).toEqual({ handles: ['oldtimer'], accountIds: ['5000000005'] });
     expect(r.byId.get('1100000000000000013')).toMatchObject({ isReply: true, isSelfReply: true });
@@ -119,10 +131,16 @@ describe('modern archive variants', () => {
 describe('zipped archives, read in place', () => {
   it('reads the zip as downloaded, without changing it', async () => {
     const zip = await zipFolder(SPLIT, path.join(tmp, 'twitter-2024-06-01.zip'));
-    const before = createHash('sha256').update(await readFile(zip)).digest('hex');
+    const before = createHash('sha256')
+      .update(await readFile(zip))
+      .digest('hex');
     const mtime = (await stat(zip)).mtimeMs;
     expectModernSplit(await readAll(zip));
-    expect(createHash('sha256').update(await readFile(zip)).digest('hex')).toBe(before);
+    expect(
+      createHash('sha256')
+        .update(await readFile(zip))
+        .digest('hex'),
+    ).toBe(before);
     expect((await stat(zip)).mtimeMs).toBe(mtime);
   });
 
@@ -131,7 +149,8 @@ describe('zipped archives, read in place', () => {
   });
 
   it('ignores entries with absolute paths or ".."', async () => {
-    const evil = 'window.YTD.tweets.part9 = [ { "tweet" : { "id_str" : "1", "created_at" : "Fri May 10 09:00:00 +0000 2024", "full_text" : "evil" } } ]';
+    const evil =
+      'window.YTD.tweets.part9 = [ { "tweet" : { "id_str" : "1", "created_at" : "Fri May 10 09:00:00 +0000 2024", "full_text" : "evil" } } ]';
     const zip = await zipFolder(SPLIT, path.join(tmp, 'evil.zip'), '', [
       { name: '../data/tweets-part9.js', data: evil },
       { name: '/data/tweets-part8.js', data: evil },
@@ -213,7 +232,10 @@ describe('merging overlapping archives', () => {
   });
 
   it('gives each tweet once, the later archive winning, in whatever order they are given', async () => {
-    for (const order of [[older, newer], [newer, older]]) {
+    for (const order of [
+      [older, newer],
+      [newer, older],
+    ]) {
       const r = await readAllMerged(order);
       expect(r.tweets).toHaveLength(8);
       expect(new Set(r.tweets.map((t) => t.id)).size).toBe(8);

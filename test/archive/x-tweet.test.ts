@@ -17,7 +17,12 @@ describe('normalizeXTweet', () => {
   it('takes links typed out in full as links when the tweet has no url entity (before t.co, 2011)', () => {
     for (const options of [modern, legacy]) {
       const t = normalizeXTweet(
-        { id_str: '1', created_at: DATE, full_text: 'Wrote up my install woes: http://short.example/ab12cd', entities: { urls: [] } },
+        {
+          id_str: '1',
+          created_at: DATE,
+          full_text: 'Wrote up my install woes: http://short.example/ab12cd',
+          entities: { urls: [] },
+        },
         options,
       )!;
       expect(t.urls).toEqual(['http://short.example/ab12cd']);
@@ -28,7 +33,12 @@ describe('normalizeXTweet', () => {
         id_str: '2',
         created_at: DATE,
         full_text: 'see http://example.com/a and https://t.co/b',
-        entities: { urls: [{ url: 'http://example.com/a', indices: ['4', '24'] }, { url: 'https://t.co/b', expanded_url: 'https://example.org/b', indices: ['29', '43'] }] },
+        entities: {
+          urls: [
+            { url: 'http://example.com/a', indices: ['4', '24'] },
+            { url: 'https://t.co/b', expanded_url: 'https://example.org/b', indices: ['29', '43'] },
+          ],
+        },
       },
       modern,
     )!;
@@ -36,7 +46,12 @@ describe('normalizeXTweet', () => {
     // A Grailbird photo typed out as a link to it: media, not a link.
     const photo = 'http://twitter.com/bob/status/1234/photo/1';
     const p = normalizeXTweet(
-      { id_str: '3', created_at: DATE, text: `nice ${photo}`, entities: { urls: [{ url: photo, expanded_url: photo, indices: [5, 48] }] } },
+      {
+        id_str: '3',
+        created_at: DATE,
+        text: `nice ${photo}`,
+        entities: { urls: [{ url: photo, expanded_url: photo, indices: [5, 48] }] },
+      },
       legacy,
     )!;
     expect([p.urls, p.mediaCount]).toEqual([[], 1]);
@@ -64,7 +79,13 @@ describe('normalizeXTweet', () => {
   it('counts every attached photo from extended_entities', () => {
     const photo = { url: 'https://t.co/p', expanded_url: 'https://twitter.com/me/status/1/photo/1' };
     const t = normalizeXTweet(
-      { id_str: '1', created_at: DATE, full_text: 'pics https://t.co/p', entities: { media: [photo] }, extended_entities: { media: [photo, photo, photo] } },
+      {
+        id_str: '1',
+        created_at: DATE,
+        full_text: 'pics https://t.co/p',
+        entities: { media: [photo] },
+        extended_entities: { media: [photo, photo, photo] },
+      },
       modern,
     )!;
     expect(t).toMatchObject({ text: 'pics', mediaCount: 3, urls: [] });
@@ -72,23 +93,54 @@ describe('normalizeXTweet', () => {
 
   it('tells quotes, but not for retweets', () => {
     const quote = { url: 'https://t.co/q', expanded_url: 'https://x.com/bob/status/99' };
-    expect(normalizeXTweet({ id_str: '1', created_at: DATE, full_text: 'yes https://t.co/q', entities: { urls: [quote] } }, modern)!.isQuote).toBe(true);
-    expect(normalizeXTweet({ id_str: '1', created_at: DATE, full_text: 'yes', quoted_status_id_str: '99' }, modern)!.isQuote).toBe(true);
-    const rt = normalizeXTweet({ id_str: '1', created_at: DATE, full_text: 'RT @bob: yes https://t.co/q', entities: { urls: [quote] } }, modern)!;
+    expect(
+      normalizeXTweet(
+        { id_str: '1', created_at: DATE, full_text: 'yes https://t.co/q', entities: { urls: [quote] } },
+        modern,
+      )!.isQuote,
+    ).toBe(true);
+    expect(
+      normalizeXTweet({ id_str: '1', created_at: DATE, full_text: 'yes', quoted_status_id_str: '99' }, modern)!.isQuote,
+    ).toBe(true);
+    const rt = normalizeXTweet(
+      { id_str: '1', created_at: DATE, full_text: 'RT @bob: yes https://t.co/q', entities: { urls: [quote] } },
+      modern,
+    )!;
     expect(rt).toMatchObject({ isRetweet: true, retweetOf: 'bob', isQuote: false });
   });
 
   it('recognises self-replies by account id or by screen name', () => {
-    const byId = normalizeXTweet({ id_str: '2', created_at: DATE, in_reply_to_status_id_str: '1', in_reply_to_user_id_str: '42' }, modern)!;
-    const byName = normalizeXTweet({ id_str: '2', created_at: DATE, in_reply_to_status_id: '1', in_reply_to_screen_name: 'Me' }, modern)!;
-    const other = normalizeXTweet({ id_str: '2', created_at: DATE, in_reply_to_status_id: '1', in_reply_to_user_id: '7' }, modern)!;
+    const byId = normalizeXTweet(
+      { id_str: '2', created_at: DATE, in_reply_to_status_id_str: '1', in_reply_to_user_id_str: '42' },
+      modern,
+    )!;
+    const byName = normalizeXTweet(
+      { id_str: '2', created_at: DATE, in_reply_to_status_id: '1', in_reply_to_screen_name: 'Me' },
+      modern,
+    )!;
+    const other = normalizeXTweet(
+      { id_str: '2', created_at: DATE, in_reply_to_status_id: '1', in_reply_to_user_id: '7' },
+      modern,
+    )!;
     const notReply = normalizeXTweet({ id_str: '2', created_at: DATE, in_reply_to_user_id: '42' }, modern)!;
-    expect([byId.isSelfReply, byName.isSelfReply, other.isSelfReply, other.isReply, notReply.isReply]).toEqual([true, true, false, true, false]);
+    expect([byId.isSelfReply, byName.isSelfReply, other.isSelfReply, other.isReply, notReply.isReply]).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('reads a Grailbird reply whose only id is an imprecise number', () => {
     const t = normalizeXTweet(
-      { id_str: '2', created_at: '2016-03-22 08:16:00 +0000', text: 'hi', in_reply_to_status_id: 712000000000000001, in_reply_to_user_id: 42 },
+      {
+        id_str: '2',
+        created_at: '2016-03-22 08:16:00 +0000',
+        text: 'hi',
+        in_reply_to_status_id: 712000000000000001,
+        in_reply_to_user_id: 42,
+      },
       legacy,
     )!;
     expect(t).toMatchObject({ isReply: true, isSelfReply: true, inReplyToUserId: '42' });
@@ -101,12 +153,22 @@ describe('normalizeXTweet', () => {
         id_str: '3',
         created_at: DATE,
         text: 'RT @bob: look http://t.co/ph',
-        entities: { urls: [{ url: 'http://t.co/ph', expanded_url: 'http://twitter.com/bob/status/9/photo/1', indices: [14, 28] }], media: [] },
+        entities: {
+          urls: [{ url: 'http://t.co/ph', expanded_url: 'http://twitter.com/bob/status/9/photo/1', indices: [14, 28] }],
+          media: [],
+        },
         retweeted_status: { user: { screen_name: 'Bob' } },
       },
       legacy,
     )!;
-    expect(t).toMatchObject({ text: 'RT @bob: look', mediaCount: 1, urls: [], isRetweet: true, retweetOf: 'bob', mentions: ['bob'] });
+    expect(t).toMatchObject({
+      text: 'RT @bob: look',
+      mediaCount: 1,
+      urls: [],
+      isRetweet: true,
+      retweetOf: 'bob',
+      mentions: ['bob'],
+    });
   });
 
   it('unwraps {"tweet": …} items and bare ones, and refuses other objects', () => {

@@ -47,32 +47,50 @@ describe('audit', () => {
     { name: 'smithjd-2022.zip', dir: shared('smithjd-2022.zip'), present: hasShared('smithjd-2022.zip') },
   ];
   for (const { name, dir, present } of archives) {
-    it.skipIf(!present)(`gives each month of ${name} the same report alone as within --all`, async () => {
-      const all = await audit({ ...options({ all: true }, dir), trend: 0 });
-      expect(all.report.months.length).toBeGreaterThan(0);
-      // The busiest months, and the last one, asked alone.
-      const busiest = [...all.prepared.monthCounts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([m]) => m);
-      for (const month of new Set([...busiest, all.report.months.at(-1)!.month])) {
-        const alone = await audit({ ...options({ month }, dir), trend: 0 });
-        const within = all.report.months.find((m) => m.month === month)!;
-        expect(alone.prepared.identity).toEqual(all.prepared.identity);
-        expect(renderers.markdown({ ...alone.report, trend: [] }, { color: null })).toBe(renderers.markdown({ ...all.report, months: [within], trend: [] }, { color: null }));
-        expect(JSON.stringify(alone.report.months[0])).toBe(JSON.stringify(within));
-      }
-    }, 120_000);
+    it.skipIf(!present)(
+      `gives each month of ${name} the same report alone as within --all`,
+      async () => {
+        const all = await audit({ ...options({ all: true }, dir), trend: 0 });
+        expect(all.report.months.length).toBeGreaterThan(0);
+        // The busiest months, and the last one, asked alone.
+        const busiest = [...all.prepared.monthCounts]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([m]) => m);
+        for (const month of new Set([...busiest, all.report.months.at(-1)!.month])) {
+          const alone = await audit({ ...options({ month }, dir), trend: 0 });
+          const within = all.report.months.find((m) => m.month === month)!;
+          expect(alone.prepared.identity).toEqual(all.prepared.identity);
+          expect(renderers.markdown({ ...alone.report, trend: [] }, { color: null })).toBe(
+            renderers.markdown({ ...all.report, months: [within], trend: [] }, { color: null }),
+          );
+          expect(JSON.stringify(alone.report.months[0])).toBe(JSON.stringify(within));
+        }
+      },
+      120_000,
+    );
   }
 
   it('says what it skipped before saying that an archive has no tweet at all', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-empty-'));
     mkdirSync(path.join(dir, 'data'));
-    writeFileSync(path.join(dir, 'data/tweets.js'), 'window.YTD.tweets.part0 = [{ "tweet": { "id_str": "1", "full_text": "no date" } }]');
+    writeFileSync(
+      path.join(dir, 'data/tweets.js'),
+      'window.YTD.tweets.part0 = [{ "tweet": { "id_str": "1", "full_text": "no date" } }]',
+    );
     const skipped = 'tweet-audit: warning: data/tweets.js: skipped 1 tweets with no id or no valid date\n';
-    for (const args of [['report', dir], ['report', dir, '--all'], ['trend', dir]]) {
+    for (const args of [
+      ['report', dir],
+      ['report', dir, '--all'],
+      ['trend', dir],
+    ]) {
       const result = await runMain(args);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr.startsWith(skipped)).toBe(true);
     }
-    expect((await runMain(['report', dir, '--all'])).stderr).toBe(`${skipped}tweet-audit: ${dir}: has no tweets to report on\n`);
+    expect((await runMain(['report', dir, '--all'])).stderr).toBe(
+      `${skipped}tweet-audit: ${dir}: has no tweets to report on\n`,
+    );
   });
 });

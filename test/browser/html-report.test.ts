@@ -183,7 +183,10 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(withTweets.length).toBeGreaterThan(1);
 
     const slices = await page.locator('figure.pie svg path.slice').evaluateAll((elements) =>
-      elements.map((e) => ({ category: e.getAttribute('data-category') ?? '', share: Number(e.getAttribute('data-share')) })),
+      elements.map((e) => ({
+        category: e.getAttribute('data-category') ?? '',
+        share: Number(e.getAttribute('data-share')),
+      })),
     );
     expect(slices).toHaveLength(withTweets.length);
     expect(new Set(slices.map((s) => s.category))).toEqual(new Set(withTweets));

@@ -30,13 +30,17 @@ describe('precedence (TAXONOMY.md, "Where several fit")', () => {
 
   it('jobs beat own promotion and conversation', async () => {
     expect(await label("We're hiring! Details on my blog https://me.example/jobs-post")).toBe('promotion/jobs');
-    expect(await label('@ana here is the posting https://jobs.acme.example/support-lead', { isReply: true })).toBe('promotion/jobs');
+    expect(await label('@ana here is the posting https://jobs.acme.example/support-lead', { isReply: true })).toBe(
+      'promotion/jobs',
+    );
     // Talking about hiring in a reply, without a posting, is conversation.
     expect(await label("@ana we're hiring a support lead, interested?", { isReply: true })).toBe('conversation/reply');
   });
 
   it('own promotion beats conversation: a reply that links your own blog post is promotion', async () => {
-    expect(await label('@ana I wrote about exactly this https://me.example/blog/queues', { isReply: true })).toBe('promotion/self');
+    expect(await label('@ana I wrote about exactly this https://me.example/blog/queues', { isReply: true })).toBe(
+      'promotion/self',
+    );
   });
 
   it('employer beats conversation for non-replies, but a reply naming the company stays conversation', async () => {
@@ -56,7 +60,9 @@ describe('precedence (TAXONOMY.md, "Where several fit")', () => {
 
   it('a retweet of personal content is personal (a personal rule fires and the model agrees)', async () => {
     expect(await label('RT @kim: my son baked his first birthday cake for the family dinner')).toBe('personal/life');
-    expect(await label('RT @kim: Ten lessons from a year of on-call https://blog.example/on-call')).toBe('promotion/sharing');
+    expect(await label('RT @kim: Ten lessons from a year of on-call https://blog.example/on-call')).toBe(
+      'promotion/sharing',
+    );
   });
 
   it('announcing your own upcoming talk is promotion/self, not conference', async () => {
@@ -66,11 +72,16 @@ describe('precedence (TAXONOMY.md, "Where several fit")', () => {
 
 describe('self-replies (threads)', () => {
   it('take the category of their content', async () => {
-    expect(await label('The trick was to precompute the aggregates every five minutes', { isSelfReply: true, mediaCount: 1 })).toBe('promotion/self');
+    expect(
+      await label('The trick was to precompute the aggregates every five minutes', {
+        isSelfReply: true,
+        mediaCount: 1,
+      }),
+    ).toBe('promotion/self');
     expect(await label('Also my daughter wants a cat now', { isSelfReply: true })).toBe('personal/life');
   });
 
-  it('are conversation when they open with other people\'s handles', async () => {
+  it("are conversation when they open with other people's handles", async () => {
     expect(await label('@kim @lee right, that is what I meant', { isSelfReply: true })).toBe('conversation/reply');
   });
 
@@ -103,7 +114,11 @@ describe('flags', () => {
 
   it('shape flags come from the tweet fields', async () => {
     const c = await classifier();
-    expect(c.classify(tweet('RT @x: hello https://a.example', { mediaCount: 1 })).flags).toEqual(['retweet', 'link', 'media']);
+    expect(c.classify(tweet('RT @x: hello https://a.example', { mediaCount: 1 })).flags).toEqual([
+      'retweet',
+      'link',
+      'media',
+    ]);
     expect(c.classify(tweet('@x hi', { isReply: true })).flags).toEqual(['reply']);
   });
 
@@ -123,7 +138,12 @@ describe('flags', () => {
 
   it('drinking, in several languages', async () => {
     const c = await classifier();
-    for (const text of ['Three beers in and the demo still works', 'Unas cañas con el equipo', "L'apéro avec les collègues", 'Feierabendbier']) {
+    for (const text of [
+      'Three beers in and the demo still works',
+      'Unas cañas con el equipo',
+      "L'apéro avec les collègues",
+      'Feierabendbier',
+    ]) {
       expect(c.classify(tweet(text)).flags, text).toContain('drinking');
     }
     expect(c.classify(tweet('The progress bar is stuck')).flags).not.toContain('drinking');
@@ -135,7 +155,9 @@ describe('flags', () => {
     expect(c.classify(tweet('Odio esta actualización horrible, es un desastre')).flags).toContain('complaint');
     expect(c.classify(tweet('Love the new release, great work')).flags).not.toContain('complaint');
     // A complaint word in a happy tweet is not a complaint.
-    expect(c.classify(tweet('No more broken builds, the team did a wonderful, brilliant job')).flags).not.toContain('complaint');
+    expect(c.classify(tweet('No more broken builds, the team did a wonderful, brilliant job')).flags).not.toContain(
+      'complaint',
+    );
     expect(c.classify(tweet('RT @x: I hate this awful broken update')).flags).not.toContain('complaint');
   });
 
@@ -161,13 +183,17 @@ describe('user labels', () => {
   it('teach the model: labeled tweets move the scores of similar tweets', async () => {
     const words = 'zorblax quintessa frobnicate';
     const labeled = Array.from({ length: 20 }, (_, i) => tweet(`${words} ${i}`, { id: `l${i}` }));
-    const labels = new Map<string, UserLabel>(labeled.map((t) => [t.id, { category: 'conference', subcategory: 'live' }]));
+    const labels = new Map<string, UserLabel>(
+      labeled.map((t) => [t.id, { category: 'conference', subcategory: 'live' }]),
+    );
     const plain = await createClassifier({ learned: null, identity: ME, zone });
     const taught = await createClassifier({ learned: null, identity: ME, zone, labels });
     expect(taught.learn(labeled)).toBe(20);
     expect(taught.learn(labeled)).toBe(0);
     const probe = tweet(`${words} again`);
-    expect(taught.explain(probe).model.categories.conference).toBeGreaterThan(plain.explain(probe).model.categories.conference);
+    expect(taught.explain(probe).model.categories.conference).toBeGreaterThan(
+      plain.explain(probe).model.categories.conference,
+    );
     expect(taught.classify(probe).category).toBe('conference');
   });
 });
@@ -176,7 +202,10 @@ describe('explain', () => {
   it('lists every rule that fired with reason and data, the model scores, and why the label won', async () => {
     const e = (await classifier()).explain(tweet('@ana my new blog post https://me.example/post', { isReply: true }));
     expect(e.firings.map((f) => f.rule)).toEqual(['own-content', 'own-link', 'reply', 'link-share']);
-    expect(e.firings.find((f) => f.rule === 'own-link')).toMatchObject({ reason: 'own-domain', data: { domain: 'me.example' } });
+    expect(e.firings.find((f) => f.rule === 'own-link')).toMatchObject({
+      reason: 'own-domain',
+      data: { domain: 'me.example' },
+    });
     expect(e.decision).toEqual({ kind: 'precedence', winner: 'own-content' });
     expect(e.classification.decidedBy).toEqual(['own-content', 'own-link']);
     const total = Object.values(e.model.categories).reduce((a, b) => a + b, 0);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, renderEvaluation, type EvalPair } from '../../src/classify/index.js';
 import type { Category, Label } from '../../src/classify/taxonomy.js';
 
-const SUB: Record<Category, string> = { conversation: 'reply', promotion: 'self', conference: 'live', personal: 'life' };
+const SUB: Record<Category, string> = {
+  conversation: 'reply',
+  promotion: 'self',
+  conference: 'live',
+  personal: 'life',
+};
 function pairs(expected: Category, actual: Category | undefined, count: number, subcategory?: string): EvalPair[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `${expected}-${actual}-${i}`,
@@ -65,7 +70,9 @@ describe('evaluate', () => {
   });
 
   it('counts expected labels outside the taxonomy as errors', () => {
-    const r = evaluate([{ id: '1', expected: { category: 'advertising' }, actual: { category: 'promotion', subcategory: 'self' } }]);
+    const r = evaluate([
+      { id: '1', expected: { category: 'advertising' }, actual: { category: 'promotion', subcategory: 'self' } },
+    ]);
     expect(r.invalidExpected).toBe(1);
     expect(r.accuracy).toBe(0);
     expect(r.perCategory.promotion.predicted).toBe(1);

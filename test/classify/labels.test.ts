@@ -24,7 +24,9 @@ function errorOf(fn: () => unknown): TweetAuditError {
 
 describe('readLabels', () => {
   it('reads a small id,category[,subcategory] file with a header, ids as strings beyond 2^53', async () => {
-    const labels = await readLabels(await file('id,category,subcategory\n1854591356741861770,promotion,self\n22,personal,\n'));
+    const labels = await readLabels(
+      await file('id,category,subcategory\n1854591356741861770,promotion,self\n22,personal,\n'),
+    );
     expect([...labels]).toEqual([
       ['1854591356741861770', { category: 'promotion', subcategory: 'self' }],
       ['22', { category: 'personal' }],
@@ -36,7 +38,10 @@ describe('readLabels', () => {
       ['7', { category: 'conversation', subcategory: 'reply' }],
       ['8', { category: 'conference' }],
     ]);
-    expect(parseLabels('id,category,subcategory,confidence\n9,personal,media,3\n', 'x.csv').get('9')).toEqual({ category: 'personal', subcategory: 'media' });
+    expect(parseLabels('id,category,subcategory,confidence\n9,personal,media,3\n', 'x.csv').get('9')).toEqual({
+      category: 'personal',
+      subcategory: 'media',
+    });
   });
 
   it('counts only the rows of an edited classify CSV that differ from its original column, dropping a subcategory that no longer fits', () => {
@@ -68,9 +73,13 @@ describe('readLabels', () => {
   });
 
   it('reads an old classify CSV without an original column only through a reviewed column, else says why not', () => {
-    const old = 'id,created_at,category,subcategory,confidence,text\n10,2024-01-01T10:00:00Z,personal,life,0.2,"Just a photo"\n';
-    expect(errorOf(() => parseLabels(old, 'old.csv')).message).toMatch(/^old\.csv: line 1: this classify CSV has no "original" column/);
-    const reviewed = 'id,category,subcategory,confidence,text,reviewed\n10,personal,life,0.2,a,yes\n11,promotion,life,0.2,b,\n';
+    const old =
+      'id,created_at,category,subcategory,confidence,text\n10,2024-01-01T10:00:00Z,personal,life,0.2,"Just a photo"\n';
+    expect(errorOf(() => parseLabels(old, 'old.csv')).message).toMatch(
+      /^old\.csv: line 1: this classify CSV has no "original" column/,
+    );
+    const reviewed =
+      'id,category,subcategory,confidence,text,reviewed\n10,personal,life,0.2,a,yes\n11,promotion,life,0.2,b,\n';
     expect([...parseLabels(reviewed, 'old.csv')]).toEqual([['10', { category: 'personal', subcategory: 'life' }]]);
   });
 
@@ -85,11 +94,14 @@ describe('readLabels', () => {
       ['30', { category: 'personal' }],
       ['32', { category: 'promotion', subcategory: 'self' }],
     ]);
-    expect(errorOf(() => parseLabels(csv.replace('promotion,self', 'promotion,life'), 'pick.csv')).message).toMatch(/line 4: "life" is not a subcategory/);
+    expect(errorOf(() => parseLabels(csv.replace('promotion,self', 'promotion,life'), 'pick.csv')).message).toMatch(
+      /line 4: "life" is not a subcategory/,
+    );
   });
 
   it('reads the labels file tweet-audit label writes, ignoring its source and predicted columns', () => {
-    const csv = 'id,category,subcategory,source,predicted\n40,personal,life,random,personal/life\n41,conference,,asked,personal/life\n';
+    const csv =
+      'id,category,subcategory,source,predicted\n40,personal,life,random,personal/life\n41,conference,,asked,personal/life\n';
     expect([...parseLabels(csv, 'labels.csv')]).toEqual([
       ['40', { category: 'personal', subcategory: 'life' }],
       ['41', { category: 'conference' }],
@@ -106,28 +118,45 @@ describe('readLabels', () => {
     expect(labels.get('8')).toBeUndefined();
     expect(labels.has('1')).toBe(true);
     expect(labels.describeApplied()).toBe('applied 2 labels, 1 id not in this archive');
-    expect(new UserLabels([['1', { category: 'personal' }]]).describeApplied()).toBe('applied 0 labels, 1 id not in this archive');
+    expect(new UserLabels([['1', { category: 'personal' }]]).describeApplied()).toBe(
+      'applied 0 labels, 1 id not in this archive',
+    );
   });
 
   it('accepts "category/subcategory" in the category column', () => {
-    expect(parseLabels('id,category\n5,promotion/jobs\n', 'x.csv').get('5')).toEqual({ category: 'promotion', subcategory: 'jobs' });
+    expect(parseLabels('id,category\n5,promotion/jobs\n', 'x.csv').get('5')).toEqual({
+      category: 'promotion',
+      subcategory: 'jobs',
+    });
   });
 
   it('names the file and the line of a bad row', () => {
     const unknown = errorOf(() => parseLabels('id,category\n1,promotion\n2,advertising\n', 'mine.csv'));
     expect(unknown.message).toMatch(/^mine\.csv: line 3: unknown category "advertising"/);
     expect(unknown.file).toBe('mine.csv');
-    expect(errorOf(() => parseLabels('id,category,subcategory\n1,promotion,life\n', 'mine.csv')).message).toMatch(/line 2: "life" is not a subcategory of promotion/);
-    expect(errorOf(() => parseLabels('id,category\n,promotion\n', 'mine.csv')).message).toMatch(/line 2: missing tweet id/);
+    expect(errorOf(() => parseLabels('id,category,subcategory\n1,promotion,life\n', 'mine.csv')).message).toMatch(
+      /line 2: "life" is not a subcategory of promotion/,
+    );
+    expect(errorOf(() => parseLabels('id,category\n,promotion\n', 'mine.csv')).message).toMatch(
+      /line 2: missing tweet id/,
+    );
     expect(errorOf(() => parseLabels('id,category\n3,\n', 'mine.csv')).message).toMatch(/line 2: missing category/);
-    expect(errorOf(() => parseLabels('id,category\n1.23457E+18,personal\n', 'mine.csv')).message).toMatch(/line 2: .*turned into a number/);
-    expect(errorOf(() => parseLabels('id,category\n1,personal\n1,promotion\n', 'mine.csv')).message).toMatch(/line 3: tweet 1 is labeled twice/);
-    expect(errorOf(() => parseLabels('id,text\n1,hello\n', 'mine.csv')).message).toMatch(/line 1: the header has no "category" column/);
+    expect(errorOf(() => parseLabels('id,category\n1.23457E+18,personal\n', 'mine.csv')).message).toMatch(
+      /line 2: .*turned into a number/,
+    );
+    expect(errorOf(() => parseLabels('id,category\n1,personal\n1,promotion\n', 'mine.csv')).message).toMatch(
+      /line 3: tweet 1 is labeled twice/,
+    );
+    expect(errorOf(() => parseLabels('id,text\n1,hello\n', 'mine.csv')).message).toMatch(
+      /line 1: the header has no "category" column/,
+    );
     expect(errorOf(() => parseLabels('id,category\n1,"personal\n', 'mine.csv')).message).toMatch(/^mine\.csv: /);
   });
 
   it('reports a missing file as a TweetAuditError naming it', async () => {
-    await expect(readLabels('/nonexistent/labels.csv')).rejects.toThrow(/\/nonexistent\/labels\.csv: cannot read labels: ENOENT/);
+    await expect(readLabels('/nonexistent/labels.csv')).rejects.toThrow(
+      /\/nonexistent\/labels\.csv: cannot read labels: ENOENT/,
+    );
   });
 
   it('reads an empty file as no labels', () => {

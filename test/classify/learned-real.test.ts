@@ -28,7 +28,9 @@ describe.skipIf(!existsSync(SHARED))('the learned model on the labeled real arch
   it(`scores every archive from the others' labels only: worst >= ${FLOORS.worstAccuracy}, mean >= ${FLOORS.meanAccuracy}`, () => {
     const { archives: rows, reliability } = leaveOneArchiveOut(archives);
     const accuracies = rows.map((row) => row.learned.accuracy);
-    console.log(rows.map((r) => `${r.name}: ${r.learned.accuracy.toFixed(3)} (rules ${r.rules.accuracy.toFixed(3)})`).join('\n'));
+    console.log(
+      rows.map((r) => `${r.name}: ${r.learned.accuracy.toFixed(3)} (rules ${r.rules.accuracy.toFixed(3)})`).join('\n'),
+    );
     expect(rows.length).toBeGreaterThanOrEqual(12);
     expect(Math.min(...accuracies)).toBeGreaterThanOrEqual(FLOORS.worstAccuracy);
     expect(accuracies.reduce((a, b) => a + b, 0) / accuracies.length).toBeGreaterThanOrEqual(FLOORS.meanAccuracy);

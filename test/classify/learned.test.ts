@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/index.js';
 import { buildContext } from '../../src/classify/context.js';
-import { parseLearned, personalize, scoreLearned, serializeLearned, trainLearned, type TrainingTweet } from '../../src/classify/learned.js';
+import {
+  parseLearned,
+  personalize,
+  scoreLearned,
+  serializeLearned,
+  trainLearned,
+  type TrainingTweet,
+} from '../../src/classify/learned.js';
 import { predict, train } from '../../src/classify/logistic.js';
 import type { LabelKey } from '../../src/classify/model.js';
 import { createZone } from '../../src/time/zone.js';
@@ -25,7 +32,7 @@ describe('logistic regression', () => {
     expect([...train(examples, options).weights.get('a')!]).toEqual([...model.weights.get('a')!]);
   });
 
-  it('leaves out features seen in only one archive: one person\'s words say nothing about the next', () => {
+  it("leaves out features seen in only one archive: one person's words say nothing about the next", () => {
     const model = trainLearned([
       [ex('personal/life', 'w:shared', 'w:only-mine'), ex('promotion/sharing', 'shape:link')],
       [ex('personal/life', 'w:shared'), ex('promotion/sharing', 'shape:link')],
@@ -35,17 +42,28 @@ describe('logistic regression', () => {
   });
 
   it('round-trips through its file, rounded', () => {
-    const model = trainLearned([[ex('personal/life', 'w:a'), ex('promotion/sharing', 'w:b')], [ex('personal/life', 'w:a'), ex('promotion/sharing', 'w:b')]]);
+    const model = trainLearned([
+      [ex('personal/life', 'w:a'), ex('promotion/sharing', 'w:b')],
+      [ex('personal/life', 'w:a'), ex('promotion/sharing', 'w:b')],
+    ]);
     const text = serializeLearned(model);
     expect(serializeLearned(parseLearned(text))).toBe(text);
     expect(scoreLearned(parseLearned(text), ev('w:a')).best).toBe(scoreLearned(model, ev('w:a')).best);
   });
 });
 
-describe('a user\'s own labels', () => {
+describe("a user's own labels", () => {
   const shared = trainLearned([
-    [ex('promotion/sharing', 'shape:retweet', 'w:release'), ex('personal/life', 'w:lunch'), ex('promotion/sharing', 'shape:retweet')],
-    [ex('promotion/sharing', 'shape:retweet', 'w:release'), ex('personal/life', 'w:lunch'), ex('promotion/sharing', 'shape:retweet')],
+    [
+      ex('promotion/sharing', 'shape:retweet', 'w:release'),
+      ex('personal/life', 'w:lunch'),
+      ex('promotion/sharing', 'shape:retweet'),
+    ],
+    [
+      ex('promotion/sharing', 'shape:retweet', 'w:release'),
+      ex('personal/life', 'w:lunch'),
+      ex('promotion/sharing', 'shape:retweet'),
+    ],
   ]);
 
   it('carry over to other tweets of the same account, and move nothing else much', () => {
@@ -60,10 +78,22 @@ describe('a user\'s own labels', () => {
     expect(scoreLearned(mine, ev('shape:retweet', 'u:retweet:vendor')).best).toBe('promotion/sharing');
   });
 
-  it('reach the classifier: labeled retweets of one account teach it about that account\'s other retweets', async () => {
+  it("reach the classifier: labeled retweets of one account teach it about that account's other retweets", async () => {
     const zone = createZone('UTC');
-    const rt = (id: string, text: string) => tweet(`RT @band: ${text}`, { id, isRetweet: true, retweetOf: 'band', mentions: ['band'], createdAt: Date.UTC(2024, 0, Number(id)) });
-    const tweets = [rt('1', 'new single out now'), rt('2', 'tickets for the spring tour'), rt('3', 'studio day'), rt('4', 'backstage photos')];
+    const rt = (id: string, text: string) =>
+      tweet(`RT @band: ${text}`, {
+        id,
+        isRetweet: true,
+        retweetOf: 'band',
+        mentions: ['band'],
+        createdAt: Date.UTC(2024, 0, Number(id)),
+      });
+    const tweets = [
+      rt('1', 'new single out now'),
+      rt('2', 'tickets for the spring tour'),
+      rt('3', 'studio day'),
+      rt('4', 'backstage photos'),
+    ];
     const labels = new Map(['1', '2', '3'].map((id) => [id, { category: 'personal' as const, subcategory: 'media' }]));
     const context = buildContext(tweets);
     const plain = await createClassifier({ identity: identity(), zone, context });
@@ -80,16 +110,23 @@ describe('a user\'s own labels', () => {
 describe('evidence from the archive', () => {
   it('marks a tweet sent among many tweets of the same hours that share its words (an event without a hashtag)', async () => {
     const at = (h: number) => Date.UTC(2024, 4, 10, 9) + h * 600_000;
-    const notes = Array.from({ length: 8 }, (_, i) => tweet(`roundtable notes: point ${i} about practice`, { id: `n${i}`, createdAt: at(i) }));
+    const notes = Array.from({ length: 8 }, (_, i) =>
+      tweet(`roundtable notes: point ${i} about practice`, { id: `n${i}`, createdAt: at(i) }),
+    );
     const lonely = tweet('roundtable at home tonight', { id: 'x', createdAt: Date.UTC(2023, 0, 1) });
-    const c = await createClassifier({ identity: identity(), zone: createZone('UTC'), context: buildContext([...notes, lonely]) });
+    const c = await createClassifier({
+      identity: identity(),
+      zone: createZone('UTC'),
+      context: buildContext([...notes, lonely]),
+    });
     expect([...c.evidence(notes[3]!).keys()].some((f) => f.startsWith('time:topic-burst'))).toBe(true);
     expect([...c.evidence(lonely).keys()].some((f) => f.startsWith('time:topic-burst'))).toBe(false);
   });
 
-  it('hears laughter in several languages, and reads nothing into a link shortener\'s domain', async () => {
+  it("hears laughter in several languages, and reads nothing into a link shortener's domain", async () => {
     const c = await createClassifier({ identity: identity(), zone: createZone('UTC'), context: buildContext([]) });
-    for (const text of ['kkkkk que isso', 'jajaja no puede ser', 'that was great haha', '今日は寝坊した笑']) expect(c.evidence(tweet(text)).has('tone:laughter')).toBe(true);
+    for (const text of ['kkkkk que isso', 'jajaja no puede ser', 'that was great haha', '今日は寝坊した笑'])
+      expect(c.evidence(tweet(text)).has('tone:laughter')).toBe(true);
     expect(c.evidence(tweet('the hash of the commit')).has('tone:laughter')).toBe(false);
     const short = c.evidence(tweet('look http://bit.ly/abc', { urls: ['http://bit.ly/abc'] }));
     expect([...short.keys()].some((f) => f.startsWith('domain:'))).toBe(false);
@@ -110,10 +147,30 @@ describe('topics', () => {
 
 describe('threads', () => {
   it('tells a self-reply what its thread started as', async () => {
-    const first = tweet('New post on my blog: how we cut our queue times https://me.example/queues', { id: 't1', urls: ['https://me.example/queues'], createdAt: Date.UTC(2024, 1, 1, 9) });
-    const second = tweet('the second trick is batching', { id: 't2', isReply: true, isSelfReply: true, inReplyToStatusId: 't1', createdAt: Date.UTC(2024, 1, 1, 9, 1) });
-    const third = tweet('and the last one: measure first', { id: 't3', isReply: true, isSelfReply: true, inReplyToStatusId: 't2', createdAt: Date.UTC(2024, 1, 1, 9, 2) });
-    const c = await createClassifier({ identity: identity({ ownDomains: ['me.example'] }), zone: createZone('UTC'), context: buildContext([first, second, third]) });
+    const first = tweet('New post on my blog: how we cut our queue times https://me.example/queues', {
+      id: 't1',
+      urls: ['https://me.example/queues'],
+      createdAt: Date.UTC(2024, 1, 1, 9),
+    });
+    const second = tweet('the second trick is batching', {
+      id: 't2',
+      isReply: true,
+      isSelfReply: true,
+      inReplyToStatusId: 't1',
+      createdAt: Date.UTC(2024, 1, 1, 9, 1),
+    });
+    const third = tweet('and the last one: measure first', {
+      id: 't3',
+      isReply: true,
+      isSelfReply: true,
+      inReplyToStatusId: 't2',
+      createdAt: Date.UTC(2024, 1, 1, 9, 2),
+    });
+    const c = await createClassifier({
+      identity: identity({ ownDomains: ['me.example'] }),
+      zone: createZone('UTC'),
+      context: buildContext([first, second, third]),
+    });
     expect(c.evidence(third).has('thread:starts-as:promotion')).toBe(true);
     expect([...c.evidence(first).keys()].some((f) => f.startsWith('thread:'))).toBe(false);
   });

@@ -22,7 +22,8 @@ describe('classify(tweet, local)', () => {
       const classifier = await createClassifier({ identity, zone, nightHours: { from: 23, to: 4 } });
       const nights = tweets.filter((tweet) => classifier.classify(tweet).flags.includes('late-night')).length;
       expect(nights).toBeGreaterThan(0);
-      for (const tweet of tweets) expect(classifier.classify(tweet, zone.parts(tweet.createdAt))).toEqual(classifier.classify(tweet));
+      for (const tweet of tweets)
+        expect(classifier.classify(tweet, zone.parts(tweet.createdAt))).toEqual(classifier.classify(tweet));
     }
   });
 });

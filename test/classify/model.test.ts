@@ -81,7 +81,9 @@ describe('scoreTweet', () => {
           const t = tweet(text, { lang, isSelfReply: text.length % 2 === 0 });
           const analyzed = analyzeText(t, nlp.vocabulary);
           const allowed = allowedLabels(t, analyzed, false);
-          expect(JSON.stringify(scoreTweet(model, t, analyzed, nlp, allowed))).toBe(JSON.stringify(model.score(modelFeatures(t, analyzed, nlp), allowed)));
+          expect(JSON.stringify(scoreTweet(model, t, analyzed, nlp, allowed))).toBe(
+            JSON.stringify(model.score(modelFeatures(t, analyzed, nlp), allowed)),
+          );
         }
       }
       // The word records' cached rows must follow the new weights.

@@ -18,7 +18,9 @@ const WITH_NEEDS = Object.values(RULES).filter((rule) => rule.needs !== undefine
 
 /** Ids of the rules that match this tweet although it has none of their needs. */
 function brokenClaims(tweet: Tweet, ctx: RuleContext): string[] {
-  return WITH_NEEDS.filter((rule) => rule.match(tweet, ctx) !== null && !hasANeed(rule, tweet, ctx)).map((rule) => `${rule.id} on ${tweet.id}: ${tweet.text}`);
+  return WITH_NEEDS.filter((rule) => rule.match(tweet, ctx) !== null && !hasANeed(rule, tweet, ctx)).map(
+    (rule) => `${rule.id} on ${tweet.id}: ${tweet.text}`,
+  );
 }
 
 function hasANeed(rule: Rule, tweet: Tweet, ctx: RuleContext): boolean {
@@ -28,7 +30,11 @@ function hasANeed(rule: Rule, tweet: Tweet, ctx: RuleContext): boolean {
 const SAMPLE = new URL('../../fixtures/sample-archive', import.meta.url).pathname;
 const SHARED = new URL('../../../shared/archives/', import.meta.url).pathname;
 const BENCH = new URL('../../.bench/archive-10000', import.meta.url).pathname;
-const ARCHIVES = [SAMPLE, ...['alrocar-2024', 'dgageot-2013', 'larsbrinkhoff-2021'].map((name) => SHARED + name), BENCH].filter((path) => existsSync(path));
+const ARCHIVES = [
+  SAMPLE,
+  ...['alrocar-2024', 'dgageot-2013', 'larsbrinkhoff-2021'].map((name) => SHARED + name),
+  BENCH,
+].filter((path) => existsSync(path));
 
 describe('rule needs', () => {
   it('are declared by most rules, each need at least once', () => {
@@ -65,12 +71,18 @@ describe('rule needs', () => {
     expect(broken).toEqual([]);
   });
 
-  it.each(ARCHIVES)('hold on every tweet of %s', async (path) => {
-    const archive = await openArchive(path);
-    const tweets: Tweet[] = [];
-    for await (const tweet of archive.tweets()) tweets.push(tweet);
-    const identity = indexIdentity(await discoverIdentity(archive.owner, tweets));
-    const broken = tweets.flatMap((tweet) => brokenClaims(tweet, { identity, text: analyzeText(tweet, sharedNlp().vocabulary) }));
-    expect(broken).toEqual([]);
-  }, 60_000);
+  it.each(ARCHIVES)(
+    'hold on every tweet of %s',
+    async (path) => {
+      const archive = await openArchive(path);
+      const tweets: Tweet[] = [];
+      for await (const tweet of archive.tweets()) tweets.push(tweet);
+      const identity = indexIdentity(await discoverIdentity(archive.owner, tweets));
+      const broken = tweets.flatMap((tweet) =>
+        brokenClaims(tweet, { identity, text: analyzeText(tweet, sharedNlp().vocabulary) }),
+      );
+      expect(broken).toEqual([]);
+    },
+    60_000,
+  );
 });

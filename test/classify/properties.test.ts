@@ -10,7 +10,11 @@ const arbitraryTweet: fc.Arbitrary<Tweet> = fc
   .record({
     id: fc.bigInt({ min: 1n, max: 2n ** 63n }).map(String),
     createdAt: fc.integer({ min: Date.UTC(2006, 0, 1), max: Date.UTC(2030, 0, 1) }),
-    text: fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('', 'RT @x:', '@a @b', '?¿!', '🚀🧵👇', 'Q1: #chat')),
+    text: fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.constantFrom('', 'RT @x:', '@a @b', '?¿!', '🚀🧵👇', 'Q1: #chat'),
+    ),
     lang: fc.option(fc.constantFrom('en', 'es', 'fr', 'de', 'und', 'ja'), { nil: undefined }),
     isReply: fc.boolean(),
     isSelfReply: fc.boolean(),
@@ -26,7 +30,13 @@ const arbitraryTweet: fc.Arbitrary<Tweet> = fc
 describe('classify, on any tweet', () => {
   it('returns one valid label, a confidence in 0..1, known flags and who decided', async () => {
     const classifier = await createClassifier({
-      identity: identity({ handles: ['me'], ownDomains: ['me.example'], employer: { names: ['Acme'], handles: ['acme'], domains: ['acme.example'] }, eventHashtags: ['conf'], chatHashtags: ['chat'] }),
+      identity: identity({
+        handles: ['me'],
+        ownDomains: ['me.example'],
+        employer: { names: ['Acme'], handles: ['acme'], domains: ['acme.example'] },
+        eventHashtags: ['conf'],
+        chatHashtags: ['chat'],
+      }),
       zone: createZone('America/New_York'),
       nightHours: { from: 22, to: 6 },
     });
@@ -49,7 +59,8 @@ describe('classify, on any tweet', () => {
 
 describe('training at startup', () => {
   it('is deterministic: two classifiers trained on the shipped corpus score alike', async () => {
-    const make = (): ReturnType<typeof createClassifier> => createClassifier({ identity: identity(), zone: createZone('UTC') });
+    const make = (): ReturnType<typeof createClassifier> =>
+      createClassifier({ identity: identity(), zone: createZone('UTC') });
     const [a, b] = await Promise.all([make(), make()]);
     fc.assert(
       fc.property(arbitraryTweet, (tweet) => {

@@ -50,7 +50,9 @@ describe('rule registry', () => {
   it('lists rule metadata for `tweet-audit rules`, every rule once, in precedence order', () => {
     const listed = listRules();
     expect(listed.map((r) => r.id).sort()).toEqual(ids);
-    const ranks = listed.map((r) => PRECEDENCE.indexOf(`${r.category}/${r.subcategory}` as (typeof PRECEDENCE)[number]));
+    const ranks = listed.map((r) =>
+      PRECEDENCE.indexOf(`${r.category}/${r.subcategory}` as (typeof PRECEDENCE)[number]),
+    );
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const r of listed) expect(Object.keys(r).sort()).toEqual(['category', 'description', 'id', 'subcategory']);
   });

@@ -27,11 +27,15 @@ describe.each(Object.values(RULES).map((rule) => [rule.id, rule] as const))('rul
     const match = rule.match(tweet, ctx);
     expect(match).not.toBeNull();
     expect(match!.reason).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-    for (const value of Object.values(match!.data ?? {})) expect(['string', 'number', 'boolean']).toContain(typeof value);
+    for (const value of Object.values(match!.data ?? {}))
+      expect(['string', 'number', 'boolean']).toContain(typeof value);
   });
 
-  it.each(rule.examples.noMatch.map((spec) => [describeSpec(spec), spec] as const))('does not match %s', (_name, spec) => {
-    const { tweet, ctx } = exampleContext(spec);
-    expect(rule.match(tweet, ctx)).toBeNull();
-  });
+  it.each(rule.examples.noMatch.map((spec) => [describeSpec(spec), spec] as const))(
+    'does not match %s',
+    (_name, spec) => {
+      const { tweet, ctx } = exampleContext(spec);
+      expect(rule.match(tweet, ctx)).toBeNull();
+    },
+  );
 });

@@ -9,7 +9,11 @@ import { LANGS, type Lang } from '../../src/classify/text.js';
 // the reference it must equal to the last bit.
 const require = createRequire(import.meta.url);
 type Analyzer = { getSentiment(words: string[]): number };
-const SentimentAnalyzer = require('natural/lib/natural/sentiment/SentimentAnalyzer.js') as new (language: string, stemmer: null, type: string) => Analyzer;
+const SentimentAnalyzer = require('natural/lib/natural/sentiment/SentimentAnalyzer.js') as new (
+  language: string,
+  stemmer: null,
+  type: string,
+) => Analyzer;
 const NATURAL: Record<Lang, [string, string]> = {
   en: ['English', 'afinn'],
   es: ['Spanish', 'afinn'],

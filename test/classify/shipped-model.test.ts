@@ -28,7 +28,9 @@ describe('the shipped model (data/model.json)', () => {
     const { model } = await buildShippedModel(sharedNlp());
     const again = NaiveBayes.fromData(JSON.parse(JSON.stringify(model)));
     expect(again.toData()).toEqual(model);
-    expect(again.score(['~link', 'blog']).categories).toEqual(NaiveBayes.fromData(model).score(['~link', 'blog']).categories);
+    expect(again.score(['~link', 'blog']).categories).toEqual(
+      NaiveBayes.fromData(model).score(['~link', 'blog']).categories,
+    );
   });
 
   it('is retrained at startup when it does not match the corpus, and used when it does', async () => {
@@ -37,11 +39,21 @@ describe('the shipped model (data/model.json)', () => {
     const built = await buildShippedModel(sharedNlp(), dir);
 
     // A model built from another corpus is ignored: the corpus is what counts.
-    await writeFile(file, JSON.stringify({ ...built, corpus: 'stale', model: { ...built.model, docs: built.model.docs.map((d) => d * 2) } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...built,
+        corpus: 'stale',
+        model: { ...built.model, docs: built.model.docs.map((d) => d * 2) },
+      }),
+    );
     expect((await loadModel(sharedNlp(), file, dir)).toData()).toEqual(built.model);
 
     // A matching model is loaded as it is (here marked, to tell it from a retraining).
-    const marked = { ...built, model: { ...built.model, counts: { ...built.model.counts, '~marker': built.model.docs.map(() => 1) } } };
+    const marked = {
+      ...built,
+      model: { ...built.model, counts: { ...built.model.counts, '~marker': built.model.docs.map(() => 1) } },
+    };
     await writeFile(file, JSON.stringify(marked));
     expect((await loadModel(sharedNlp(), file, dir)).toData().counts).toHaveProperty('~marker');
 

@@ -5,7 +5,7 @@ import { createZone } from '../../src/time/zone.js';
 import { identity, tweet } from './support.js';
 
 describe('loading natural', () => {
-  it('uses submodules only: stdout stays clean and neither natural\'s index nor dotenv is loaded', async () => {
+  it("uses submodules only: stdout stays clean and neither natural's index nor dotenv is loaded", async () => {
     const write = vi.spyOn(process.stdout, 'write');
     const log = vi.spyOn(console, 'log');
     try {
@@ -21,6 +21,10 @@ describe('loading natural', () => {
     }
     const loaded = Object.keys(createRequire(import.meta.url).cache);
     expect(loaded.some((file) => file.includes('/natural/lib/natural/stemmers/'))).toBe(true);
-    expect(loaded.filter((file) => /\/dotenv\/|\/natural\/lib\/natural\/index\.js$|\/natural\/lib\/natural\/classifiers\//.test(file))).toEqual([]);
+    expect(
+      loaded.filter((file) =>
+        /\/dotenv\/|\/natural\/lib\/natural\/index\.js$|\/natural\/lib\/natural\/classifiers\//.test(file),
+      ),
+    ).toEqual([]);
   });
 });

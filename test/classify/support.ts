@@ -15,7 +15,10 @@ export function sharedNlp(): Nlp {
 /** The tweet and rule context of a rule example, as the classifier would build them. */
 export function exampleContext(spec: TweetSpec): { tweet: Tweet; ctx: RuleContext } {
   const tweet = tweetFromSpec(spec);
-  return { tweet, ctx: { identity: indexIdentity(exampleIdentity(spec)), text: analyzeText(tweet, sharedNlp().vocabulary) } };
+  return {
+    tweet,
+    ctx: { identity: indexIdentity(exampleIdentity(spec)), text: analyzeText(tweet, sharedNlp().vocabulary) },
+  };
 }
 
 /** A tweet for tests: a plain tweet with this text unless fields say otherwise. */
@@ -24,7 +27,9 @@ export function tweet(text: string, fields: Partial<Tweet> = {}): Tweet {
 }
 
 /** An identity for tests, with every list empty unless given. */
-export function identity(fields: Partial<Omit<Identity, 'employer'>> & { employer?: Partial<Identity['employer']> } = {}): Identity {
+export function identity(
+  fields: Partial<Omit<Identity, 'employer'>> & { employer?: Partial<Identity['employer']> } = {},
+): Identity {
   return {
     handles: fields.handles ?? ['me'],
     ownDomains: fields.ownDomains ?? [],

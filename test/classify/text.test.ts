@@ -12,7 +12,19 @@ describe('fold and words', () => {
   });
 
   it('splits words, keeps inner apostrophes and splits French elisions', () => {
-    expect(words("we're hiring, j'ecoute l'album 2024! c'est-a-dire")).toEqual(["we're", 'hiring', "j'", 'ecoute', "l'", 'album', '2024', "c'", 'est', 'a', 'dire']);
+    expect(words("we're hiring, j'ecoute l'album 2024! c'est-a-dire")).toEqual([
+      "we're",
+      'hiring',
+      "j'",
+      'ecoute',
+      "l'",
+      'album',
+      '2024',
+      "c'",
+      'est',
+      'a',
+      'dire',
+    ]);
     expect(words('🚀 emoji—dash')).toEqual(['emoji', 'dash']);
   });
 });
@@ -21,16 +33,31 @@ describe('emojiIn', () => {
   const byRegex = (text: string): string[] => text.match(/\p{Extended_Pictographic}/gu) ?? [];
 
   it('finds what the Extended_Pictographic regex finds, with its cache cold and warm', () => {
-    const samples = ['🚀🧵👇 launch', '© ® ™ ‼ ⁉ ↔ ⌚ ☀️ ♥ ⭐', 'lone \ud83d high, lone \ude80 low, \ud83d', '👩‍👩‍👧 🏳️‍🌈 🇪🇸 1️⃣', '𐐀 한국어 ½ é', ''];
+    const samples = [
+      '🚀🧵👇 launch',
+      '© ® ™ ‼ ⁉ ↔ ⌚ ☀️ ♥ ⭐',
+      'lone \ud83d high, lone \ude80 low, \ud83d',
+      '👩‍👩‍👧 🏳️‍🌈 🇪🇸 1️⃣',
+      '𐐀 한국어 ½ é',
+      '',
+    ];
     // The first round meets each code point for the first time, the second finds it cached.
-    for (let round = 0; round < 2; round++) for (const text of samples) expect(emojiIn(text), text).toEqual(byRegex(text));
+    for (let round = 0; round < 2; round++)
+      for (const text of samples) expect(emojiIn(text), text).toEqual(byRegex(text));
   });
 
   it('finds what the regex finds in any text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'binary-ascii', maxLength: 40 })), (text) => {
-        expect(emojiIn(text)).toEqual(byRegex(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 40 }),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.string({ unit: 'binary-ascii', maxLength: 40 }),
+        ),
+        (text) => {
+          expect(emojiIn(text)).toEqual(byRegex(text));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -105,7 +132,10 @@ describe('guessLang', () => {
 
 describe('analyzeText', () => {
   it('separates the handles a tweet opens with from the body, and drops URLs and the RT prefix', () => {
-    const text = analyzeText(tweet('@ana @bob thanks for the link https://x.example/a cc @carl'), sharedNlp().vocabulary);
+    const text = analyzeText(
+      tweet('@ana @bob thanks for the link https://x.example/a cc @carl'),
+      sharedNlp().vocabulary,
+    );
     expect(text.leadingHandles).toEqual(['ana', 'bob']);
     expect(text.bodyMentions).toEqual(['carl']);
     expect(text.words).toEqual(['thanks', 'for', 'the', 'link', 'cc']);
@@ -118,7 +148,11 @@ describe('analyzeText', () => {
 
   it('reads opening handles however they are separated, and only at the start', () => {
     const vocabulary = sharedNlp().vocabulary;
-    expect(analyzeText(tweet('.@Noah @ana, @bob: hi @carl'), vocabulary).leadingHandles).toEqual(['noah', 'ana', 'bob']);
+    expect(analyzeText(tweet('.@Noah @ana, @bob: hi @carl'), vocabulary).leadingHandles).toEqual([
+      'noah',
+      'ana',
+      'bob',
+    ]);
     expect(analyzeText(tweet("@ana's talk was great"), vocabulary).leadingHandles).toEqual(['ana']);
     expect(analyzeText(tweet('hi @ana'), vocabulary).leadingHandles).toEqual([]);
     expect(analyzeText(tweet('@ @ana'), vocabulary).leadingHandles).toEqual([]);
@@ -126,7 +160,11 @@ describe('analyzeText', () => {
   });
 
   it('parses links without scheme or with www', () => {
-    expect(parseLink('https://www.Example.com/Blog/?q=1')).toEqual({ host: 'example.com', path: '/blog/', hostPath: 'example.com/blog' });
+    expect(parseLink('https://www.Example.com/Blog/?q=1')).toEqual({
+      host: 'example.com',
+      path: '/blog/',
+      hostPath: 'example.com/blog',
+    });
     expect(parseLink('not a url')).toBeUndefined();
   });
 });
@@ -159,10 +197,17 @@ describe('analyzeText words', () => {
   it('are the words of the folded body for any text', () => {
     const vocabulary = new Vocabulary();
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 })), (text) => {
-        const analyzed = analyzeText(tweet(text), vocabulary);
-        expect(analyzed.words).toEqual(words(fold(analyzed.body)));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.string({ unit: 'grapheme', maxLength: 80 }),
+          fc.string({ unit: 'binary', maxLength: 80 }),
+        ),
+        (text) => {
+          const analyzed = analyzeText(tweet(text), vocabulary);
+          expect(analyzed.words).toEqual(words(fold(analyzed.body)));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -171,7 +216,46 @@ describe('analyzeText words', () => {
     // Pieces that fold to one unit ("é", "’"), to none (a combining accent), to several ("ŉ"),
     // that lowercase by context ("Σ") or as a pair ("𐐀"), or to ASCII (Kelvin sign), capitals,
     // next to elisions and word boundaries.
-    const pieces = ['a', 'e', 'É', 'é', 'e\u0301', '’', "'", '´', '`', ' ', '-', '.', 'ß', 'ﬁ', 'Σ', 'İ', 'ŉ', 'l', 'j', 'qu', 'ç', 'Ç', 'ñ', 'Ü', '1', '🚀', '\u0000', 'ete', 'été', 'ÉTÉ', 'ETE', 'A', 'L', 'QU', 'We', '\u212a', '𐐀', 'Ω'];
+    const pieces = [
+      'a',
+      'e',
+      'É',
+      'é',
+      'e\u0301',
+      '’',
+      "'",
+      '´',
+      '`',
+      ' ',
+      '-',
+      '.',
+      'ß',
+      'ﬁ',
+      'Σ',
+      'İ',
+      'ŉ',
+      'l',
+      'j',
+      'qu',
+      'ç',
+      'Ç',
+      'ñ',
+      'Ü',
+      '1',
+      '🚀',
+      '\u0000',
+      'ete',
+      'été',
+      'ÉTÉ',
+      'ETE',
+      'A',
+      'L',
+      'QU',
+      'We',
+      '\u212a',
+      '𐐀',
+      'Ω',
+    ];
     const vocabulary = new Vocabulary();
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
@@ -193,7 +277,9 @@ describe('analyzeText words', () => {
         const b = analyzeText(tweet(text), unbounded);
         expect(a.words).toEqual(b.words);
         expect([...a.hits]).toEqual([...b.hits]);
-        expect(a.infos.map((info) => [info.langBits, info.stopBits, info.listed, info.second])).toEqual(b.infos.map((info) => [info.langBits, info.stopBits, info.listed, info.second]));
+        expect(a.infos.map((info) => [info.langBits, info.stopBits, info.listed, info.second])).toEqual(
+          b.infos.map((info) => [info.langBits, info.stopBits, info.listed, info.second]),
+        );
         expect(bounded.size).toBeLessThanOrEqual(50);
       }
     }

@@ -17,7 +17,8 @@ describe('the training corpus (data/training)', async () => {
 
   it('covers every label of the taxonomy', () => {
     const seen = new Map<string, number>();
-    for (const { label } of corpus) seen.set(`${label.category}/${label.subcategory}`, (seen.get(`${label.category}/${label.subcategory}`) ?? 0) + 1);
+    for (const { label } of corpus)
+      seen.set(`${label.category}/${label.subcategory}`, (seen.get(`${label.category}/${label.subcategory}`) ?? 0) + 1);
     for (const key of LABEL_KEYS) expect(seen.get(key) ?? 0, key).toBeGreaterThanOrEqual(3);
   });
 
@@ -44,8 +45,12 @@ describe('the training corpus (data/training)', async () => {
 
   it('rejects bad rows with file and line', () => {
     const header = 'text,is_reply,is_self_reply,is_retweet,has_link,has_media,category,subcategory\n';
-    expect(() => parseTrainingCsv(`${header}hello,0,0,0,0,0,personal,lunch\n`, 'x.csv')).toThrow(/x\.csv:2: unknown label "personal\/lunch"/);
-    expect(() => parseTrainingCsv(`${header}hello,yes,0,0,0,0,personal,life\n`, 'x.csv')).toThrow(/x\.csv:2: is_reply must be 0 or 1/);
+    expect(() => parseTrainingCsv(`${header}hello,0,0,0,0,0,personal,lunch\n`, 'x.csv')).toThrow(
+      /x\.csv:2: unknown label "personal\/lunch"/,
+    );
+    expect(() => parseTrainingCsv(`${header}hello,yes,0,0,0,0,personal,life\n`, 'x.csv')).toThrow(
+      /x\.csv:2: is_reply must be 0 or 1/,
+    );
   });
 
   // The corpus is written for tweet-audit: no text of it may come from the real archives.

@@ -16,13 +16,26 @@ import {
 
 /** A candidate with only what ordering looks at. */
 function candidate(id: string, confidence: number, groups: string[]): Candidate {
-  return { id, createdAt: 0, text: `tweet ${id}`, category: 'personal', subcategory: 'life', confidence, decidedBy: ['default'], groups };
+  return {
+    id,
+    createdAt: 0,
+    text: `tweet ${id}`,
+    category: 'personal',
+    subcategory: 'life',
+    confidence,
+    decidedBy: ['default'],
+    groups,
+  };
 }
 
 describe('groupsOf', () => {
   it('puts a tweet in the groups of its retweeted account, linked domains, hashtags and first deciding rule', () => {
     const groups = groupsOf(
-      { retweetOf: 'Ana', urls: ['https://www.blog.example.co.uk/post', 'https://news.example.com/a', 'not a url'], hashtags: ['RubyConf', 'rubyconf'] },
+      {
+        retweetOf: 'Ana',
+        urls: ['https://www.blog.example.co.uk/post', 'https://news.example.com/a', 'not a url'],
+        hashtags: ['RubyConf', 'rubyconf'],
+      },
       { decidedBy: ['link-share', 'model'] },
     );
     expect(groups).toEqual(['@ana', 'domain:example.co.uk', 'domain:example.com', '#rubyconf', 'rule:link-share']);
@@ -75,17 +88,23 @@ describe('QuestionPicker', () => {
     const questions = Array.from({ length: 40 }, () => picker.pick()!);
     expect(picker.pick()).toBeUndefined();
     expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(questions.filter((q) => q.source === 'random').map((q) => q.number)).toEqual([4, 8, 12, 16, 20, 24, 28, 32, 36, 40]);
+    expect(questions.filter((q) => q.source === 'random').map((q) => q.number)).toEqual([
+      4, 8, 12, 16, 20, 24, 28, 32, 36, 40,
+    ]);
     expect(new Set(questions.map((q) => q.candidate.id)).size).toBe(40);
     const asked = questions.filter((q) => q.source === 'asked').map((q) => q.candidate.id);
-    const order = priorityOrder(many).map((c) => c.id).filter((id) => asked.includes(id));
+    const order = priorityOrder(many)
+      .map((c) => c.id)
+      .filter((id) => asked.includes(id));
     expect(asked).toEqual(order);
   });
 
   it('is deterministic for a seed, and another seed draws other tweets', () => {
     const draws = (seed: number) => {
       const picker = new QuestionPicker(many, { seed });
-      return Array.from({ length: 20 }, () => picker.pick()!).filter((q) => q.source === 'random').map((q) => q.candidate.id);
+      return Array.from({ length: 20 }, () => picker.pick()!)
+        .filter((q) => q.source === 'random')
+        .map((q) => q.candidate.id);
     };
     expect(draws(5)).toEqual(draws(5));
     expect(draws(5)).not.toEqual(draws(6));
@@ -132,7 +151,12 @@ describe('wilsonInterval', () => {
 });
 
 describe('trustSummary', () => {
-  const row = (id: string, category: SavedLabel['category'], source: SavedLabel['source'], predicted: string): SavedLabel => ({
+  const row = (
+    id: string,
+    category: SavedLabel['category'],
+    source: SavedLabel['source'],
+    predicted: string,
+  ): SavedLabel => ({
     id,
     category,
     source,
@@ -153,7 +177,9 @@ describe('trustSummary', () => {
   });
 
   it('drops the warning from 10 draws on, and says plainly when there are none', () => {
-    const ten = Array.from({ length: 10 }, (_, i) => row(String(i), 'personal', 'random', i < 9 ? 'personal/life' : 'conference/live'));
+    const ten = Array.from({ length: 10 }, (_, i) =>
+      row(String(i), 'personal', 'random', i < 9 ? 'personal/life' : 'conference/live'),
+    );
     const lines = trustSummary(ten).join('\n');
     expect(lines).toContain('right on 9 of 10 random tweets, 90% (95% interval 60%–98%)');
     expect(lines).not.toMatch(/fewer than 10/);
@@ -171,8 +197,16 @@ describe('LabelsFile', () => {
     const file = path.join(dir, 'sub', 'labels.csv');
     const store = await LabelsFile.open(file);
     expect(store.size).toBe(0);
-    await store.save({ id: '1854591356741861770', category: 'promotion', subcategory: 'self', source: 'asked', predicted: 'personal/life' });
-    expect(await readFile(file, 'utf8')).toBe('id,category,subcategory,source,predicted\n1854591356741861770,promotion,self,asked,personal/life\n');
+    await store.save({
+      id: '1854591356741861770',
+      category: 'promotion',
+      subcategory: 'self',
+      source: 'asked',
+      predicted: 'personal/life',
+    });
+    expect(await readFile(file, 'utf8')).toBe(
+      'id,category,subcategory,source,predicted\n1854591356741861770,promotion,self,asked,personal/life\n',
+    );
     await store.save({ id: '2', category: 'conference', source: 'random', predicted: 'conference/live' });
     await store.remove('1854591356741861770');
     const text = await readFile(file, 'utf8');
@@ -188,11 +222,19 @@ describe('LabelsFile', () => {
     const hand = path.join(dir, 'hand.csv');
     await writeFile(hand, '7,personal\n8,promotion,jobs\n');
     const store = await LabelsFile.open(hand);
-    await store.save({ id: '9', category: 'conversation', subcategory: 'reply', source: 'asked', predicted: 'personal/life' });
+    await store.save({
+      id: '9',
+      category: 'conversation',
+      subcategory: 'reply',
+      source: 'asked',
+      predicted: 'personal/life',
+    });
     expect([...parseLabels(await readFile(hand, 'utf8'), hand).keys()]).toEqual(['7', '8', '9']);
 
     const sheet = path.join(dir, 'classify.csv');
     await writeFile(sheet, 'id,created_at,category,subcategory,confidence,flags,decided_by,text,original\n');
-    await expect(LabelsFile.open(sheet)).rejects.toThrow(/classify\.csv: not a labels file that label keeps \(it has a "created_at" column\)/);
+    await expect(LabelsFile.open(sheet)).rejects.toThrow(
+      /classify\.csv: not a labels file that label keeps \(it has a "created_at" column\)/,
+    );
   });
 });

@@ -5,7 +5,15 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { cleanText, formatQuestion, interact, LabelSession, pickSheet, whyLine, type TweetView } from '../../src/cli/commands/label.js';
+import {
+  cleanText,
+  formatQuestion,
+  interact,
+  LabelSession,
+  pickSheet,
+  whyLine,
+  type TweetView,
+} from '../../src/cli/commands/label.js';
 import { LabelsFile, QuestionPicker, type Candidate } from '../../src/cli/commands/label-pick.js';
 
 const view: TweetView = {
@@ -25,11 +33,23 @@ const candidates: Candidate[] = Array.from({ length: 10 }, (_, i) => ({
   groups: [`#g${i}`],
 }));
 
-async function session(): Promise<{ session: LabelSession; file: string; output: () => string; rows: () => Promise<Record<string, string>[]> }> {
+async function session(): Promise<{
+  session: LabelSession;
+  file: string;
+  output: () => string;
+  rows: () => Promise<Record<string, string>[]>;
+}> {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'label-session-')), 'labels.csv');
   let text = '';
-  const s = new LabelSession(new QuestionPicker(candidates, { seed: 3 }), await LabelsFile.open(file), view, (chunk) => (text += chunk), 100);
-  const rows = async () => (existsSync(file) ? (parse(await readFile(file, 'utf8'), { columns: true }) as Record<string, string>[]) : []);
+  const s = new LabelSession(
+    new QuestionPicker(candidates, { seed: 3 }),
+    await LabelsFile.open(file),
+    view,
+    (chunk) => (text += chunk),
+    100,
+  );
+  const rows = async () =>
+    existsSync(file) ? (parse(await readFile(file, 'utf8'), { columns: true }) as Record<string, string>[]) : [];
   return { session: s, file, output: () => text, rows };
 }
 
@@ -43,7 +63,9 @@ describe('LabelSession', () => {
     expect(output()).toContain('promotion: [1] self  [2] employer  [3] sharing  [4] jobs');
     expect(await rows()).toEqual([]);
     await s.key('1');
-    expect(await rows()).toEqual([{ id: '100', category: 'promotion', subcategory: 'self', source: 'asked', predicted: 'personal/life' }]);
+    expect(await rows()).toEqual([
+      { id: '100', category: 'promotion', subcategory: 'self', source: 'asked', predicted: 'personal/life' },
+    ]);
 
     await s.key('s');
     await s.key('4');
@@ -143,7 +165,15 @@ describe('interact', () => {
 describe('what a question shows', () => {
   it('shows the local time, the text without control characters, the link, the label and why, in one line', () => {
     const text = formatQuestion(
-      { candidate: { ...candidates[0]!, text: 'red \u001b[31malert\u0007 \u202eevil\r\nnext line', decidedBy: ['model'] }, source: 'random', number: 8 },
+      {
+        candidate: {
+          ...candidates[0]!,
+          text: 'red \u001b[31malert\u0007 \u202eevil\r\nnext line',
+          decidedBy: ['model'],
+        },
+        source: 'random',
+        number: 8,
+      },
       view,
       200,
     );

@@ -18,10 +18,12 @@ function repeat<T>(count: number, make: (i: number) => T): T[] {
 }
 
 /** Filler: own tweets with links to many different sites, so shares are measured against something. */
-const FILLER = repeat(40, (i) => t(`an interesting read https://site${i}.example/post`, { createdAt: START + i * DAY }));
+const FILLER = repeat(40, (i) =>
+  t(`an interesting read https://site${i}.example/post`, { createdAt: START + i * DAY }),
+);
 
 describe('discoverIdentity', () => {
-  it('takes handles from the owner, adds the config\'s, and reads every tweet of an async iterable', async () => {
+  it("takes handles from the owner, adds the config's, and reads every tweet of an async iterable", async () => {
     let read = 0;
     async function* tweets(): AsyncIterable<Tweet> {
       for (const tweet of FILLER) {
@@ -36,8 +38,12 @@ describe('discoverIdentity', () => {
 
   describe('own domains', () => {
     it('takes the profile website, and a profile page on a shared host as a path', async () => {
-      expect((await discoverIdentity({ ...OWNER, website: 'https://www.alice.example/' }, [])).ownDomains).toEqual(['alice.example']);
-      expect((await discoverIdentity({ ...OWNER, website: 'https://github.com/alice' }, [])).ownDomains).toEqual(['github.com/alice']);
+      expect((await discoverIdentity({ ...OWNER, website: 'https://www.alice.example/' }, [])).ownDomains).toEqual([
+        'alice.example',
+      ]);
+      expect((await discoverIdentity({ ...OWNER, website: 'https://github.com/alice' }, [])).ownDomains).toEqual([
+        'github.com/alice',
+      ]);
       expect((await discoverIdentity({ ...OWNER, website: 'https://t.co/abc' }, [])).ownDomains).toEqual([]);
     });
 
@@ -58,7 +64,9 @@ describe('discoverIdentity', () => {
     });
 
     it('never takes shared hosts (github.com, youtube.com, t.co…) from frequency, nor links in retweets and replies', async () => {
-      const shared = repeat(8, (i) => t(`my video https://youtube.com/watch?v=${i} and my repo https://github.com/other/x${i}`));
+      const shared = repeat(8, (i) =>
+        t(`my video https://youtube.com/watch?v=${i} and my repo https://github.com/other/x${i}`),
+      );
       const rts = repeat(8, (i) => t(`RT @bob: my post https://bob.example/p${i}`));
       const replies = repeat(8, (i) => t(`@bob my post https://bob2.example/p${i}`, { isReply: true }));
       expect((await discoverIdentity(OWNER, [...FILLER, ...shared, ...rts, ...replies])).ownDomains).toEqual([]);
@@ -76,17 +84,25 @@ describe('discoverIdentity', () => {
 
     it('reads a company named in the bio when the tweets agree, and not otherwise', async () => {
       const tweets = [...FILLER, ...repeat(2, (i) => t(`new release https://nimbus-cloud.example/r${i}`))];
-      expect((await discoverIdentity({ ...OWNER, bio: 'Data engineer at Nimbus Cloud. Runner.' }, tweets)).employer).toEqual({
+      expect(
+        (await discoverIdentity({ ...OWNER, bio: 'Data engineer at Nimbus Cloud. Runner.' }, tweets)).employer,
+      ).toEqual({
         names: ['Nimbus Cloud'],
         handles: [],
         domains: ['nimbus-cloud.example'],
       });
-      expect((await discoverIdentity({ ...OWNER, bio: 'Data engineer at Nimbus Cloud. Runner.' }, FILLER)).employer.names).toEqual([]);
+      expect(
+        (await discoverIdentity({ ...OWNER, bio: 'Data engineer at Nimbus Cloud. Runner.' }, FILLER)).employer.names,
+      ).toEqual([]);
       expect((await discoverIdentity({ ...OWNER, bio: 'Happiest at Home' }, FILLER)).employer.names).toEqual([]);
     });
 
     it('ignores former employers and people in the bio', async () => {
-      expect((await discoverIdentity({ ...OWNER, bio: 'Ex-@oldcorp. Dad. Loves @spouse.' }, [])).employer).toEqual({ names: [], handles: [], domains: [] });
+      expect((await discoverIdentity({ ...OWNER, bio: 'Ex-@oldcorp. Dad. Loves @spouse.' }, [])).employer).toEqual({
+        names: [],
+        handles: [],
+        domains: [],
+      });
     });
 
     it('pairs an account the owner keeps passing on with a domain of the same name the owner keeps linking', async () => {
@@ -96,7 +112,11 @@ describe('discoverIdentity', () => {
         ...repeat(3, (i) => t(`RT @tinyco: release ${i} is out`)),
         ...repeat(4, (i) => t(`our docs https://docs.tiny.example/page${i}`)),
       ];
-      expect((await discoverIdentity(OWNER, tweets)).employer).toEqual({ names: ['Tiny'], handles: ['tinyco'], domains: ['tiny.example'] });
+      expect((await discoverIdentity(OWNER, tweets)).employer).toEqual({
+        names: ['Tiny'],
+        handles: ['tinyco'],
+        domains: ['tiny.example'],
+      });
     });
 
     it('does not take a club or a magazine the owner keeps passing on for an employer: the owner never speaks for it', async () => {
@@ -110,7 +130,11 @@ describe('discoverIdentity', () => {
     });
 
     it('does not take a friend mentioned often, without a domain of that name, for an employer', async () => {
-      const tweets = [...FILLER, ...repeat(12, (i) => t(`lunch with @carla ${i}`)), ...repeat(3, (i) => t(`RT @carla: hello ${i}`))];
+      const tweets = [
+        ...FILLER,
+        ...repeat(12, (i) => t(`lunch with @carla ${i}`)),
+        ...repeat(3, (i) => t(`RT @carla: hello ${i}`)),
+      ];
       expect((await discoverIdentity(OWNER, tweets)).employer.handles).toEqual([]);
     });
   });
@@ -120,7 +144,9 @@ describe('discoverIdentity', () => {
       repeat(count, (i) => t(`${text} #${tag}`, { createdAt: START + day * DAY + i * 2 * HOUR }));
 
     it('finds a hashtag used in a burst of a few days, with event words', async () => {
-      expect((await discoverIdentity(OWNER, [...FILLER, ...burst('bigtestconf', 10, 8)])).eventHashtags).toEqual(['bigtestconf']);
+      expect((await discoverIdentity(OWNER, [...FILLER, ...burst('bigtestconf', 10, 8)])).eventHashtags).toEqual([
+        'bigtestconf',
+      ]);
     });
 
     it('finds a yearly burst even without event words', async () => {
@@ -128,10 +154,15 @@ describe('discoverIdentity', () => {
       expect((await discoverIdentity(OWNER, tweets)).eventHashtags).toEqual(['meetx']);
     });
 
-    it('leaves out daily habits, news bursts without event words, and the employer\'s name', async () => {
+    it("leaves out daily habits, news bursts without event words, and the employer's name", async () => {
       const daily = repeat(30, (i) => t(`day ${i} of learning #dailycode`, { createdAt: START + i * DAY }));
       const news = burst('phonelaunch', 20, 6, 'the new phone is out, prices inside');
-      const company = [...repeat(6, (i) => t(`Proud of the team @tinyco ${i}`)), ...repeat(3, (i) => t(`RT @tinyco: release ${i}`)), ...repeat(4, (i) => t(`our docs https://tinyco.example/p${i}`)), ...burst('tinyco', 30, 6)];
+      const company = [
+        ...repeat(6, (i) => t(`Proud of the team @tinyco ${i}`)),
+        ...repeat(3, (i) => t(`RT @tinyco: release ${i}`)),
+        ...repeat(4, (i) => t(`our docs https://tinyco.example/p${i}`)),
+        ...burst('tinyco', 30, 6),
+      ];
       const identity = await discoverIdentity(OWNER, [...FILLER, ...daily, ...news, ...company]);
       expect(identity.employer.handles).toEqual(['tinyco']);
       expect(identity.eventHashtags).toEqual([]);
@@ -141,7 +172,9 @@ describe('discoverIdentity', () => {
   describe('chat hashtags', () => {
     it('finds a hashtag used in sessions at the same weekday and hour, week after week', async () => {
       const sessions = repeat(4, (week) =>
-        repeat(5, (i) => t(`A${i + 1}: listen first #carechat`, { createdAt: START + week * 7 * DAY + 10 * HOUR + i * 5 * 60_000 })),
+        repeat(5, (i) =>
+          t(`A${i + 1}: listen first #carechat`, { createdAt: START + week * 7 * DAY + 10 * HOUR + i * 5 * 60_000 }),
+        ),
       ).flat();
       const identity = await discoverIdentity(OWNER, [...FILLER, ...sessions]);
       expect(identity.chatHashtags).toEqual(['carechat']);
@@ -149,7 +182,11 @@ describe('discoverIdentity', () => {
     });
 
     it('does not take sessions at random times for a chat', async () => {
-      const sessions = repeat(4, (week) => repeat(3, (i) => t(`thoughts #musings`, { createdAt: START + week * 9 * DAY + week * 5 * HOUR + i * 10 * 60_000 }))).flat();
+      const sessions = repeat(4, (week) =>
+        repeat(3, (i) =>
+          t(`thoughts #musings`, { createdAt: START + week * 9 * DAY + week * 5 * HOUR + i * 10 * 60_000 }),
+        ),
+      ).flat();
       expect((await discoverIdentity(OWNER, sessions)).chatHashtags).toEqual([]);
     });
   });
@@ -157,7 +194,11 @@ describe('discoverIdentity', () => {
   it('lets config values replace what was discovered, key by key', async () => {
     const tweets = [...FILLER, ...repeat(2, (i) => t(`notes https://martin-notes.example/n${i}`))];
     const identity = await discoverIdentity(OWNER, tweets, {
-      identity: { ownDomains: ['https://www.Mine.example/'], employer: { names: ['Acme'] }, eventHashtags: ['#DevConf'] },
+      identity: {
+        ownDomains: ['https://www.Mine.example/'],
+        employer: { names: ['Acme'] },
+        eventHashtags: ['#DevConf'],
+      },
     });
     expect(identity.ownDomains).toEqual(['mine.example']);
     expect(identity.employer).toEqual({ names: ['Acme'], handles: [], domains: [] });

@@ -1,4 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +29,10 @@ function modernArchive(name: string, tweetsJs: string | Buffer): string {
   const dir = path.join(temp, name);
   mkdirSync(path.join(dir, 'data'), { recursive: true });
   writeFileSync(path.join(dir, 'data/tweets.js'), tweetsJs);
-  writeFileSync(path.join(dir, 'data/account.js'), 'window.YTD.account.part0 = [ { "account" : { "username" : "tester", "accountId" : "1" } } ]');
+  writeFileSync(
+    path.join(dir, 'data/account.js'),
+    'window.YTD.account.part0 = [ { "account" : { "username" : "tester", "accountId" : "1" } } ]',
+  );
   return dir;
 }
 
@@ -34,7 +46,11 @@ beforeAll(async () => {
 });
 
 cases.push(
-  { name: 'a path that does not exist', make: () => path.join(temp, 'missing.zip'), message: /missing\.zip.*does not exist/ },
+  {
+    name: 'a path that does not exist',
+    make: () => path.join(temp, 'missing.zip'),
+    message: /missing\.zip.*does not exist/,
+  },
   {
     name: 'a folder with no archive in it',
     make: () => {
@@ -64,7 +80,11 @@ cases.push(
   },
   {
     name: 'a JSON array of something that is not tweets',
-    make: () => modernArchive('not-tweets', 'window.YTD.tweets.part0 = [ { "like" : { "tweetId" : "1" } }, { "like" : { "tweetId" : "2" } } ]'),
+    make: () =>
+      modernArchive(
+        'not-tweets',
+        'window.YTD.tweets.part0 = [ { "like" : { "tweetId" : "1" } }, { "like" : { "tweetId" : "2" } } ]',
+      ),
     message: /tweets\.js.*not.*tweet/i,
   },
   {
@@ -79,7 +99,11 @@ cases.push(
   },
   {
     name: 'an image renamed to .js',
-    make: () => modernArchive('image', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 0)])),
+    make: () =>
+      modernArchive(
+        'image',
+        Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 0)]),
+      ),
     message: /tweets\.js.*(not text|binary|image)/i,
   },
   {
@@ -87,12 +111,28 @@ cases.push(
     make: () =>
       modernArchive(
         'latin1',
-        Buffer.concat([Buffer.from('window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "1", "created_at" : "Sat Nov 09 12:14:18 +0000 2024", "full_text" : "caf'), Buffer.from([0xe9]), Buffer.from('" } } ]')]),
+        Buffer.concat([
+          Buffer.from(
+            'window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "1", "created_at" : "Sat Nov 09 12:14:18 +0000 2024", "full_text" : "caf',
+          ),
+          Buffer.from([0xe9]),
+          Buffer.from('" } } ]'),
+        ]),
       ),
     message: /tweets\.js.*UTF-8/i,
   },
-  { name: 'an unknown option', make: () => sampleArchive, args: ['--colour', 'never'], message: /unknown option '--colour'/ },
-  { name: 'a bad --month', make: () => sampleArchive, args: ['--month', 'May'], message: /--month "May" is not a month/ },
+  {
+    name: 'an unknown option',
+    make: () => sampleArchive,
+    args: ['--colour', 'never'],
+    message: /unknown option '--colour'/,
+  },
+  {
+    name: 'a bad --month',
+    make: () => sampleArchive,
+    args: ['--month', 'May'],
+    message: /--month "May" is not a month/,
+  },
   {
     name: 'a config with an unknown key',
     make: () => {

@@ -1,10 +1,30 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  rmSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDatedArchive } from '../support/dated-archive.js';
-import { bin, hasSharedArchives, isolatedEnv, recordRun, repoRoot, runBinary, runMain, sampleArchive, sharedArchives } from '../support/cli.js';
+import {
+  bin,
+  hasSharedArchives,
+  isolatedEnv,
+  recordRun,
+  repoRoot,
+  runBinary,
+  runMain,
+  sampleArchive,
+  sharedArchives,
+} from '../support/cli.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-e2e-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -29,16 +49,26 @@ describe('help', () => {
       expect(printed).toMatchObject({ code: 0, stdout: made.stdout, stderr: '' });
     }
     // Wrapped to 80 columns whatever the terminal, unless it is narrower.
-    expect(Math.max(...made.stdout.split('\n').filter((line) => !line.startsWith('  ')).map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(
+      Math.max(
+        ...made.stdout
+          .split('\n')
+          .filter((line) => !line.startsWith('  '))
+          .map((line) => line.length),
+      ),
+    ).toBeLessThanOrEqual(80);
     const narrow = await runMain(['report', '--help'], { isTTY: true, columns: 50 });
     expect(narrow.stdout).not.toBe((await runMain(['report', '--help'])).stdout);
   });
 
-  it.each(['report', 'classify', 'trend', 'check', 'init', 'explain', 'eval', 'rules'])('shows an example for %s', async (command) => {
-    const result = await runBinary([command, '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Examples:\n {2}\$ tweet-audit /);
-  });
+  it.each(['report', 'classify', 'trend', 'check', 'init', 'explain', 'eval', 'rules'])(
+    'shows an example for %s',
+    async (command) => {
+      const result = await runBinary([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Examples:\n {2}\$ tweet-audit /);
+    },
+  );
 });
 
 describe('report on the bundled sample archive', () => {
@@ -64,8 +94,11 @@ describe('report on the bundled sample archive', () => {
     expect(shares.reduce((sum, c) => sum + c.count, 0)).toBe(report.total);
     expect(shares.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 2);
     expect(report.professionalShare).toBe(report.categories.promotion.share);
-    for (const category of shares as unknown as Array<{ subcategories: Record<string, { count: number; share: number }> }>) {
-      for (const sub of Object.values(category.subcategories)) expect(sub).toMatchObject({ count: expect.any(Number), share: expect.any(Number) });
+    for (const category of shares as unknown as Array<{
+      subcategories: Record<string, { count: number; share: number }>;
+    }>) {
+      for (const sub of Object.values(category.subcategories))
+        expect(sub).toMatchObject({ count: expect.any(Number), share: expect.any(Number) });
     }
   });
 
@@ -100,7 +133,9 @@ describe('classify', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('id,created_at,category,subcategory,confidence,flags,decided_by,text,original');
-    expect(lines[1]).toMatch(/^\d{15,20},\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,(conversation|promotion|conference|personal),/);
+    expect(lines[1]).toMatch(
+      /^\d{15,20},\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,(conversation|promotion|conference|personal),/,
+    );
   });
 
   it('gives the same tweets as JSON', async () => {
@@ -131,7 +166,8 @@ describe('beyond X: Mastodon and Bluesky exports give the same reports', () => {
     const result = await runBinary(['report', archive, '--all', '--format', 'json', '--tz', 'UTC']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    const total = 'months' in report ? report.months.reduce((sum: number, m: { total: number }) => sum + m.total, 0) : report.total;
+    const total =
+      'months' in report ? report.months.reduce((sum: number, m: { total: number }) => sum + m.total, 0) : report.total;
     expect(total).toBeGreaterThan(0);
   });
 });
@@ -144,7 +180,14 @@ describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
     ['dgageot-2013/tweets.csv', '2012-06'],
     ['alrocar-2024/data/tweets.js', '2024-05'],
   ])('reports on %s', async (archive, month) => {
-    const result = await runBinary(['report', path.join(sharedArchives, archive), '--month', month, '--format', 'json']);
+    const result = await runBinary([
+      'report',
+      path.join(sharedArchives, archive),
+      '--month',
+      month,
+      '--format',
+      'json',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -167,7 +210,13 @@ describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
   });
 
   it('classifies every tweet of an archive, each once', async () => {
-    const result = await runBinary(['classify', path.join(sharedArchives, 'alrocar-2024'), '--all', '--format', 'json']);
+    const result = await runBinary([
+      'classify',
+      path.join(sharedArchives, 'alrocar-2024'),
+      '--all',
+      '--format',
+      'json',
+    ]);
     const rows = JSON.parse(result.stdout) as Array<{ id: string }>;
     // 1,223 items in tweets.js, of which 5 are earlier versions of edited tweets.
     expect(rows).toHaveLength(1218);
@@ -180,7 +229,11 @@ describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
       (readdirSync(archive, { recursive: true }) as string[])
         .sort()
         .map((name) => path.join(archive, name))
-        .map((file) => [file, statSync(file).mtimeMs, statSync(file).isFile() ? readFileSync(file).toString('base64') : 'dir']);
+        .map((file) => [
+          file,
+          statSync(file).mtimeMs,
+          statSync(file).isFile() ? readFileSync(file).toString('base64') : 'dir',
+        ]);
     const before = snapshot();
     expect((await runBinary(['report', archive, '--all', '--format', 'html'])).code).toBe(0);
     expect((await runBinary(['classify', archive, '--all'])).code).toBe(0);
@@ -223,7 +276,14 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
 describe('output', () => {
   it('writes --out atomically and leaves no temporary file behind', async () => {
     const dir = mkdtempSync(path.join(temp, 'out-'));
-    const result = await runBinary(['report', sampleArchive, '--format', 'markdown', '--out', path.join(dir, 'report.md')]);
+    const result = await runBinary([
+      'report',
+      sampleArchive,
+      '--format',
+      'markdown',
+      '--out',
+      path.join(dir, 'report.md'),
+    ]);
     expect(result.code).toBe(0);
     expect(readdirSync(dir)).toEqual(['report.md']);
     expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toMatch(/^# /m);
@@ -245,7 +305,10 @@ describe('output', () => {
     };
     await generateArchive({ tweets: 20_000, out: archive, seed: 7 });
     const dir = mkdtempSync(path.join(temp, 'interrupt-'));
-    const child = spawn(process.execPath, [bin, 'classify', archive, '--all', '--out', path.join(dir, 'rows.csv')], { env: isolatedEnv(), stdio: 'ignore' });
+    const child = spawn(process.execPath, [bin, 'classify', archive, '--all', '--out', path.join(dir, 'rows.csv')], {
+      env: isolatedEnv(),
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     let sawTemp = false;
     for (let i = 0; i < 1500 && child.exitCode === null; i++) {
@@ -265,7 +328,10 @@ describe('output', () => {
   it.skipIf(!existsSync('/dev/full'))('says the disk is full in one line and exits 2 (> /dev/full)', async () => {
     const full = openSync('/dev/full', 'w');
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'report', sampleArchive, '--all'], { env: isolatedEnv(), stdio: ['ignore', full, 'pipe'] });
+      const child = spawn(process.execPath, [bin, 'report', sampleArchive, '--all'], {
+        env: isolatedEnv(),
+        stdio: ['ignore', full, 'pipe'],
+      });
       let stderr = '';
       child.stderr!.on('data', (chunk) => (stderr += chunk));
       child.on('close', (code) => resolve({ code, stderr }));
@@ -277,7 +343,10 @@ describe('output', () => {
 
   it('exits 0 quietly when the reader closes the pipe early (| head)', async () => {
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'classify', sampleArchive, '--all'], { env: isolatedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [bin, 'classify', sampleArchive, '--all'], {
+        env: isolatedEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
       // Closed before the first row is written: every write meets a closed pipe.
@@ -287,13 +356,15 @@ describe('output', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
   });
-
 });
 
 describe('init and check, as cron runs them', () => {
   function configWithTargets(dir: string, targets: unknown[]): string {
     const file = path.join(dir, 'tweet-audit.config.json');
-    const text = readFileSync(file, 'utf8').replace(/"goals": \[\]\n/, `"goals": ["Meet interesting people"],\n  "targets": ${JSON.stringify(targets)}\n`);
+    const text = readFileSync(file, 'utf8').replace(
+      /"goals": \[\]\n/,
+      `"goals": ["Meet interesting people"],\n  "targets": ${JSON.stringify(targets)}\n`,
+    );
     writeFileSync(file, text);
     return file;
   }
@@ -311,7 +382,10 @@ describe('init and check, as cron runs them', () => {
     expect(noTargets.code).toBe(2);
     expect(noTargets.stderr).toMatch(/no targets to check/);
 
-    configWithTargets(dir, [{ scope: 'conversation', min: 0.01 }, { scope: 'promotion/employer', max: 0.99 }]);
+    configWithTargets(dir, [
+      { scope: 'conversation', min: 0.01 },
+      { scope: 'promotion/employer', max: 0.99 },
+    ]);
     const met = await runBinary(['check', sampleArchive], { cwd: dir });
     expect(met).toMatchObject({ code: 0, stdout: '', stderr: '' });
 
@@ -328,7 +402,13 @@ describe('init and check, as cron runs them', () => {
       const d = new Date(ms);
       return d.getUTCMonth() === 0 || d.getUTCMonth() === 3 || d.getUTCDate() <= (d.getUTCMonth() === 2 ? 4 : 3);
     };
-    const dir = writeDatedArchive(mkdtempSync(path.join(temp, 'sparse-')), { handle: 'sparse', accountId: '91', madeAt: Date.UTC(2026, 3, 10), days: 100, keep });
+    const dir = writeDatedArchive(mkdtempSync(path.join(temp, 'sparse-')), {
+      handle: 'sparse',
+      accountId: '91',
+      madeAt: Date.UTC(2026, 3, 10),
+      days: 100,
+      keep,
+    });
     const result = await runBinary(['report', dir, '--tz', 'UTC', '--format', 'json', '--verbose']);
     expect(result.code).toBe(0);
     const notices = result.stderr.split('\n').filter((line) => line.includes('2026-03'));
@@ -336,7 +416,11 @@ describe('init and check, as cron runs them', () => {
       'tweet-audit: 2026-01..2026-03: 2026-03, the last complete month in the archive (UTC), has only 8 tweets, so the review goes back to 2026-01 to hold at least 20 (76 tweets); choose another with --month, --from/--to or --all',
     ]);
     const report = JSON.parse(result.stdout);
-    expect(report.months.map((m: { month: string; total: number }) => [m.month, m.total])).toEqual([['2026-01', 62], ['2026-02', 6], ['2026-03', 8]]);
+    expect(report.months.map((m: { month: string; total: number }) => [m.month, m.total])).toEqual([
+      ['2026-01', 62],
+      ['2026-02', 6],
+      ['2026-03', 8],
+    ]);
   });
 
   it('check does not judge a month under 20 tweets: it says why on stdout and exits 0', async () => {
@@ -348,7 +432,9 @@ describe('init and check, as cron runs them', () => {
     expect(few).toBeDefined();
     const result = await runBinary(['check', sampleArchive, '--month', few.month], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${few.month} targets not judged: only ${few.total} tweets, fewer than the 20 a fair review needs; widen the period with --from/--to or --all\n`);
+    expect(result.stdout).toBe(
+      `${few.month} targets not judged: only ${few.total} tweets, fewer than the 20 a fair review needs; widen the period with --from/--to or --all\n`,
+    );
     // The same target on a month with enough tweets is judged, and missed.
     const busy = (months.trend ?? months).find((p: { total: number }) => p.total >= 20);
     expect((await runBinary(['check', sampleArchive, '--month', busy.month], { cwd: dir })).code).toBe(1);

@@ -41,8 +41,16 @@ describe('quiet when all is well', () => {
 
   it('reads the newest of several downloads of one account, and says so only on a terminal', async () => {
     const folder = mkdtempSync(path.join(temp, 'downloads-'));
-    writeDatedArchive(path.join(folder, 'twitter-2026-10-02'), { handle: 'solo', accountId: '77', madeAt: Date.UTC(2026, 9, 2) });
-    writeDatedArchive(path.join(folder, 'twitter-2026-11-02'), { handle: 'solo', accountId: '77', madeAt: Date.UTC(2026, 10, 2) });
+    writeDatedArchive(path.join(folder, 'twitter-2026-10-02'), {
+      handle: 'solo',
+      accountId: '77',
+      madeAt: Date.UTC(2026, 9, 2),
+    });
+    writeDatedArchive(path.join(folder, 'twitter-2026-11-02'), {
+      handle: 'solo',
+      accountId: '77',
+      madeAt: Date.UTC(2026, 10, 2),
+    });
     const quiet = await runMain(['report', folder, '--json']);
     expect(quiet.stderr).toBe('');
     expect(JSON.parse(quiet.stdout).month).toBe('2026-10');
@@ -79,22 +87,32 @@ describe('warnings that need action: one line each, exit code unchanged, check -
     const json = await runMain(['check', sampleArchive, '--json', '-o', 'audit.json'], { cwd: dir });
     expect(json).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(path.join(dir, 'audit.json'), 'utf8')).month).toBe('2026-10');
-    expect((await runMain(['check', sampleArchive, '-o', '-'], { cwd: dir })).stderr).toMatch(/stdout is for the targets missed/);
+    expect((await runMain(['check', sampleArchive, '-o', '-'], { cwd: dir })).stderr).toMatch(
+      /stdout is for the targets missed/,
+    );
   });
 
   it('a stale archive, by its newest tweet when it has no date of its own', async () => {
-    const dir = writeDatedArchive(path.join(temp, 'undated'), { handle: 'undated', accountId: '5', madeAt: Date.UTC(2026, 8, 20) });
+    const dir = writeDatedArchive(path.join(temp, 'undated'), {
+      handle: 'undated',
+      accountId: '5',
+      madeAt: Date.UTC(2026, 8, 20),
+    });
     rmSync(path.join(dir, 'data', 'manifest.js'));
     const result = await runMain(['report', dir, '--json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^tweet-audit: warning: .*undated: the archive's newest tweet is from 2026-09, more than 35 days ago/);
+    expect(result.stderr).toMatch(
+      /^tweet-audit: warning: .*undated: the archive's newest tweet is from 2026-09, more than 35 days ago/,
+    );
   });
 
   it('a config written for another account', async () => {
     const dir = configFolder('other', { identity: { handles: ['someoneelse'] } });
     const result = await runMain(['report', sampleArchive, '--json'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^tweet-audit: warning: .*tweet-audit\.config\.json was written for @someoneelse, but the archive is @marisolquade's/);
+    expect(result.stderr).toMatch(
+      /^tweet-audit: warning: .*tweet-audit\.config\.json was written for @someoneelse, but the archive is @marisolquade's/,
+    );
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect((await runMain(['check', sampleArchive, '--strict'], { cwd: dir })).code).toBe(1);
   });
@@ -109,7 +127,9 @@ describe('several accounts', () => {
   it('refuses two archives of different accounts, unless --merge-accounts', async () => {
     const refused = await runMain(['report', alpha, beta]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^tweet-audit: these archives are of different accounts \(@alpha: .*alpha-download; @beta: .*beta-download\): give --merge-accounts/);
+    expect(refused.stderr).toMatch(
+      /^tweet-audit: these archives are of different accounts \(@alpha: .*alpha-download; @beta: .*beta-download\): give --merge-accounts/,
+    );
     expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(refused.stdout).toBe('');
     const merged = await runMain(['report', alpha, beta, '--merge-accounts', '--json']);
@@ -134,7 +154,10 @@ describe('several accounts', () => {
 
   it('checks each account of a folder, naming it', async () => {
     const dir = mkdtempSync(path.join(temp, 'check-accounts-'));
-    writeFileSync(path.join(dir, 'tweet-audit.config.json'), JSON.stringify({ targets: [{ scope: 'conversation', max: 0.1 }] }));
+    writeFileSync(
+      path.join(dir, 'tweet-audit.config.json'),
+      JSON.stringify({ targets: [{ scope: 'conversation', max: 0.1 }] }),
+    );
     const result = await runMain(['check', folder], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout.trimEnd().split('\n')).toEqual([
@@ -145,12 +168,20 @@ describe('several accounts', () => {
 
   it('reads a config per account where --config names {handle}', async () => {
     const dir = mkdtempSync(path.join(temp, 'config-per-account-'));
-    writeFileSync(path.join(dir, 'alpha.json'), JSON.stringify({ identity: { handles: ['alpha'] }, targets: [{ scope: 'conversation', min: 0.1 }] }));
-    writeFileSync(path.join(dir, 'beta.json'), JSON.stringify({ identity: { handles: ['beta'] }, targets: [{ scope: 'conversation', max: 0.1 }] }));
+    writeFileSync(
+      path.join(dir, 'alpha.json'),
+      JSON.stringify({ identity: { handles: ['alpha'] }, targets: [{ scope: 'conversation', min: 0.1 }] }),
+    );
+    writeFileSync(
+      path.join(dir, 'beta.json'),
+      JSON.stringify({ identity: { handles: ['beta'] }, targets: [{ scope: 'conversation', max: 0.1 }] }),
+    );
     const result = await runMain(['check', folder, '--config', path.join(dir, '{handle}.json')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    expect(result.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^@beta 2026-10 conversation is .*over your target/)]);
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^@beta 2026-10 conversation is .*over your target/),
+    ]);
     const one = await runMain(['check', alpha, '--config', path.join(dir, '{handle}.json')]);
     expect(one).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const missing = await runMain(['check', folder, '--config', path.join(temp, 'nowhere', '{handle}.json')]);
@@ -179,21 +210,32 @@ describe('--out where the user asks', () => {
   it('writes next to the download and in a sub-folder of Downloads, named after the month', async () => {
     await zipFolder(extracted, zip);
     mkdirSync(path.join(downloads, 'reports'), { recursive: true });
-    const beside = await runMain(['report', 'twitter-2026-11-03.zip', '-f', 'html', '-o', 'audit.html'], { cwd: downloads });
+    const beside = await runMain(['report', 'twitter-2026-11-03.zip', '-f', 'html', '-o', 'audit.html'], {
+      cwd: downloads,
+    });
     expect(beside).toMatchObject({ code: 0, stderr: '' });
     expect(readFileSync(path.join(downloads, 'audit.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
-    const below = await runMain(['report', zip, '--json', '-o', 'reports/audit-{handle}-{month}.json'], { cwd: downloads });
+    const below = await runMain(['report', zip, '--json', '-o', 'reports/audit-{handle}-{month}.json'], {
+      cwd: downloads,
+    });
     expect(below).toMatchObject({ code: 0, stderr: '' });
     expect(readdirSync(path.join(downloads, 'reports'))).toEqual(['audit-marisolquade-2026-10.json']);
-    const period = await runMain(['report', extracted, '--from', '2026-01', '--to', '2026-06', '--json', '-o', 'reports/h1-{month}.json'], { cwd: downloads });
+    const period = await runMain(
+      ['report', extracted, '--from', '2026-01', '--to', '2026-06', '--json', '-o', 'reports/h1-{month}.json'],
+      { cwd: downloads },
+    );
     expect(period.code).toBe(0);
     expect(readdirSync(path.join(downloads, 'reports'))).toContain('h1-2026-01..2026-06.json');
   });
 
   it('refuses inside the extracted archive, saying why, before reading it', async () => {
-    const result = await runMain(['report', extracted, '-o', path.join(extracted, 'data', 'audit.html')], { cwd: downloads });
+    const result = await runMain(['report', extracted, '-o', path.join(extracted, 'data', 'audit.html')], {
+      cwd: downloads,
+    });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/refusing to write there: it is inside the archive twitter-2026-11-03, and tweet-audit never changes your archive/);
+    expect(result.stderr).toMatch(
+      /refusing to write there: it is inside the archive twitter-2026-11-03, and tweet-audit never changes your archive/,
+    );
     expect(readdirSync(path.join(extracted, 'data'))).toEqual(readdirSync(path.join(sampleArchive, 'data')));
   });
 
@@ -203,7 +245,9 @@ describe('--out where the user asks', () => {
     writeFileSync(broken, 'not a zip');
     const result = await runMain(['report', broken, '-o', 'no-such-folder/audit.html'], { cwd: downloads });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('tweet-audit: no-such-folder/audit.html: cannot write the output: its folder does not exist\n');
+    expect(result.stderr).toBe(
+      'tweet-audit: no-such-folder/audit.html: cannot write the output: its folder does not exist\n',
+    );
   });
 
   it('refuses --chart and --out at the same path', async () => {
@@ -275,15 +319,31 @@ describe('conventions people expect', () => {
     expect(await complete('tweet-audit', 'report', '-f', 'ma')).toBe('markdown');
     expect(await complete('tweet-audit', 'classify', '--format', '')).toBe('csv json');
     expect((await complete('tweet-audit', 'check', '--')).split(' ')).toContain('--strict');
-    expect((await complete('tweet-audit', 'report', '--')).split(' ')).toEqual(expect.arrayContaining(['--out', '--json', '--no-pager', '--merge-accounts']));
+    expect((await complete('tweet-audit', 'report', '--')).split(' ')).toEqual(
+      expect.arrayContaining(['--out', '--json', '--no-pager', '--merge-accounts']),
+    );
   });
 
   it.each(['zsh', 'fish'])('writes a %s completion naming every command and option', async (shell) => {
     const script = (await runMain(['completion', shell])).stdout;
-    for (const word of ['report', 'classify', 'trend', 'check', 'init', 'explain', 'eval', 'rules', 'merge-accounts', 'strict', 'no-pager']) {
+    for (const word of [
+      'report',
+      'classify',
+      'trend',
+      'check',
+      'init',
+      'explain',
+      'eval',
+      'rules',
+      'merge-accounts',
+      'strict',
+      'no-pager',
+    ]) {
       expect(script).toContain(word);
     }
-    expect((await runMain(['completion', 'tcsh'])).stderr).toMatch(/no completion for "tcsh": choose bash, zsh or fish/);
+    expect((await runMain(['completion', 'tcsh'])).stderr).toMatch(
+      /no completion for "tcsh": choose bash, zsh or fish/,
+    );
   });
 });
 
@@ -292,13 +352,18 @@ describe("the README's examples", () => {
     const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
     const block = /## What you get\n\n```\n([\s\S]*?)```/.exec(readme)![1]!.split('\n');
     const command = block[0]!.replace(/^\$ tweet-audit /, '').split(' ');
-    const shown = block.slice(1, block.findIndex((line) => line.trim() === '…'));
+    const shown = block.slice(
+      1,
+      block.findIndex((line) => line.trim() === '…'),
+    );
     const result = await runMain(command, { cwd: repoRoot, columns: 80, stderrIsTTY: true });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n').slice(0, shown.length)).toEqual(shown);
     // The Quick start's `npm start` runs the same command.
-    const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const start = (
+      JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }
+    ).scripts.start;
     expect(start.endsWith(`node bin/tweet-audit.js ${command.join(' ')}`)).toBe(true);
   });
 });

@@ -27,7 +27,9 @@ interface Result {
 /** Runs a shell command line in `env -i` with only HOME and PATH, as cron does. */
 async function inCleanEnv(command: string, home: string, pathValue: string): Promise<Result> {
   try {
-    const { stdout, stderr } = await run('env', ['-i', `HOME=${home}`, `PATH=${pathValue}`, '/bin/sh', '-c', command], { cwd: home });
+    const { stdout, stderr } = await run('env', ['-i', `HOME=${home}`, `PATH=${pathValue}`, '/bin/sh', '-c', command], {
+      cwd: home,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -39,12 +41,19 @@ async function inCleanEnv(command: string, home: string, pathValue: string): Pro
 // on a user's machine. The dependencies come from npm's cache (filled by `npm ci`): --prefer-offline
 // asks the registry only for what the cache lacks (the first time, its package lists).
 beforeAll(async () => {
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', temp], { cwd: repoRoot, env: npmEnv() });
-  const tarball = path.join(temp, (JSON.parse(stdout) as Array<{ filename: string }>)[0]!.filename);
-  await run('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
-    cwd: temp,
+  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', temp], {
+    cwd: repoRoot,
     env: npmEnv(),
   });
+  const tarball = path.join(temp, (JSON.parse(stdout) as Array<{ filename: string }>)[0]!.filename);
+  await run(
+    'npm',
+    ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball],
+    {
+      cwd: temp,
+      env: npmEnv(),
+    },
+  );
 }, 300_000);
 
 describe('installed from the tarball npm pack makes', () => {
@@ -52,7 +61,11 @@ describe('installed from the tarball npm pack makes', () => {
     expect(existsSync(installed)).toBe(true);
     const home = mkdtempSync(path.join(temp, 'home-'));
     const pathValue = `${path.dirname(installed)}:${path.dirname(process.execPath)}:/usr/bin:/bin`;
-    const result = await inCleanEnv(`tweet-audit report '${sampleArchive}' --month 2026-10 --format json`, home, pathValue);
+    const result = await inCleanEnv(
+      `tweet-audit report '${sampleArchive}' --month 2026-10 --format json`,
+      home,
+      pathValue,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ month: '2026-10', total: 402 });
@@ -83,13 +96,23 @@ describe("the README's cron recipe, as written, in env -i with HOME and PATH", (
   /** A home as the README's set-up leaves it: a folder of downloads, a config with targets, ~/reports. */
   async function home(name: string, madeAt: number, targets: unknown[]): Promise<string> {
     const dir = mkdtempSync(path.join(temp, `${name}-`));
-    writeDatedArchive(path.join(dir, 'twitter-archives', 'twitter-download'), { handle: 'cronuser', accountId: '4242', madeAt });
+    writeDatedArchive(path.join(dir, 'twitter-archives', 'twitter-download'), {
+      handle: 'cronuser',
+      accountId: '4242',
+      madeAt,
+    });
     mkdirSync(path.join(dir, 'reports'));
     mkdirSync(path.join(dir, '.config', 'tweet-audit'), { recursive: true });
     const config = path.join(dir, '.config', 'tweet-audit', 'config.json');
     const init = await inCleanEnv(`tweet-audit init ~/twitter-archives --out ${config}`, dir, searchPath());
     expect(init).toMatchObject({ code: 0, stderr: '' });
-    writeFileSync(config, readFileSync(config, 'utf8').replace(/"goals": \[\]\n/, `"goals": ["Talk with people"],\n  "targets": ${JSON.stringify(targets)}\n`));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        /"goals": \[\]\n/,
+        `"goals": ["Talk with people"],\n  "targets": ${JSON.stringify(targets)}\n`,
+      ),
+    );
     return dir;
   }
 
@@ -111,7 +134,9 @@ describe("the README's cron recipe, as written, in env -i with HOME and PATH", (
     const result = await inCleanEnv(recipe.job, dir, searchPath());
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readdirSync(path.join(dir, 'reports'))).toEqual([`audit-${monthBefore(madeAt)}.html`]);
-    expect(readFileSync(path.join(dir, 'reports', `audit-${monthBefore(madeAt)}.html`), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    expect(readFileSync(path.join(dir, 'reports', `audit-${monthBefore(madeAt)}.html`), 'utf8')).toMatch(
+      /^<!DOCTYPE html>/i,
+    );
   });
 
   it('says which target was missed, so cron mails it', async () => {
@@ -130,7 +155,9 @@ describe("the README's cron recipe, as written, in env -i with HOME and PATH", (
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     // One line, once: the mail says it once.
-    expect(result.stderr).toMatch(/^tweet-audit: warning: .*twitter-download: the archive was made on \d{4}-\d{2}-\d{2}, \d+ days ago, so the month audited is not last month; download a new one.*\n$/);
+    expect(result.stderr).toMatch(
+      /^tweet-audit: warning: .*twitter-download: the archive was made on \d{4}-\d{2}-\d{2}, \d+ days ago, so the month audited is not last month; download a new one.*\n$/,
+    );
     expect(readdirSync(path.join(dir, 'reports'))).toEqual([`audit-${monthBefore(madeAt)}.html`]);
   });
 });

@@ -23,7 +23,9 @@ describe('label off a terminal', () => {
   it('says to use --pick, in one line, with exit code 2', async () => {
     const result = await runMain(['label', sampleArchive]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^tweet-audit: label asks one tweet at a time on a terminal; elsewhere use --pick N --format csv/);
+    expect(result.stderr).toMatch(
+      /^tweet-audit: label asks one tweet at a time on a terminal; elsewhere use --pick N --format csv/,
+    );
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
   });
@@ -34,7 +36,9 @@ describe('label off a terminal', () => {
     expect(picked.code).toBe(0);
     const rows = rowsOf(picked.stdout);
     expect(rows).toHaveLength(12);
-    expect(rows.map((row) => row.source)).toEqual(Array.from({ length: 12 }, (_, i) => ((i + 1) % 4 === 0 ? 'random' : 'asked')));
+    expect(rows.map((row) => row.source)).toEqual(
+      Array.from({ length: 12 }, (_, i) => ((i + 1) % 4 === 0 ? 'random' : 'asked')),
+    );
     expect(rows[0]!.link).toBe(`https://x.com/marisolquade/status/${rows[0]!.id}`);
     expect(rows[0]!.local_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(rows.every((row) => row.category === '' && /^0\.\d\d|1\.00$/.test(row.confidence!))).toBe(true);
@@ -42,7 +46,9 @@ describe('label off a terminal', () => {
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     const all = rowsOf((await runBinary(['classify', sampleArchive, '--all'], { cwd })).stdout);
     const asked = rows.filter((row) => row.source === 'asked');
-    expect(mean(asked.map((row) => Number(row.confidence)))).toBeLessThan(mean(all.map((row) => Number(row.confidence))) - 0.1);
+    expect(mean(asked.map((row) => Number(row.confidence)))).toBeLessThan(
+      mean(all.map((row) => Number(row.confidence))) - 0.1,
+    );
 
     // The user fills three rows with a category other than tweet-audit's, leaves the rest empty.
     const other = (category: string) => (category === 'conference' ? 'personal' : 'conference');
@@ -71,9 +77,14 @@ describe('label off a terminal', () => {
 describe('the labels file beside the config', () => {
   it('is read by report, classify, trend and check without a flag, and says what it applied', async () => {
     const cwd = folder('default-local');
-    const first = rowsOf((await runBinary(['classify', sampleArchive, '--all'], { cwd: folder('elsewhere') })).stdout)[0]!;
+    const first = rowsOf(
+      (await runBinary(['classify', sampleArchive, '--all'], { cwd: folder('elsewhere') })).stdout,
+    )[0]!;
     writeFileSync(path.join(cwd, 'tweet-audit.config.json'), '{ "targets": [{ "scope": "promotion", "max": 1 }] }\n');
-    writeFileSync(path.join(cwd, 'tweet-audit.labels.csv'), `id,category,subcategory,source,predicted\n${first.id},conference,live,asked,x/y\n42,personal,,asked,\n`);
+    writeFileSync(
+      path.join(cwd, 'tweet-audit.labels.csv'),
+      `id,category,subcategory,source,predicted\n${first.id},conference,live,asked,x/y\n42,personal,,asked,\n`,
+    );
     for (const command of ['report', 'classify', 'trend', 'check']) {
       // The default file is accounted for on a terminal or with --verbose (a cron job stays quiet).
       expect((await runBinary([command, sampleArchive, '--all'], { cwd })).stderr, command).not.toContain('applied');
@@ -81,14 +92,22 @@ describe('the labels file beside the config', () => {
       expect(result.stderr, command).toContain('tweet-audit: applied 1 label, 1 id not in this archive\n');
     }
     const classified = rowsOf((await runBinary(['classify', sampleArchive, '--all'], { cwd })).stdout);
-    expect(classified.find((row) => row.id === first.id)).toMatchObject({ category: 'conference', subcategory: 'live', decided_by: 'user-label' });
+    expect(classified.find((row) => row.id === first.id)).toMatchObject({
+      category: 'conference',
+      subcategory: 'live',
+      decided_by: 'user-label',
+    });
     // eval's labels are the answer key: the default file is not given to the classifier there.
-    const evaluated = await runBinary(['eval', sampleArchive, '--labels', path.join(cwd, 'tweet-audit.labels.csv')], { cwd });
+    const evaluated = await runBinary(['eval', sampleArchive, '--labels', path.join(cwd, 'tweet-audit.labels.csv')], {
+      cwd,
+    });
     expect(evaluated.stderr).not.toContain('applied');
     // --labels still wins.
     const other = path.join(cwd, 'other.csv');
     writeFileSync(other, 'id,category\n7,personal\n');
-    expect((await runBinary(['report', sampleArchive, '--all', '--labels', other], { cwd })).stderr).toContain('applied 0 labels, 1 id not in this archive');
+    expect((await runBinary(['report', sampleArchive, '--all', '--labels', other], { cwd })).stderr).toContain(
+      'applied 0 labels, 1 id not in this archive',
+    );
   });
 
   it('lives in the user config folder when no local file is there', async () => {
@@ -96,7 +115,10 @@ describe('the labels file beside the config', () => {
     const xdg = folder('xdg');
     mkdirSync(path.join(xdg, 'tweet-audit'), { recursive: true });
     writeFileSync(path.join(xdg, 'tweet-audit', 'labels.csv'), 'id,category\n1,personal\n2,personal\n');
-    const result = await runBinary(['report', sampleArchive, '--all', '--verbose'], { cwd, env: { XDG_CONFIG_HOME: xdg } });
+    const result = await runBinary(['report', sampleArchive, '--all', '--verbose'], {
+      cwd,
+      env: { XDG_CONFIG_HOME: xdg },
+    });
     expect(result.stderr).toContain('applied 0 labels, 2 ids not in this archive');
     expect((await runBinary(['report', sampleArchive, '--all', '--verbose'], { cwd })).stderr).not.toContain('applied');
   });
@@ -119,9 +141,17 @@ describe('an edited classify CSV as labels', () => {
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 /** Runs the binary on a pseudo-terminal (util-linux `script`), sending each key once the text before it has shown. */
-async function onTerminal(args: string[], steps: Array<[waitFor: string, key: string]>, cwd: string): Promise<{ output: string; code: number | null }> {
+async function onTerminal(
+  args: string[],
+  steps: Array<[waitFor: string, key: string]>,
+  cwd: string,
+): Promise<{ output: string; code: number | null }> {
   const command = `stty cols 120 rows 40; exec ${[process.execPath, bin, ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ')}`;
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...isolatedEnv(), TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    cwd,
+    env: { ...isolatedEnv(), TERM: 'xterm' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -174,7 +204,9 @@ describe.skipIf(!hasScript)('label on a terminal', () => {
     ]);
     // The next session does not ask those again, and report reads them.
     expect(existsSync(file)).toBe(true);
-    const picked = rowsOf((await runBinary(['label', sampleArchive, '--labels', file, '--pick', '20'], { cwd })).stdout);
+    const picked = rowsOf(
+      (await runBinary(['label', sampleArchive, '--labels', file, '--pick', '20'], { cwd })).stdout,
+    );
     for (const row of saved) expect(picked.map((p) => p.id)).not.toContain(row.id);
   }, 60_000);
 });

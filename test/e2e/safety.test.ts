@@ -10,7 +10,10 @@ import { bin, isolatedEnv, repoRoot, sampleArchive } from '../support/cli.js';
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-safety-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function run(args: string[], preload: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string; maxRssMb: number }> {
+function run(
+  args: string[],
+  preload: string[] = [],
+): Promise<{ code: number | null; stdout: string; stderr: string; maxRssMb: number }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...preload.flatMap((file) => ['--import', file]), bin, ...args], {
       cwd: temp,
@@ -23,7 +26,12 @@ function run(args: string[], preload: string[] = []): Promise<{ code: number | n
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => {
       const rss = /tweet-audit-bench maxrss-kb=(\d+)/.exec(stderr);
-      resolve({ code, stdout, stderr: stderr.replace(/\n?tweet-audit-bench .*\n/, ''), maxRssMb: rss ? Number(rss[1]) / 1024 : NaN });
+      resolve({
+        code,
+        stdout,
+        stderr: stderr.replace(/\n?tweet-audit-bench .*\n/, ''),
+        maxRssMb: rss ? Number(rss[1]) / 1024 : NaN,
+      });
     });
   });
 }
@@ -34,13 +42,19 @@ const noNetwork = path.join(repoRoot, 'test/support/no-network.mjs');
 describe('a zip bomb', () => {
   it('is read as a stream within a bounded memory, never extracted', async () => {
     // 256 MB of blanks inside the array deflate to a few hundred KB.
-    const payload = Buffer.concat([Buffer.from('window.YTD.tweets.part0 = [\n'), Buffer.alloc(256 * 1024 * 1024, 0x20), Buffer.from(']\n')]);
+    const payload = Buffer.concat([
+      Buffer.from('window.YTD.tweets.part0 = [\n'),
+      Buffer.alloc(256 * 1024 * 1024, 0x20),
+      Buffer.from(']\n'),
+    ]);
     const zip = path.join(temp, 'bomb.zip');
     writeFileSync(zip, zipOf([{ name: 'data/tweets.js', data: payload }]));
     expect(readFileSync(zip).length).toBeLessThan(2 * 1024 * 1024);
     const result = await run(['report', zip, '--all'], [rssProbe]);
     // Refused from its directory: it declares a thousand times its compressed size.
-    expect(result.stderr).toMatch(/bomb\.zip\/data\/tweets\.js: declares \d+ bytes from \d+ compressed, more than 200 times/);
+    expect(result.stderr).toMatch(
+      /bomb\.zip\/data\/tweets\.js: declares \d+ bytes from \d+ compressed, more than 200 times/,
+    );
     expect(result.code).toBe(2);
     // The bound the README states for reading: well under the 300 MB of the largest archives.
     expect(result.maxRssMb).toBeLessThan(200);
@@ -62,7 +76,11 @@ describe('the network', () => {
 
   it('the guard itself works', async () => {
     const result = await new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, ['--import', noNetwork, '-e', "require('node:net').connect(9, '127.0.0.1')"], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', noNetwork, '-e', "require('node:net').connect(9, '127.0.0.1')"],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
       child.on('close', () => resolve(stderr));
@@ -75,7 +93,8 @@ describe('files outside the archive', () => {
   it('are never read, even when the manifest names them', async () => {
     const outside = path.join(temp, 'secret');
     mkdirSync(outside, { recursive: true });
-    const secretTweet = '{ "tweet" : { "id_str" : "999", "created_at" : "Sat Nov 09 12:14:18 +0000 2024", "full_text" : "SECRET OUTSIDE THE ARCHIVE" } }';
+    const secretTweet =
+      '{ "tweet" : { "id_str" : "999", "created_at" : "Sat Nov 09 12:14:18 +0000 2024", "full_text" : "SECRET OUTSIDE THE ARCHIVE" } }';
     writeFileSync(path.join(outside, 'tweets.js'), `window.YTD.tweets.part1 = [ ${secretTweet} ]`);
     const archive = path.join(temp, 'archive');
     mkdirSync(path.join(archive, 'data'), { recursive: true });

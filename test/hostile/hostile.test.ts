@@ -44,7 +44,11 @@ describe('hostile input: one line and exit 2, or one counted warning; never a st
         expect(result.stdout).toBe('');
       } else {
         expect(result.code, result.stderr).toBe(0);
-        if (spec.expect === 'warning') expect(lines.filter((line) => /skipped/.test(line)), result.stderr).toHaveLength(1);
+        if (spec.expect === 'warning')
+          expect(
+            lines.filter((line) => /skipped/.test(line)),
+            result.stderr,
+          ).toHaveLength(1);
       }
       if (spec.message) expect(result.stderr).toMatch(spec.message);
       if (spec.stdout) expect(result.stdout).toMatch(spec.stdout);
@@ -60,10 +64,14 @@ describe('signals', () => {
     await generateArchive({ tweets: 20_000, out: archive, seed: 7 });
     const outDir = path.join(temp, 'signal-out');
     mkdirSync(outDir);
-    const child = spawn(process.execPath, [bin, 'classify', archive, '--all', '--format', 'csv', '--out', path.join(outDir, 'rows.csv')], {
-      env: isolatedEnv({ TWEET_AUDIT_WORKERS: '0' }),
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [bin, 'classify', archive, '--all', '--format', 'csv', '--out', path.join(outDir, 'rows.csv')],
+      {
+        env: isolatedEnv({ TWEET_AUDIT_WORKERS: '0' }),
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Signalled once the temporary file exists, so the handler that removes it is what runs.
     let sent = false;

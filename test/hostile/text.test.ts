@@ -16,7 +16,11 @@ describe('Mastodon HTML of hostile posts', () => {
   });
 
   it('closes a link opened inside another, as a browser does', () => {
-    expect(htmlToText('<a href="http://a">one<a href="http://b">two</a></a>')).toEqual({ text: 'http://ahttp://b', urls: ['http://a', 'http://b'], hashtags: [] });
+    expect(htmlToText('<a href="http://a">one<a href="http://b">two</a></a>')).toEqual({
+      text: 'http://ahttp://b',
+      urls: ['http://a', 'http://b'],
+      hashtags: [],
+    });
   });
 });
 

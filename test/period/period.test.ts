@@ -31,31 +31,61 @@ describe('validatePeriodOptions', () => {
   });
 });
 
-describe('resolvePeriod: the post\'s minimum of twenty tweets', () => {
+describe("resolvePeriod: the post's minimum of twenty tweets", () => {
   it('keeps the last complete month when it holds 20 tweets', () => {
-    const counts = new Map([['2024-05', 30], ['2024-06', 20], ['2024-07', 3]]);
+    const counts = new Map([
+      ['2024-05', 30],
+      ['2024-06', 20],
+      ['2024-07', 3],
+    ]);
     expect(resolvePeriod({}, counts)).toEqual({ from: '2024-06', to: '2024-06', chosenBy: 'default', complete: true });
   });
 
   it('widens the default back month by month, across empty months, until it holds 20', () => {
-    const counts = new Map([['2024-02', 50], ['2024-03', 8], ['2024-05', 7], ['2024-06', 4], ['2024-07', 40]]);
+    const counts = new Map([
+      ['2024-02', 50],
+      ['2024-03', 8],
+      ['2024-05', 7],
+      ['2024-06', 4],
+      ['2024-07', 40],
+    ]);
     expect(resolvePeriod({}, counts)).toEqual({
       // 4 + 7 + 0 + 8 = 19 is still short of 20: February comes in too.
-      from: '2024-02', to: '2024-06', chosenBy: 'default', complete: true, widened: { from: '2024-06', tweets: 69 },
+      from: '2024-02',
+      to: '2024-06',
+      chosenBy: 'default',
+      complete: true,
+      widened: { from: '2024-06', tweets: 69 },
     });
   });
 
-  it('stops at the archive\'s first month when the whole archive holds fewer', () => {
-    const counts = new Map([['2024-04', 2], ['2024-06', 3], ['2024-07', 1]]);
+  it("stops at the archive's first month when the whole archive holds fewer", () => {
+    const counts = new Map([
+      ['2024-04', 2],
+      ['2024-06', 3],
+      ['2024-07', 1],
+    ]);
     expect(resolvePeriod({}, counts)).toEqual({
-      from: '2024-04', to: '2024-06', chosenBy: 'default', complete: true, widened: { from: '2024-06', tweets: 5 },
+      from: '2024-04',
+      to: '2024-06',
+      chosenBy: 'default',
+      complete: true,
+      widened: { from: '2024-06', tweets: 5 },
     });
   });
 
   it('never widens a period the user asked for', () => {
-    const counts = new Map([['2024-05', 30], ['2024-06', 2], ['2024-07', 3]]);
+    const counts = new Map([
+      ['2024-05', 30],
+      ['2024-06', 2],
+      ['2024-07', 3],
+    ]);
     expect(resolvePeriod({ month: '2024-06' }, counts)).toEqual({ from: '2024-06', to: '2024-06', chosenBy: 'month' });
-    expect(resolvePeriod({ from: '2024-06', to: '2024-06' }, counts)).toEqual({ from: '2024-06', to: '2024-06', chosenBy: 'range' });
+    expect(resolvePeriod({ from: '2024-06', to: '2024-06' }, counts)).toEqual({
+      from: '2024-06',
+      to: '2024-06',
+      chosenBy: 'range',
+    });
   });
 });
 
@@ -79,7 +109,11 @@ describe('resolvePeriod', () => {
   });
 
   it('honours --month, --from/--to and --all', () => {
-    expect(resolvePeriod({ month: '2020-01' }, months)).toMatchObject({ from: '2020-01', to: '2020-01', chosenBy: 'month' });
+    expect(resolvePeriod({ month: '2020-01' }, months)).toMatchObject({
+      from: '2020-01',
+      to: '2020-01',
+      chosenBy: 'month',
+    });
     expect(resolvePeriod({ from: '2024-04' }, months)).toMatchObject({ from: '2024-04', to: '2024-07' });
     expect(resolvePeriod({ to: '2024-04' }, months)).toMatchObject({ from: '2024-03', to: '2024-04' });
     expect(resolvePeriod({ all: true }, months)).toMatchObject({ from: '2024-03', to: '2024-07', chosenBy: 'all' });
@@ -97,7 +131,9 @@ describe('resolvePeriod', () => {
   });
 
   it('refuses a period more than a year past the archive', () => {
-    expect(() => resolvePeriod({ month: '2025-08' }, months)).toThrow(/--month 2025-08 is more than 12 months after the archive's last month, 2024-07/);
+    expect(() => resolvePeriod({ month: '2025-08' }, months)).toThrow(
+      /--month 2025-08 is more than 12 months after the archive's last month, 2024-07/,
+    );
     expect(() => resolvePeriod({ to: '9999-12' }, months)).toThrow(TweetAuditError);
     expect(resolvePeriod({ month: '2025-07' }, months)).toMatchObject({ from: '2025-07' });
   });

@@ -37,7 +37,13 @@ describe('createAggregator: counts and shares', () => {
     expect(month.categories.conversation.share).toBe(0.3871);
     expect(month.professionalShare).toBe(month.categories.promotion.share);
     expect(month.professionalShare).toBe(0.2742);
-    expect(month.period).toEqual({ start: '2024-05-01', end: '2024-05-31', firstTweet: '2024-05-01', lastTweet: '2024-05-29', activeDays: 29 });
+    expect(month.period).toEqual({
+      start: '2024-05-01',
+      end: '2024-05-31',
+      firstTweet: '2024-05-01',
+      lastTweet: '2024-05-29',
+      activeDays: 29,
+    });
   });
 
   it('gives the change vs the previous calendar month in points', () => {
@@ -60,7 +66,12 @@ describe('createAggregator: counts and shares', () => {
   });
 
   it('marks months under 20 tweets as low volume, and warns', () => {
-    const low = only(aggregate(times(19, () => ({})), { detailMonths: ['2024-05'] }).months);
+    const low = only(
+      aggregate(
+        times(19, () => ({})),
+        { detailMonths: ['2024-05'] },
+      ).months,
+    );
     expect(low.lowVolume).toBe(true);
     expect(low.observations[0]?.kind).toBe('low-volume');
     expect(low.observations[0]?.text).toContain('No verdict: only 19 tweets in 2024-05');
@@ -71,13 +82,23 @@ describe('createAggregator: counts and shares', () => {
     for (const q of low.questions) expect(q.answer).not.toMatch(/Mostly|first \(|Clone signs|clone sign/);
     expect(new Set(low.questions.map((q) => q.answer)).size).toBe(5);
     resetIds();
-    const enough = only(aggregate(times(20, () => ({})), { detailMonths: ['2024-05'] }).months);
+    const enough = only(
+      aggregate(
+        times(20, () => ({})),
+        { detailMonths: ['2024-05'] },
+      ).months,
+    );
     expect(enough.lowVolume).toBe(false);
     expect(enough.observations.some((o) => o.kind === 'low-volume')).toBe(false);
   });
 
   it('reports a detailed month without tweets with zero shares and no comparison', () => {
-    const month = only(aggregate(times(30, () => ({ month: '2024-04' })), { detailMonths: ['2024-05'] }).months);
+    const month = only(
+      aggregate(
+        times(30, () => ({ month: '2024-04' })),
+        { detailMonths: ['2024-05'] },
+      ).months,
+    );
     expect(month.total).toBe(0);
     expect(month.lowVolume).toBe(true);
     expect(month.categories.personal).toMatchObject({ count: 0, share: 0, changePoints: null });
@@ -92,13 +113,20 @@ describe('createAggregator: counts and shares', () => {
 
 describe('createAggregator: months and trend', () => {
   it('keeps counters for every month but details only the asked ones', () => {
-    const tweets = [...times(3, () => ({ month: '2023-11' })), ...times(5, () => ({ month: '2024-02', label: 'promotion/self' }))];
+    const tweets = [
+      ...times(3, () => ({ month: '2023-11' })),
+      ...times(5, () => ({ month: '2024-02', label: 'promotion/self' })),
+    ];
     const report = aggregate(tweets, { detailMonths: ['2024-02'] });
     expect(report.monthsSeen).toEqual(['2023-11', '2024-02']);
     expect(report.months.map((m) => m.month)).toEqual(['2024-02']);
     // The trend runs through the empty months in between.
     expect(report.trend.map((p) => p.month)).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
-    expect(report.trend[1]).toMatchObject({ total: 0, lowVolume: true, shares: { conversation: 0, promotion: 0, conference: 0, personal: 0 } });
+    expect(report.trend[1]).toMatchObject({
+      total: 0,
+      lowVolume: true,
+      shares: { conversation: 0, promotion: 0, conference: 0, personal: 0 },
+    });
     expect(report.trend[3]).toMatchObject({ total: 5, counts: { promotion: 5 }, shares: { promotion: 1 } });
   });
 
@@ -114,7 +142,10 @@ describe('createAggregator: months and trend', () => {
     const forward = JSON.stringify(aggregate(tweets, options));
     const backward = JSON.stringify(aggregate([...tweets].reverse(), options));
     // A fixed shuffle: every 7th element first, and so on.
-    const shuffled = [...tweets].sort((a, b) => (Number(BigInt(a.tweet.id) % 7n) - Number(BigInt(b.tweet.id) % 7n)) || a.tweet.id.localeCompare(b.tweet.id));
+    const shuffled = [...tweets].sort(
+      (a, b) =>
+        Number(BigInt(a.tweet.id) % 7n) - Number(BigInt(b.tweet.id) % 7n) || a.tweet.id.localeCompare(b.tweet.id),
+    );
     expect(backward).toBe(forward);
     expect(JSON.stringify(aggregate(shuffled, options))).toBe(forward);
   });
@@ -132,7 +163,12 @@ describe('createAggregator: details', () => {
   });
 
   it('caps flag id lists at 20 while counting all', () => {
-    const month = only(aggregate(times(30, (i) => ({ day: 1 + i, flags: ['link'] })), { detailMonths: ['2024-05'] }).months);
+    const month = only(
+      aggregate(
+        times(30, (i) => ({ day: 1 + i, flags: ['link'] })),
+        { detailMonths: ['2024-05'] },
+      ).months,
+    );
     expect(month.flags.link.count).toBe(30);
     expect(month.flags.link.ids).toHaveLength(20);
     expect(month.flags.link.ids[0]).toBe('1000000000000000001');
@@ -148,10 +184,19 @@ describe('createAggregator: details', () => {
   it('summarizes engagement per category, own tweets only, and omits it when the archive has none', () => {
     const month = only(aggregate(postLikeArchive(), { detailMonths: ['2024-05'] }).months);
     // Conversation likes are 0..23: mean and median 11.5.
-    expect(month.engagement?.conversation).toEqual({ tweets: 24, likes: { mean: 11.5, median: 11.5 }, retweets: { mean: 1, median: 1 } });
+    expect(month.engagement?.conversation).toEqual({
+      tweets: 24,
+      likes: { mean: 11.5, median: 11.5 },
+      retweets: { mean: 1, median: 1 },
+    });
     expect(month.engagement?.promotion).toEqual({ tweets: 6, likes: { mean: 12.5, median: 12.5 }, retweets: null });
     expect(month.engagement?.conference).toEqual({ tweets: 0, likes: null, retweets: null });
-    const bare = only(aggregate(times(25, () => ({})), { detailMonths: ['2024-05'] }).months);
+    const bare = only(
+      aggregate(
+        times(25, () => ({})),
+        { detailMonths: ['2024-05'] },
+      ).months,
+    );
     expect(bare.engagement).toBeUndefined();
     expect('engagement' in bare).toBe(false);
   });
@@ -186,7 +231,9 @@ describe('createAggregator: details', () => {
 
   it("leaves the owner's own handles out of the people list", () => {
     const tweets = times(3, () => ({ mentions: ['me', 'ann'], text: '@me @ann hello there friends' }));
-    const month = only(aggregate(tweets, { detailMonths: ['2024-05'], config: { identity: { handles: ['Me'] } } }).months);
+    const month = only(
+      aggregate(tweets, { detailMonths: ['2024-05'], config: { identity: { handles: ['Me'] } } }).months,
+    );
     const topics = month.questions.find((q) => q.id === 'topics');
     if (topics?.id !== 'topics') throw new Error('topics question missing');
     expect(topics.data.people).toEqual([{ term: '@ann', count: 3 }]);
@@ -215,8 +262,11 @@ describe('one rounding', () => {
     const shown = (share: number) => Number(formatPercent(share, 1).slice(0, -1));
     let checked = 0;
     for (const category of CATEGORIES) {
-      const pairs: [{ share: number; changePoints: number | null }, { share: number }][] = [[may!.categories[category], april!.categories[category]]];
-      const subs = (m: MonthReport) => m.categories[category].subcategories as Record<string, { share: number; changePoints: number | null }>;
+      const pairs: [{ share: number; changePoints: number | null }, { share: number }][] = [
+        [may!.categories[category], april!.categories[category]],
+      ];
+      const subs = (m: MonthReport) =>
+        m.categories[category].subcategories as Record<string, { share: number; changePoints: number | null }>;
       for (const sub of Object.keys(subs(may!))) pairs.push([subs(may!)[sub]!, subs(april!)[sub]!]);
       for (const [now, before] of pairs) {
         expect(now.changePoints).toBeCloseTo(shown(now.share) - shown(before.share), 9);

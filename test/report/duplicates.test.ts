@@ -19,7 +19,9 @@ function reference(texts: string[]) {
     members.set(normalized, [...(members.get(normalized) ?? []), String(i + 1)]);
   });
   const distinct = [...members.keys()];
-  const shingles = distinct.map((text) => new Set(Array.from({ length: Math.max(1, text.length - 4) }, (_, i) => text.slice(i, i + 5))));
+  const shingles = distinct.map(
+    (text) => new Set(Array.from({ length: Math.max(1, text.length - 4) }, (_, i) => text.slice(i, i + 5))),
+  );
   const parent = distinct.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : root(parent[i] as number));
   for (let i = 0; i < distinct.length; i++) {
@@ -37,8 +39,16 @@ function reference(texts: string[]) {
   });
   const byId = (a: string, b: string) => Number(a) - Number(b);
   return {
-    exact: distinct.flatMap((text) => ((members.get(text) as string[]).length >= 2 ? (members.get(text) as string[]) : [])).sort(byId),
-    near: distinct.flatMap((text, i) => ((members.get(text) as string[]).length === 1 && (size.get(root(i)) as { texts: number }).texts >= 2 ? (members.get(text) as string[]) : [])).sort(byId),
+    exact: distinct
+      .flatMap((text) => ((members.get(text) as string[]).length >= 2 ? (members.get(text) as string[]) : []))
+      .sort(byId),
+    near: distinct
+      .flatMap((text, i) =>
+        (members.get(text) as string[]).length === 1 && (size.get(root(i)) as { texts: number }).texts >= 2
+          ? (members.get(text) as string[])
+          : [],
+      )
+      .sort(byId),
     groups: [...size.values()].filter((s) => s.tweets >= 2).length,
   };
 }
@@ -52,7 +62,11 @@ describe('normalizeForDuplicates', () => {
 
 describe('DuplicateFinder', () => {
   it('groups exact repeats after normalization', () => {
-    expect(find(['@a thanks for the RT!', '@b Thanks for the RT', 'something else entirely here'])).toEqual({ exact: ['1', '2'], near: [], groups: 1 });
+    expect(find(['@a thanks for the RT!', '@b Thanks for the RT', 'something else entirely here'])).toEqual({
+      exact: ['1', '2'],
+      near: [],
+      groups: 1,
+    });
   });
 
   it('finds near repeats of a pitch with a changed detail', () => {
@@ -74,11 +88,20 @@ describe('DuplicateFinder', () => {
   });
 
   it('skips texts under three words: a thank-you is not a repeat', () => {
-    expect(find(['@a thanks!', '@b thanks!', '@c congrats!', '@d congrats!'])).toEqual({ exact: [], near: [], groups: 0 });
+    expect(find(['@a thanks!', '@b thanks!', '@c congrats!', '@d congrats!'])).toEqual({
+      exact: [],
+      near: [],
+      groups: 0,
+    });
   });
 
   it('does not depend on insertion order', () => {
-    const texts = ['alpha beta gamma delta', 'alpha beta gamma delta!', 'alpha beta gamma deltas', 'one two three four five'];
+    const texts = [
+      'alpha beta gamma delta',
+      'alpha beta gamma delta!',
+      'alpha beta gamma deltas',
+      'one two three four five',
+    ];
     const forward = find(texts);
     const finder = new DuplicateFinder();
     [...texts.keys()].reverse().forEach((i) => finder.add(String(i + 1), i * 1000, texts[i] as string));
@@ -89,16 +112,39 @@ describe('DuplicateFinder', () => {
 
   it('joins exactly the pairs whose shingle sets reach 0.7 Jaccard similarity, and what they chain to', () => {
     // Variants of a few pitches, one or two words changed: many pairs land on either side of 0.7.
-    const word = fc.constantFrom('join', 'my', 'webinar', 'on', 'the', 'service', 'today', 'at', '2pm', '3pm', 'now', 'sign', 'up', 'a', 'new');
+    const word = fc.constantFrom(
+      'join',
+      'my',
+      'webinar',
+      'on',
+      'the',
+      'service',
+      'today',
+      'at',
+      '2pm',
+      '3pm',
+      'now',
+      'sign',
+      'up',
+      'a',
+      'new',
+    );
     const pitch = fc.array(word, { minLength: 3, maxLength: 12 });
     const edit = fc.tuple(fc.nat(), fc.option(word, { nil: undefined }));
-    const variants = fc.tuple(pitch, fc.array(fc.array(edit, { maxLength: 2 }), { minLength: 1, maxLength: 12 })).map(([words, edits]) =>
-      edits.map((changes) => {
-        const changed = [...words];
-        for (const [at, replacement] of changes) changed.splice(at % (changed.length + 1), replacement === undefined ? 1 : 0, ...(replacement === undefined ? [] : [replacement]));
-        return changed.join(' ');
-      }),
-    );
+    const variants = fc
+      .tuple(pitch, fc.array(fc.array(edit, { maxLength: 2 }), { minLength: 1, maxLength: 12 }))
+      .map(([words, edits]) =>
+        edits.map((changes) => {
+          const changed = [...words];
+          for (const [at, replacement] of changes)
+            changed.splice(
+              at % (changed.length + 1),
+              replacement === undefined ? 1 : 0,
+              ...(replacement === undefined ? [] : [replacement]),
+            );
+          return changed.join(' ');
+        }),
+      );
     fc.assert(
       fc.property(fc.array(variants, { minLength: 1, maxLength: 4 }), (groups) => {
         const texts = groups.flat();
@@ -112,22 +158,42 @@ describe('DuplicateFinder', () => {
     // A bot's pitches: one template, its slots filled from a small vocabulary, and characters
     // dropped or doubled, so most texts share most of their rarest shingles and many pairs sit
     // near 0.7 on either side, and chains join texts that are not similar themselves.
-    const slot = fc.constantFrom('webinar', 'meetup', 'ai', 'cloud', 'devops', 'tuesday', 'friday', 'berlin', 'paris', 'free', 'live', '50%', 'today');
+    const slot = fc.constantFrom(
+      'webinar',
+      'meetup',
+      'ai',
+      'cloud',
+      'devops',
+      'tuesday',
+      'friday',
+      'berlin',
+      'paris',
+      'free',
+      'live',
+      '50%',
+      'today',
+    );
     const template = fc.constantFrom(
       'join our {} on {} at {} with {}',
       'new post {} and {} for {} teams',
       '{} {} {} sale ends {}',
       'we are hiring {} engineers in {} and {}',
     );
-    const text = fc.tuple(template, fc.array(slot, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 3 })).map(([form, slots, edits]) => {
-      let filled: string = form;
-      for (const value of slots) filled = filled.replace('{}', value);
-      for (const [at, double] of edits) {
-        const i = at % filled.length;
-        filled = double ? filled.slice(0, i + 1) + filled.slice(i) : filled.slice(0, i) + filled.slice(i + 1);
-      }
-      return filled;
-    });
+    const text = fc
+      .tuple(
+        template,
+        fc.array(slot, { minLength: 4, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 3 }),
+      )
+      .map(([form, slots, edits]) => {
+        let filled: string = form;
+        for (const value of slots) filled = filled.replace('{}', value);
+        for (const [at, double] of edits) {
+          const i = at % filled.length;
+          filled = double ? filled.slice(0, i + 1) + filled.slice(i) : filled.slice(0, i) + filled.slice(i + 1);
+        }
+        return filled;
+      });
     fc.assert(
       fc.property(fc.array(text, { minLength: 2, maxLength: 80 }), (texts) => {
         expect(find(texts)).toEqual(reference(texts));
@@ -138,7 +204,14 @@ describe('DuplicateFinder', () => {
 
   it('keeps the first members by time when asked to keep a few, and still counts them all', () => {
     const finder = new DuplicateFinder(2);
-    for (const [id, at] of [['5', 50], ['3', 30], ['4', 30], ['1', 10], ['9', 90]] as const) finder.add(id, at, 'the same pitch again');
+    for (const [id, at] of [
+      ['5', 50],
+      ['3', 30],
+      ['4', 30],
+      ['1', 10],
+      ['9', 90],
+    ] as const)
+      finder.add(id, at, 'the same pitch again');
     finder.add('7', 70, 'the same pitch again!!');
     finder.add('2', 20, 'the same pitch agai');
     const found = finder.finish();

@@ -7,7 +7,10 @@ import { aggregate, resetIds, times } from './fixtures.js';
 function reference(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
   return { mean: round(mean, 2), median: round(median, 2) };
 }
@@ -18,7 +21,13 @@ describe('engagement', () => {
     fc.assert(
       fc.property(fc.array(count, { minLength: 1, maxLength: 60 }), (likes) => {
         resetIds();
-        const tweets = times(likes.length, (i) => ({ month: '2024-05', day: 1 + (i % 28), label: 'personal/life', text: `note ${i}`, likeCount: likes[i] as number }));
+        const tweets = times(likes.length, (i) => ({
+          month: '2024-05',
+          day: 1 + (i % 28),
+          label: 'personal/life',
+          text: `note ${i}`,
+          likeCount: likes[i] as number,
+        }));
         const month = aggregate(tweets, { detailMonths: ['2024-05'] }).months[0];
         expect(month?.engagement?.personal.likes).toEqual(reference(likes));
       }),

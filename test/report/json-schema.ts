@@ -7,8 +7,23 @@
 type Schema = Record<string, unknown>;
 
 const KNOWN = new Set([
-  '$schema', '$id', '$defs', '$ref', 'title', 'description', 'type', 'const', 'enum', 'required',
-  'properties', 'additionalProperties', 'items', 'pattern', 'minimum', 'maximum', 'oneOf',
+  '$schema',
+  '$id',
+  '$defs',
+  '$ref',
+  'title',
+  'description',
+  'type',
+  'const',
+  'enum',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  'pattern',
+  'minimum',
+  'maximum',
+  'oneOf',
 ]);
 
 function typeOf(value: unknown): string {
@@ -40,7 +55,8 @@ function validateAt(root: Schema, schema: Schema, value: unknown, path: string):
   }
 
   function check(schema: Schema, data: unknown, at: string): void {
-    for (const key of Object.keys(schema)) if (!KNOWN.has(key)) errors.push(`${at}: schema uses unsupported keyword ${key}`);
+    for (const key of Object.keys(schema))
+      if (!KNOWN.has(key)) errors.push(`${at}: schema uses unsupported keyword ${key}`);
     if (typeof schema.$ref === 'string') check(resolve(schema.$ref), data, at);
     if (schema.type !== undefined) {
       const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
@@ -50,18 +66,23 @@ function validateAt(root: Schema, schema: Schema, value: unknown, path: string):
       }
     }
     if ('const' in schema && data !== schema.const) errors.push(`${at}: expected ${JSON.stringify(schema.const)}`);
-    if (Array.isArray(schema.enum) && !schema.enum.includes(data)) errors.push(`${at}: ${JSON.stringify(data)} not in enum`);
+    if (Array.isArray(schema.enum) && !schema.enum.includes(data))
+      errors.push(`${at}: ${JSON.stringify(data)} not in enum`);
     if (typeof data === 'number') {
-      if (typeof schema.minimum === 'number' && data < schema.minimum) errors.push(`${at}: ${data} < ${schema.minimum}`);
-      if (typeof schema.maximum === 'number' && data > schema.maximum) errors.push(`${at}: ${data} > ${schema.maximum}`);
+      if (typeof schema.minimum === 'number' && data < schema.minimum)
+        errors.push(`${at}: ${data} < ${schema.minimum}`);
+      if (typeof schema.maximum === 'number' && data > schema.maximum)
+        errors.push(`${at}: ${data} > ${schema.maximum}`);
     }
     if (typeof data === 'string' && typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(data)) {
       errors.push(`${at}: ${JSON.stringify(data)} does not match ${schema.pattern}`);
     }
-    if (Array.isArray(data) && schema.items) data.forEach((item, i) => check(schema.items as Schema, item, `${at}[${i}]`));
+    if (Array.isArray(data) && schema.items)
+      data.forEach((item, i) => check(schema.items as Schema, item, `${at}[${i}]`));
     if (typeOf(data) === 'object') {
       const object = data as Record<string, unknown>;
-      for (const key of (schema.required as string[] | undefined) ?? []) if (!(key in object)) errors.push(`${at}: missing ${key}`);
+      for (const key of (schema.required as string[] | undefined) ?? [])
+        if (!(key in object)) errors.push(`${at}: missing ${key}`);
       const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
       for (const [key, child] of Object.entries(object)) {
         if (properties[key]) check(properties[key], child, `${at}.${key}`);

@@ -21,11 +21,16 @@ describe('observations', () => {
   it('names the largest category first, with its share and n', () => {
     const largest = may().observations.find((o) => o.kind === 'largest');
     expect(largest).toMatchObject({ scope: 'conversation' });
-    expect(largest?.text).toBe('Conversation is your largest category: 39% (24 of 62 tweets), mostly conversation/reply (24).');
+    expect(largest?.text).toBe(
+      'Conversation is your largest category: 39% (24 of 62 tweets), mostly conversation/reply (24).',
+    );
   });
 
   it('says when categories tie for largest', () => {
-    const tweets = [...times(10, () => ({ label: 'promotion/self' })), ...times(10, () => ({ label: 'personal/life' }))];
+    const tweets = [
+      ...times(10, () => ({ label: 'promotion/self' })),
+      ...times(10, () => ({ label: 'personal/life' })),
+    ];
     const month = aggregate(tweets, { detailMonths: ['2024-05'] }).months[0];
     expect(month?.observations.find((o) => o.kind === 'largest')?.text).toMatch(/^Promotion and personal are tied/);
   });
@@ -41,9 +46,19 @@ describe('observations', () => {
 
   it('explains a drop by the person it came from', () => {
     const tweets = [
-      ...times(30, (i) => ({ month: '2024-04', label: 'conversation/reply', mentions: ['bob'], text: `@bob ${filler(i)}` })),
+      ...times(30, (i) => ({
+        month: '2024-04',
+        label: 'conversation/reply',
+        mentions: ['bob'],
+        text: `@bob ${filler(i)}`,
+      })),
       ...times(20, (i) => ({ month: '2024-04', label: 'personal/life', text: filler(i + 50) })),
-      ...times(5, (i) => ({ month: '2024-05', label: 'conversation/reply', mentions: ['ann'], text: `@ann ${filler(i + 100)}` })),
+      ...times(5, (i) => ({
+        month: '2024-05',
+        label: 'conversation/reply',
+        mentions: ['ann'],
+        text: `@ann ${filler(i + 100)}`,
+      })),
       ...times(25, (i) => ({ month: '2024-05', label: 'personal/life', text: filler(i + 150) })),
     ];
     const month = aggregate(tweets, { detailMonths: ['2024-05'] }).months[0];
@@ -62,7 +77,9 @@ describe('observations', () => {
 
   it('stays quiet about changes under 10 points', () => {
     // Personal moved -8.7 points.
-    expect(may().observations.some((o) => o.scope === 'personal' && (o.kind === 'spike' || o.kind === 'drop'))).toBe(false);
+    expect(may().observations.some((o) => o.scope === 'personal' && (o.kind === 'spike' || o.kind === 'drop'))).toBe(
+      false,
+    );
   });
 
   it('states the professional share with its parts', () => {
@@ -78,7 +95,10 @@ describe('observations', () => {
   });
 
   it('speaks of one tweet in the singular', () => {
-    const tweets = [...times(19, (i) => ({ text: filler(i) })), ...times(1, () => ({ hour: 2, flags: ['late-night', 'drinking', 'complaint'] }))];
+    const tweets = [
+      ...times(19, (i) => ({ text: filler(i) })),
+      ...times(1, () => ({ hour: 2, flags: ['late-night', 'drinking', 'complaint'] })),
+    ];
     const month = aggregate(tweets, { detailMonths: ['2024-05'] }).months[0];
     expect(month?.observations.find((o) => o.kind === 'nightlife')?.text).toBe(
       '1 tweet (5%) was posted late at night and 1 mentions drinking; 1 is both.',
@@ -112,7 +132,9 @@ describe('targets', () => {
     expect(month.targets[0]?.text).toBe('promotion/employer is 3.2%, 6.8 points under your target of at least 10%.');
     expect(month.targets[1]?.text).toBe('promotion is 27.4%, within your target of 20–35%.');
     expect(month.targets[2]?.text).toBe('personal is 11.3%, 6.3 points over your target of at most 5%.');
-    expect(month.observations.filter((o) => o.kind === 'target').map((o) => o.text)).toEqual(month.targets.map((t) => t.text));
+    expect(month.observations.filter((o) => o.kind === 'target').map((o) => o.text)).toEqual(
+      month.targets.map((t) => t.text),
+    );
   });
 
   it('fails the check when any target is missed, passes when all are met', () => {
@@ -121,15 +143,26 @@ describe('targets', () => {
     expect(check.ok).toBe(false);
     expect(check.results).toHaveLength(3);
     resetIds();
-    const met = aggregate(postLikeArchive(), { detailMonths: ['2024-05'], config: { targets: [targets[1] as (typeof targets)[number]] } });
+    const met = aggregate(postLikeArchive(), {
+      detailMonths: ['2024-05'],
+      config: { targets: [targets[1] as (typeof targets)[number]] },
+    });
     expect(checkTargets(met).ok).toBe(true);
   });
 
   it('cannot judge a month without tweets, and rejects a scope that names nothing', () => {
-    const report = aggregate(times(5, () => ({ month: '2024-04' })), {
-      detailMonths: ['2024-05'],
-      config: { targets: [{ scope: 'promotion', min: 0.1 }, { scope: 'promotion/ads', min: 0.1 }] },
-    });
+    const report = aggregate(
+      times(5, () => ({ month: '2024-04' })),
+      {
+        detailMonths: ['2024-05'],
+        config: {
+          targets: [
+            { scope: 'promotion', min: 0.1 },
+            { scope: 'promotion/ads', min: 0.1 },
+          ],
+        },
+      },
+    );
     const [empty, unknown] = report.months[0]?.targets ?? [];
     expect(empty?.status).toBe('no-data');
     expect(unknown?.status).toBe('invalid-scope');
@@ -138,7 +171,7 @@ describe('targets', () => {
 });
 
 describe('the five questions', () => {
-  it('asks them in the post\'s order', () => {
+  it("asks them in the post's order", () => {
     expect(may().questions.map((q) => q.question)).toEqual([
       'Would you want to read you?',
       'Is this the persona you want to portray?',
@@ -176,12 +209,21 @@ describe('the five questions', () => {
 
   it('finds no clone in the post-like month', () => {
     const trust = question(may({ goals: ['x'] }), 'untrustworthy');
-    expect(trust.data).toMatchObject({ promotionPerConversation: 0.71, cloneSigns: [], looksLikeClone: false, goalsStated: true });
+    expect(trust.data).toMatchObject({
+      promotionPerConversation: 0.71,
+      cloneSigns: [],
+      looksLikeClone: false,
+      goalsStated: true,
+    });
   });
 
   it('spots the clone of "constant ads": mostly promotion, few replies, no goals', () => {
     const tweets = [
-      ...times(18, (i) => ({ label: 'promotion/employer', text: `Buy our product today ${filler(i)} https://shop.example.com/${i}`, urls: [`https://shop.example.com/${i}`] })),
+      ...times(18, (i) => ({
+        label: 'promotion/employer',
+        text: `Buy our product today ${filler(i)} https://shop.example.com/${i}`,
+        urls: [`https://shop.example.com/${i}`],
+      })),
       ...times(2, (i) => ({ label: 'personal/life', text: filler(i + 40) })),
     ];
     const month = aggregate(tweets, { detailMonths: ['2024-05'] }).months[0];
@@ -189,19 +231,34 @@ describe('the five questions', () => {
     const trust = question(month, 'untrustworthy');
     expect(trust.data.looksLikeClone).toBe(true);
     expect(trust.data.promotionPerConversation).toBeNull();
-    expect(trust.data.cloneSigns).toEqual(['more than half promotion (90%)', 'few replies to others (0%)', 'no business goals stated']);
+    expect(trust.data.cloneSigns).toEqual([
+      'more than half promotion (90%)',
+      'few replies to others (0%)',
+      'no business goals stated',
+    ]);
     expect(trust.answer).toContain('the stream may read like constant ads');
   });
 });
 
 describe('wording a person would write', () => {
-  const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).map((t) => t.trim()).filter((t) => t.length > 0);
+  const sentences = (text: string) =>
+    text
+      .split(/(?<=[.!?])\s+/)
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0);
 
   it.each([
     ['the post-like month', () => may()],
     ['a month with goals', () => may({ goals: ['Promote my blog'] })],
     ['a month without tweets', () => aggregate(postLikeArchive(), { detailMonths: ['2024-07'] }).months[0]!],
-    ['a month under 20 tweets', () => aggregate(times(12, () => ({})), { detailMonths: ['2024-05'] }).months[0]!],
+    [
+      'a month under 20 tweets',
+      () =>
+        aggregate(
+          times(12, () => ({})),
+          { detailMonths: ['2024-05'] },
+        ).months[0]!,
+    ],
   ])('no two answers of %s share a sentence', (_name, make) => {
     const month = make();
     const seen = new Map<string, string>();
@@ -216,12 +273,21 @@ describe('wording a person would write', () => {
 
   it('agrees in number: no "1 … tweets", no "N … tweet" for N other than 1', () => {
     const one = [
-      ...times(20, () => ({ label: 'conversation/reply', isReply: true, inReplyToScreenName: 'ann', mentions: ['ann'] })),
+      ...times(20, () => ({
+        label: 'conversation/reply',
+        isReply: true,
+        inReplyToScreenName: 'ann',
+        mentions: ['ann'],
+      })),
       ...times(20, () => ({ label: 'promotion/self' })),
       classified({ label: 'personal/life', hour: 1, flags: ['late-night', 'drinking'] }),
     ];
     const texts = (m: MonthReport) => [...m.observations.map((o) => o.text), ...m.questions.map((q) => q.answer)];
-    const all = [...texts(aggregate(one, { detailMonths: ['2024-05'] }).months[0]!), ...texts(may()), ...texts(may({ goals: ['x'] }))];
+    const all = [
+      ...texts(aggregate(one, { detailMonths: ['2024-05'] }).months[0]!),
+      ...texts(may()),
+      ...texts(may({ goals: ['x'] })),
+    ];
     expect(all.join('\n')).toContain('1 promotion tweet per conversation tweet');
     for (const text of all) {
       expect(text).not.toMatch(/(?<![\d.])1 (?:[a-z-]+ )?(tweets|links|groups|bare links|mention\b|are both|were)/);

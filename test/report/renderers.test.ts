@@ -18,16 +18,15 @@ import { escapeMarkdown } from '../../src/report/renderers/markdown.js';
 import { validate } from './json-schema.js';
 import { aggregate, classified, filler, postLikeArchive, resetIds, times } from './fixtures.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../src/report/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
- 
+const schema = JSON.parse(
+  readFileSync(new URL('../../src/report/report.schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
 const ANSI = /\u001b\[[0-9;]*m/u;
 const plain = { color: null, width: 100 };
 const TARGETS = { goals: ['Meet interesting people'], targets: [{ scope: 'promotion/employer' as const, min: 0.1 }] };
 
-const HOSTILE = [
-  '<script>alert(1)</script> hello world again',
-  '<img src=x onerror=alert(2)> "quoted" & \'single\'',
-];
+const HOSTILE = ['<script>alert(1)</script> hello world again', '<img src=x onerror=alert(2)> "quoted" & \'single\''];
 
 /** The post-like archive plus two hostile tweets, with examples so their text reaches the output. */
 function sampleReport(): AuditReport {
@@ -35,7 +34,14 @@ function sampleReport(): AuditReport {
   const tweets = [
     ...postLikeArchive(),
     classified({ month: '2024-05', day: 30, label: 'personal/life', text: HOSTILE[0], confidence: 0.99 }),
-    classified({ month: '2024-05', day: 30, label: 'conversation/mention', text: HOSTILE[1], confidence: 0.99, mentions: ['x'] }),
+    classified({
+      month: '2024-05',
+      day: 30,
+      label: 'conversation/mention',
+      text: HOSTILE[1],
+      confidence: 0.99,
+      mentions: ['x'],
+    }),
   ];
   return aggregate(tweets, { detailMonths: ['2024-05'], config: TARGETS, examples: 2 });
 }
@@ -107,12 +113,18 @@ describe('table', () => {
   });
 
   it('warns when the month has fewer than 20 tweets', () => {
-    const report = aggregate(times(5, (i) => ({ text: filler(i) })), { detailMonths: ['2024-05'] });
+    const report = aggregate(
+      times(5, (i) => ({ text: filler(i) })),
+      { detailMonths: ['2024-05'] },
+    );
     expect(renderers.table(report, plain)).toContain('Warning: only 5 tweets, fewer than 20; the shares say little.');
   });
 
   it('keeps control characters of tweets away from the terminal', () => {
-    const report = aggregate([classified({ text: 'evil \u001b[2J clear screen' })], { detailMonths: ['2024-05'], examples: 1 });
+    const report = aggregate([classified({ text: 'evil \u001b[2J clear screen' })], {
+      detailMonths: ['2024-05'],
+      examples: 1,
+    });
     const text = renderers.table(report, plain);
     expect(text).toContain('evil  [2J clear screen');
     expect(text).not.toContain('\u001b');
@@ -120,7 +132,9 @@ describe('table', () => {
 
   it('stays within a narrow terminal for the breakdown', () => {
     const text = renderers.table(sampleReport(), { color: null, width: 60 });
-    const breakdownLines = text.split('\n').filter((line) => line.startsWith('│ ') && /%/u.test(line) && line.includes('█'));
+    const breakdownLines = text
+      .split('\n')
+      .filter((line) => line.startsWith('│ ') && /%/u.test(line) && line.includes('█'));
     expect(breakdownLines.length).toBeGreaterThan(0);
     for (const line of breakdownLines) expect([...line].length).toBeLessThanOrEqual(60);
   });
@@ -151,7 +165,9 @@ describe('markdown', () => {
 
 describe('escapeMarkdown', () => {
   it('neutralizes markup, and block starts at the beginning only', () => {
-    expect(escapeMarkdown('a *b* _c_ `d` [e](f) <g> h|i ~j~ \\k')).toBe('a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> h\\|i \\~j\\~ \\\\k');
+    expect(escapeMarkdown('a *b* _c_ `d` [e](f) <g> h|i ~j~ \\k')).toBe(
+      'a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> h\\|i \\~j\\~ \\\\k',
+    );
     expect(escapeMarkdown('# not a heading # here')).toBe('\\# not a heading # here');
     expect(escapeMarkdown('- not a list')).toBe('\\- not a list');
     expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
@@ -165,16 +181,31 @@ describe('csv', () => {
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(text.split('\n')[0]).toBe(REPORT_CSV_COLUMNS.join(','));
     expect(rows).toHaveLength(CATEGORIES.length + CATEGORIES.reduce((n, c) => n + SUBCATEGORIES[c].length, 0));
-    expect(rows[0]).toEqual({ month: '2024-05', category: 'conversation', subcategory: '', count: '25', share: '0.3906', change_points: '-10.9' });
+    expect(rows[0]).toEqual({
+      month: '2024-05',
+      category: 'conversation',
+      subcategory: '',
+      count: '25',
+      share: '0.3906',
+      change_points: '-10.9',
+    });
     expect(rows.find((r) => r.category === 'promotion' && r.subcategory === 'jobs')).toEqual({
-      month: '2024-05', category: 'promotion', subcategory: 'jobs', count: '0', share: '0', change_points: '0',
+      month: '2024-05',
+      category: 'promotion',
+      subcategory: 'jobs',
+      count: '0',
+      share: '0',
+      change_points: '0',
     });
     const totals = rows.filter((r) => r.subcategory === '');
     expect(totals.reduce((sum, r) => sum + Number(r.count), 0)).toBe(64);
   });
 
   it('leaves change_points empty when there is nothing to compare with', () => {
-    const report = aggregate(times(25, (i) => ({ text: filler(i) })), { detailMonths: ['2024-05'] });
+    const report = aggregate(
+      times(25, (i) => ({ text: filler(i) })),
+      { detailMonths: ['2024-05'] },
+    );
     const rows = parse(renderers.csv(report, plain), { columns: true }) as Record<string, string>[];
     expect(rows.every((r) => r.change_points === '')).toBe(true);
   });
@@ -183,7 +214,12 @@ describe('csv', () => {
 describe('json', () => {
   it('puts a single month at top level with the contract fields, and validates against the schema', () => {
     const text = renderers.json(sampleReport(), plain);
-    const value = JSON.parse(text) as Record<string, unknown> & { categories: Record<string, { count: number; share: number; subcategories: Record<string, { count: number; share: number }> }> };
+    const value = JSON.parse(text) as Record<string, unknown> & {
+      categories: Record<
+        string,
+        { count: number; share: number; subcategories: Record<string, { count: number; share: number }> }
+      >;
+    };
     expect(value.schemaVersion).toBe(1);
     expect(value.month).toBe('2024-05');
     expect(value.timezone).toBe('UTC');
@@ -198,7 +234,11 @@ describe('json', () => {
     const report = sampleReport();
     const value = JSON.parse(renderers.json(report, plain)) as Record<string, unknown>;
     const { schemaVersion, generator, trend, ...month } = value;
-    expect({ schemaVersion, generator, trend }).toEqual({ schemaVersion: 1, generator: report.generator, trend: report.trend });
+    expect({ schemaVersion, generator, trend }).toEqual({
+      schemaVersion: 1,
+      generator: report.generator,
+      trend: report.trend,
+    });
     expect(month).toEqual(JSON.parse(JSON.stringify(monthOf(report))));
   });
 
@@ -216,7 +256,7 @@ describe('json', () => {
     expect(validate(schema, value).length).toBeGreaterThan(0);
   });
 
-  it('names in the schema exactly the taxonomy\'s subcategories', () => {
+  it("names in the schema exactly the taxonomy's subcategories", () => {
     const defs = schema.$defs as Record<string, { properties: { subcategories: { required: string[] } } }>;
     for (const category of CATEGORIES) {
       expect(defs[`${category}Breakdown`]?.properties.subcategories.required).toEqual([...SUBCATEGORIES[category]]);
@@ -252,18 +292,31 @@ describe('html', () => {
     const html = renderers.html(report, plain);
     const slices = [...html.matchAll(/<path class="slice" data-category="([a-z]+)" data-share="([0-9.]+)"/gu)];
     expect(slices.map((m) => m[1])).toEqual(CATEGORIES.filter((c) => month.categories[c].count > 0));
-    for (const [, category, share] of slices) expect(Number(share)).toBe(month.categories[category as keyof typeof month.categories].share);
+    for (const [, category, share] of slices)
+      expect(Number(share)).toBe(month.categories[category as keyof typeof month.categories].share);
   });
 
   it('leaves empty categories out of the pie', () => {
-    const report = aggregate([...times(20, (i) => ({ label: 'promotion/self', text: filler(i) })), ...times(5, (i) => ({ label: 'personal/life', text: filler(i + 50) }))], { detailMonths: ['2024-05'] });
-    const slices = [...renderers.html(report, plain).matchAll(/data-category="([a-z]+)" data-share/gu)].map((m) => m[1]);
+    const report = aggregate(
+      [
+        ...times(20, (i) => ({ label: 'promotion/self', text: filler(i) })),
+        ...times(5, (i) => ({ label: 'personal/life', text: filler(i + 50) })),
+      ],
+      { detailMonths: ['2024-05'] },
+    );
+    const slices = [...renderers.html(report, plain).matchAll(/data-category="([a-z]+)" data-share/gu)].map(
+      (m) => m[1],
+    );
     expect(slices).toEqual(['promotion', 'personal']);
   });
 
   it('draws the trend as stacked columns, one rect per month and category with tweets', () => {
     const html = renderers.html(sampleReport(), plain);
-    const bars = [...html.matchAll(/<rect class="trend-bar"[^>]*data-month="([0-9-]+)" data-category="([a-z]+)" data-share="([0-9.]+)"/gu)];
+    const bars = [
+      ...html.matchAll(
+        /<rect class="trend-bar"[^>]*data-month="([0-9-]+)" data-category="([a-z]+)" data-share="([0-9.]+)"/gu,
+      ),
+    ];
     expect(bars.filter((m) => m[1] === '2024-04').map((m) => m[2])).toEqual(CATEGORIES);
     expect(bars.filter((m) => m[1] === '2024-05').reduce((sum, m) => sum + Number(m[3]), 0)).toBeCloseTo(1, 3);
   });
@@ -289,10 +342,15 @@ describe('renderPieSvg', () => {
   });
 
   it('draws a full circle when one category has every tweet, and a blank disc without tweets', () => {
-    const full = aggregate(times(3, (i) => ({ label: 'promotion/self', text: filler(i) })), { detailMonths: ['2024-05'] });
+    const full = aggregate(
+      times(3, (i) => ({ label: 'promotion/self', text: filler(i) })),
+      { detailMonths: ['2024-05'] },
+    );
     const svg = renderPieSvg(monthOf(full));
     expect(svg.match(/<path class="slice"/gu)).toHaveLength(1);
-    expect(svg).toMatch(/data-category="promotion" data-share="1"[^>]*d="M 120\.000 20\.000 A 100 100 0 1 1 120\.000 220\.000 A/u);
+    expect(svg).toMatch(
+      /data-category="promotion" data-share="1"[^>]*d="M 120\.000 20\.000 A 100 100 0 1 1 120\.000 220\.000 A/u,
+    );
     const empty = aggregate([], { detailMonths: ['2024-05'] });
     expect(renderPieSvg(monthOf(empty))).toContain('<title>No tweets</title>');
   });
@@ -305,7 +363,14 @@ describe('renderTrend', () => {
       const month = `2023-${String(m).padStart(2, '0')}`;
       // March is quiet: 5 tweets, so it must be marked, not hidden.
       const count = m === 3 ? 5 : 24;
-      tweets.push(...times(count, (i) => ({ month, day: 1 + (i % 28), label: i % 2 === 0 ? 'conversation/reply' : 'promotion/self', text: filler(i + m * 100) })));
+      tweets.push(
+        ...times(count, (i) => ({
+          month,
+          day: 1 + (i % 28),
+          label: i % 2 === 0 ? 'conversation/reply' : 'promotion/self',
+          text: filler(i + m * 100),
+        })),
+      );
     }
     tweets.push(...times(24, (i) => ({ month: '2024-01', label: 'personal/life', text: filler(i + 5000) })));
     return aggregate(tweets, { detailMonths: ['2024-01'] });
@@ -351,7 +416,14 @@ describe('the tweets behind the flags and the low-confidence list', () => {
   function flagged(account?: AuditReport['account']): AuditReport {
     const tweets = [
       ...times(20, (i) => ({ label: 'conversation/reply', text: `@ann ${filler(i)}` })),
-      ...times(8, (i) => ({ label: 'personal/life', day: 2 + i, hour: 1, flags: ['late-night'], text: `night owl note ${filler(i + 50)}`, confidence: i === 0 ? 0.3 : 0.9 })),
+      ...times(8, (i) => ({
+        label: 'personal/life',
+        day: 2 + i,
+        hour: 1,
+        flags: ['late-night'],
+        text: `night owl note ${filler(i + 50)}`,
+        confidence: i === 0 ? 0.3 : 0.9,
+      })),
     ];
     const report = aggregate(tweets, { detailMonths: ['2024-05'] });
     if (account) report.account = account;
@@ -363,31 +435,40 @@ describe('the tweets behind the flags and the low-confidence list', () => {
     const report = flagged(x);
     const month = report.months[0]!;
     expect(month.flags['late-night'].tweets.map((t) => t.id)).toEqual(month.flags['late-night'].ids);
-    expect(month.flags['late-night'].tweets[0]).toMatchObject({ local: expect.stringMatching(/^2024-05-02 01:\d\d$/), text: expect.stringMatching(/^night owl note/) });
+    expect(month.flags['late-night'].tweets[0]).toMatchObject({
+      local: expect.stringMatching(/^2024-05-02 01:\d\d$/),
+      text: expect.stringMatching(/^night owl note/),
+    });
     expect(month.lowConfidence.tweets).toHaveLength(1);
     const value = JSON.parse(renderers.json(report, plain));
     expect(value.account).toEqual(x);
     expect(validate(schema, value)).toEqual([]);
   });
 
-  it.each(['markdown', 'html'] as const)('links each shown tweet on x.com in %s, five at most, then "and N more"', (format) => {
-    const report = flagged(x);
-    const text = renderers[format](report, plain);
-    const ids = report.months[0]!.flags['late-night'].ids;
-    for (const id of ids.slice(0, 5)) expect(text).toContain(`https://x.com/someone/status/${id}`);
-    for (const id of ids.slice(5)) expect(text).not.toContain(id);
-    expect(text).toContain('and 3 more');
-    expect(text).toContain(report.months[0]!.lowConfidence.ids[0]!);
-    expect(text).toContain('night owl note');
-  });
-
-  it.each(['markdown', 'html', 'table'] as const)('shows no link in %s when the platform gives no permalink, nor without an account', (format) => {
-    for (const report of [flagged({ handle: 'someone', platform: 'mastodon' }), flagged()]) {
+  it.each(['markdown', 'html'] as const)(
+    'links each shown tweet on x.com in %s, five at most, then "and N more"',
+    (format) => {
+      const report = flagged(x);
       const text = renderers[format](report, plain);
-      expect(text).not.toContain('https://x.com/');
+      const ids = report.months[0]!.flags['late-night'].ids;
+      for (const id of ids.slice(0, 5)) expect(text).toContain(`https://x.com/someone/status/${id}`);
+      for (const id of ids.slice(5)) expect(text).not.toContain(id);
+      expect(text).toContain('and 3 more');
+      expect(text).toContain(report.months[0]!.lowConfidence.ids[0]!);
       expect(text).toContain('night owl note');
-    }
-  });
+    },
+  );
+
+  it.each(['markdown', 'html', 'table'] as const)(
+    'shows no link in %s when the platform gives no permalink, nor without an account',
+    (format) => {
+      for (const report of [flagged({ handle: 'someone', platform: 'mastodon' }), flagged()]) {
+        const text = renderers[format](report, plain);
+        expect(text).not.toContain('https://x.com/');
+        expect(text).toContain('night owl note');
+      }
+    },
+  );
 
   it('shortens each tweet to the terminal width in the table, with its local time', () => {
     const text = renderers.table(flagged(x), { color: null, width: 60 });

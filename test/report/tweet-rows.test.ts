@@ -24,7 +24,13 @@ function collector(options: { highWaterMark?: number; slow?: boolean } = {}) {
 function sampleRows(): ClassifiedTweet[] {
   resetIds();
   return [
-    classified({ label: 'conversation/reply', text: '@ann see you there', flags: ['reply', 'late-night'], decidedBy: ['reply-to-other', 'model'], confidence: 0.876 }),
+    classified({
+      label: 'conversation/reply',
+      text: '@ann see you there',
+      flags: ['reply', 'late-night'],
+      decidedBy: ['reply-to-other', 'model'],
+      confidence: 0.876,
+    }),
     classified({ label: 'promotion/self', text: '=HYPERLINK("http://evil.example","click")', confidence: 0.5 }),
     classified({ label: 'personal/life', text: '-5 degrees, "cold"\nsecond line', confidence: 1 }),
     classified({ label: 'personal/life', text: '+1 to that' }),
@@ -36,7 +42,8 @@ beforeEach(() => resetIds());
 
 describe('escapeFormula', () => {
   it('prefixes cells a spreadsheet would run, and nothing else', () => {
-    for (const cell of ['=1+1', '+1', '-1', '@ann hi', '\tx', '\rx', '＝1', '＠ann']) expect(escapeFormula(cell)).toBe(`'${cell}`);
+    for (const cell of ['=1+1', '+1', '-1', '@ann hi', '\tx', '\rx', '＝1', '＠ann'])
+      expect(escapeFormula(cell)).toBe(`'${cell}`);
     for (const cell of ['hello', ' =1', '', '1-1', 'a@b']) expect(escapeFormula(cell)).toBe(cell);
   });
 });
@@ -137,7 +144,12 @@ describe('writeTweetRows: json', () => {
 describe('writeTweetRows: backpressure', () => {
   it('waits for drain when the stream is full, and loses nothing', async () => {
     const out = collector({ highWaterMark: 64, slow: true });
-    await writeTweetRows(times(2_000, (i) => ({ text: `row ${i}` })), 'csv', out.stream, { csvSafe: true });
+    await writeTweetRows(
+      times(2_000, (i) => ({ text: `row ${i}` })),
+      'csv',
+      out.stream,
+      { csvSafe: true },
+    );
     const rows = parse(out.text(), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2_000);
     expect(rows.at(-1)?.text).toBe('row 1999');
@@ -152,12 +164,26 @@ describe('writeTweetRows: backpressure', () => {
       },
     });
     failing.on('error', () => undefined);
-    await expect(writeTweetRows(times(2_000, () => ({})), 'csv', failing, { csvSafe: true })).rejects.toThrow();
+    await expect(
+      writeTweetRows(
+        times(2_000, () => ({})),
+        'csv',
+        failing,
+        { csvSafe: true },
+      ),
+    ).rejects.toThrow();
   });
 
   it('rejects at once when the output is already closed', async () => {
     const closed = collector();
     closed.stream.destroy();
-    await expect(writeTweetRows(times(3, () => ({})), 'json', closed.stream, { csvSafe: true })).rejects.toThrow(/closed/);
+    await expect(
+      writeTweetRows(
+        times(3, () => ({})),
+        'json',
+        closed.stream,
+        { csvSafe: true },
+      ),
+    ).rejects.toThrow(/closed/);
   });
 });

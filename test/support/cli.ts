@@ -26,7 +26,15 @@ export const FIXED_TODAY = '2026-11-20';
 
 /** The environment runs get: no colour, a fixed zone, an empty home, nothing from the developer. */
 export function isolatedEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: isolatedHome, XDG_CONFIG_HOME: path.join(isolatedHome, '.config'), NO_COLOR: '1', TZ: 'UTC', TWEET_AUDIT_TODAY: FIXED_TODAY, ...extra };
+  return {
+    PATH: process.env.PATH,
+    HOME: isolatedHome,
+    XDG_CONFIG_HOME: path.join(isolatedHome, '.config'),
+    NO_COLOR: '1',
+    TZ: 'UTC',
+    TWEET_AUDIT_TODAY: FIXED_TODAY,
+    ...extra,
+  };
 }
 
 let checkedBuild = false;
@@ -89,13 +97,23 @@ export async function runMain(
     pager?: (text: string) => Promise<boolean>;
   } = {},
 ): Promise<CliResult> {
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false, columns: options.columns ?? 100, rows: options.rows ?? 40 });
+  const stdout = Object.assign(new PassThrough(), {
+    isTTY: options.isTTY ?? false,
+    columns: options.columns ?? 100,
+    rows: options.rows ?? 40,
+  });
   const stderr = Object.assign(new PassThrough(), { isTTY: options.stderrIsTTY ?? false });
   let out = '';
   let err = '';
   stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const code = await main(args, { stdout, stderr, cwd: options.cwd ?? isolatedHome, env: options.env ?? isolatedEnv(), pager: options.pager });
+  const code = await main(args, {
+    stdout,
+    stderr,
+    cwd: options.cwd ?? isolatedHome,
+    env: options.env ?? isolatedEnv(),
+    pager: options.pager,
+  });
   await new Promise((resolve) => setImmediate(resolve));
   return { command: ['tweet-audit', ...args].join(' '), stdout: out, stderr: err, code };
 }
@@ -120,7 +138,10 @@ export function recordRun(result: CliResult, replace: Array<[RegExp, string]> = 
     '```',
     '',
   ].join('\n');
-  for (const [pattern, replacement] of [[new RegExp(escapeRegExp(repoRoot), 'g'), '<repo>'] as [RegExp, string], ...replace]) {
+  for (const [pattern, replacement] of [
+    [new RegExp(escapeRegExp(repoRoot), 'g'), '<repo>'] as [RegExp, string],
+    ...replace,
+  ]) {
     text = text.replace(pattern, replacement);
   }
   return text;

@@ -25,7 +25,7 @@ describe('createZone', () => {
     expect(kathmandu.parts(Date.UTC(2024, 0, 31, 18, 15)).month).toBe(2);
   });
 
-  it('rejects names that are not IANA zones with the tool\'s own error', () => {
+  it("rejects names that are not IANA zones with the tool's own error", () => {
     expect(isValidTimeZone('Madrid')).toBe(false);
     expect(() => createZone('Madrid')).toThrow(TweetAuditError);
     expect(() => createZone('Madrid')).toThrow(/IANA/);
@@ -34,21 +34,44 @@ describe('createZone', () => {
 
 describe('the offset cache', () => {
   it('agrees with Intl on every hour across daylight-saving changes', () => {
-    for (const name of ['Europe/Madrid', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago']) {
+    for (const name of [
+      'Europe/Madrid',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'America/Santiago',
+    ]) {
       const zone = createZone(name);
-      const format = new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric' });
+      const format = new Intl.DateTimeFormat('en-US', {
+        timeZone: name,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+      });
       // Every 53 minutes through a year lands at many minutes past the hour around each change.
       for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += 53 * 60_000) {
         const f = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]));
         const p = zone.parts(t);
-        expect([p.year, p.month, p.day, p.hour], `${name} at ${new Date(t).toISOString()}`).toEqual([+f.year!, +f.month!, +f.day!, +f.hour!]);
+        expect([p.year, p.month, p.day, p.hour], `${name} at ${new Date(t).toISOString()}`).toEqual([
+          +f.year!,
+          +f.month!,
+          +f.day!,
+          +f.hour!,
+        ]);
       }
     }
   });
 
   it('is exact inside an hour that changes on the half hour', () => {
     const zone = createZone('Australia/Lord_Howe'); // +11 in summer, +10:30 in winter
-    const format = new Intl.DateTimeFormat('en-US', { timeZone: 'Australia/Lord_Howe', hourCycle: 'h23', hour: 'numeric', minute: 'numeric' });
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Australia/Lord_Howe',
+      hourCycle: 'h23',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
     for (let t = Date.UTC(2024, 3, 6, 13); t < Date.UTC(2024, 3, 6, 17); t += 60_000) {
       const f = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]));
       expect(zone.parts(t).hour, new Date(t).toISOString()).toBe(+f.hour!);
@@ -58,8 +81,17 @@ describe('the offset cache', () => {
 
 describe('localTimeOf', () => {
   it('reads what en-US formatting writes, as its parts say, or gives NaN', () => {
-    const options = { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' } as const;
-    const formats = ['UTC', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Kiritimati'].map((timeZone) => new Intl.DateTimeFormat('en-US', { ...options, timeZone }));
+    const options = {
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    } as const;
+    const formats = ['UTC', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Kiritimati'].map(
+      (timeZone) => new Intl.DateTimeFormat('en-US', { ...options, timeZone }),
+    );
     let read = 0;
     fc.assert(
       fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.nat(formats.length - 1), (time, which) => {
@@ -78,7 +110,16 @@ describe('localTimeOf', () => {
 
   it('rejects text of any other shape', () => {
     expect(localTimeOf('5/13/2014, 12:53')).toBe(Date.UTC(2014, 4, 13, 12, 53));
-    for (const text of ['', '5/13/2014, 12', '5/13/2014 12:53', '5/13/2014, 12:53 ', '5-13-2014, 12:53', '5/13/2014, 12:53:07', '5/13/-2014, 12:53', '5/13/2014 AD, 12:53']) {
+    for (const text of [
+      '',
+      '5/13/2014, 12',
+      '5/13/2014 12:53',
+      '5/13/2014, 12:53 ',
+      '5-13-2014, 12:53',
+      '5/13/2014, 12:53:07',
+      '5/13/-2014, 12:53',
+      '5/13/2014 AD, 12:53',
+    ]) {
       expect(localTimeOf(text), text).toBeNaN();
     }
   });
@@ -99,13 +140,23 @@ describe('partsOfLocalTime', () => {
     // 1899..2101 holds 1900 (not leap), 2000 (leap), 2100 (not leap) and the epoch.
     const wrong: string[] = [];
     for (let time = Date.UTC(1899, 0, 1); time < Date.UTC(2101, 11, 31); time += 86_400_000) {
-      for (const t of [time, time - 1]) if (fields(t).join() !== dateParts(t).join()) wrong.push(new Date(t).toISOString());
+      for (const t of [time, time - 1])
+        if (fields(t).join() !== dateParts(t).join()) wrong.push(new Date(t).toISOString());
     }
     expect(wrong).toEqual([]);
   });
 
   it('agrees with Date far from the epoch, before it and at the ends of its range', () => {
-    for (const time of [0, -1, 8.64e15, -8.64e15, Date.UTC(-1, 1, 29, 23), Date.UTC(0, 2, 1), -62_135_596_800_001, 253_402_300_799_999]) {
+    for (const time of [
+      0,
+      -1,
+      8.64e15,
+      -8.64e15,
+      Date.UTC(-1, 1, 29, 23),
+      Date.UTC(0, 2, 1),
+      -62_135_596_800_001,
+      253_402_300_799_999,
+    ]) {
       expect(fields(time), String(time)).toEqual(dateParts(time));
     }
     fc.assert(
@@ -121,7 +172,10 @@ describe('parts', () => {
     const instants: number[] = [];
     // Every 7 hours and 13 minutes through a year of daylight-saving changes.
     for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += (7 * 60 + 13) * 60_000) instants.push(t);
-    const shuffled = fc.sample(fc.shuffledSubarray(instants, { minLength: instants.length }), { numRuns: 1, seed: 7 })[0]!;
+    const shuffled = fc.sample(fc.shuffledSubarray(instants, { minLength: instants.length }), {
+      numRuns: 1,
+      seed: 7,
+    })[0]!;
     for (const name of ['Europe/Madrid', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
       const warm = createZone(name);
       const inOrder = instants.map((t) => warm.parts(t));
@@ -132,7 +186,8 @@ describe('parts', () => {
       instants.forEach((t, i) => {
         // A zone that has seen nothing else: every cache is cold for this instant.
         const cold = JSON.stringify(createZone(name).parts(t));
-        for (const warmed of [inOrder[i], again[i], byInstant.get(t)]) if (JSON.stringify(warmed) !== cold) wrong.push(`${name} ${new Date(t).toISOString()}`);
+        for (const warmed of [inOrder[i], again[i], byInstant.get(t)])
+          if (JSON.stringify(warmed) !== cold) wrong.push(`${name} ${new Date(t).toISOString()}`);
       });
       expect(wrong).toEqual([]);
     }

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'chat-hashtag',
   category: 'conference',
   subcategory: 'chat',
-  description: "Uses the hashtag of a scheduled Twitter chat the owner hosts or joins.",
+  description: 'Uses the hashtag of a scheduled Twitter chat the owner hosts or joins.',
   confidence: 0.9,
   needs: ['hashtags'],
   match(tweet, ctx): Match | null {

@@ -22,9 +22,6 @@ export default defineRule({
       { text: 'Q4: How do you measure community health? #cmgrchat' },
       { text: '@carol A1: listen first, then ship #supportchat' },
     ],
-    noMatch: [
-      { text: 'A2: we answer within the hour' },
-      { text: 'Q4 results are in #earnings' },
-    ],
+    noMatch: [{ text: 'A2: we answer within the hour' }, { text: 'Q4 results are in #earnings' }],
   },
 });

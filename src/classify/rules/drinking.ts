@@ -19,9 +19,6 @@ export default defineRule({
       { text: "L'apéro est servi" },
       { text: 'Feierabendbier!' },
     ],
-    noMatch: [
-      { text: 'The progress bar is stuck' },
-      { text: 'Barcelona in spring' },
-    ],
+    noMatch: [{ text: 'The progress bar is stuck' }, { text: 'Barcelona in spring' }],
   },
 });

@@ -10,7 +10,8 @@ export default defineRule({
   id: 'employer',
   category: 'promotion',
   subcategory: 'employer',
-  description: "Retweets, links or names the owner's employer (names, handles and domains from the config or discovery).",
+  description:
+    "Retweets, links or names the owner's employer (names, handles and domains from the config or discovery).",
   confidence: 0.85,
   match(tweet, ctx): Match | null {
     const { identity, text } = ctx;

@@ -10,7 +10,8 @@ export default defineRule({
   id: 'event-hashtag',
   category: 'conference',
   subcategory: 'live',
-  description: "Uses an event's hashtag (from the config, discovery, or an event-shaped tag) and does not announce something to come.",
+  description:
+    "Uses an event's hashtag (from the config, discovery, or an event-shaped tag) and does not announce something to come.",
   confidence: 0.85,
   needs: ['hashtags'],
   match(tweet, ctx): Match | null {
@@ -20,7 +21,8 @@ export default defineRule({
     let shaped: string | undefined;
     for (const tag of tweet.hashtags) {
       const lower = tag.toLowerCase();
-      if (ctx.identity.eventHashtags.has(lower)) return { reason: 'event-hashtag', data: { hashtag: lower, source: 'identity' } };
+      if (ctx.identity.eventHashtags.has(lower))
+        return { reason: 'event-hashtag', data: { hashtag: lower, source: 'identity' } };
       if (shaped === undefined && EVENT_HASHTAG_SHAPE.test(lower)) shaped = lower;
     }
     return shaped === undefined ? null : { reason: 'event-hashtag', data: { hashtag: shaped, source: 'shape' } };

@@ -7,13 +7,15 @@ export default defineRule({
   id: 'job-posting',
   category: 'promotion',
   subcategory: 'jobs',
-  description: 'Posts or passes on a job ("we\'re hiring", "estamos contratando", "on recrute", "wir stellen ein") or links a careers page.',
+  description:
+    'Posts or passes on a job ("we\'re hiring", "estamos contratando", "on recrute", "wir stellen ein") or links a careers page.',
   confidence: 0.9,
   needs: ['links', 'word-list'],
   match(tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
       const url = `${link.hostPath}/`;
-      if (JOB_URL_PATTERNS.some((pattern) => pattern.test(url))) return { reason: 'job-link', data: { url: link.hostPath } };
+      if (JOB_URL_PATTERNS.some((pattern) => pattern.test(url)))
+        return { reason: 'job-link', data: { url: link.hostPath } };
     }
     // In a reply, job words are talk about jobs ("job offers should show the salary"): only a
     // link to a posting makes a reply a job post.
@@ -23,7 +25,8 @@ export default defineRule({
     if (phrase !== undefined) return { reason: 'job-words', data: { phrase } };
     const seeking = hits.get('seeking');
     const role = hits.get('roles');
-    if (seeking !== undefined && role !== undefined) return { reason: 'looking-for-role', data: { phrase: seeking, role } };
+    if (seeking !== undefined && role !== undefined)
+      return { reason: 'looking-for-role', data: { phrase: seeking, role } };
     return null;
   },
   examples: {

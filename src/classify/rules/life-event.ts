@@ -19,9 +19,6 @@ export default defineRule({
       { text: 'Ma fille a appris à faire du vélo' },
       { text: 'Heute ist mein Geburtstag' },
     ],
-    noMatch: [
-      { text: 'Deploy went fine' },
-      { text: 'Son of a gun, the tests pass' },
-    ],
+    noMatch: [{ text: 'Deploy went fine' }, { text: 'Son of a gun, the tests pass' }],
   },
 });

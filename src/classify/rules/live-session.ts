@@ -4,14 +4,16 @@ import { isAnnouncement, isReplyToOthers } from '../signals.js';
 // "at #event", "à #event", "en el #evento": being somewhere that has a hashtag; but "look at
 // #x", "good at #x" are about the thing, not a place.
 const AT_HASHTAG = /(?:^|\s)(?:at|à|en el|en la|auf der|auf dem|bei der)\s+#\w/i;
-const NOT_A_PLACE = /\b(?:look(?:s|ed|ing)?|laugh(?:s|ed|ing)?|star(?:e|ed|ing)|glanc(?:e|ed|ing)|peek(?:ed|ing)?|point(?:s|ed|ing)?|hint(?:s|ed|ing)?|aim(?:s|ed|ing)?|good|great|bad|better|best|worse|worst|mad|angry)\s+at\s+#/i;
+const NOT_A_PLACE =
+  /\b(?:look(?:s|ed|ing)?|laugh(?:s|ed|ing)?|star(?:e|ed|ing)|glanc(?:e|ed|ing)|peek(?:ed|ing)?|point(?:s|ed|ing)?|hint(?:s|ed|ing)?|aim(?:s|ed|ing)?|good|great|bad|better|best|worse|worst|mad|angry)\s+at\s+#/i;
 
 /** Reports from inside an event: sessions, keynotes, talks being given, the booth. */
 export default defineRule({
   id: 'live-session',
   category: 'conference',
   subcategory: 'live',
-  description: 'Reports from an event happening now, as a statement: "great talk by", "keynote", "charla de", "session de", "at #event".',
+  description:
+    'Reports from an event happening now, as a statement: "great talk by", "keynote", "charla de", "session de", "at #event".',
   confidence: 0.75,
   needs: ['word-list', 'hashtags'],
   match(tweet, ctx): Match | null {
@@ -21,7 +23,8 @@ export default defineRule({
     if (ctx.text.body.includes('?') || ctx.text.hits.has('thanks')) return null;
     const phrase = ctx.text.hits.get('liveEvent');
     if (phrase !== undefined) return { reason: 'live-phrase', data: { phrase } };
-    if (tweet.hashtags.length > 0 && AT_HASHTAG.test(ctx.text.body) && !NOT_A_PLACE.test(ctx.text.body)) return { reason: 'at-hashtag' };
+    if (tweet.hashtags.length > 0 && AT_HASHTAG.test(ctx.text.body) && !NOT_A_PLACE.test(ctx.text.body))
+      return { reason: 'at-hashtag' };
     return null;
   },
   examples: {

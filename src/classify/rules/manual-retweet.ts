@@ -9,7 +9,8 @@ export default defineRule({
   id: 'manual-retweet',
   category: 'promotion',
   subcategory: 'sharing',
-  description: 'Passes on somebody\'s tweet by hand ("RT @x:", "“@x: …”", "via @x") (soft: yields to a personal rule the model agrees with).',
+  description:
+    'Passes on somebody\'s tweet by hand ("RT @x:", "“@x: …”", "via @x") (soft: yields to a personal rule the model agrees with).',
   confidence: 0.7,
   soft: true,
   match(tweet): Match | null {
@@ -25,9 +26,6 @@ export default defineRule({
       { text: 'yes! “@lia: the new release is out”' },
       { text: 'Handy checklist for launches via @mo' },
     ],
-    noMatch: [
-      { text: 'RT @kai: ten rules for on-call' },
-      { text: 'Talking to @kai about on-call' },
-    ],
+    noMatch: [{ text: 'RT @kai: ten rules for on-call' }, { text: 'Talking to @kai about on-call' }],
   },
 });

@@ -8,7 +8,8 @@ export default defineRule({
   id: 'media-consumption',
   category: 'personal',
   subcategory: 'media',
-  description: 'Watches, listens to, reads or plays something for fun ("watching", "escuchando", "je regarde", music and film links).',
+  description:
+    'Watches, listens to, reads or plays something for fun ("watching", "escuchando", "je regarde", music and film links).',
   confidence: 0.7,
   needs: ['links', 'word-list'],
   match(_tweet, ctx): Match | null {
@@ -27,9 +28,6 @@ export default defineRule({
       { text: 'Ce soir je regarde un vieux film de Truffaut' },
       { text: 'On repeat https://open.spotify.com/track/1' },
     ],
-    noMatch: [
-      { text: 'Reading the logs of last night' },
-      { text: 'Playing with the new API' },
-    ],
+    noMatch: [{ text: 'Reading the logs of last night' }, { text: 'Playing with the new API' }],
   },
 });

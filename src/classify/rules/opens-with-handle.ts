@@ -9,7 +9,7 @@ export default defineRule({
   id: 'opens-with-handle',
   category: 'conversation',
   subcategory: 'mention',
-  description: 'Is not a reply but opens with other people\'s handles, talking to them.',
+  description: "Is not a reply but opens with other people's handles, talking to them.",
   confidence: 0.85,
   needs: ['leading-handles'],
   match(tweet, ctx): Match | null {
@@ -23,10 +23,6 @@ export default defineRule({
       { text: '.@noah have you seen this? https://example.org' },
       { text: '@me @olga coffee tomorrow?' },
     ],
-    noMatch: [
-      { text: 'Lunch with @mia' },
-      { text: '@mia sure', isReply: true },
-      { text: 'RT @mia: big news' },
-    ],
+    noMatch: [{ text: 'Lunch with @mia' }, { text: '@mia sure', isReply: true }, { text: 'RT @mia: big news' }],
   },
 });

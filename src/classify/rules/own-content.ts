@@ -9,7 +9,8 @@ export default defineRule({
   id: 'own-content',
   category: 'promotion',
   subcategory: 'self',
-  description: 'Announces the owner\'s own talk, slides, post, podcast, video or book ("my talk", "mi charla", "mon article", "mein Vortrag").',
+  description:
+    'Announces the owner\'s own talk, slides, post, podcast, video or book ("my talk", "mi charla", "mon article", "mein Vortrag").',
   confidence: 0.85,
   needs: ['word-list'],
   match(tweet, ctx): Match | null {
@@ -28,7 +29,7 @@ export default defineRule({
       { text: '@erin my blog post on this https://example.org/x', isReply: true },
     ],
     noMatch: [
-      { text: '@erin my talk? No, it was Frank\'s', isReply: true },
+      { text: "@erin my talk? No, it was Frank's", isReply: true },
       { text: 'Great post by Alice on support metrics' },
       { text: 'Talk is cheap, show me the code' },
     ],

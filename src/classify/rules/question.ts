@@ -4,13 +4,89 @@ import { isReplyToOthers } from '../signals.js';
 // Second-person words that turn a question to the reader, in the four languages.
 // Question words opening a question, and first-person words: "What are the best apps I can try?"
 // asks for help even without "you".
-const WH = new Set(['what', 'which', 'where', 'who', 'how', 'que', 'cual', 'donde', 'quien', 'como', 'quel', 'quelle', 'quels', 'quelles', 'ou', 'comment', 'was', 'welche', 'welcher', 'welches', 'wo', 'wer', 'wie']);
-const ME = new Set(['i', 'my', 'me', "i'm", 'yo', 'mi', 'mis', 'je', "j'", 'mon', 'ma', 'mes', 'moi', 'ich', 'mein', 'meine', 'mir', 'mich']);
+const WH = new Set([
+  'what',
+  'which',
+  'where',
+  'who',
+  'how',
+  'que',
+  'cual',
+  'donde',
+  'quien',
+  'como',
+  'quel',
+  'quelle',
+  'quels',
+  'quelles',
+  'ou',
+  'comment',
+  'was',
+  'welche',
+  'welcher',
+  'welches',
+  'wo',
+  'wer',
+  'wie',
+]);
+const ME = new Set([
+  'i',
+  'my',
+  'me',
+  "i'm",
+  'yo',
+  'mi',
+  'mis',
+  'je',
+  "j'",
+  'mon',
+  'ma',
+  'mes',
+  'moi',
+  'ich',
+  'mein',
+  'meine',
+  'mir',
+  'mich',
+]);
 // "What is the best…?", "¿Cuál es el mejor…?": asking for opinions.
-const SUPERLATIVE = new Set(['best', 'worst', 'favorite', 'favourite', 'mejor', 'peor', 'favorito', 'favorita', 'meilleur', 'meilleure', 'pire', 'prefere', 'preferee', 'beste', 'schlechteste', 'lieblings']);
+const SUPERLATIVE = new Set([
+  'best',
+  'worst',
+  'favorite',
+  'favourite',
+  'mejor',
+  'peor',
+  'favorito',
+  'favorita',
+  'meilleur',
+  'meilleure',
+  'pire',
+  'prefere',
+  'preferee',
+  'beste',
+  'schlechteste',
+  'lieblings',
+]);
 // Up to four words and a colon, then a question: "Support folks: how do you…?"
 const GROUP_QUESTION = /^((?:[\p{L}&'-]+\s+){0,3}[\p{L}&'-]+)\s*:\s*[^?]*\?/u;
-const YOU = new Set(['you', 'your', "you're", 'yall', "y'all", 'vous', 'vos', 'votre', 'os', 'vosotros', 'ustedes', 'ihr', 'euch', 'eure', 'euer']);
+const YOU = new Set([
+  'you',
+  'your',
+  "you're",
+  'yall',
+  "y'all",
+  'vous',
+  'vos',
+  'votre',
+  'os',
+  'vosotros',
+  'ustedes',
+  'ihr',
+  'euch',
+  'eure',
+  'euer',
+]);
 
 /**
  * Asks the followers something. A question mark is not enough ("Who knew?", "Will it
@@ -44,7 +120,8 @@ export default defineRule({
     // "Speakers: what…?", "Podcast listeners: which…?": a question put to a group named up front.
     const group = GROUP_QUESTION.exec(body);
     // "me: where are the tests? senior engineer: …" is a dialogue joke, not a question to a group.
-    if (group && !ME.has(group[1]!.trim().toLowerCase())) return { reason: 'asks-group', data: { group: group[1]!.trim().toLowerCase() } };
+    if (group && !ME.has(group[1]!.trim().toLowerCase()))
+      return { reason: 'asks-group', data: { group: group[1]!.trim().toLowerCase() } };
     return null;
   },
   examples: {

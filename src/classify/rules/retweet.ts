@@ -20,9 +20,6 @@ export default defineRule({
       { text: 'RT @quinn: Ten lessons from a year of on-call' },
       { text: 'Loved this', isRetweet: true, retweetOf: 'quinn' },
     ],
-    noMatch: [
-      { text: 'Ten lessons from a year of on-call' },
-      { text: 'Please RT: we need volunteers' },
-    ],
+    noMatch: [{ text: 'Ten lessons from a year of on-call' }, { text: 'Please RT: we need volunteers' }],
   },
 });

@@ -13,7 +13,8 @@ export default defineRule({
   id: 'shout-out',
   category: 'conversation',
   subcategory: 'mention',
-  description: 'Thanks, congratulates, cc\'s or lists people by handle (#FF, "thanks @x", "cc @y", three or more people).',
+  description:
+    'Thanks, congratulates, cc\'s or lists people by handle (#FF, "thanks @x", "cc @y", three or more people).',
   confidence: 0.8,
   needs: ['hashtags', 'mentions'],
   match(tweet, ctx): Match | null {

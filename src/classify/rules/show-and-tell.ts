@@ -9,7 +9,8 @@ export default defineRule({
   id: 'show-and-tell',
   category: 'promotion',
   subcategory: 'self',
-  description: 'Shows the owner\'s own work ("I built", "he hecho", "j\'ai codé", "how to") with a link, media or as a thread.',
+  description:
+    'Shows the owner\'s own work ("I built", "he hecho", "j\'ai codé", "how to") with a link, media or as a thread.',
   confidence: 0.75,
   match(tweet, ctx): Match | null {
     if (tweet.isRetweet || isReplyToOthers(tweet, ctx)) return null;

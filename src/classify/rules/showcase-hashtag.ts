@@ -8,7 +8,8 @@ export default defineRule({
   id: 'showcase-hashtag',
   category: 'promotion',
   subcategory: 'self',
-  description: 'Posts the day\'s work under a build-in-public challenge hashtag (#100DaysOfCode, #30DayMapChallenge, #buildinpublic).',
+  description:
+    "Posts the day's work under a build-in-public challenge hashtag (#100DaysOfCode, #30DayMapChallenge, #buildinpublic).",
   confidence: 0.8,
   needs: ['hashtags'],
   match(tweet): Match | null {
@@ -23,9 +24,6 @@ export default defineRule({
       { text: '12/100 #100DaysOfCode parsing logs with awk', mediaCount: 1 },
       { text: 'Day 3: rivers of Europe #30DayMapChallenge' },
     ],
-    noMatch: [
-      { text: 'Great thread on code reviews #programming' },
-      { text: 'A hundred days of code, imagine' },
-    ],
+    noMatch: [{ text: 'Great thread on code reviews #programming' }, { text: 'A hundred days of code, imagine' }],
   },
 });

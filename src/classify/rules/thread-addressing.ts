@@ -9,7 +9,8 @@ export default defineRule({
   id: 'thread-addressing',
   category: 'conversation',
   subcategory: 'reply',
-  description: "Continues the owner's own thread but opens with other people's handles, as replies in a long exchange do.",
+  description:
+    "Continues the owner's own thread but opens with other people's handles, as replies in a long exchange do.",
   confidence: 0.85,
   needs: ['self-reply'],
   match(tweet, ctx): Match | null {

@@ -20,9 +20,6 @@ export default defineRule({
       { text: 'Truco: Ctrl+R en la terminal busca en el historial' },
       { text: 'Astuce : git switch - revient à la branche précédente' },
     ],
-    noMatch: [
-      { text: 'Tired of tips, just ship' },
-      { text: 'RT @sol: TIL about sets' },
-    ],
+    noMatch: [{ text: 'Tired of tips, just ship' }, { text: 'RT @sol: TIL about sets' }],
   },
 });

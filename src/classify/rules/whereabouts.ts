@@ -11,13 +11,18 @@ export default defineRule({
   id: 'whereabouts',
   category: 'personal',
   subcategory: 'whereabouts',
-  description: 'Tells where the owner is or is going ("I\'m at", "heading to", "de camino", "je suis à", check-in links).',
+  description:
+    'Tells where the owner is or is going ("I\'m at", "heading to", "de camino", "je suis à", check-in links).',
   confidence: 0.75,
   needs: ['links', 'word-list'],
   match(_tweet, ctx): Match | null {
     for (const link of ctx.text.links) {
       for (let i = 0; i < CHECK_IN_HOSTS.length; i++) {
-        if (link.hostPath === CHECK_IN_HOSTS[i] || link.hostPath.startsWith(CHECK_IN_PREFIXES[i]!) || link.host.endsWith(CHECK_IN_SUFFIXES[i]!)) {
+        if (
+          link.hostPath === CHECK_IN_HOSTS[i] ||
+          link.hostPath.startsWith(CHECK_IN_PREFIXES[i]!) ||
+          link.host.endsWith(CHECK_IN_SUFFIXES[i]!)
+        ) {
           return { reason: 'check-in-link', data: { host: link.host } };
         }
       }
@@ -33,9 +38,6 @@ export default defineRule({
       { text: 'Bien arrivé à Lyon' },
       { text: 'Gelandet in Berlin' },
     ],
-    noMatch: [
-      { text: 'Where do you deploy your apps?' },
-      { text: 'The train of thought continues' },
-    ],
+    noMatch: [{ text: 'Where do you deploy your apps?' }, { text: 'The train of thought continues' }],
   },
 });

@@ -4,7 +4,15 @@ import { checkTargets, renderers } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput, writeText } from '../output.js';
 import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, reportAccount, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
+import {
+  auditOptionsFrom,
+  describePeriod,
+  reportAccount,
+  inputsFor,
+  monthOfPeriod,
+  severalAccountsError,
+  trendFor,
+} from './shared.js';
 
 /**
  * `tweet-audit check`: made for cron, which mails whatever a job prints. All targets met: no
@@ -14,18 +22,29 @@ import { auditOptionsFrom, describePeriod, reportAccount, inputsFor, monthOfPeri
  * writes the report it checked: one read of the archive and one set of warnings for cron.
  */
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
-  const [archives, options] = args as [string[], CommonOptions & { strict?: boolean; format: (typeof REPORT_FORMATS)[number] }];
-  if (options.out === '-') throw new TweetAuditError('check writes its report to a file only: stdout is for the targets missed');
+  const [archives, options] = args as [
+    string[],
+    CommonOptions & { strict?: boolean; format: (typeof REPORT_FORMATS)[number] },
+  ];
+  if (options.out === '-')
+    throw new TweetAuditError('check writes its report to a file only: stdout is for the targets missed');
   const inputs = await auditOptionsFrom(io, archives, options, { severalAccounts: true });
   if (inputs.groups.length > 1 && options.out && !options.out.includes('{handle}')) {
-    throw severalAccountsError(inputs.groups, 'put {handle} in --out to write one report each, or choose one with --account <handle>');
+    throw severalAccountsError(
+      inputs.groups,
+      'put {handle} in --out to write one report each, or choose one with --account <handle>',
+    );
   }
   for (const group of inputs.groups) {
     if (group.config.targets?.length) continue;
     const example = '{ "scope": "promotion/employer", "min": 0.05, "max": 0.1 }';
     throw group.configPath
-      ? new TweetAuditError(`no targets to check: add "targets" to it, e.g. "targets": [${example}]`, { file: group.configPath })
-      : new TweetAuditError(`no config with targets found: run tweet-audit init, then add "targets", e.g. [${example}]`);
+      ? new TweetAuditError(`no targets to check: add "targets" to it, e.g. "targets": [${example}]`, {
+          file: group.configPath,
+        })
+      : new TweetAuditError(
+          `no config with targets found: run tweet-audit init, then add "targets", e.g. [${example}]`,
+        );
   }
   let code: ExitCode = EXIT.ok;
   for (const group of inputs.groups) {

@@ -21,9 +21,15 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const prepared = await prepareAudit(inputs);
   // Before any output: an archive with no tweets at all is an error, and --out must not appear.
   const months = new Set(prepared.periodMonths);
-  await withOutput(io, options.out, archives, async (out) => {
-    await writeTweetRows(prepared.classified(months), options.format, out, { csvSafe: options.csvSafe });
-  }, { month: monthOfPeriod(prepared), handle: prepared.archive.owner.handles[0] });
+  await withOutput(
+    io,
+    options.out,
+    archives,
+    async (out) => {
+      await writeTweetRows(prepared.classified(months), options.format, out, { csvSafe: options.csvSafe });
+    },
+    { month: monthOfPeriod(prepared), handle: prepared.archive.owner.handles[0] },
+  );
   describePeriod(io, inputs, prepared);
   return EXIT.ok;
 }

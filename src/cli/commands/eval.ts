@@ -15,7 +15,12 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const labelsFile = resolveFrom(io, options.labels!);
   const expected = await readLabelsFile(labelsFile);
   if (expected.size === 0) throw new TweetAuditError('holds no labels to evaluate against', { file: labelsFile });
-  const inputs = await auditOptionsFrom(io, archives, { ...options, labels: undefined, all: true }, { defaultLabels: false });
+  const inputs = await auditOptionsFrom(
+    io,
+    archives,
+    { ...options, labels: undefined, all: true },
+    { defaultLabels: false },
+  );
   const prepared = await prepareAudit(inputs);
   const pairs = new Map<string, EvalPair>();
   for (const { tweet, classification } of prepared.classified()) {
@@ -32,6 +37,8 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   }
   for (const [id, label] of expected) if (!pairs.has(id)) pairs.set(id, { id, expected: label });
   const text = renderEvaluation(evaluate([...pairs.values()]), options.format);
-  await withOutput(io, options.out, archives, (out) => writeText(out, text), { handle: prepared.archive.owner.handles[0] });
+  await withOutput(io, options.out, archives, (out) => writeText(out, text), {
+    handle: prepared.archive.owner.handles[0],
+  });
   return EXIT.ok;
 }

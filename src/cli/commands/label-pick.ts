@@ -34,7 +34,10 @@ export function candidateOf(tweet: Tweet, classification: Classification): Candi
 }
 
 /** The groups an answer about this tweet teaches something about (the classifier generalises along them). */
-export function groupsOf(tweet: Pick<Tweet, 'retweetOf' | 'urls' | 'hashtags'>, classification: Pick<Classification, 'decidedBy'>): string[] {
+export function groupsOf(
+  tweet: Pick<Tweet, 'retweetOf' | 'urls' | 'hashtags'>,
+  classification: Pick<Classification, 'decidedBy'>,
+): string[] {
   const groups = new Set<string>();
   if (tweet.retweetOf) groups.add(`@${tweet.retweetOf.toLowerCase()}`);
   for (const url of tweet.urls) {
@@ -68,7 +71,8 @@ function compareIds(a: string, b: string): number {
  */
 export function priorityOrder(candidates: readonly Candidate[]): Candidate[] {
   const sizes = new Map<string, number>();
-  for (const candidate of candidates) for (const group of candidate.groups) sizes.set(group, (sizes.get(group) ?? 0) + 1);
+  for (const candidate of candidates)
+    for (const group of candidate.groups) sizes.set(group, (sizes.get(group) ?? 0) + 1);
   const scored = candidates.map((candidate) => {
     let group = `id:${candidate.id}`;
     let size = 1;
@@ -78,7 +82,12 @@ export function priorityOrder(candidates: readonly Candidate[]): Candidate[] {
     }
     return { candidate, group, score: (1 - candidate.confidence) * Math.log(1 + size) };
   });
-  scored.sort((a, b) => b.score - a.score || a.candidate.confidence - b.candidate.confidence || compareIds(a.candidate.id, b.candidate.id));
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.candidate.confidence - b.candidate.confidence ||
+      compareIds(a.candidate.id, b.candidate.id),
+  );
   const seen = new Map<string, number>();
   const ranked = scored.map((entry, position) => {
     const round = seen.get(entry.group) ?? 0;
@@ -124,7 +133,10 @@ export class QuestionPicker {
   private next = 0;
   private count = 0;
 
-  constructor(candidates: readonly Candidate[], private readonly options: { seed?: number; randomEvery?: number } = {}) {
+  constructor(
+    candidates: readonly Candidate[],
+    private readonly options: { seed?: number; randomEvery?: number } = {},
+  ) {
     this.order = priorityOrder(candidates);
     this.pool = [...candidates].sort((a, b) => compareIds(a.id, b.id));
     this.random = seededRandom(options.seed ?? 12);
@@ -199,15 +211,28 @@ export class LabelsFile {
       content = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new LabelsFile(file, new Map());
-      throw new TweetAuditError(`cannot read labels: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file, cause: error });
+      throw new TweetAuditError(`cannot read labels: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+        file,
+        cause: error,
+      });
     }
     const labels = parseLabels(content, file);
-    const records = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    const records = parse(content, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as string[][];
     const header = records[0]?.map((cell) => cell.toLowerCase()) ?? [];
     const hasHeader = header[0] === 'id';
-    const foreign = hasHeader ? header.find((name) => !(LABELS_COLUMNS as readonly string[]).includes(name)) : undefined;
+    const foreign = hasHeader
+      ? header.find((name) => !(LABELS_COLUMNS as readonly string[]).includes(name))
+      : undefined;
     if (foreign !== undefined) {
-      throw new TweetAuditError(`not a labels file that label keeps (it has a "${foreign}" column); give another --labels file`, { file });
+      throw new TweetAuditError(
+        `not a labels file that label keeps (it has a "${foreign}" column); give another --labels file`,
+        { file },
+      );
     }
     const at = (name: string) => (hasHeader ? header.indexOf(name) : -1);
     const rows = new Map<string, SavedLabel>();
@@ -216,7 +241,12 @@ export class LabelsFile {
       const label = labels.get(id);
       if (!label) continue;
       const source = record[at('source')] ?? '';
-      rows.set(id, { id, ...label, source: source === 'asked' || source === 'random' ? source : '', predicted: record[at('predicted')] ?? '' });
+      rows.set(id, {
+        id,
+        ...label,
+        source: source === 'asked' || source === 'random' ? source : '',
+        predicted: record[at('predicted')] ?? '',
+      });
     }
     return new LabelsFile(file, rows);
   }
@@ -235,7 +265,14 @@ export class LabelsFile {
 
   /** The labels as the classifier takes them. */
   labels(): UserLabels {
-    return new UserLabels([...this.rows].map(([id, row]) => [id, row.subcategory === undefined ? { category: row.category } : { category: row.category, subcategory: row.subcategory }]));
+    return new UserLabels(
+      [...this.rows].map(([id, row]) => [
+        id,
+        row.subcategory === undefined
+          ? { category: row.category }
+          : { category: row.category, subcategory: row.subcategory },
+      ]),
+    );
   }
 
   all(): SavedLabel[] {
@@ -280,7 +317,10 @@ async function writeAtomically(file: string, text: string): Promise<void> {
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new TweetAuditError(`cannot save labels: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file, cause: error });
+    throw new TweetAuditError(`cannot save labels: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      file,
+      cause: error,
+    });
   }
 }
 
@@ -288,9 +328,13 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 export function trustSummary(labels: readonly SavedLabel[]): string[] {
   const random = labels.filter((row) => row.source === 'random' && row.predicted !== '');
   const right = random.filter((row) => row.predicted.split('/')[0] === row.category).length;
-  const lines = [`${labels.length} label${labels.length === 1 ? '' : 's'} given, ${random.length} of them on tweets drawn at random.`];
+  const lines = [
+    `${labels.length} label${labels.length === 1 ? '' : 's'} given, ${random.length} of them on tweets drawn at random.`,
+  ];
   if (random.length === 0) {
-    lines.push('How far to trust the chart: not known yet; every 4th tweet is drawn at random, and the estimate comes from those.');
+    lines.push(
+      'How far to trust the chart: not known yet; every 4th tweet is drawn at random, and the estimate comes from those.',
+    );
     return lines;
   }
   const { low, high } = wilsonInterval(right, random.length);
@@ -298,6 +342,7 @@ export function trustSummary(labels: readonly SavedLabel[]): string[] {
   lines.push(
     `How far to trust the chart: tweet-audit had the category right on ${right} of ${random.length} random tweets, ${percent(right / random.length)} (95% interval ${percent(low)}–${percent(high)}).`,
   );
-  if (random.length < 10) lines.push(`That is fewer than 10 random draws: too few to say much yet; label more to narrow it.`);
+  if (random.length < 10)
+    lines.push(`That is fewer than 10 random draws: too few to say much yet; label more to narrow it.`);
   return lines;
 }

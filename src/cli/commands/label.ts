@@ -34,7 +34,12 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
       'label asks one tweet at a time on a terminal; elsewhere use --pick N --format csv to write the tweets to label, fill their category column and pass the file back with --labels',
     );
   }
-  const inputs = await auditOptionsFrom(io, [archive], { ...options, labels: undefined, all: true }, { defaultLabels: false });
+  const inputs = await auditOptionsFrom(
+    io,
+    [archive],
+    { ...options, labels: undefined, all: true },
+    { defaultLabels: false },
+  );
   const file = options.labels ? resolveFrom(io, options.labels) : defaultLabelsPath(io, inputs.configPath);
   const store = await LabelsFile.open(file);
   if (store.size > 0) inputs.labels = store.labels();
@@ -53,7 +58,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
 
   if (!interactive) {
     const questions: Question[] = [];
-    for (let q: Question | undefined; questions.length < options.pick! && (q = picker.pick()); ) questions.push(q);
+    for (let q: Question | undefined; questions.length < options.pick! && (q = picker.pick());) questions.push(q);
     await withOutput(io, options.out, [archive], (out) => writeText(out, pickSheet(questions, view)));
     return EXIT.ok;
   }
@@ -81,7 +86,18 @@ function localTimeFormatter(zone: string): (createdAt: number) => string {
   };
 }
 
-export const PICK_COLUMNS = ['id', 'local_time', 'link', 'current_category', 'current_subcategory', 'confidence', 'source', 'category', 'subcategory', 'text'] as const;
+export const PICK_COLUMNS = [
+  'id',
+  'local_time',
+  'link',
+  'current_category',
+  'current_subcategory',
+  'confidence',
+  'source',
+  'category',
+  'subcategory',
+  'text',
+] as const;
 
 /**
  * The sheet for a spreadsheet round trip: the user fills the empty `category` (and, if they
@@ -119,11 +135,12 @@ export function whyLine(decidedBy: readonly string[]): string {
   const [first, ...rest] = decidedBy;
   if (first === undefined) return 'no reason recorded';
   const words: Record<string, string> = {
-    'model': 'no rule decided; the model weighed the words and the shape of the tweet',
-    'default': 'no rule decided and the model was unsure: the default',
+    model: 'no rule decided; the model weighed the words and the shape of the tweet',
+    default: 'no rule decided and the model was unsure: the default',
     'user-label': 'your own label',
   };
-  const reason = words[first] ?? `rule ${first}${RULE_DESCRIPTIONS.has(first) ? `: ${RULE_DESCRIPTIONS.get(first)}` : ''}`;
+  const reason =
+    words[first] ?? `rule ${first}${RULE_DESCRIPTIONS.has(first) ? `: ${RULE_DESCRIPTIONS.get(first)}` : ''}`;
   return rest.length > 0 ? `${reason} (also: ${rest.join(', ')})` : reason;
 }
 
@@ -138,14 +155,22 @@ export function formatQuestion(question: Question, view: TweetView, columns?: nu
   const c = question.candidate;
   const lines = [
     '',
-    fit(`── ${question.number}${question.source === 'random' ? ' · drawn at random' : ''} · ${view.localTime(c.createdAt)} ${'─'.repeat(20)}`, columns),
+    fit(
+      `── ${question.number}${question.source === 'random' ? ' · drawn at random' : ''} · ${view.localTime(c.createdAt)} ${'─'.repeat(20)}`,
+      columns,
+    ),
     ...cleanText(c.text)
       .split('\n')
       .map((line) => `  ${line}`),
   ];
   const link = view.link(c.id);
   if (link) lines.push(`  ${link}`);
-  lines.push(fit(`tweet-audit thinks: ${c.category}/${c.subcategory}, ${Math.round(c.confidence * 100)}% sure · why: ${whyLine(c.decidedBy)}`, columns));
+  lines.push(
+    fit(
+      `tweet-audit thinks: ${c.category}/${c.subcategory}, ${Math.round(c.confidence * 100)}% sure · why: ${whyLine(c.decidedBy)}`,
+      columns,
+    ),
+  );
   lines.push(CATEGORY_KEYS);
   return `${lines.join('\n')}\n`;
 }
@@ -199,7 +224,13 @@ export class LabelSession {
       this.category = undefined;
       const subcategory = key === 'enter' ? undefined : subs[n - 1];
       const c = question.candidate;
-      await this.store.save({ id: c.id, category, subcategory, source: question.source, predicted: `${c.category}/${c.subcategory}` });
+      await this.store.save({
+        id: c.id,
+        category,
+        subcategory,
+        source: question.source,
+        predicted: `${c.category}/${c.subcategory}`,
+      });
       this.answered++;
       this.write(`saved: ${category}${subcategory ? `/${subcategory}` : ''}\n`);
       return this.advance() ? 'more' : this.quit();
@@ -254,7 +285,9 @@ export class LabelSession {
 
   private quit(): 'done' {
     this.category = undefined;
-    this.write(`\n${this.answered} answer${this.answered === 1 ? '' : 's'} this session, saved in ${this.store.file}.\n`);
+    this.write(
+      `\n${this.answered} answer${this.answered === 1 ? '' : 's'} this session, saved in ${this.store.file}.\n`,
+    );
     for (const line of trustSummary(this.store.all())) this.write(`${line}\n`);
     return 'done';
   }
@@ -277,7 +310,14 @@ export async function interact(session: LabelSession, input: KeyInput): Promise<
     await new Promise<void>((resolve, reject) => {
       let chain = Promise.resolve<'more' | 'done'>('more');
       const onKey = (text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
-        const name = key?.ctrl && (key.name === 'c' || key.name === 'd') ? 'ctrl-c' : key?.name === 'return' || key?.name === 'enter' ? 'enter' : key?.name === 'escape' || key?.name === 'backspace' ? key.name : (text ?? '').toLowerCase();
+        const name =
+          key?.ctrl && (key.name === 'c' || key.name === 'd')
+            ? 'ctrl-c'
+            : key?.name === 'return' || key?.name === 'enter'
+              ? 'enter'
+              : key?.name === 'escape' || key?.name === 'backspace'
+                ? key.name
+                : (text ?? '').toLowerCase();
         chain = chain.then((state) => (state === 'done' ? 'done' : session.key(name)));
         chain.then((state) => {
           if (state === 'done') {

@@ -4,7 +4,15 @@ import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { checkOutput, chooseColor, colorMode, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
 import type { CommonOptions, REPORT_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, reportAccount, inputsFor, monthOfPeriod, severalAccountsError, trendFor } from './shared.js';
+import {
+  auditOptionsFrom,
+  describePeriod,
+  reportAccount,
+  inputsFor,
+  monthOfPeriod,
+  severalAccountsError,
+  trendFor,
+} from './shared.js';
 
 interface ReportOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
@@ -25,9 +33,13 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   if (inputs.groups.length > 1) {
     const each = (file: string | undefined) => Boolean(file?.includes('{handle}'));
     if (options.out ? !each(options.out) : options.format !== 'table' && options.format !== 'markdown') {
-      throw severalAccountsError(inputs.groups, 'put {handle} in --out to write one report each, or choose one with --account <handle>');
+      throw severalAccountsError(
+        inputs.groups,
+        'put {handle} in --out to write one report each, or choose one with --account <handle>',
+      );
     }
-    if (options.chart && !each(options.chart)) throw severalAccountsError(inputs.groups, 'put {handle} in --chart, or choose one with --account <handle>');
+    if (options.chart && !each(options.chart))
+      throw severalAccountsError(inputs.groups, 'put {handle} in --chart, or choose one with --account <handle>');
   }
   for (const [index, group] of inputs.groups.entries()) {
     const each = inputsFor(inputs, group);
@@ -36,7 +48,10 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
     const account = reportAccount(prepared);
     if (account) report.account = account;
-    const color = chooseColor(colorMode(options), io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
+    const color = chooseColor(colorMode(options), io, {
+      humanFormat: options.format === 'table',
+      toFile: Boolean(options.out),
+    });
     const text = renderers[options.format](report, { color, width: io.stdout.columns });
     if (index > 0 && !options.out) io.stdout.write('\n');
     const paged = inputs.groups.length === 1 && options.pager !== false;

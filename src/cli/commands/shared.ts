@@ -70,24 +70,34 @@ export async function auditOptionsFrom(
   await checkOutput(io, options.out, archives);
   // `--config ~/.config/tweet-audit/{handle}.json`: a config per account, read once the accounts are known.
   const perAccount = options.config?.includes('{handle}') ?? false;
-  const { config, path: configPath } = perAccount ? { config: {}, path: undefined } : await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
-  const labelsFile = options.labels ? resolveFrom(io, options.labels) : defaultLabels ? existingDefaultLabels(io, configPath) : undefined;
+  const { config, path: configPath } = perAccount
+    ? { config: {}, path: undefined }
+    : await loadConfig({ explicitPath: options.config, cwd: io.cwd, env: io.env });
+  const labelsFile = options.labels
+    ? resolveFrom(io, options.labels)
+    : defaultLabels
+      ? existingDefaultLabels(io, configPath)
+      : undefined;
   const labels = labelsFile ? await readLabelsFile(labelsFile) : undefined;
   const diagnostics = createDiagnostics(io, options);
-  const resolved = await resolveArchives(
-    paths,
-    { ...options, knowHandles: perAccount },
-    diagnostics,
-  );
-  if (resolved.length > 1 && !severalAccounts) throw severalAccountsError(resolved, 'choose one with --account <handle>');
+  const resolved = await resolveArchives(paths, { ...options, knowHandles: perAccount }, diagnostics);
+  if (resolved.length > 1 && !severalAccounts)
+    throw severalAccountsError(resolved, 'choose one with --account <handle>');
   const groups: AccountInputs[] = [];
   for (const group of resolved) {
     if (!perAccount) {
       groups.push({ ...group, config, configPath });
       continue;
     }
-    if (!group.handle) throw new TweetAuditError(`--config ${options.config}: the archive does not say its owner's handle, so {handle} cannot be filled in`);
-    const loaded = await loadConfig({ explicitPath: options.config!.replaceAll('{handle}', group.handle), cwd: io.cwd, env: io.env });
+    if (!group.handle)
+      throw new TweetAuditError(
+        `--config ${options.config}: the archive does not say its owner's handle, so {handle} cannot be filled in`,
+      );
+    const loaded = await loadConfig({
+      explicitPath: options.config!.replaceAll('{handle}', group.handle),
+      cwd: io.cwd,
+      env: io.env,
+    });
     groups.push({ ...group, config: loaded.config, configPath: loaded.path });
   }
   const progress = createProgress(io, { enabled: !streamsToTerminal });
@@ -222,7 +232,9 @@ export function describePeriod(io: CliIO, inputs: CommandInputs, prepared: Prepa
   const { period, monthCounts, zone } = prepared;
   const { diagnostics } = inputs;
   if (period.chosenBy === 'default') {
-    const complete = period.complete ? 'the last complete month in the archive' : 'the only month in the archive, perhaps not complete';
+    const complete = period.complete
+      ? 'the last complete month in the archive'
+      : 'the only month in the archive, perhaps not complete';
     if (period.widened) {
       const { from, tweets } = period.widened;
       const held = monthCounts.get(from) ?? 0;
@@ -230,7 +242,9 @@ export function describePeriod(io: CliIO, inputs: CommandInputs, prepared: Prepa
         `${period.from}..${period.to}: ${from}, the last complete month in the archive (${zone.name}), has only ${held === 1 ? '1 tweet' : `${held} tweets`}, so the review goes back to ${period.from} to hold at least ${MIN_TWEETS} (${tweets === 1 ? '1 tweet' : `${tweets} tweets`}); choose another with --month, --from/--to or --all`,
       );
     } else {
-      diagnostics.notice(`${period.from}, ${complete} (${zone.name}); choose another with --month, --from/--to or --all`);
+      diagnostics.notice(
+        `${period.from}, ${complete} (${zone.name}); choose another with --month, --from/--to or --all`,
+      );
     }
   }
   const inPeriod = prepared.periodMonths.reduce((sum, month) => sum + (monthCounts.get(month) ?? 0), 0);

@@ -14,10 +14,18 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archives, options] = args as [string[], TrendOptions];
   const inputs = await auditOptionsFrom(io, archives, options);
   const chosen = Boolean(options.month || options.from || options.to || options.all);
-  const { prepared, report } = await audit({ ...inputs, period: chosen ? inputs.period : { all: true }, detail: false, trend: chosen ? 'period' : 12 });
+  const { prepared, report } = await audit({
+    ...inputs,
+    period: chosen ? inputs.period : { all: true },
+    detail: false,
+    trend: chosen ? 'period' : 12,
+  });
   finishReading(io, inputs, prepared);
   const range = chosen ? { from: prepared.period.from, to: prepared.period.to } : { last: 12 };
-  const color = chooseColor(colorMode(options), io, { humanFormat: options.format === 'table', toFile: Boolean(options.out) });
+  const color = chooseColor(colorMode(options), io, {
+    humanFormat: options.format === 'table',
+    toFile: Boolean(options.out),
+  });
   const text = renderTrend(report, options.format, { color, width: io.stdout.columns, ...range });
   const vars = { month: monthOfPeriod(prepared), handle: prepared.archive.owner.handles[0] };
   await emitText(io, options.out, archives, text, { vars, pager: options.pager !== false });

@@ -37,6 +37,11 @@ export function renderCsv(report: AuditReport, _options: RenderOptions): string 
 
 /** The trend, one row per month; `low_volume` is "true" for months under 20 tweets. */
 export function renderTrendCsv(points: TrendPoint[]): string {
-  const rows = points.map((p) => [p.month, p.total, p.lowVolume ? 'true' : 'false', ...CATEGORIES.map((category) => p.shares[category])]);
+  const rows = points.map((p) => [
+    p.month,
+    p.total,
+    p.lowVolume ? 'true' : 'false',
+    ...CATEGORIES.map((category) => p.shares[category]),
+  ]);
   return stringify(rows, { header: true, columns: [...TREND_CSV_COLUMNS] });
 }

@@ -5,7 +5,16 @@ import { escapeHtml } from '../escape.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
 import { renderPieSlices } from '../pie-svg.js';
 import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
-import { CATEGORY_HEX, oneLine, permalink, selectTrend, SHOWN_FLAGS, shownObservations, shownTweets, type RenderOptions } from './shared.js';
+import {
+  CATEGORY_HEX,
+  oneLine,
+  permalink,
+  selectTrend,
+  SHOWN_FLAGS,
+  shownObservations,
+  shownTweets,
+  type RenderOptions,
+} from './shared.js';
 import type { ReportAccount, ShownTweet } from '../types.js';
 
 // Inline only: the file must open offline, print, and fit a phone. The CSP below forbids every
@@ -110,14 +119,28 @@ function renderMonthSection(month: MonthReport, report: AuditReport): string {
   const out: string[] = [];
   out.push(`<section class="month" id="month-${escapeHtml(month.month)}">`);
   out.push(`<h2>${escapeHtml(month.month)}</h2>`);
-  out.push(`<p class="meta">n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeHtml(month.timezone)}</p>`);
+  out.push(
+    `<p class="meta">n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeHtml(month.timezone)}</p>`,
+  );
   if (month.lowVolume) {
-    out.push(`<p class="warning" role="note">Only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}: the shares say little.</p>`);
+    out.push(
+      `<p class="warning" role="note">Only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}: the shares say little.</p>`,
+    );
   }
   out.push('<div class="overview">', renderPieFigure(month), renderBreakdownTable(month), '</div>');
-  out.push(`<p class="professional">Professional (promotion): <strong>${formatPercent(month.professionalShare, 1)}</strong></p>`);
-  out.push('<h3>Observations</h3>', `<ul class="observations">${shownObservations(report, month).map((o) => `<li data-kind="${o.kind}">${escapeHtml(o.text)}</li>`).join('\n')}</ul>`);
-  out.push('<h3>Questions</h3>', `<dl class="questions">${month.questions.map((q) => `<dt>${escapeHtml(q.question)}</dt><dd>${escapeHtml(q.answer)}</dd>`).join('\n')}</dl>`);
+  out.push(
+    `<p class="professional">Professional (promotion): <strong>${formatPercent(month.professionalShare, 1)}</strong></p>`,
+  );
+  out.push(
+    '<h3>Observations</h3>',
+    `<ul class="observations">${shownObservations(report, month)
+      .map((o) => `<li data-kind="${o.kind}">${escapeHtml(o.text)}</li>`)
+      .join('\n')}</ul>`,
+  );
+  out.push(
+    '<h3>Questions</h3>',
+    `<dl class="questions">${month.questions.map((q) => `<dt>${escapeHtml(q.question)}</dt><dd>${escapeHtml(q.answer)}</dd>`).join('\n')}</dl>`,
+  );
   out.push(
     '<h3>Flags</h3>',
     '<div class="table-wrap"><table class="flags"><thead><tr><th>Flag</th><th class="n">Count</th><th class="n">Share</th><th>Tweets</th></tr></thead><tbody>',
@@ -183,7 +206,9 @@ export function renderTrendSvg(points: TrendPoint[]): string {
   points.forEach((point, i) => {
     const x = left + gap + i * (column + gap);
     if (point.total === 0) {
-      parts.push(`<rect x="${x}" y="${top}" width="${column}" height="${height}" fill="none" stroke="#d1d9e0" stroke-dasharray="3 3" data-month="${point.month}" data-total="0"><title>${point.month}: no tweets</title></rect>`);
+      parts.push(
+        `<rect x="${x}" y="${top}" width="${column}" height="${height}" fill="none" stroke="#d1d9e0" stroke-dasharray="3 3" data-month="${point.month}" data-total="0"><title>${point.month}: no tweets</title></rect>`,
+      );
     } else {
       let y = top + height;
       for (const category of CATEGORIES) {
@@ -199,7 +224,9 @@ export function renderTrendSvg(points: TrendPoint[]): string {
     }
     const labelX = x + column / 2;
     const labelY = top + height + 12;
-    parts.push(`<text transform="translate(${labelX} ${labelY}) rotate(-45)" text-anchor="end">${point.month}${point.lowVolume ? '*' : ''}</text>`);
+    parts.push(
+      `<text transform="translate(${labelX} ${labelY}) rotate(-45)" text-anchor="end">${point.month}${point.lowVolume ? '*' : ''}</text>`,
+    );
   });
   const fullHeight = top + height + 62;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${fullHeight}" width="${width}" height="${fullHeight}" role="img" aria-label="Share of each category per month" font-size="11" font-family="system-ui, sans-serif">\n${parts.join('\n')}\n</svg>`;
@@ -209,7 +236,9 @@ function renderTrendSection(points: TrendPoint[]): string {
   const legend = CATEGORIES.map((category) => `<li>${swatch(CATEGORY_HEX[category])}${category}</li>`).join('');
   const rows = points
     .map((p) => {
-      const shares = CATEGORIES.map((category) => `<td class="n">${p.total > 0 ? formatPercent(p.shares[category], 1) : '–'}</td>`).join('');
+      const shares = CATEGORIES.map(
+        (category) => `<td class="n">${p.total > 0 ? formatPercent(p.shares[category], 1) : '–'}</td>`,
+      ).join('');
       return `<tr${p.lowVolume ? ' class="low-volume"' : ''}><td>${p.month}</td><td class="n">${p.total}${p.lowVolume ? '*' : ''}</td>${shares}</tr>`;
     })
     .join('\n');
@@ -250,7 +279,11 @@ export function htmlDocument(title: string, body: string, generator: string): st
 
 /** The trend section alone as a page. */
 export function renderTrendHtml(report: AuditReport, points: TrendPoint[]): string {
-  return htmlDocument('Tweet audit trend', `<h1>Tweet audit trend</h1>\n${renderTrendSection(points)}`, `${report.generator.name} ${report.generator.version}`);
+  return htmlDocument(
+    'Tweet audit trend',
+    `<h1>Tweet audit trend</h1>\n${renderTrendSection(points)}`,
+    `${report.generator.name} ${report.generator.version}`,
+  );
 }
 
 /**

@@ -2,7 +2,9 @@ import type { AuditReport, GeneratorInfo, MonthReport, ReportAccount, TrendPoint
 import type { RenderOptions } from './shared.js';
 
 /** The JSON of a report with exactly one detailed month: that month at top level. */
-export type SingleMonthJson = { schemaVersion: 1; generator: GeneratorInfo; account?: ReportAccount } & MonthReport & { trend: TrendPoint[] };
+export type SingleMonthJson = { schemaVersion: 1; generator: GeneratorInfo; account?: ReportAccount } & MonthReport & {
+    trend: TrendPoint[];
+  };
 
 /** The JSON of a report with zero or several detailed months. */
 export interface MultiMonthJson {
@@ -22,7 +24,14 @@ export interface MultiMonthJson {
  */
 export function toJsonValue(report: AuditReport): SingleMonthJson | MultiMonthJson {
   const only = report.months.length === 1 ? report.months[0] : undefined;
-  if (only) return { schemaVersion: report.schemaVersion, generator: report.generator, ...(report.account ? { account: report.account } : {}), ...only, trend: report.trend };
+  if (only)
+    return {
+      schemaVersion: report.schemaVersion,
+      generator: report.generator,
+      ...(report.account ? { account: report.account } : {}),
+      ...only,
+      trend: report.trend,
+    };
   return {
     schemaVersion: report.schemaVersion,
     generator: report.generator,

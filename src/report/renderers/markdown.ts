@@ -4,7 +4,15 @@ import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
 import { renderTrendChart } from './table.js';
-import { oneLine, permalink, selectTrend, SHOWN_FLAGS, shownObservations, shownTweets, type RenderOptions } from './shared.js';
+import {
+  oneLine,
+  permalink,
+  selectTrend,
+  SHOWN_FLAGS,
+  shownObservations,
+  shownTweets,
+  type RenderOptions,
+} from './shared.js';
 import type { ReportAccount, ShownTweet } from '../types.js';
 
 /**
@@ -43,9 +51,15 @@ function renderMonthMarkdown(month: MonthReport, report: AuditReport): string {
   const { account } = report;
   const out: string[] = [];
   out.push(`## ${month.month}`, '');
-  out.push(`n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeMarkdown(month.timezone)}`, '');
+  out.push(
+    `n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeMarkdown(month.timezone)}`,
+    '',
+  );
   if (month.lowVolume) {
-    out.push(`> **Warning:** only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}; the shares say little.`, '');
+    out.push(
+      `> **Warning:** only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}; the shares say little.`,
+      '',
+    );
   }
   const rows: string[][] = [];
   for (const category of CATEGORIES) {
@@ -55,7 +69,12 @@ function renderMonthMarkdown(month: MonthReport, report: AuditReport): string {
       rows.push(['', sub, String(s.count), formatPercent(s.share, 1), formatPoints(s.changePoints)]);
     }
   }
-  out.push('### Breakdown', '', tableOf(['Category', 'Subcategory', 'Count', 'Share', 'Change (pts)'], ['l', 'l', 'r', 'r', 'r'], rows), '');
+  out.push(
+    '### Breakdown',
+    '',
+    tableOf(['Category', 'Subcategory', 'Count', 'Share', 'Change (pts)'], ['l', 'l', 'r', 'r', 'r'], rows),
+    '',
+  );
   out.push(`**Professional (promotion):** ${formatPercent(month.professionalShare, 1)}`, '');
   out.push('### Observations', '', ...shownObservations(report, month).map((o) => `- ${escapeMarkdown(o.text)}`), '');
   out.push('### Questions', '');
@@ -75,7 +94,8 @@ function renderMonthMarkdown(month: MonthReport, report: AuditReport): string {
   );
   for (const flag of FLAGS) {
     const t = month.flags[flag];
-    if (t.count > 0 && SHOWN_FLAGS.has(flag)) out.push(`**${flag}**`, '', ...tweetItems(t.tweets, t.count, account), '');
+    if (t.count > 0 && SHOWN_FLAGS.has(flag))
+      out.push(`**${flag}**`, '', ...tweetItems(t.tweets, t.count, account), '');
   }
   if (month.engagement) {
     const engagement = month.engagement;
@@ -88,7 +108,14 @@ function renderMonthMarkdown(month: MonthReport, report: AuditReport): string {
         ['l', 'r', 'r', 'r', 'r', 'r'],
         CATEGORIES.map((category) => {
           const e = engagement[category];
-          return [category, String(e.tweets), show(e.likes?.mean), show(e.likes?.median), show(e.retweets?.mean), show(e.retweets?.median)];
+          return [
+            category,
+            String(e.tweets),
+            show(e.likes?.mean),
+            show(e.likes?.median),
+            show(e.retweets?.mean),
+            show(e.retweets?.median),
+          ];
         }),
       ),
       '',
@@ -98,7 +125,9 @@ function renderMonthMarkdown(month: MonthReport, report: AuditReport): string {
     out.push('### Examples', '');
     for (const category of CATEGORIES) {
       for (const example of month.examples[category]) {
-        out.push(`- **${category}/${example.subcategory}** ${example.date} \`${example.id}\`: ${escapeMarkdown(example.text)}`);
+        out.push(
+          `- **${category}/${example.subcategory}** ${example.date} \`${example.id}\`: ${escapeMarkdown(example.text)}`,
+        );
       }
     }
     out.push('');

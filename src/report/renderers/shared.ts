@@ -1,6 +1,15 @@
 import type { ChalkInstance } from 'chalk';
 import { CATEGORIES } from '../../classify/taxonomy.js';
-import type { AuditReport, Category, Flag, MonthReport, Observation, ReportAccount, ShownTweet, TrendPoint } from '../types.js';
+import type {
+  AuditReport,
+  Category,
+  Flag,
+  MonthReport,
+  Observation,
+  ReportAccount,
+  ShownTweet,
+  TrendPoint,
+} from '../types.js';
 
 /** Options every renderer takes. */
 export interface RenderOptions {
@@ -52,7 +61,11 @@ export function paintCategory(color: ChalkInstance | null, category: Category, t
 }
 
 /** Applies a chalk style when there is colour; identity otherwise. */
-export function paint(color: ChalkInstance | null, style: (chalk: ChalkInstance) => (text: string) => string, text: string): string {
+export function paint(
+  color: ChalkInstance | null,
+  style: (chalk: ChalkInstance) => (text: string) => string,
+  text: string,
+): string {
   return color ? style(color)(text) : text;
 }
 
@@ -93,7 +106,9 @@ export function selectTrend(report: AuditReport, range: TrendRange = {}): TrendP
   const lastMonth = report.trend[report.trend.length - 1]?.month;
   const to = range.to ?? lastDetailed ?? lastMonth;
   if (to === undefined) return [];
-  const upTo = report.trend.filter((point) => point.month <= to && (range.from === undefined || point.month >= range.from));
+  const upTo = report.trend.filter(
+    (point) => point.month <= to && (range.from === undefined || point.month >= range.from),
+  );
   if (range.from !== undefined && range.last === undefined) return upTo;
   return upTo.slice(-Math.max(1, range.last ?? DEFAULT_TREND_MONTHS));
 }
@@ -120,7 +135,6 @@ export function wrapText(text: string, width: number, indent: string): string {
  * bullets, and an escape sequence inside a tweet must not reach the user's terminal.
  */
 export function oneLine(text: string): string {
-   
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/gu, ' ').trim();
 }
 
@@ -143,7 +157,10 @@ export function permalink(account: ReportAccount | undefined, id: string): strin
 }
 
 /** The first {@link SHOWN_TWEETS} of a list, and "and N more" for the rest of `count`. */
-export function shownTweets(tweets: readonly ShownTweet[], count: number): { tweets: ShownTweet[]; more: string | null } {
+export function shownTweets(
+  tweets: readonly ShownTweet[],
+  count: number,
+): { tweets: ShownTweet[]; more: string | null } {
   const shown = tweets.slice(0, SHOWN_TWEETS);
   const rest = count - shown.length;
   return { tweets: shown, more: rest > 0 ? `and ${rest} more` : null };
@@ -155,5 +172,7 @@ export function shownTweets(tweets: readonly ShownTweet[], count: number): { twe
  */
 export function shownObservations(report: AuditReport, month: MonthReport): Observation[] {
   const first = report.months.find((m) => m.observations.some((o) => o.kind === 'no-goals'));
-  return first === undefined || first === month ? month.observations : month.observations.filter((o) => o.kind !== 'no-goals');
+  return first === undefined || first === month
+    ? month.observations
+    : month.observations.filter((o) => o.kind !== 'no-goals');
 }

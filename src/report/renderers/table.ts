@@ -43,7 +43,10 @@ function renderBreakdown(month: MonthReport, options: RenderOptions, width: numb
   const { color } = options;
   // Keep the table within the terminal: the fixed columns take about 50 cells.
   const barWidth = Math.max(10, Math.min(30, width - 52));
-  const table = newTable(['category', 'count', 'share', 'change (pts)', 'bar'], ['left', 'right', 'right', 'right', 'left']);
+  const table = newTable(
+    ['category', 'count', 'share', 'change (pts)', 'bar'],
+    ['left', 'right', 'right', 'right', 'left'],
+  );
   for (const category of CATEGORIES) {
     const breakdown = month.categories[category];
     table.push([
@@ -72,7 +75,8 @@ function renderFlags(month: MonthReport, width: number): string {
   for (const flag of FLAGS) {
     const tally = month.flags[flag];
     table.push([flag, String(tally.count), formatPercent(tally.share, 1)]);
-    if (tally.count > 0 && SHOWN_FLAGS.has(flag)) lists.push(`  ${flag}:`, ...tweetLines(tally.tweets, tally.count, width));
+    if (tally.count > 0 && SHOWN_FLAGS.has(flag))
+      lists.push(`  ${flag}:`, ...tweetLines(tally.tweets, tally.count, width));
   }
   return [table.toString(), ...lists].join('\n');
 }
@@ -87,11 +91,21 @@ function tweetLines(tweets: MonthReport['lowConfidence']['tweets'], count: numbe
 
 function renderEngagement(month: MonthReport): string | null {
   if (!month.engagement) return null;
-  const table = newTable(['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'], ['left', 'right', 'right', 'right', 'right', 'right']);
+  const table = newTable(
+    ['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'],
+    ['left', 'right', 'right', 'right', 'right', 'right'],
+  );
   for (const category of CATEGORIES) {
     const e = month.engagement[category];
     const show = (value: number | undefined) => (value === undefined ? '–' : String(value));
-    table.push([category, String(e.tweets), show(e.likes?.mean), show(e.likes?.median), show(e.retweets?.mean), show(e.retweets?.median)]);
+    table.push([
+      category,
+      String(e.tweets),
+      show(e.likes?.mean),
+      show(e.likes?.median),
+      show(e.retweets?.mean),
+      show(e.retweets?.median),
+    ]);
   }
   return table.toString();
 }
@@ -118,7 +132,11 @@ function renderMonth(month: MonthReport, report: AuditReport, options: RenderOpt
   );
   if (month.lowVolume) {
     out.push(
-      paint(color, (c) => c.yellow, `Warning: only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}; the shares say little.`),
+      paint(
+        color,
+        (c) => c.yellow,
+        `Warning: only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}; the shares say little.`,
+      ),
     );
   }
   out.push('', renderBreakdown(month, options, width));
@@ -152,7 +170,9 @@ export function renderTrendTable(points: TrendPoint[], options: RenderOptions): 
     table.push([
       point.month,
       point.lowVolume ? `${point.total}*` : String(point.total),
-      ...CATEGORIES.map((category) => (point.total > 0 ? paintCategory(options.color, category, formatPercent(point.shares[category], 1)) : '–')),
+      ...CATEGORIES.map((category) =>
+        point.total > 0 ? paintCategory(options.color, category, formatPercent(point.shares[category], 1)) : '–',
+      ),
     ]);
   }
   return table.toString();
@@ -165,16 +185,25 @@ export function renderTrendChart(points: TrendPoint[], options: RenderOptions): 
   const lines = points.map((point) => {
     if (point.total === 0) return `${point.month}  ${'·'.repeat(chartWidth)}  n=0*`;
     const cells = apportion(point.shares, chartWidth);
-    const bar = CATEGORIES.map((category) => paintCategory(options.color, category, CATEGORY_LETTER[category].repeat(cells[category]))).join('');
+    const bar = CATEGORIES.map((category) =>
+      paintCategory(options.color, category, CATEGORY_LETTER[category].repeat(cells[category])),
+    ).join('');
     return `${point.month}  ${bar}  n=${point.total}${point.lowVolume ? '*' : ''}`;
   });
-  const legend = CATEGORIES.map((category) => `${paintCategory(options.color, category, CATEGORY_LETTER[category])} ${category}`).join('  ');
+  const legend = CATEGORIES.map(
+    (category) => `${paintCategory(options.color, category, CATEGORY_LETTER[category])} ${category}`,
+  ).join('  ');
   return [...lines, `${legend}  (* fewer than ${LOW_VOLUME_THRESHOLD} tweets)`].join('\n');
 }
 
 /** The trend section: table then chart. */
 export function renderTrendText(points: TrendPoint[], options: RenderOptions): string {
-  return [heading(options.color, 'Trend'), renderTrendTable(points, options), '', renderTrendChart(points, options)].join('\n');
+  return [
+    heading(options.color, 'Trend'),
+    renderTrendTable(points, options),
+    '',
+    renderTrendChart(points, options),
+  ].join('\n');
 }
 
 /**

@@ -3,7 +3,7 @@ import type { LocalParts } from '../time/zone.js';
 import { countBetween, DAY, HOUR, linkDomains, topicWords, type ArchiveContext } from './context.js';
 import type { IdentityIndex } from './identity.js';
 import type { TweetText } from './text.js';
-import { topicsOf } from './topics.js';
+import { isNewsOutlet, topicsOf } from './topics.js';
 
 /**
  * The evidence about one tweet that the learned model weighs: which rules fired, the tweet's
@@ -173,6 +173,7 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   for (const emoji of text.emoji) on(`emoji:${emoji}`);
   for (const lexicon of text.hits.keys()) on(`lexicon:${lexicon}`);
   for (const topic of topicsOf(text.words, tweet.text)) on(`topic:${topic}`);
+  if (isNewsOutlet(domains, tweet.retweetOf)) on('topic:news-outlet');
   return out;
 }
 

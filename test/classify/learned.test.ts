@@ -143,6 +143,13 @@ describe('topics', () => {
     expect(topicsOf(['deploying', 'the', 'api', 'today'], '').has('tech')).toBe(true);
     expect(topicsOf(['what', 'a', 'nice', 'day'], '').size).toBe(0);
   });
+
+  it('knows a news outlet by its site or its account name', async () => {
+    const { isNewsOutlet } = await import('../../src/classify/topics.js');
+    expect(isNewsOutlet(['npr.org'], undefined)).toBe(true);
+    expect(isNewsOutlet([], 'citynews')).toBe(true);
+    expect(isNewsOutlet(['github.com'], 'octocat')).toBe(false);
+  });
 });
 
 describe('threads', () => {

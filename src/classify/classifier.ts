@@ -331,6 +331,18 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
       ));
   }
 
+  /** What each thread's first tweet is by the rules, worked out once per thread. */
+  const threadCategories = new Map<string, Category>();
+  function threadCategory(start: Tweet): Category {
+    let category = threadCategories.get(start.id);
+    if (category === undefined) {
+      const { text, firings } = run(start, false);
+      category = decideByRules(start, text, firings, featuresScore(start, text)).label.category;
+      threadCategories.set(start.id, category);
+    }
+    return category;
+  }
+
   /** The evidence the learned model weighs, the rules' own label included (as decided without a user label). */
   function learnedEvidence(tweet: Tweet, text: TweetText, firings: RuleFiring[], local: LocalParts): Evidence {
     const evidence = evidenceOf({
@@ -346,13 +358,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     // A thread continues the topic of its first tweet (TAXONOMY.md: a self-reply takes the
     // category of its content), which the rules read better than a tweet cut mid-thought.
     const start = options.context && tweet.isSelfReply ? threadStart(tweet, options.context) : undefined;
-    if (start) {
-      const startRun = run(start, false);
-      evidence.set(
-        `thread:starts-as:${decideByRules(start, startRun.text, startRun.firings, featuresScore(start, startRun.text)).label.category}`,
-        1,
-      );
-    }
+    if (start) evidence.set(`thread:starts-as:${threadCategory(start)}`, 1);
     return withRules(evidence, labelKey(byRules.label));
   }
 

@@ -3,7 +3,15 @@ import type { Tweet } from '../model/tweet.js';
 import type { LocalParts, Zone } from '../time/zone.js';
 import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } from './flags.js';
 import { indexIdentity } from './identity.js';
-import { allowedLabels, labelFromKey, labelKey, modelFeatures, scoreTweet, type ModelScores } from './model.js';
+import {
+  allowedLabels,
+  labelFromKey,
+  labelKey,
+  modelFeatures,
+  scoreTweet,
+  type LabelKey,
+  type ModelScores,
+} from './model.js';
 import { createNlp } from './nlp.js';
 import { byPrecedence, NEEDS, precedenceOf, type MatchData, type Need, type Rule, type RuleContext } from './rule.js';
 import { threadStart, type ArchiveContext } from './context.js';
@@ -13,7 +21,6 @@ import {
   loadLearned,
   personalize,
   reasons,
-  rulesLabelOf,
   scoreLearned,
   withRules,
   type LearnedScores,
@@ -343,8 +350,13 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     return category;
   }
 
-  /** The evidence the learned model weighs, the rules' own label included (as decided without a user label). */
-  function learnedEvidence(tweet: Tweet, text: TweetText, firings: RuleFiring[], local: LocalParts): Evidence {
+  /** The evidence the learned model weighs, and the label the rules alone give (part of it, as decided without a user label). */
+  function learnedEvidence(
+    tweet: Tweet,
+    text: TweetText,
+    firings: RuleFiring[],
+    local: LocalParts,
+  ): { evidence: Evidence; rules: LabelKey } {
     const evidence = evidenceOf({
       tweet,
       text,
@@ -359,15 +371,16 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     // category of its content), which the rules read better than a tweet cut mid-thought.
     const start = options.context && tweet.isSelfReply ? threadStart(tweet, options.context) : undefined;
     if (start) evidence.set(`thread:starts-as:${threadCategory(start)}`, 1);
-    return withRules(evidence, labelKey(byRules.label));
+    const rules = labelKey(byRules.label);
+    return { evidence: withRules(evidence, rules), rules };
   }
 
   function decideLearned(tweet: Tweet, text: TweetText, firings: RuleFiring[], local: LocalParts, model: LinearModel) {
-    const evidence = learnedEvidence(tweet, text, firings, local);
+    const { evidence, rules } = learnedEvidence(tweet, text, firings, local);
     const scores = scoreLearned(model, evidence);
     const userLabel = labels.size === 0 ? undefined : labels.get(tweet.id);
     if (userLabel) return { evidence, scores, decided: decide(tweet, text, firings, featuresScore(tweet, text)) };
-    const label = labelFromKey(chooseLabel(scores, rulesLabelOf(evidence)));
+    const label = labelFromKey(chooseLabel(scores, rules));
     const agreeing = firings.filter((firing) => firing.label.category === label.category).map((firing) => firing.rule);
     const decided = {
       label,
@@ -423,7 +436,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     },
     evidence(tweet, local) {
       const { text, firings } = run(tweet, true);
-      return learnedEvidence(tweet, text, firings, local ?? options.zone.parts(tweet.createdAt));
+      return learnedEvidence(tweet, text, firings, local ?? options.zone.parts(tweet.createdAt)).evidence;
     },
     learn(tweets) {
       let count = 0;
@@ -436,7 +449,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
         if (linear)
           taught.push({
             label: labelKey(label),
-            evidence: learnedEvidence(tweet, text, firings, options.zone.parts(tweet.createdAt)),
+            evidence: learnedEvidence(tweet, text, firings, options.zone.parts(tweet.createdAt)).evidence,
           });
         learnOne(tweet, text, label);
         count++;

@@ -122,7 +122,7 @@ export function topicWords(text: string): string[] {
 }
 
 /** The registrable domains a tweet links ("blog.example.com/x" -> "example.com"). */
-export function linkDomains(tweet: Tweet): string[] {
+function linkDomains(tweet: Tweet): string[] {
   const out: string[] = [];
   for (const url of tweet.urls) {
     const link = parseLink(url);

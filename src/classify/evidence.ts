@@ -1,6 +1,7 @@
 import type { Tweet } from '../model/tweet.js';
 import type { LocalParts } from '../time/zone.js';
-import { countBetween, DAY, HOUR, linkDomains, topicWords, type ArchiveContext } from './context.js';
+import { registrableDomain } from '../config/discover.js';
+import { countBetween, DAY, HOUR, topicWords, type ArchiveContext } from './context.js';
 import type { IdentityIndex } from './identity.js';
 import type { TweetText } from './text.js';
 import { isNewsOutlet, topicsOf } from './topics.js';
@@ -102,7 +103,8 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   if (EMPHASIS.test(text.body)) on('tone:emphasis');
 
   // The owner.
-  const domains = linkDomains(tweet).filter((domain) => !SHORTENERS.has(domain));
+  // The links analyzeText parsed already, by registrable domain, as the context counts them.
+  const domains = text.links.map((link) => registrableDomain(link.host)).filter((domain) => !SHORTENERS.has(domain));
   if (domains.length === 0 && tweet.urls.length > 0) on('shape:short-link-only');
   for (const link of text.links) {
     if (identity.ownLink(link)) on('owner:own-link');

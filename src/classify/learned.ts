@@ -33,13 +33,6 @@ export function withRules(evidence: Evidence, rules: LabelKey): Evidence {
   return out;
 }
 
-/** The rules' label recorded in the evidence by withRules. */
-export function rulesLabelOf(evidence: Evidence): LabelKey {
-  for (const feature of evidence.keys())
-    if (feature.startsWith('rules:') && feature.includes('/')) return feature.slice(6) as LabelKey;
-  return 'personal/life';
-}
-
 export interface TrainingTweet {
   label: LabelKey;
   evidence: Evidence;

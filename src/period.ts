@@ -83,6 +83,19 @@ function currentMonth(now: number): string {
   return new Date(now).toISOString().slice(0, 7);
 }
 
+/** A usage error for the first month option after `latest`, MONTHS_AHEAD past what `after` names. */
+function refuseMonthsAfter(options: PeriodOptions, latest: string, after: string): void {
+  for (const [flag, value] of [
+    ['--month', options.month],
+    ['--from', options.from],
+    ['--to', options.to],
+  ] as const) {
+    if (value !== undefined && value > latest) {
+      throw new TweetAuditError(`${flag} ${value} is more than ${MONTHS_AHEAD} months ${after} (latest: ${latest})`);
+    }
+  }
+}
+
 /** Rejects contradictory or malformed period options before any archive is read. */
 export function validatePeriodOptions(options: PeriodOptions, now = Date.now()): PeriodOptions {
   const given = [options.month !== undefined, options.from !== undefined || options.to !== undefined, !!options.all];
@@ -97,17 +110,7 @@ export function validatePeriodOptions(options: PeriodOptions, now = Date.now()):
   }
   // No archive reaches past today: a month further ahead than a year is a typo.
   const latest = addMonths(currentMonth(now), MONTHS_AHEAD);
-  for (const [flag, value] of [
-    ['--month', options.month],
-    ['--from', options.from],
-    ['--to', options.to],
-  ] as const) {
-    if (value !== undefined && value > latest) {
-      throw new TweetAuditError(
-        `${flag} ${value} is more than ${MONTHS_AHEAD} months ahead of today (latest: ${latest})`,
-      );
-    }
-  }
+  refuseMonthsAfter(options, latest, 'ahead of today');
   return options;
 }
 
@@ -132,17 +135,7 @@ export function resolvePeriod(
   const last = sorted.at(-1);
   if (last !== undefined) {
     const latest = addMonths(coveredUntilMonth && coveredUntilMonth > last ? coveredUntilMonth : last, MONTHS_AHEAD);
-    for (const [flag, value] of [
-      ['--month', options.month],
-      ['--from', options.from],
-      ['--to', options.to],
-    ] as const) {
-      if (value !== undefined && value > latest) {
-        throw new TweetAuditError(
-          `${flag} ${value} is more than ${MONTHS_AHEAD} months after the archive's last month, ${last} (latest: ${latest})`,
-        );
-      }
-    }
+    refuseMonthsAfter(options, latest, `after the archive's last month, ${last}`);
   }
   if (options.month) return { from: options.month, to: options.month, chosenBy: 'month' };
   if (options.from || options.to) {

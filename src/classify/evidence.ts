@@ -29,7 +29,8 @@ export interface EvidenceInput {
 
 // Scripts written without spaces between words: read as overlapping character pairs.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー]+/gu;
+const SCRIPT_RUN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー]+/gu;
 /**
  * Link shorteners hide where a link goes: their domain says nothing about the person's field.
  * Source: the shorteners common in archives from 2008 on.
@@ -98,7 +99,10 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   if (text.body.includes('?')) on('shape:question-mark');
   if (text.body.includes('!')) on('shape:exclamation');
   if (/(?:…|\.\.\.)$/.test(tweet.text.trim())) on('shape:cut');
-  on(`shape:words:${bucket(text.words.length, [1, 4, 10, 20])}`);
+  const tokens = text.words.flatMap(byScript);
+  // A run of Chinese, Japanese or Thai is several words: about one per two characters.
+  const wordCount = tokens.reduce((n, t) => n + (UNSPACED.test(t) ? Math.ceil(t.length / 2) : 1), 0);
+  on(`shape:words:${bucket(wordCount, [1, 4, 10, 20])}`);
   if (LAUGHTER.test(text.body)) on('tone:laughter');
   if (EMPHASIS.test(text.body)) on('tone:emphasis');
 
@@ -171,20 +175,23 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   // Words, in any language.
   for (const domain of new Set(domains)) on(`domain:${domain}`);
   for (const tag of tags) on(`tag:${tag}`);
-  for (const word of text.words) addWord(out, word);
+  for (const word of tokens) addWord(out, word);
   for (const emoji of text.emoji) on(`emoji:${emoji}`);
   for (const lexicon of text.hits.keys()) on(`lexicon:${lexicon}`);
-  for (const topic of topicsOf(text.words, tweet.text)) on(`topic:${topic}`);
+  for (const topic of topicsOf(tokens, tweet.text)) on(`topic:${topic}`);
   if (isNewsOutlet(domains, tweet.retweetOf)) on('topic:news-outlet');
   return out;
 }
 
+/** A token of mixed scripts in its runs: Latin words inside Japanese text ("javaで") are words too. */
+function byScript(word: string): string[] {
+  return UNSPACED.test(word) ? (word.match(SCRIPT_RUN) ?? []) : [word];
+}
+
 function addWord(out: Evidence, word: string): void {
   if (UNSPACED.test(word)) {
-    for (const run of word.match(UNSPACED_RUN) ?? []) {
-      if (run.length === 1) out.set(`w:${run}`, 1);
-      for (let i = 0; i + 2 <= run.length; i++) out.set(`w:${run.slice(i, i + 2)}`, 1);
-    }
+    if (word.length === 1) out.set(`w:${word}`, 1);
+    for (let i = 0; i + 2 <= word.length; i++) out.set(`w:${word.slice(i, i + 2)}`, 1);
     return;
   }
   if (word.length < 2 || /^\d+$/.test(word) || word.length > 30) return;

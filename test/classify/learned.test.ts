@@ -132,6 +132,15 @@ describe('evidence from the archive', () => {
     expect([...short.keys()].some((f) => f.startsWith('domain:'))).toBe(false);
     expect(short.has('shape:short-link-only')).toBe(true);
   });
+
+  it('reads Latin words inside Japanese text as words, and a Japanese sentence as several words', async () => {
+    const c = await createClassifier({ identity: identity(), zone: createZone('UTC'), context: buildContext([]) });
+    const mixed = c.evidence(tweet('新しいpythonのライブラリを試してみた'));
+    expect(mixed.has('w:python')).toBe(true);
+    expect(mixed.has('w:試し')).toBe(true);
+    expect(mixed.has('topic:tech')).toBe(true);
+    expect(mixed.has('shape:words:4-9')).toBe(true);
+  });
 });
 
 describe('topics', () => {

@@ -57,7 +57,10 @@ export const DISCOVERY = {
     minEvidenceShare: 0.2,
     /** …or the bursts recur at least this many days apart (a yearly conference)… */
     recurrenceDays: 200,
-    /** …or the hashtag has the shape of an event name (EVENT_HASHTAG_SHAPE). */
+    /** …or the hashtag has the shape of an event name (EVENT_HASHTAG_SHAPE)… */
+    /** …or a name with a two-digit year used in one burst only (this share of its uses), by the owner this often. */
+    oneShotShare: 0.9,
+    oneShotMinOwn: 10,
   },
   chat: {
     /** A chat session: at least this many uses of the hashtag within SESSION_HOURS. */
@@ -468,6 +471,8 @@ function maxInWindow(times: readonly number[], window: number): number {
   return max;
 }
 
+const SHORT_YEAR = /^[a-z]{2,}\d\d$/;
+
 function discoverEvents(tags: ReadonlyMap<string, TagStats>, exclude: ReadonlySet<string>): string[] {
   const t = DISCOVERY.event;
   const found: [string, number][] = [];
@@ -486,7 +491,14 @@ function discoverEvents(tags: ReadonlyMap<string, TagStats>, exclude: ReadonlySe
       bursts.some((c) => time >= c[0]! && time <= c[c.length - 1]!),
     ).length;
     const recurring = bursts.length >= 2 && bursts[bursts.length - 1]![0]! - bursts[0]![0]! >= t.recurrenceDays * DAY;
-    if (EVENT_HASHTAG_SHAPE.test(tag) || recurring || evidence >= t.minEvidenceShare * inBursts)
+    // A name with a two-digit year ("#abc09") is an event when the owner's tweets with it are one
+    // dense burst and nothing after: "#covid19" or "#web3" go on for months.
+    const oneShot =
+      SHORT_YEAR.test(tag) &&
+      bursts.length === 1 &&
+      inBursts >= t.oneShotShare * times.length &&
+      stats.ownTimes.length >= t.oneShotMinOwn;
+    if (EVENT_HASHTAG_SHAPE.test(tag) || recurring || oneShot || evidence >= t.minEvidenceShare * inBursts)
       found.push([tag, times.length]);
   }
   return found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([tag]) => tag);

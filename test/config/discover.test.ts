@@ -154,6 +154,17 @@ describe('discoverIdentity', () => {
       expect((await discoverIdentity(OWNER, tweets)).eventHashtags).toEqual(['meetx']);
     });
 
+    it('finds a name with a two-digit year tweeted in one dense burst and never again, without event words', async () => {
+      const camp = repeat(12, (i) =>
+        t(`so many ideas today #wikicamp09`, { createdAt: START + 40 * DAY + i * HOUR }),
+      );
+      // The same name with a year, but a topic of months, or a burst of a few tweets only: not an event.
+      const topic = repeat(12, (i) => t(`stay safe #flu09`, { createdAt: START + i * 9 * DAY }));
+      const small = burst('meet09', 60, 4, 'hello');
+      const identity = await discoverIdentity(OWNER, [...FILLER, ...camp, ...topic, ...small]);
+      expect(identity.eventHashtags).toEqual(['wikicamp09']);
+    });
+
     it("leaves out daily habits, news bursts without event words, and the employer's name", async () => {
       const daily = repeat(30, (i) => t(`day ${i} of learning #dailycode`, { createdAt: START + i * DAY }));
       const news = burst('phonelaunch', 20, 6, 'the new phone is out, prices inside');

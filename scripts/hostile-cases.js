@@ -237,7 +237,7 @@ export function hostileCases(scale = 'test') {
           '--all',
         ],
         expect: 'warning',
-        message: /outbox\.json: skipped 1 post with no valid date/,
+        message: /m9999: skipped 1 record: 1 with no valid date/,
       }),
     },
     {
@@ -252,7 +252,7 @@ export function hostileCases(scale = 'test') {
           '--all',
         ],
         expect: 'warning',
-        message: /skipped 1 post with no valid date/,
+        message: /skipped 1 record: 1 with no valid date; --verbose lists them/,
       }),
     },
     {
@@ -267,7 +267,7 @@ export function hostileCases(scale = 'test') {
           '--all',
         ],
         expect: 'warning',
-        message: /skipped 1 post with no valid date/,
+        message: /skipped 1 record: 1 with no valid date; --verbose lists them/,
       }),
     },
     {
@@ -279,7 +279,25 @@ export function hostileCases(scale = 'test') {
           '--all',
         ],
         expect: 'warning',
-        message: /skipped 1 tweet dated after the archive was made/,
+        message: /skipped 1 record: 1 dated after the archive was made/,
+      }),
+    },
+    {
+      name: 'records skipped for two reasons: one warning for both',
+      make: (dir) => ({
+        args: [
+          'report',
+          xArchive(dir, 'mixed', [
+            tweet('1', 'now'),
+            tweet('2', 'later', 'Mon Jan 01 12:00:00 +0000 2090'),
+            tweet('3', 'undated', 'Thu Feb 30 10:00:00 +0000 2023'),
+            tweet('4', 'undated too', 'not a date'),
+          ]),
+          '--all',
+        ],
+        expect: 'warning',
+        message:
+          /mixed: skipped 3 records: 2 with no id or no valid date, 1 dated after the archive was made \(\d{4}-\d\d-\d\d\); --verbose lists them\n/,
       }),
     },
     {

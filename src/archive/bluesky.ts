@@ -2,6 +2,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 import { TweetAuditError } from '../errors.js';
+import { SkipCount, SkippedRecords } from '../model/skipped.js';
 import type { ArchiveOwner, OpenedArchive, Tweet } from '../model/tweet.js';
 import { postToTweet, repostToTweet, type RepoOwner } from './bluesky-post.js';
 import { walkMst, type MstEntry } from './bluesky-mst.js';
@@ -89,13 +90,14 @@ export async function openBluesky(path: string): Promise<OpenedArchive> {
     const collection = entry.key.slice(0, entry.key.indexOf('/'));
     return collection === POST || collection === REPOST;
   });
-  const warnings: string[] = [];
+  const skipped = new SkippedRecords(path);
   return {
     path,
     format: 'bluesky',
     owner,
-    warnings,
-    tweets: () => readTweets(car, records, repoOwner, path, warnings),
+    warnings: [],
+    skipped,
+    tweets: () => readTweets(car, records, repoOwner, path, skipped),
   };
 }
 
@@ -104,17 +106,19 @@ async function* readTweets(
   records: MstEntry[],
   owner: RepoOwner,
   path: string,
-  warnings: string[],
+  skipped: SkippedRecords,
 ): AsyncGenerator<Tweet> {
-  let undated = 0;
-  let missing = 0;
+  // Each read counts afresh (a count kept replaces the last read's).
+  const name = basename(path);
+  const undated = new SkipCount(name, 'with no valid date');
+  const missing = new SkipCount(name, 'listed in the repository but missing from the file (download the export again)');
   try {
     for (const entry of records) {
       const slash = entry.key.indexOf('/');
       const rkey = entry.key.slice(slash + 1);
       const record = car.get(entry.cid);
       if (record === undefined) {
-        missing++;
+        missing.add(entry.key);
         continue;
       }
       if (!isDagMap(record)) {
@@ -124,29 +128,13 @@ async function* readTweets(
       }
       const tweet =
         entry.key.slice(0, slash) === POST ? postToTweet(rkey, record, owner) : repostToTweet(rkey, record, owner);
-      if (tweet === undefined) undated++;
+      if (tweet === undefined) undated.add(entry.key);
       else yield tweet;
     }
   } finally {
-    // Each read counts afresh; the same warning is kept once however often the tweets are read.
-    const name = basename(path);
-    if (undated > 0) addWarning(warnings, `${name}: skipped ${count(undated, 'post')} with no valid date`);
-    if (missing > 0) {
-      addWarning(
-        warnings,
-        `${name}: skipped ${count(missing, 'post')} listed in the repository but missing from ` +
-          'the file (download the export again)',
-      );
-    }
+    skipped.keep(undated);
+    skipped.keep(missing);
   }
-}
-
-function addWarning(warnings: string[], warning: string): void {
-  if (!warnings.includes(warning)) warnings.push(warning);
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**

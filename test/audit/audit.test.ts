@@ -78,7 +78,7 @@ describe('audit', () => {
       path.join(dir, 'data/tweets.js'),
       'window.YTD.tweets.part0 = [{ "tweet": { "id_str": "1", "full_text": "no date" } }]',
     );
-    const skipped = 'tweet-audit: warning: data/tweets.js: skipped 1 tweets with no id or no valid date\n';
+    const skipped = `tweet-audit: warning: ${dir}: skipped 1 record: 1 with no id or no valid date; --verbose lists them\n`;
     for (const args of [
       ['report', dir],
       ['report', dir, '--all'],

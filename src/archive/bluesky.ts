@@ -1,4 +1,4 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 import { TweetAuditError } from '../errors.js';
@@ -6,19 +6,13 @@ import { SkipCount, SkippedRecords } from '../model/skipped.js';
 import type { ArchiveOwner, OpenedArchive, Tweet } from '../model/tweet.js';
 import { postToTweet, repostToTweet, type RepoOwner } from './bluesky-post.js';
 import { walkMst, type MstEntry } from './bluesky-mst.js';
-import { isDagMap, parseCar, readCarHeader, type CarFile } from './car.js';
+import { isDagMap, openCar, readCarHeader, type CarFile } from './car.js';
 import { Cid } from './cbor.js';
 import { fsError } from './source.js';
 
 const POST = 'app.bsky.feed.post';
 const REPOST = 'app.bsky.feed.repost';
 const PROFILE_KEY = 'app.bsky.actor.profile/self';
-
-/**
- * The repository is read whole (its blocks are found by their CIDs in any order), so its size is
- * bounded: records alone come to a few hundred bytes a post, under 100 MB for 100,000 posts.
- */
-export const MAX_CAR_BYTES = 256 * 1024 * 1024;
 
 /**
  * True when `path` is a file that starts with a CAR v1 header, as a Bluesky repository export
@@ -42,13 +36,22 @@ export async function isBlueskyRepo(path: string): Promise<boolean> {
 
 /**
  * Opens a Bluesky repository export (.car, from Settings → Account → Export my data, or
- * com.atproto.sync.getRepo). The file is read into memory once; records are decoded as
- * `tweets()` reaches them. Posts become tweets and reposts become retweets; likes, follows and
+ * com.atproto.sync.getRepo). The file is indexed once (where each block is, not its bytes);
+ * records are read and decoded as `tweets()` reaches them. Posts become tweets and reposts become retweets; likes, follows and
  * the other collections are ignored. Throws TweetAuditError naming the file when it is not such
  * an export or is damaged.
  */
 export async function openBluesky(path: string): Promise<OpenedArchive> {
-  const car = parseCar(await readCarFile(path), path);
+  const car = await openCarFile(path);
+  try {
+    return openRepository(car, path);
+  } finally {
+    // Reading the tweets opens the file again, for as long as it takes.
+    car.close();
+  }
+}
+
+function openRepository(car: CarFile, path: string): OpenedArchive {
   const commit = car.get(car.roots[0]!);
   if (
     !isDagMap(commit) ||
@@ -132,6 +135,7 @@ async function* readTweets(
       else yield tweet;
     }
   } finally {
+    car.close();
     skipped.keep(undated);
     skipped.keep(missing);
   }
@@ -148,25 +152,16 @@ export function handleFromFileName(path: string): string | undefined {
   return domain.test(stem) ? stem.toLowerCase() : undefined;
 }
 
-async function readCarFile(path: string): Promise<Buffer> {
+async function openCarFile(path: string): Promise<CarFile> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
+    if ((await stat(path)).isDirectory()) {
       throw new TweetAuditError('is a folder; give the repository export file (repo.car) itself', {
         file: path,
       });
     }
-    const size = info.size;
-    if (size > MAX_CAR_BYTES) {
-      throw new TweetAuditError(
-        `is ${Math.round(size / 2 ** 20)} MiB, more than the ${MAX_CAR_BYTES / 2 ** 20} MiB limit for a repository ` +
-          'export (its records alone are far smaller); is it really a Bluesky repo.car?',
-        { file: path },
-      );
-    }
-    return await readFile(path);
   } catch (error) {
     if (error instanceof TweetAuditError) throw error;
     throw fsError(error, path);
   }
+  return openCar(path);
 }

@@ -20,6 +20,7 @@ import {
   basicRecords,
   basicRepoCar,
   buildRepoBlocks,
+  cidOf,
   encodeDagCbor,
   tid,
   writeCar,
@@ -97,6 +98,23 @@ describe('openBluesky on the basic fixture', () => {
     const second = await readAll(archive);
     expect(second).toEqual(first);
     expect(skipLines(archive)).toEqual([`${FIXTURE}: skipped 1 record: 1 with no valid date`, UNDATED_POST]);
+  });
+
+  it('reads a file larger than its read window the same, blocks no record names in between', async () => {
+    // 3 MB of blocks before, among and after the repository's: the file is read through a 1 MiB
+    // window, so the header, the tree and the records each come from a window read afresh.
+    const { root, blocks } = buildRepoBlocks(ALICE, basicRecords());
+    const padding = (from: number) =>
+      Array.from({ length: 25_000 }, (_, i) => {
+        const data = new TextEncoder().encode(`padding ${from + i} `.padEnd(40, '.'));
+        return { cid: cidOf(data, 0x55), data };
+      });
+    const mixed = [...padding(0), ...blocks.flatMap((b, i) => (i === 3 ? [b, ...padding(1e6)] : [b])), ...padding(2e6)];
+    const path = await writeTemp(writeCar([root], mixed));
+    expect(mixed.length).toBeGreaterThan(75_000);
+    const archive = await openBluesky(path);
+    expect(await readAll(archive)).toEqual(await readAll(await openBluesky(FIXTURE)));
+    expect(archive.owner).toEqual((await openBluesky(FIXTURE)).owner);
   });
 
   it('cuts facets by UTF-8 bytes and puts the full link in place of the shortened one', async () => {

@@ -7,9 +7,10 @@
 //   'error'   exit 2, one line on stderr matching `message`;
 //   'warning' exit 0, a stderr line matching `message` (a counted skip);
 //   'ok'      exit 0, stdout matching `stdout` when given.
-import { mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 
 const DAY = 'Sat Nov 09 12:14:18 +0000 2024';
@@ -187,6 +188,37 @@ function sparseFile(file, bytes) {
   return file;
 }
 
+/**
+ * The Bluesky fixture repository (12 posts and reposts, one undated) with one more block of
+ * `bytes` zeros at its end, written sparse: a block no record names, so never read.
+ */
+function paddedCar(file, bytes) {
+  const repo = readFileSync(fileURLToPath(new URL('../fixtures/bluesky/basic/repo.car', import.meta.url)));
+  // A CIDv1 of raw bytes hashed with sha2-256: 36 bytes.
+  const cid = Buffer.concat([Buffer.from([0x01, 0x55, 0x12, 0x20]), Buffer.alloc(32, 0xab)]);
+  const length = [];
+  for (let n = cid.length + bytes; n >= 0x80; n = Math.floor(n / 128)) length.push((n % 128) | 0x80);
+  length.push(Math.floor((cid.length + bytes) / 128 ** length.length));
+  writeFileSync(file, Buffer.concat([repo, Buffer.from(length), cid]));
+  const fd = openSync(file, 'r+');
+  ftruncateSync(fd, repo.length + length.length + cid.length + bytes);
+  closeSync(fd);
+  return file;
+}
+
+/** The Bluesky fixture repository followed by `count` tiny blocks no record names. */
+function manyBlocksCar(file, count) {
+  const repo = readFileSync(fileURLToPath(new URL('../fixtures/bluesky/basic/repo.car', import.meta.url)));
+  // Each: length 37, a CIDv1 of raw bytes hashed with sha2-256 (its digest the block's number), one byte.
+  const blocks = Buffer.alloc(count * 38);
+  for (let i = 0; i < count; i++) {
+    blocks.set([37, 0x01, 0x55, 0x12, 0x20], i * 38);
+    blocks.writeUInt32BE(i, i * 38 + 5);
+  }
+  writeFileSync(file, Buffer.concat([repo, blocks]));
+  return file;
+}
+
 /** The tweets.js text of one tweet carrying a field nested `depth` deep. */
 function nestBombTweets(depth) {
   return `window.YTD.tweets.part0 = [ ${JSON.stringify(tweet('7', 'bomb')).slice(0, -2)}, "x": ${nested(depth)} } } ]`;
@@ -237,7 +269,7 @@ export function hostileCases(scale = 'test') {
           '--all',
         ],
         expect: 'warning',
-        message: /outbox\.json: skipped 1 post with no valid date/,
+        message: /m9999: skipped 1 record: 1 with no valid date/,
       }),
     },
     {
@@ -252,7 +284,7 @@ export function hostileCases(scale = 'test') {
           '--all',
         ],
         expect: 'warning',
-        message: /skipped 1 post with no valid date/,
+        message: /skipped 1 record: 1 with no valid date; --verbose lists them/,
       }),
     },
     {
@@ -267,7 +299,7 @@ export function hostileCases(scale = 'test') {
           '--all',
         ],
         expect: 'warning',
-        message: /skipped 1 post with no valid date/,
+        message: /skipped 1 record: 1 with no valid date; --verbose lists them/,
       }),
     },
     {
@@ -279,7 +311,25 @@ export function hostileCases(scale = 'test') {
           '--all',
         ],
         expect: 'warning',
-        message: /skipped 1 tweet dated after the archive was made/,
+        message: /skipped 1 record: 1 dated after the archive was made/,
+      }),
+    },
+    {
+      name: 'records skipped for two reasons: one warning for both',
+      make: (dir) => ({
+        args: [
+          'report',
+          xArchive(dir, 'mixed', [
+            tweet('1', 'now'),
+            tweet('2', 'later', 'Mon Jan 01 12:00:00 +0000 2090'),
+            tweet('3', 'undated', 'Thu Feb 30 10:00:00 +0000 2023'),
+            tweet('4', 'undated too', 'not a date'),
+          ]),
+          '--all',
+        ],
+        expect: 'warning',
+        message:
+          /mixed: skipped 3 records: 2 with no id or no valid date, 1 dated after the archive was made \(\d{4}-\d\d-\d\d\); --verbose lists them\n/,
       }),
     },
     {
@@ -518,6 +568,24 @@ export function hostileCases(scale = 'test') {
           message: /actor\.json: is nested more than 64 levels deep/,
         };
       },
+    },
+    {
+      // Read through a window, block by block: the padding is skipped, never held.
+      name: `a Bluesky repo.car padded to ${big ? '1.9 GB' : '300 MB'} (sparse)`,
+      make: (dir) => ({
+        args: ['classify', paddedCar(path.join(dir, 'padded.car'), big ? 1_900_000_000 : 300_000_000), '--all'],
+        expect: 'warning',
+        message: /padded\.car: skipped 1 record: 1 with no valid date/,
+        stdout: /^id,created_at,category/,
+      }),
+    },
+    {
+      name: 'a Bluesky repo.car of 1,000,001 tiny blocks',
+      make: (dir) => ({
+        args: ['report', manyBlocksCar(path.join(dir, 'many.car'), 1_000_001), '--all'],
+        expect: 'error',
+        message: /many\.car: holds more than 1,000,000 blocks/,
+      }),
     },
     {
       name: 'a tweets.csv whose last quote never closes',

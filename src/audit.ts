@@ -181,6 +181,23 @@ export function* classify(
   }
 }
 
+/** Tweets classified between two turns of the event loop in `withTurns` (a few ms of work). */
+export const TURN_EVERY = 256;
+
+/**
+ * `items` as an async iterable that lets the event loop run every `every` items. A loop that
+ * classifies while a --out temporary file is pending needs it: the signal handler that removes
+ * that file runs only between turns, so Ctrl-C would otherwise wait for the last tweet (or for
+ * the output stream to ask for a pause, which a fast disk may never do).
+ */
+export async function* withTurns<T>(items: Iterable<T>, every = TURN_EVERY): AsyncGenerator<T> {
+  let n = 0;
+  for (const item of items) {
+    yield item;
+    if (++n % every === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Step 4: the report of classified tweets. */
 export function aggregate(
   classified: Iterable<ClassifiedTweet>,

@@ -1,23 +1,18 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 import { TweetAuditError } from '../errors.js';
+import { SkipCount, SkippedRecords } from '../model/skipped.js';
 import type { ArchiveOwner, OpenedArchive, Tweet } from '../model/tweet.js';
 import { postToTweet, repostToTweet, type RepoOwner } from './bluesky-post.js';
 import { walkMst, type MstEntry } from './bluesky-mst.js';
-import { isDagMap, parseCar, readCarHeader, type CarFile } from './car.js';
+import { isDagMap, openCar, readCarHeader, type CarFile } from './car.js';
 import { Cid } from './cbor.js';
 import { fsError } from './source.js';
 
 const POST = 'app.bsky.feed.post';
 const REPOST = 'app.bsky.feed.repost';
 const PROFILE_KEY = 'app.bsky.actor.profile/self';
-
-/**
- * The repository is read whole (its blocks are found by their CIDs in any order), so its size is
- * bounded: records alone come to a few hundred bytes a post, under 100 MB for 100,000 posts.
- */
-export const MAX_CAR_BYTES = 256 * 1024 * 1024;
 
 /**
  * True when `path` is a file that starts with a CAR v1 header, as a Bluesky repository export
@@ -41,13 +36,22 @@ export async function isBlueskyRepo(path: string): Promise<boolean> {
 
 /**
  * Opens a Bluesky repository export (.car, from Settings → Account → Export my data, or
- * com.atproto.sync.getRepo). The file is read into memory once; records are decoded as
- * `tweets()` reaches them. Posts become tweets and reposts become retweets; likes, follows and
+ * com.atproto.sync.getRepo). The file is indexed once (where each block is, not its bytes);
+ * records are read and decoded as `tweets()` reaches them. Posts become tweets and reposts become retweets; likes, follows and
  * the other collections are ignored. Throws TweetAuditError naming the file when it is not such
  * an export or is damaged.
  */
 export async function openBluesky(path: string): Promise<OpenedArchive> {
-  const car = parseCar(await readCarFile(path), path);
+  const car = await openCarFile(path);
+  try {
+    return openRepository(car, path);
+  } finally {
+    // Reading the tweets opens the file again, for as long as it takes.
+    car.close();
+  }
+}
+
+function openRepository(car: CarFile, path: string): OpenedArchive {
   const commit = car.get(car.roots[0]!);
   if (
     !isDagMap(commit) ||
@@ -89,13 +93,14 @@ export async function openBluesky(path: string): Promise<OpenedArchive> {
     const collection = entry.key.slice(0, entry.key.indexOf('/'));
     return collection === POST || collection === REPOST;
   });
-  const warnings: string[] = [];
+  const skipped = new SkippedRecords(path);
   return {
     path,
     format: 'bluesky',
     owner,
-    warnings,
-    tweets: () => readTweets(car, records, repoOwner, path, warnings),
+    warnings: [],
+    skipped,
+    tweets: () => readTweets(car, records, repoOwner, path, skipped),
   };
 }
 
@@ -104,17 +109,19 @@ async function* readTweets(
   records: MstEntry[],
   owner: RepoOwner,
   path: string,
-  warnings: string[],
+  skipped: SkippedRecords,
 ): AsyncGenerator<Tweet> {
-  let undated = 0;
-  let missing = 0;
+  // Each read counts afresh (a count kept replaces the last read's).
+  const name = basename(path);
+  const undated = new SkipCount(name, 'with no valid date');
+  const missing = new SkipCount(name, 'listed in the repository but missing from the file (download the export again)');
   try {
     for (const entry of records) {
       const slash = entry.key.indexOf('/');
       const rkey = entry.key.slice(slash + 1);
       const record = car.get(entry.cid);
       if (record === undefined) {
-        missing++;
+        missing.add(entry.key);
         continue;
       }
       if (!isDagMap(record)) {
@@ -124,29 +131,14 @@ async function* readTweets(
       }
       const tweet =
         entry.key.slice(0, slash) === POST ? postToTweet(rkey, record, owner) : repostToTweet(rkey, record, owner);
-      if (tweet === undefined) undated++;
+      if (tweet === undefined) undated.add(entry.key);
       else yield tweet;
     }
   } finally {
-    // Each read counts afresh; the same warning is kept once however often the tweets are read.
-    const name = basename(path);
-    if (undated > 0) addWarning(warnings, `${name}: skipped ${count(undated, 'post')} with no valid date`);
-    if (missing > 0) {
-      addWarning(
-        warnings,
-        `${name}: skipped ${count(missing, 'post')} listed in the repository but missing from ` +
-          'the file (download the export again)',
-      );
-    }
+    car.close();
+    skipped.keep(undated);
+    skipped.keep(missing);
   }
-}
-
-function addWarning(warnings: string[], warning: string): void {
-  if (!warnings.includes(warning)) warnings.push(warning);
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -160,25 +152,16 @@ export function handleFromFileName(path: string): string | undefined {
   return domain.test(stem) ? stem.toLowerCase() : undefined;
 }
 
-async function readCarFile(path: string): Promise<Buffer> {
+async function openCarFile(path: string): Promise<CarFile> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
+    if ((await stat(path)).isDirectory()) {
       throw new TweetAuditError('is a folder; give the repository export file (repo.car) itself', {
         file: path,
       });
     }
-    const size = info.size;
-    if (size > MAX_CAR_BYTES) {
-      throw new TweetAuditError(
-        `is ${Math.round(size / 2 ** 20)} MiB, more than the ${MAX_CAR_BYTES / 2 ** 20} MiB limit for a repository ` +
-          'export (its records alone are far smaller); is it really a Bluesky repo.car?',
-        { file: path },
-      );
-    }
-    return await readFile(path);
   } catch (error) {
     if (error instanceof TweetAuditError) throw error;
     throw fsError(error, path);
   }
+  return openCar(path);
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
+import { SkipCount, SkippedRecords } from '../model/skipped.js';
 import { MAX_ARCHIVES } from '../limits.js';
 import { ARCHIVE_DETECTORS, describeTarget, detect, type ArchiveDetector } from './detect.js';
 import type { ArchiveHandle } from './location.js';
@@ -117,16 +118,16 @@ export async function openArchives(targets: string[]): Promise<OpenedArchive> {
   if (handles.length === 1) return handles[0]!.archive;
   const ordered = orderOldestFirst(handles).map((h) => h.archive);
   const newestFirst = [...ordered].reverse();
-  const warnings: string[] = [];
+  const report = { warnings: [] as string[], skipped: new SkippedRecords(targets.join(' + ')) };
   const exportDates = ordered.flatMap((a) => (a.exportedAt === undefined ? [] : [a.exportedAt]));
   return {
     path: targets.join(' + '),
     format: newestFirst[0]!.format,
     owner: mergeOwners(ordered.map((a) => a.owner)),
     exportedAt: exportDates.length > 0 ? Math.max(...exportDates) : undefined,
-    warnings,
-    tweets: () => flattenBatches(mergeBatches(newestFirst, warnings)),
-    batches: () => mergeBatches(newestFirst, warnings),
+    ...report,
+    tweets: () => flattenBatches(mergeBatches(newestFirst, report)),
+    batches: () => mergeBatches(newestFirst, report),
   };
 }
 
@@ -142,7 +143,8 @@ export async function* tweetBatches(archive: OpenedArchive, now = Date.now()): A
   // A tweet dated after the archive was made (a day's grace for clocks and zones) is damage; it
   // would also stretch the months a trend walks through.
   const latest = (archive.exportedAt ?? now) + DAY_MS;
-  let future = 0;
+  const made = new Date(latest - DAY_MS).toISOString().slice(0, 10);
+  const future = new SkipCount(path.basename(archive.path), `dated after the archive was made (${made})`);
   const plausible = (batch: Tweet[]): Tweet[] => {
     let i = 0;
     while (i < batch.length && batch[i]!.createdAt <= latest) i++;
@@ -150,7 +152,7 @@ export async function* tweetBatches(archive: OpenedArchive, now = Date.now()): A
     const kept = batch.slice(0, i);
     for (; i < batch.length; i++) {
       if (batch[i]!.createdAt <= latest) kept.push(batch[i]!);
-      else future++;
+      else future.add(`id ${batch[i]!.id}`);
     }
     return kept;
   };
@@ -169,11 +171,7 @@ export async function* tweetBatches(archive: OpenedArchive, now = Date.now()): A
     }
     if (batch.length > 0) yield plausible(batch);
   } finally {
-    if (future > 0) {
-      const made = new Date(latest - DAY_MS).toISOString().slice(0, 10);
-      const message = `${archive.path}: skipped ${future} tweet${future === 1 ? '' : 's'} dated after the archive was made (${made})`;
-      if (!archive.warnings.includes(message)) archive.warnings.push(message);
-    }
+    archive.skipped.keep(future);
   }
 }
 
@@ -183,7 +181,11 @@ const DAY_MS = 86_400_000;
  * Reads the newest archive first and skips ids already given. Only the ids of archives still to
  * be compared against are remembered: the oldest archive's ids are never stored.
  */
-async function* mergeBatches(newestFirst: OpenedArchive[], warnings: string[]): AsyncGenerator<Tweet[]> {
+async function* mergeBatches(
+  newestFirst: OpenedArchive[],
+  report: Pick<OpenedArchive, 'warnings' | 'skipped'>,
+): AsyncGenerator<Tweet[]> {
+  const { warnings } = report;
   const seen = new Set<string>();
   for (let i = 0; i < newestFirst.length; i++) {
     const archive = newestFirst[i]!;
@@ -203,6 +205,7 @@ async function* mergeBatches(newestFirst: OpenedArchive[], warnings: string[]): 
         const message = w.startsWith(archive.path) ? w : `${archive.path}: ${w}`;
         if (!warnings.includes(message)) warnings.push(message);
       }
+      report.skipped.keepAll(archive.skipped);
     }
   }
 }

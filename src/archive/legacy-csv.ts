@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import type { SkipCount } from '../model/skipped.js';
 import { uniformTweet, type Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
@@ -32,12 +33,13 @@ type Row = Partial<Record<string, string>>;
  * the 2013 order (…retweeted_status_id, retweeted_status_user_id, timestamp, source, text,
  * expanded_urls) and the 2016 order (…timestamp, source, text, retweeted_status_id, …) both work.
  * Rows one field short (an empty last field left out) are accepted; quoted fields span lines.
+ * Rows without an id or a valid date are counted in `skipped`.
  */
 export async function* readCsvTweets(
   source: ArchiveSource,
   name: string,
   owner: OwnerKeys,
-  onSkipped: (count: number) => void,
+  skipped: SkipCount,
 ): AsyncGenerator<Tweet[]> {
   const file = source.describe(name);
   // A quote that never closes would make the rest of the file one field: a row is bounded like an item.
@@ -49,7 +51,7 @@ export async function* readCsvTweets(
   });
   const feeding = feed(source, name, file, parser);
   let columns: Map<string, number> | undefined;
-  let skipped = 0;
+  let rows = 0;
   let batch: Tweet[] = [];
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -59,9 +61,10 @@ export async function* readCsvTweets(
       }
       const row: Row = {};
       for (const [column, index] of columns) row[column] = record[index];
+      rows++;
       const tweet = csvRowToTweet(row, owner);
       if (tweet) batch.push(tweet);
-      else skipped++;
+      else skipped.add(`row ${rows}`);
       if (batch.length >= 512) {
         yield batch;
         batch = [];
@@ -77,7 +80,6 @@ export async function* readCsvTweets(
     throw new TweetAuditError('is empty — the download may be incomplete; download the archive again', { file });
   }
   if (batch.length > 0) yield batch;
-  if (skipped > 0) onSkipped(skipped);
 }
 
 /**

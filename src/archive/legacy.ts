@@ -1,3 +1,4 @@
+import { SkipCount, SkippedRecords } from '../model/skipped.js';
 import type { OpenedArchive, Tweet } from '../model/tweet.js';
 import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
@@ -7,6 +8,7 @@ import { readCsvTweets } from './legacy-csv.js';
 import { inDir, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
 import { OwnerBuilder, ownerKeys } from './owner.js';
 import type { ArchiveSource } from './source.js';
+import { NO_ID_OR_DATE } from './tweet-items.js';
 import { normalizeXTweet, notTweets, unwrapTweet, type OwnerKeys, type XTweetOptions } from './x-tweet.js';
 
 /** Grailbird month files: data/js/tweets/2013_03.js. */
@@ -60,16 +62,17 @@ export async function openLegacyArchive(location: ArchiveLocation, layout: Legac
   const csv = layout.csv;
   let tweets: () => AsyncIterable<Tweet>;
   let format: OpenedArchive['format'];
+  const skipped = new SkippedRecords(location.path);
   if (grailbird) {
     format = 'x-legacy-grailbird';
-    tweets = () => readGrailbird(location, grailbird, keys, warnings);
+    tweets = () => readGrailbird(location, grailbird, keys, skipped);
   } else if (csv) {
     format = 'x-legacy-csv';
-    tweets = () => readCsv(location, csv, keys, warnings);
+    tweets = () => readCsv(location, csv, keys, skipped);
   } else {
     throw new TweetAuditError(`has neither tweets.csv nor ${GRAILBIRD_DIR}/*.js`, { file: location.path });
   }
-  const archive: OpenedArchive = { path: location.path, format, owner: meta.owner, warnings, tweets };
+  const archive: OpenedArchive = { path: location.path, format, owner: meta.owner, warnings, skipped, tweets };
   const handle: ArchiveHandle = { archive, mtimeMs: location.mtimeMs };
   if (meta.generatedAt !== undefined) handle.generatedAt = meta.generatedAt;
   return handle;
@@ -84,15 +87,13 @@ async function* readCsv(
   location: ArchiveLocation,
   csv: string,
   owner: OwnerKeys,
-  warnings: string[],
+  skipped: SkippedRecords,
 ): AsyncGenerator<Tweet> {
   const source = await location.open();
+  const skips = new SkipCount(csv, NO_ID_OR_DATE);
   try {
-    for await (const batch of readCsvTweets(source, csv, owner, (n) =>
-      warnOnce(warnings, `${csv}: skipped ${n} tweets with no id or no valid date`),
-    )) {
-      yield* batch;
-    }
+    for await (const batch of readCsvTweets(source, csv, owner, skips)) yield* batch;
+    skipped.keep(skips);
   } finally {
     await source.close();
   }
@@ -102,29 +103,31 @@ async function* readGrailbird(
   location: ArchiveLocation,
   files: string[],
   owner: OwnerKeys,
-  warnings: string[],
+  skipped: SkippedRecords,
 ): AsyncGenerator<Tweet> {
   const source = await location.open();
   const options: XTweetOptions = { owner, legacy: true };
   try {
     for (const file of files) {
-      let skipped = 0;
+      const skips = new SkipCount(file, NO_ID_OR_DATE);
       let seen = 0;
+      let items = 0;
       for await (const batch of readJsItems(source, file)) {
         for (const item of batch) {
+          items++;
           const raw = unwrapTweet(item);
           if (raw === undefined) {
             if (seen === 0) throw notTweets(item, source.describe(file));
-            skipped++;
+            skips.add(`item ${items}`);
             continue;
           }
           seen++;
           const tweet = normalizeXTweet(raw, options);
           if (tweet) yield tweet;
-          else skipped++;
+          else skips.add(`item ${items}`);
         }
       }
-      if (skipped > 0) warnOnce(warnings, `${file}: skipped ${skipped} tweets with no id or no valid date`);
+      skipped.keep(skips);
     }
   } finally {
     await source.close();

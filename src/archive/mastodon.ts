@@ -6,6 +6,7 @@ import type { ArchiveOwner, OpenedArchive, Tweet } from '../model/tweet.js';
 import { accountFromActor, activityToTweet, type MastodonAccount } from './mastodon-activity.js';
 import { htmlToText } from './mastodon-html.js';
 import { OutboxScanner, scanOutbox } from './mastodon-outbox.js';
+import { SkipCount, SkippedRecords } from '../model/skipped.js';
 import { bytesTooDeepAt, MAX_JSON_DEPTH } from '../limits.js';
 import { readTarGz } from './mastodon-tar.js';
 import { fsError, readFileChunks } from './source.js';
@@ -346,41 +347,37 @@ export async function openMastodon(path: string, options: OpenMastodonOptions = 
       break;
   }
   const { owner, account } = ownerOf(source);
-  const warnings: string[] = [];
+  const skipped = new SkippedRecords(path);
   return {
     path,
     format: 'mastodon',
     owner,
-    warnings,
-    tweets: () => readTweets(source, account, warnings),
+    warnings: [],
+    skipped,
+    tweets: () => readTweets(source, account, skipped),
   };
 }
 
 async function* readTweets(
   source: Source,
   account: MastodonAccount | undefined,
-  warnings: string[],
+  skipped: SkippedRecords,
 ): AsyncGenerator<Tweet> {
-  let undated = 0;
-  let unknown = 0;
+  // Each read counts afresh (a count kept replaces the last read's).
+  const name = basename(source.outboxName);
+  const undated = new SkipCount(name, 'with no valid date');
+  const unknown = new SkipCount(name, 'neither a post nor a boost');
+  let at = 0;
   try {
     for await (const activity of scanOutbox(source.outbox(), source.outboxName)) {
+      at++;
       const result = activityToTweet(activity, account);
       if ('tweet' in result) yield result.tweet;
-      else if (result.skipped === 'undated') undated++;
-      else if (result.skipped === 'unknown') unknown++;
+      else if (result.skipped === 'undated') undated.add(`activity ${at}`);
+      else if (result.skipped === 'unknown') unknown.add(`activity ${at}`);
     }
   } finally {
-    // Each read counts afresh; the same warning is kept once however often the tweets are read.
-    const name = basename(source.outboxName);
-    const add = (warning: string): void => {
-      if (!warnings.includes(warning)) warnings.push(warning);
-    };
-    if (undated > 0) add(`${name}: skipped ${undated} post${undated === 1 ? '' : 's'} with no valid date`);
-    if (unknown > 0) {
-      add(
-        `${name}: skipped ${unknown} ${unknown === 1 ? 'activity that is' : 'activities that are'} neither a post nor a boost`,
-      );
-    }
+    skipped.keep(undated);
+    skipped.keep(unknown);
   }
 }

@@ -4,6 +4,7 @@ import { parseArchiveDate } from './dates.js';
 import { EditResolver } from './edits.js';
 import { readJsItems, readOptionalJsValue } from './js-data-file.js';
 import { asArray, asId, asObject, asString, type JsonObject } from './json-guards.js';
+import { SkipCount, SkippedRecords } from '../model/skipped.js';
 import { inDir, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
 import { NoteIndex, parseNoteTweet } from './note-tweets.js';
 import { OwnerBuilder, ownerKeys } from './owner.js';
@@ -54,22 +55,24 @@ export async function openModernArchive(location: ArchiveLocation, layout: Moder
   });
 
   const options: XTweetOptions = { owner: ownerKeys(meta.owner) };
+  const report = { warnings, skipped: new SkippedRecords(location.path) };
   const archive: OpenedArchive = {
     path: location.path,
     format: 'x-modern',
     owner: meta.owner,
-    warnings,
-    tweets: () => flattenBatches(readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, warnings)),
-    batches: () => readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, warnings),
+    ...report,
+    tweets: () => flattenBatches(readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, report)),
+    batches: () => readTweetBatches(location, meta.tweetFiles, meta.noteFiles, options, report),
   };
   const handle: ArchiveHandle = { archive, mtimeMs: location.mtimeMs };
   if (meta.generatedAt !== undefined) handle.generatedAt = meta.generatedAt;
   return handle;
 }
 
-/** The warning for a tweets file's items without id or date. */
-export function skippedWarning(file: string, skipped: number): string {
-  return `${file}: skipped ${skipped} tweets with no id or no valid date`;
+/** Where a reading says what it met: warnings, and the records it skipped. */
+interface ReadingReport {
+  warnings: string[];
+  skipped: SkippedRecords;
 }
 
 async function* readTweetBatches(
@@ -77,22 +80,22 @@ async function* readTweetBatches(
   tweetFiles: string[],
   noteFiles: string[],
   base: XTweetOptions,
-  warnings: string[],
+  report: ReadingReport,
 ): AsyncGenerator<Tweet[]> {
   const source = await location.open();
   try {
-    const notes = await readNotes(source, noteFiles, warnings);
+    const notes = await readNotes(source, noteFiles, report);
     const options: XTweetOptions = notes.size > 0 ? { ...base, notes } : base;
     const edits = new EditResolver();
     for (const file of tweetFiles) {
-      const reader = new TweetItems(source.describe(file), options);
+      const reader = new TweetItems(source.describe(file), options, file);
       for await (const batch of readJsItems(source, file)) {
         const tweets: Tweet[] = [];
         const chains: Array<string[] | undefined> = [];
         reader.add(batch, tweets, chains);
         yield edits.holdAll(tweets, chains);
       }
-      if (reader.skipped > 0) warnOnce(warnings, skippedWarning(file, reader.skipped));
+      report.skipped.keep(reader.skipped);
     }
     yield [...edits.finish()];
   } finally {
@@ -104,26 +107,28 @@ async function* readTweetBatches(
  * The full texts of long tweets. A damaged note file costs those texts, not the whole reading:
  * the tweets keep their cut text and a warning says so.
  */
-async function readNotes(source: ArchiveSource, files: string[], warnings: string[]): Promise<NoteIndex> {
+async function readNotes(source: ArchiveSource, files: string[], report: ReadingReport): Promise<NoteIndex> {
   const index = new NoteIndex();
   for (const file of files) {
-    let skipped = 0;
+    const skipped = new SkipCount(file, 'with no date or no text (long-tweet texts)');
+    let items = 0;
     try {
       for await (const batch of readJsItems(source, file)) {
         for (const item of batch) {
+          items++;
           const note = parseNoteTweet(item);
           if (note) index.add(note);
-          else skipped++;
+          else skipped.add(`item ${items}`);
         }
       }
     } catch (error) {
       if (!(error instanceof TweetAuditError)) throw error;
       warnOnce(
-        warnings,
+        report.warnings,
         `${error.message} (long tweets read from it so far keep their full text, the others their cut text)`,
       );
     }
-    if (skipped > 0) warnOnce(warnings, `${file}: skipped ${skipped} long-tweet texts with no date or no text`);
+    report.skipped.keep(skipped);
   }
   return index;
 }

@@ -1,6 +1,10 @@
+import { SkipCount } from '../model/skipped.js';
 import type { Tweet } from '../model/tweet.js';
 import { editChain } from './edits.js';
 import { normalizeXTweet, notTweets, unwrapTweet, type XTweetOptions } from './x-tweet.js';
+
+/** Why an X archive's record is skipped, after a count: "3 with no id or no valid date". */
+export const NO_ID_OR_DATE = 'with no id or no valid date';
 
 /**
  * Turns the items of one modern tweets file, batch by batch, into Tweets and their edit chains,
@@ -8,15 +12,22 @@ import { normalizeXTweet, notTweets, unwrapTweet, type XTweetOptions } from './x
  */
 export class TweetItems {
   /** Items that are not tweets (after the first) or have no id or no date. */
-  skipped = 0;
+  readonly skipped: SkipCount;
   /** Items that looked like tweets. */
   seen = 0;
+  private items = 0;
 
-  /** @param file The file as named in messages. */
+  /**
+   * @param file The file as named in errors (with the archive's path).
+   * @param name The file inside the archive, as the list of skipped records names it.
+   */
   constructor(
     private readonly file: string,
     private readonly options: XTweetOptions,
-  ) {}
+    name = file,
+  ) {
+    this.skipped = new SkipCount(name, NO_ID_OR_DATE);
+  }
 
   /**
    * Appends the tweets of `items` to `tweets` and, at the same index of `chains`, each one's edit
@@ -25,16 +36,17 @@ export class TweetItems {
   add(items: unknown[], tweets: Tweet[], chains: Array<string[] | undefined>): void {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
+      this.items++;
       const raw = unwrapTweet(item);
       if (raw === undefined) {
         if (this.seen === 0) throw notTweets(item, this.file);
-        this.skipped++;
+        this.skipped.add(`item ${this.items}`);
         continue;
       }
       this.seen++;
       const tweet = normalizeXTweet(raw, this.options);
       if (tweet === undefined) {
-        this.skipped++;
+        this.skipped.add(`item ${this.items}`);
         continue;
       }
       tweets.push(tweet);

@@ -10,6 +10,10 @@ import { plainText, type CliIO } from './io.js';
 export interface Diagnostics {
   notice(message: string): void;
   warning(message: string): void;
+  /** Said only with --verbose: the particulars behind a warning (each record skipped). */
+  detail(message: string): void;
+  /** --verbose was given: details are said. */
+  readonly verbose: boolean;
   /** The warnings said so far, each once. */
   readonly warnings: readonly string[];
 }
@@ -31,6 +35,10 @@ export function createDiagnostics(io: CliIO, { quiet = false, verbose = false }:
       warnings.push(message);
       io.stderr.write(`tweet-audit: warning: ${plainText(message)}\n`);
     },
+    detail(message) {
+      if (verbose) io.stderr.write(`tweet-audit: ${plainText(message)}\n`);
+    },
+    verbose,
     warnings,
   };
 }

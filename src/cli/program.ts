@@ -61,7 +61,10 @@ const OPTIONS = {
   noColor: () => new Option('--no-color', 'same as --color never'),
   quiet: () => new Option('-q, --quiet', 'say nothing on stderr but warnings and errors'),
   verbose: () =>
-    new Option('--verbose', 'say which month and which download were chosen also when stderr is not a terminal'),
+    new Option(
+      '--verbose',
+      'say which month and which download were chosen also when stderr is not a terminal, and list each record skipped',
+    ),
   account: () =>
     new Option(
       '--account <handle>',

@@ -1,3 +1,5 @@
+import type { SkippedRecords } from './skipped.js';
+
 /**
  * The one normalized tweet that every archive reader produces. Only readers know raw formats;
  * everything downstream (classification, reports) sees this shape.
@@ -118,6 +120,8 @@ export interface OpenedArchive {
    * `tweetBatches()` (src/archive) rather than calling this directly.
    */
   batches?(): AsyncIterable<Tweet[]>;
-  /** Warnings met while reading (skipped records and the like), filled as reading goes. */
+  /** Warnings met while reading (a damaged optional file and the like), filled as reading goes. */
   warnings: string[];
+  /** The records the readers skipped (no valid date and the like), counted as reading goes. */
+  skipped: SkippedRecords;
 }

@@ -11,6 +11,7 @@ import { applyFacets } from '../../src/archive/bluesky-post.js';
 import { walkMst } from '../../src/archive/bluesky-mst.js';
 import { isDagMap, parseCar } from '../../src/archive/car.js';
 import { TweetAuditError } from '../../src/errors.js';
+import { skipLines } from './helpers/read.js';
 import type { OpenedArchive, Tweet } from '../../src/model/tweet.js';
 import {
   ALICE,
@@ -19,12 +20,15 @@ import {
   basicRecords,
   basicRepoCar,
   buildRepoBlocks,
+  cidOf,
   encodeDagCbor,
   tid,
   writeCar,
 } from '../../fixtures/bluesky/build-repo.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/bluesky/basic/repo.car', import.meta.url));
+/** The fixture's one post without a date, as --verbose lists it. */
+const UNDATED_POST = '  repo.car, app.bsky.feed.post/3knc7r2hi2222: with no valid date';
 
 let dir: string;
 beforeAll(async () => {
@@ -85,7 +89,7 @@ describe('openBluesky on the basic fixture', () => {
       .filter((r) => isDagMapLike(r.value) && 'createdAt' in r.value)
       .map((r) => r.key.split('/')[1]);
     expect(tweets.map((t) => t.id).sort()).toEqual(postKeys.sort());
-    expect(archive.warnings).toEqual(['repo.car: skipped 1 post with no valid date']);
+    expect(skipLines(archive)).toEqual([`${FIXTURE}: skipped 1 record: 1 with no valid date`, UNDATED_POST]);
   });
 
   it('reads afresh each time without repeating its warnings', async () => {
@@ -93,7 +97,24 @@ describe('openBluesky on the basic fixture', () => {
     const first = await readAll(archive);
     const second = await readAll(archive);
     expect(second).toEqual(first);
-    expect(archive.warnings).toEqual(['repo.car: skipped 1 post with no valid date']);
+    expect(skipLines(archive)).toEqual([`${FIXTURE}: skipped 1 record: 1 with no valid date`, UNDATED_POST]);
+  });
+
+  it('reads a file larger than its read window the same, blocks no record names in between', async () => {
+    // 3 MB of blocks before, among and after the repository's: the file is read through a 1 MiB
+    // window, so the header, the tree and the records each come from a window read afresh.
+    const { root, blocks } = buildRepoBlocks(ALICE, basicRecords());
+    const padding = (from: number) =>
+      Array.from({ length: 25_000 }, (_, i) => {
+        const data = new TextEncoder().encode(`padding ${from + i} `.padEnd(40, '.'));
+        return { cid: cidOf(data, 0x55), data };
+      });
+    const mixed = [...padding(0), ...blocks.flatMap((b, i) => (i === 3 ? [b, ...padding(1e6)] : [b])), ...padding(2e6)];
+    const path = await writeTemp(writeCar([root], mixed));
+    expect(mixed.length).toBeGreaterThan(75_000);
+    const archive = await openBluesky(path);
+    expect(await readAll(archive)).toEqual(await readAll(await openBluesky(FIXTURE)));
+    expect(archive.owner).toEqual((await openBluesky(FIXTURE)).owner);
   });
 
   it('cuts facets by UTF-8 bytes and puts the full link in place of the shortened one', async () => {
@@ -285,9 +306,13 @@ describe('openBluesky on bad input', () => {
     );
     const archive = await openBluesky(path);
     expect(await readAll(archive)).toHaveLength(11);
-    expect(archive.warnings).toContain(
-      `${path.split('/').at(-1)}: skipped 1 post listed in the repository but missing from the file (download the export again)`,
-    );
+    // Both reasons in one warning; --verbose lists each record.
+    const name = path.split('/').at(-1)!;
+    expect(skipLines(archive)).toEqual([
+      `${path}: skipped 2 records: 1 with no valid date, 1 listed in the repository but missing from the file (download the export again)`,
+      UNDATED_POST.replace('repo.car', name),
+      `  ${name}, ${first}: listed in the repository but missing from the file (download the export again)`,
+    ]);
   });
 
   it('refuses a CAR whose root is not a commit', async () => {

@@ -103,6 +103,11 @@ describe('legacy-2016 fixture: tweets.csv (2016 column order) and Grailbird file
     });
     expect(csv.byId.get('711000000000000003')).toMatchObject({ isRetweet: true, retweetOf: 'someone' });
     expect(csv.byId.get('711000000000000004')).toMatchObject({ text: 'Look at this view', mediaCount: 1, urls: [] });
-    expect(csv.archive.warnings).toEqual(['tweets.csv: skipped 1 tweets with no id or no valid date']);
+    expect(csv.archive.skipped.report(true)).toEqual([
+      {
+        warning: `${csv.archive.path}: skipped 1 record: 1 with no id or no valid date`,
+        details: ['  tweets.csv, row 5: with no id or no valid date'],
+      },
+    ]);
   });
 });

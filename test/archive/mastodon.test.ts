@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMastodonExport, openMastodon } from '../../src/archive/mastodon.js';
 import { OutboxScanner } from '../../src/archive/mastodon-outbox.js';
 import { TweetAuditError } from '../../src/errors.js';
+import { skipLines } from './helpers/read.js';
 import type { OpenedArchive, Tweet } from '../../src/model/tweet.js';
 import { basicFiles, basicTarGz, basicZip, tar, zip } from '../../fixtures/mastodon/archive-writers.js';
 
@@ -74,7 +75,10 @@ describe('openMastodon on the extracted fixture folder', () => {
     const ids = (await readAll(archive)).map((t) => t.id);
     expect(ids).toEqual([1, 2, 3, 5, 6, 7, 9, 10].map(status));
     expect(ids).not.toContain(status(4));
-    expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no valid date']);
+    expect(skipLines(archive)).toEqual([
+      `${archive.path}: skipped 1 record: 1 with no valid date`,
+      '  outbox.json, activity 8: with no valid date',
+    ]);
   });
 
   it('turns HTML into text: entities, paragraphs, full link hrefs, hashtags', async () => {
@@ -142,7 +146,10 @@ describe('openMastodon on the extracted fixture folder', () => {
     const archive = await openMastodon(BASIC);
     const first = await readAll(archive);
     expect(await readAll(archive)).toEqual(first);
-    expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no valid date']);
+    expect(skipLines(archive)).toEqual([
+      `${archive.path}: skipped 1 record: 1 with no valid date`,
+      '  outbox.json, activity 8: with no valid date',
+    ]);
   });
 });
 
@@ -171,7 +178,10 @@ describe('openMastodon on the other shapes of an export', () => {
       const archive = await openMastodon(path);
       expect(archive.owner).toEqual(OWNER);
       expect(await readAll(archive)).toEqual([...(await byId()).values()]);
-      expect(archive.warnings).toEqual(['outbox.json: skipped 1 post with no valid date']);
+      expect(skipLines(archive)).toEqual([
+        `${archive.path}: skipped 1 record: 1 with no valid date`,
+        '  outbox.json, activity 8: with no valid date',
+      ]);
     },
   );
 

@@ -29,7 +29,13 @@ function expectModernSplit(r: ReadResult, part1 = 'data/tweets-part1.js'): void 
     website: 'https://audit.example.org/',
     bio: 'I audit my own tweets.',
   });
-  expect(r.archive.warnings).toEqual([`${part1}: skipped 2 tweets with no id or no valid date`]);
+  expect(r.archive.warnings).toEqual([]);
+  expect(r.archive.skipped.report(true)).toEqual([
+    {
+      warning: `${r.archive.path}: skipped 2 records: 2 with no id or no valid date`,
+      details: [`  ${part1}, item 3: with no id or no valid date`, `  ${part1}, item 4: with no id or no valid date`],
+    },
+  ]);
 
   expect(r.byId.get('1790000000000000101')).toEqual({
     id: '1790000000000000101',
@@ -92,7 +98,8 @@ describe('modern archive variants', () => {
     const first = await collect(archive);
     const second = await collect(archive);
     expect(second.tweets).toEqual(first.tweets);
-    expect(archive.warnings).toHaveLength(1);
+    expect(archive.skipped.report(false)).toHaveLength(1);
+    expect(archive.skipped.total).toBe(2);
   });
 
   it('reads the data folder itself', async () => {

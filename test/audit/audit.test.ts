@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { audit, prepareAudit, type AuditOptions } from '../../src/audit.js';
+import { audit, prepareAudit, TURN_EVERY, withTurns, type AuditOptions } from '../../src/audit.js';
 import { renderers } from '../../src/report/index.js';
 import { hasShared, shared } from '../archive/helpers/read.js';
 import { repoRoot, runMain } from '../support/cli.js';
@@ -78,7 +78,7 @@ describe('audit', () => {
       path.join(dir, 'data/tweets.js'),
       'window.YTD.tweets.part0 = [{ "tweet": { "id_str": "1", "full_text": "no date" } }]',
     );
-    const skipped = 'tweet-audit: warning: data/tweets.js: skipped 1 tweets with no id or no valid date\n';
+    const skipped = `tweet-audit: warning: ${dir}: skipped 1 record: 1 with no id or no valid date; --verbose lists them\n`;
     for (const args of [
       ['report', dir],
       ['report', dir, '--all'],
@@ -92,5 +92,25 @@ describe('audit', () => {
     expect((await runMain(['report', dir, '--all'])).stderr).toBe(
       `${skipped}tweet-audit: ${dir}: has no tweets to report on\n`,
     );
+  });
+});
+
+describe('withTurns', () => {
+  it('lets the event loop run between batches of a synchronous loop, so a signal handler is not kept waiting', async () => {
+    // A callback queued for the next turn stands for a signal handler: it must run within the
+    // first batch of items, not after the last one.
+    let turned = false;
+    setImmediate(() => (turned = true));
+    function* items(): Generator<number> {
+      for (let i = 0; i < 10 * TURN_EVERY; i++) yield i;
+    }
+    let seenAtTurn: number | undefined;
+    const all: number[] = [];
+    for await (const i of withTurns(items())) {
+      if (turned && seenAtTurn === undefined) seenAtTurn = i;
+      all.push(i);
+    }
+    expect(all).toEqual([...items()]);
+    expect(seenAtTurn).toBe(TURN_EVERY);
   });
 });

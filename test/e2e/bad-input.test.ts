@@ -172,7 +172,34 @@ describe('records without an id or a date', () => {
     );
     const result = await runBinary(['report', archive, '--month', '2024-11', '--format', 'json', '--tz', 'UTC']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^tweet-audit: warning: .*tweets\.js.*skipped 2/m);
+    expect(result.stderr).toMatch(
+      /^tweet-audit: warning: .*partial: skipped 2 records: 2 with no id or no valid date; --verbose lists them$/m,
+    );
     expect(JSON.parse(result.stdout).total).toBe(2);
+  });
+
+  it('are said in one warning whatever the reasons, and listed one by one with --verbose', async () => {
+    const archive = modernArchive(
+      'mixed',
+      `window.YTD.tweets.part0 = ${JSON.stringify([
+        tweet('11', 'Sat Nov 09 12:14:18 +0000 2024', 'a fine tweet about support macros'),
+        { tweet: { id_str: '14', full_text: 'no date here' } },
+        tweet('15', 'Mon Jan 01 12:00:00 +0000 2090', 'from the future'),
+      ])}`,
+    );
+    const args = ['report', archive, '--month', '2024-11', '--format', 'json', '--tz', 'UTC'];
+    const quiet = await runBinary(args);
+    expect(quiet.code).toBe(0);
+    const warning = new RegExp(
+      `^tweet-audit: warning: .*mixed: skipped 2 records: 1 with no id or no valid date, 1 dated after the archive was made \\(\\d{4}-\\d\\d-\\d\\d\\)`,
+    );
+    expect(quiet.stderr.split('\n').filter((line) => line.includes('skipped'))).toHaveLength(1);
+    expect(quiet.stderr).toMatch(new RegExp(`${warning.source}; --verbose lists them$`, 'm'));
+
+    const verbose = await runBinary([...args, '--verbose']);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(new RegExp(`${warning.source}$`, 'm'));
+    expect(verbose.stderr).toMatch(/^tweet-audit: {3}data\/tweets\.js, item 2: with no id or no valid date$/m);
+    expect(verbose.stderr).toMatch(/^tweet-audit: {3}mixed, id 15: dated after the archive was made/m);
   });
 });

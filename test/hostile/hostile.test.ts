@@ -59,10 +59,17 @@ describe('hostile input: one line and exit 2, or one counted warning; never a st
 });
 
 describe('signals', () => {
-  it('SIGTERM while --out is being written: exit 143 and no file left behind', async () => {
-    const archive = path.join(temp, 'signal-archive');
-    await generateArchive({ tweets: 20_000, out: archive, seed: 7 });
-    const outDir = path.join(temp, 'signal-out');
+  let archive: string | undefined;
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ] as const)('%s while classify --out is being written: exit %i and no file left behind', async (signal, code) => {
+    if (!archive) {
+      archive = path.join(temp, 'signal-archive');
+      await generateArchive({ tweets: 20_000, out: archive, seed: 7 });
+    }
+    const outDir = path.join(temp, `signal-out-${signal}`);
     mkdirSync(outDir);
     const child = spawn(
       process.execPath,
@@ -77,11 +84,11 @@ describe('signals', () => {
     let sent = false;
     while (!sent) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      if (readdirSync(outDir).length > 0) sent = child.kill('SIGTERM');
+      if (readdirSync(outDir).length > 0) sent = child.kill(signal);
       if (child.exitCode !== null) break;
     }
     expect(sent).toBe(true);
-    expect(await exited).toBe(143);
+    expect(await exited).toBe(code);
     expect(readdirSync(outDir)).toEqual([]);
   });
 });

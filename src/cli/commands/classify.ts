@@ -1,4 +1,4 @@
-import { prepareAudit } from '../../audit.js';
+import { prepareAudit, withTurns } from '../../audit.js';
 import { writeTweetRows } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput } from '../output.js';
@@ -26,7 +26,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     options.out,
     archives,
     async (out) => {
-      await writeTweetRows(prepared.classified(months), options.format, out, { csvSafe: options.csvSafe });
+      await writeTweetRows(withTurns(prepared.classified(months)), options.format, out, { csvSafe: options.csvSafe });
     },
     { month: monthOfPeriod(prepared), handle: prepared.archive.owner.handles[0] },
   );

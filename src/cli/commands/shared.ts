@@ -167,6 +167,10 @@ export function finishReading(io: CliIO, inputs: CommandInputs, prepared: Prepar
     if (NOTICE_WARNINGS.test(warning)) diagnostics.notice(warning);
     else diagnostics.warning(warning);
   }
+  for (const { warning, details } of prepared.archive.skipped.report(diagnostics.verbose)) {
+    diagnostics.warning(warning);
+    for (const detail of details) diagnostics.detail(detail);
+  }
   // Labels given with --labels are always accounted for; the default labels file only on a
   // terminal (or --verbose), so a monthly cron job that reads it stays quiet.
   if (inputs.labels instanceof UserLabels) {

@@ -56,3 +56,8 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tweet-audit-archive-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** The archive's one warning about skipped records, then the records as --verbose lists them. */
+export function skipLines(archive: OpenedArchive): string[] {
+  return archive.skipped.report(true).flatMap(({ warning, details }) => [warning, ...details]);
+}

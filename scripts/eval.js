@@ -3,13 +3,12 @@
 // worst first; how far confidence can be trusted; what 50 of a user's own labels add.
 // Usage: npm run eval [-- --json]   (needs ../shared/archives)
 import { loadLabeledArchives } from '../dist/classify/corpus.js';
-import { leaveOneArchiveOut, userLabelLift } from '../dist/classify/loao.js';
+import { leaveOneArchiveOut } from '../dist/classify/loao.js';
 import { ARCHIVES, LABEL_DIRS, requireArchives } from './corpus-paths.js';
 
 requireArchives();
 const archives = await loadLabeledArchives(ARCHIVES, LABEL_DIRS);
-const { archives: rows, reliability } = leaveOneArchiveOut(archives);
-const lift = userLabelLift(archives);
+const { archives: rows, reliability, lift } = leaveOneArchiveOut(archives, { given: 50, draws: 3 });
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ archives: rows, reliability, lift }, null, 2)}\n`);
   process.exit(0);

@@ -1,6 +1,7 @@
 import type { LabeledArchive } from './corpus.js';
 import { evaluate, type EvalPair } from './evaluate.js';
 import { chooseLabel, personalize, scoreLearned, trainLearned } from './learned.js';
+import type { LinearModel } from './logistic.js';
 import { labelFromKey, type LabelKey } from './model.js';
 
 /** One archive scored by a model trained on the other archives only. */
@@ -23,6 +24,14 @@ export interface ReliabilityBin {
 export interface LeaveOneOut {
   archives: ArchiveScore[];
   reliability: ReliabilityBin[];
+  /** What a user's own labels add, when asked for (one model per archive serves both). */
+  lift: LiftScore[];
+}
+
+/** How many of a user's labels, drawn at random how many times, for the lift. */
+export interface LiftOptions {
+  given: number;
+  draws: number;
 }
 
 const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
@@ -33,8 +42,9 @@ function pair(id: string, expected: LabelKey, actual: LabelKey): EvalPair {
 }
 
 /** Scores each archive with a model trained on the others' labels only. */
-export function leaveOneArchiveOut(archives: readonly LabeledArchive[]): LeaveOneOut {
+export function leaveOneArchiveOut(archives: readonly LabeledArchive[], liftOptions?: LiftOptions): LeaveOneOut {
   const scores: ArchiveScore[] = [];
+  const lift: LiftScore[] = [];
   const reliability: ReliabilityBin[] = BINS.slice(0, -1).map((from, i) => ({
     from,
     to: Math.min(1, BINS[i + 1]!),
@@ -55,6 +65,8 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[]): LeaveOn
       bin.count++;
       if (scored.best.split('/')[0] === tweet.label.split('/')[0]) bin.correct++;
     }
+    if (liftOptions && held.tweets.length > liftOptions.given)
+      lift.push(liftOf(held, model, liftOptions.given, liftOptions.draws));
     const learned = evaluate(learnedPairs);
     const rules = evaluate(rulePairs);
     scores.push({
@@ -71,6 +83,7 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[]): LeaveOn
   return {
     archives: scores.sort((a, b) => a.learned.accuracy - b.learned.accuracy || a.name.localeCompare(b.name)),
     reliability,
+    lift,
   };
 }
 
@@ -81,36 +94,30 @@ export interface LiftScore {
 }
 
 /**
- * What a user's own labels are worth: for each archive, the model trained on the others, then
- * corrected with `given` labels of this archive drawn at random, scored on the rest (category
- * accuracy), averaged over `draws` seeded draws.
+ * What a user's own labels are worth: the model trained on the other archives, corrected with
+ * `given` labels of this archive drawn at random, scored on the rest (category accuracy),
+ * averaged over `draws` seeded draws.
  */
-export function userLabelLift(archives: readonly LabeledArchive[], given = 50, draws = 3): LiftScore[] {
-  const out: LiftScore[] = [];
-  for (const held of archives) {
-    if (held.tweets.length <= given) continue;
-    const model = trainLearned(archives.filter((a) => a !== held).map((a) => a.tweets));
-    let before = 0;
-    let after = 0;
-    let scored = 0;
-    for (let draw = 0; draw < draws; draw++) {
-      const order = shuffled(held.tweets.length, draw * 7919 + 1);
-      const mine = new Set(order.slice(0, given));
-      const personal = personalize(
-        model,
-        held.tweets.filter((_, i) => mine.has(i)),
-      );
-      held.tweets.forEach((tweet, i) => {
-        if (mine.has(i)) return;
-        const category = tweet.label.split('/')[0];
-        if (scoreLearned(model, tweet.evidence).best.split('/')[0] === category) before++;
-        if (scoreLearned(personal, tweet.evidence).best.split('/')[0] === category) after++;
-        scored++;
-      });
-    }
-    out.push({ name: held.name, before: before / scored, after: after / scored });
+function liftOf(held: LabeledArchive, model: LinearModel, given: number, draws: number): LiftScore {
+  let before = 0;
+  let after = 0;
+  let scored = 0;
+  for (let draw = 0; draw < draws; draw++) {
+    const order = shuffled(held.tweets.length, draw * 7919 + 1);
+    const mine = new Set(order.slice(0, given));
+    const personal = personalize(
+      model,
+      held.tweets.filter((_, i) => mine.has(i)),
+    );
+    held.tweets.forEach((tweet, i) => {
+      if (mine.has(i)) return;
+      const category = tweet.label.split('/')[0];
+      if (scoreLearned(model, tweet.evidence).best.split('/')[0] === category) before++;
+      if (scoreLearned(personal, tweet.evidence).best.split('/')[0] === category) after++;
+      scored++;
+    });
   }
-  return out;
+  return { name: held.name, before: before / scored, after: after / scored };
 }
 
 /** 0..n-1 in a seeded random order (Fisher-Yates over a linear congruential generator). */

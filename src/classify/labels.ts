@@ -45,6 +45,8 @@ export function parseLabels(content: string, file: string): UserLabels {
   try {
     rows = parse(content, {
       bom: true,
+      // A file saved by a spreadsheet (CRLF) and then appended to by hand (LF) mixes both.
+      record_delimiter: ['\r\n', '\n'],
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,

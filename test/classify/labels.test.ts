@@ -44,6 +44,11 @@ describe('readLabels', () => {
     });
   });
 
+  it('reads every row of a file saved with CRLF and appended to with LF', () => {
+    const mixed = 'id,category,subcategory\r\n1,personal,life\r\n2,promotion,self\n3,conversation,reply\n';
+    expect([...parseLabels(mixed, 'x.csv').keys()]).toEqual(['1', '2', '3']);
+  });
+
   it('counts only the rows of an edited classify CSV that differ from its original column, dropping a subcategory that no longer fits', () => {
     const csv = [
       'id,created_at,category,subcategory,confidence,flags,decided_by,text,original',

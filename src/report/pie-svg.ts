@@ -2,7 +2,7 @@ import { CATEGORIES } from '../classify/taxonomy.js';
 import { escapeHtml } from './escape.js';
 import { formatPercent } from './format.js';
 import { CATEGORY_HEX } from './renderers/shared.js';
-import type { MonthReport } from './types.js';
+import type { MonthReport, Review } from './types.js';
 
 /** Fixed precision keeps the SVG byte-stable across platforms. */
 function num(value: number): string {
@@ -21,7 +21,7 @@ function pointAt(cx: number, cy: number, r: number, turn: number): [string, stri
  * taxonomy order. Each carries `data-category` and `data-share` (the report's share) so a test
  * in a browser can check the drawing against the data.
  */
-export function renderPieSlices(month: MonthReport, cx: number, cy: number, r: number): string {
+export function renderPieSlices(month: Review, cx: number, cy: number, r: number): string {
   if (month.total === 0) {
     return `<circle cx="${cx}" cy="${cy}" r="${r}" fill="#e5e7eb"><title>No tweets</title></circle>`;
   }

@@ -218,6 +218,41 @@ export interface MonthReport {
   lowConfidence: { threshold: number; count: number; ids: string[]; tweets: ShownTweet[] };
 }
 
+/** What a month's review and a period's review share: all but which month and the one before. */
+export type Review = Omit<MonthReport, 'month' | 'previous'>;
+
+/** A month of a period whose share of one category was far from the period's. */
+export interface Standout {
+  month: string;
+  category: Category;
+  /** The category's tweets and the month's total. */
+  count: number;
+  total: number;
+  share: number;
+  /** The category's share over the whole period. */
+  periodShare: number;
+  /** `share` minus `periodShare`, in percentage points (1 decimal). */
+  points: number;
+  text: string;
+}
+
+/**
+ * One review of a period of several months (`--from/--to`, `--all`): the figures, flags, examples
+ * and answers over the whole period, and the months that stood out. Shares are of the period's
+ * total; there is no change column (`changePoints` is null), the trend says how the months moved.
+ */
+export interface PeriodReport extends Review {
+  /** Inclusive "YYYY-MM" bounds. */
+  from: string;
+  to: string;
+  /** Months of the period with at least one tweet. */
+  activeMonths: number;
+  /** Every month of the period, oldest first, empty ones included with total 0. */
+  trend: TrendPoint[];
+  /** At most one per month, largest first: months whose share of a category moved most from the period's. */
+  standouts: Standout[];
+}
+
 /** One month of the trend: counters only, kept for every month. */
 export interface TrendPoint {
   month: string;
@@ -251,6 +286,8 @@ export interface AuditReport {
   months: MonthReport[];
   /** Whose archive, for links to the tweets; set by the CLI, absent when unknown. */
   account?: ReportAccount;
+  /** The review of the detailed months as one period; present when asked for and they are several. */
+  summary?: PeriodReport;
   /**
    * Shares per month from the first to the last month seen (empty months in between included,
    * with total 0), widened to cover the detailed months.

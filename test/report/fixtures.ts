@@ -87,10 +87,11 @@ export function times(count: number, make: (i: number) => FixtureSpec): Classifi
 /** Runs the aggregator over tweets. */
 export function aggregate(
   tweets: Iterable<ClassifiedTweet>,
-  options: { detailMonths: string[]; config?: TweetAuditConfig; examples?: number },
+  options: { detailMonths: string[]; config?: TweetAuditConfig; examples?: number; summary?: boolean },
 ): AuditReport {
   const aggregator = createAggregator({
     detailMonths: options.detailMonths,
+    summary: options.summary,
     config: options.config ?? {},
     timeZone: 'UTC',
     examples: options.examples ?? 0,

@@ -18,6 +18,7 @@ interface ReportOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
   chart?: string;
   examples: number;
+  byMonth?: boolean;
 }
 
 /**
@@ -43,7 +44,12 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   }
   for (const [index, group] of inputs.groups.entries()) {
     const each = inputsFor(inputs, group);
-    const { prepared, report } = await audit({ ...each, examples: options.examples, trend: trendFor(options.format) });
+    const { prepared, report } = await audit({
+      ...each,
+      examples: options.examples,
+      trend: trendFor(options.format),
+      summary: true,
+    });
     describePeriod(io, each, prepared);
     const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
     const account = reportAccount(prepared);
@@ -52,7 +58,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
       humanFormat: options.format === 'table',
       toFile: Boolean(options.out),
     });
-    const text = renderers[options.format](report, { color, width: io.stdout.columns });
+    const text = renderers[options.format](report, { color, width: io.stdout.columns, byMonth: options.byMonth });
     if (index > 0 && !options.out) io.stdout.write('\n');
     const paged = inputs.groups.length === 1 && options.pager !== false;
     await emitText(io, options.out, archives, text, { vars, pager: paged });

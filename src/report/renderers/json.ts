@@ -1,4 +1,4 @@
-import type { AuditReport, GeneratorInfo, MonthReport, ReportAccount, TrendPoint } from '../types.js';
+import type { AuditReport, GeneratorInfo, MonthReport, PeriodReport, ReportAccount, TrendPoint } from '../types.js';
 import type { RenderOptions } from './shared.js';
 
 /** The JSON of a report with exactly one detailed month: that month at top level. */
@@ -13,6 +13,8 @@ export interface MultiMonthJson {
   account?: ReportAccount;
   timezone: string;
   monthsSeen: string[];
+  /** The period as one review, for --from/--to and --all. */
+  summary?: PeriodReport;
   months: MonthReport[];
   trend: TrendPoint[];
 }
@@ -38,6 +40,7 @@ export function toJsonValue(report: AuditReport): SingleMonthJson | MultiMonthJs
     ...(report.account ? { account: report.account } : {}),
     timezone: report.timezone,
     monthsSeen: report.monthsSeen,
+    ...(report.summary ? { summary: report.summary } : {}),
     months: report.months,
     trend: report.trend,
   };

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runMain, sampleArchive } from '../support/cli.js';
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-period-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 // The sample archive has tweets in 2026-09 and 2026-10 and a few in 2026-11; 2026-08 is an empty month of the range.
 describe('report over a period', () => {
@@ -30,6 +36,14 @@ describe('report over a period', () => {
     expect(value.months.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(value.summary).toMatchObject({ from: '2026-09', to: '2026-11' });
     expect(value.summary.total).toBe(value.months.reduce((sum, m) => sum + m.total, 0));
+  });
+
+  it('charts the period as one with --chart, the last month with --by-month', async () => {
+    const chart = path.join(temp, 'pie.svg');
+    await runMain(['report', sampleArchive, '--from', '2026-09', '--to', '2026-10', '--chart', chart]);
+    expect(readFileSync(chart, 'utf8')).toContain('Tweets by category, 2026-09..2026-10 (n=554,');
+    await runMain(['report', sampleArchive, '--from', '2026-09', '--to', '2026-10', '--by-month', '--chart', chart]);
+    expect(readFileSync(chart, 'utf8')).toContain('Tweets by category, 2026-10 (n=402,');
   });
 
   it('keeps the default a single month', async () => {

@@ -63,9 +63,12 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     const paged = inputs.groups.length === 1 && options.pager !== false;
     await emitText(io, options.out, archives, text, { vars, pager: paged });
     if (options.chart) {
+      // A period reviewed as one is charted as one; otherwise the last month.
+      const period = options.byMonth ? undefined : report.summary;
       const month = report.months.at(-1);
       if (!month) throw new TweetAuditError('there is no month to chart', { file: options.chart });
-      await withOutput(io, options.chart, archives, (out) => writeText(out, renderPieSvg(month)), vars);
+      const svg = period ? renderPieSvg(period, `${period.from}..${period.to}`) : renderPieSvg(month);
+      await withOutput(io, options.chart, archives, (out) => writeText(out, svg), vars);
     }
   }
   return EXIT.ok;

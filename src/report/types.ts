@@ -267,6 +267,20 @@ export interface TrendPoint {
 export interface ReportAccount {
   handle: string;
   platform: 'x' | 'mastodon' | 'bluesky';
+  /** The name shown on the profile, where the archive has one. */
+  displayName?: string;
+}
+
+/** How recent the archive is: the day it was generated, else the day of its newest tweet (local). */
+export interface ArchiveDate {
+  date: string;
+  basis: 'generated' | 'newest-tweet';
+}
+
+/** Something the report took without the user saying so, and how to set it. */
+export interface Guess {
+  kind: 'time-zone' | 'employer';
+  text: string;
 }
 
 /** Who produced a report. No date: the same input must give the same bytes. */
@@ -286,6 +300,10 @@ export interface AuditReport {
   months: MonthReport[];
   /** Whose archive, for links to the tweets; set by the CLI, absent when unknown. */
   account?: ReportAccount;
+  /** How recent the archive is; set by the CLI. */
+  archive?: ArchiveDate;
+  /** What was guessed rather than set (time zone, employer); set by the CLI, absent when nothing was. */
+  guesses?: Guess[];
   /** The review of the detailed months as one period; present when asked for and they are several. */
   summary?: PeriodReport;
   /**

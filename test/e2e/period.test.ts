@@ -13,8 +13,9 @@ describe('report over a period', () => {
     const one = await runMain(['report', sampleArchive, '--from', '2026-08', '--to', '2026-10']);
     expect(one.code).toBe(0);
     expect(one.stdout.match(/^Tweet audit .*/gmu)).toEqual([
-      expect.stringMatching(/^Tweet audit 2026-08\.\.2026-10 {2}n=554 /u),
+      'Tweet audit 2026-08..2026-10 · @marisolquade (Marisol Quade) · archive of 2026-11-03',
     ]);
+    expect(one.stdout.split('\n')[1]).toMatch(/^n=554 {2}2026-08-01 to 2026-10-31 /u);
     expect(one.stdout).toContain('Months that stood out');
     const each = await runMain(['report', sampleArchive, '--from', '2026-08', '--to', '2026-10', '--by-month']);
     expect(each.code).toBe(0);

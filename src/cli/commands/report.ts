@@ -7,7 +7,7 @@ import type { CommonOptions, REPORT_FORMATS } from '../program.js';
 import {
   auditOptionsFrom,
   describePeriod,
-  reportAccount,
+  describeArchive,
   inputsFor,
   monthOfPeriod,
   severalAccountsError,
@@ -52,8 +52,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     });
     describePeriod(io, each, prepared);
     const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
-    const account = reportAccount(prepared);
-    if (account) report.account = account;
+    describeArchive(report, prepared);
     const color = chooseColor(colorMode(options), io, {
       humanFormat: options.format === 'table',
       toFile: Boolean(options.out),

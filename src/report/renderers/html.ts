@@ -6,8 +6,10 @@ import { formatPercent, formatPoints, plural } from '../format.js';
 import { renderPieSlices } from '../pie-svg.js';
 import type { AuditReport, MonthReport, PeriodReport, Review, TrendPoint } from '../types.js';
 import {
+  archiveLine,
   CATEGORY_HEX,
   emptyInPeriod,
+  guessLines,
   oneLine,
   periodShown,
   periodSparklines,
@@ -32,6 +34,7 @@ h2 { font-size: 1.3rem; margin: 32px 0 4px; border-bottom: 1px solid var(--line)
 h3 { font-size: 1.05rem; margin: 24px 0 8px; }
 .meta { color: var(--muted); margin: 0 0 12px; }
 .warning { border-left: 4px solid var(--warn); background: #fff8c5; padding: 8px 12px; }
+.guess { color: var(--warn); margin: 0 0 4px; }
 .overview { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
 .pie { margin: 0; flex: 0 1 260px; }
 .pie svg { width: 100%; max-width: 260px; height: auto; display: block; }
@@ -329,8 +332,11 @@ export function renderTrendHtml(report: AuditReport, points: TrendPoint[]): stri
 export function renderHtml(report: AuditReport, options: RenderOptions): string {
   const period = periodShown(report, options);
   const monthsTitle = period ? `${period.from}..${period.to}` : report.months.map((m) => m.month).join(', ');
-  const title = monthsTitle.length > 0 ? `Tweet audit ${monthsTitle}` : 'Tweet audit';
-  const body: string[] = ['<h1>Tweet audit</h1>'];
+  const about = archiveLine(report);
+  const named = about ? ` · ${about}` : '';
+  const title = monthsTitle.length > 0 ? `Tweet audit ${monthsTitle}${named}` : `Tweet audit${named}`;
+  const body: string[] = [`<h1>Tweet audit${escapeHtml(named)}</h1>`];
+  for (const line of guessLines(report)) body.push(`<p class="guess" role="note">${escapeHtml(line)}</p>`);
   if (report.months.length === 0) body.push(`<p>No month to report (time zone ${escapeHtml(report.timezone)}).</p>`);
   if (period) body.push(renderMonthSection(period, report));
   else for (const month of report.months) body.push(renderMonthSection(month, report));

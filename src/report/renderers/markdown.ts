@@ -5,7 +5,9 @@ import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, PeriodReport, TrendPoint } from '../types.js';
 import { renderTrendChart } from './table.js';
 import {
+  archiveLine,
   emptyInPeriod,
+  guessLines,
   oneLine,
   periodShown,
   periodSparklines,
@@ -205,7 +207,10 @@ export function renderTrendMarkdown(points: TrendPoint[], options: RenderOptions
 
 /** The report as Markdown: headings, tables and bullets, for pasting into notes or an issue. */
 export function renderMarkdown(report: AuditReport, options: RenderOptions): string {
-  const parts = [`# Tweet audit`, ''];
+  const about = archiveLine(report);
+  const parts = [about ? `# Tweet audit · ${escapeMarkdown(about)}` : '# Tweet audit', ''];
+  const guesses = guessLines(report);
+  if (guesses.length > 0) parts.push(...guesses.map((line) => `> ${escapeMarkdown(line)}  `), '');
   if (report.months.length === 0) parts.push(`No month to report (time zone ${escapeMarkdown(report.timezone)}).`, '');
   const period = periodShown(report, options);
   if (period) parts.push(renderMonthMarkdown(period, report));

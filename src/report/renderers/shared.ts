@@ -237,3 +237,23 @@ export function periodSparklines(points: readonly TrendPoint[], cells: number): 
     ],
   };
 }
+
+/**
+ * Whose archive and how recent: "@handle (Display Name) · archive of 2026-11-02"; null when the
+ * report knows neither. Plain text: each renderer escapes it for its format.
+ */
+export function archiveLine(report: AuditReport): string | null {
+  const parts: string[] = [];
+  const { account, archive } = report;
+  if (account) parts.push(account.displayName ? `@${account.handle} (${account.displayName})` : `@${account.handle}`);
+  if (archive)
+    parts.push(
+      archive.basis === 'generated' ? `archive of ${archive.date}` : `archive to ${archive.date} (newest tweet)`,
+    );
+  return parts.length > 0 ? oneLine(parts.join(' · ')) : null;
+}
+
+/** One line per guess, as a sentence: "Time zone: the system's (UTC); pass --tz to set it". */
+export function guessLines(report: AuditReport): string[] {
+  return (report.guesses ?? []).map((guess) => guess.text.charAt(0).toUpperCase() + guess.text.slice(1));
+}

@@ -9,8 +9,10 @@ import {
   CATEGORY_LETTER,
   DEFAULT_WIDTH,
   apportion,
+  archiveLine,
   blockBar,
   emptyInPeriod,
+  guessLines,
   oneLine,
   paint,
   paintCategory,
@@ -156,18 +158,20 @@ function renderMonth(
   report: AuditReport,
   options: RenderOptions,
   width: number,
+  first = true,
 ): string {
   const { color } = options;
   const out: string[] = [];
   const period = 'from' in month ? month : undefined;
   const title = period ? `${period.from}..${period.to}` : (month as MonthReport).month;
-  out.push(
-    heading(color, `Tweet audit ${title}`) +
-      `  n=${month.total}  ${month.period.start} to ${month.period.end}  time zone ${month.timezone}`,
-  );
-  if (!period && emptyInPeriod(report, month))
-    return `${out[0]}
-  No tweets this month.`;
+  const about = archiveLine(report);
+  const figures = `n=${month.total}  ${month.period.start} to ${month.period.end}  time zone ${month.timezone}`;
+  // Whose archive goes on the title line; the figures then get their own line.
+  if (about) out.push(`${heading(color, `Tweet audit ${title}`)} · ${about}`);
+  else out.push(`${heading(color, `Tweet audit ${title}`)}  ${figures}`);
+  if (!period && emptyInPeriod(report, month)) return `${out[0]}\n  No tweets this month.`;
+  if (about) out.push(figures);
+  if (first) out.push(...guessLines(report).map((line) => paint(color, (c) => c.yellow, line)));
   if (month.lowVolume) {
     out.push(
       paint(
@@ -254,7 +258,7 @@ export function renderTable(report: AuditReport, options: RenderOptions): string
   const period = periodShown(report, options);
   const sections = period
     ? [renderMonth(period, report, options, width)]
-    : report.months.map((month) => renderMonth(month, report, options, width));
+    : report.months.map((month, i) => renderMonth(month, report, options, width, i === 0));
   if (report.months.length === 0) sections.push(`No month to report (time zone ${report.timezone}).`);
   const trend = selectTrend(report);
   if (trend.length >= 2) sections.push(renderTrendText(trend, options));

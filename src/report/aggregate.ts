@@ -189,7 +189,7 @@ class MonthDetail {
   readonly engagementTweets = new Int32Array(CATEGORIES.length);
   readonly examples: BoundedSortedList<ExampleCandidate>[];
   /** Every tweet's time and text, to show the listed ones. */
-  readonly texts = new Map<string, { createdAt: number; text: string }>();
+  readonly texts = new Map<string, { createdAt: number; text: string; url?: string }>();
   lowConfidenceCount = 0;
   readonly lowConfidence = new BoundedSortedList<{ id: string; confidence: number }>(
     LOW_CONFIDENCE_ID_CAP,
@@ -375,7 +375,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       detail.lastDay = day;
     }
 
-    detail.texts.set(tweet.id, { createdAt, text: tweet.text });
+    detail.texts.set(tweet.id, { createdAt, text: tweet.text, url: tweet.url });
     // `duplicate` is computed here over the whole month; a classifier's own value is ignored.
     let seen = 0;
     for (const flag of classification.flags) {
@@ -559,7 +559,12 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
 
     const shown = (id: string): ShownTweet => {
       const found = detail.texts.get(id);
-      return { id, local: found ? localTime(found.createdAt) : '', text: found?.text ?? '' };
+      return {
+        id,
+        local: found ? localTime(found.createdAt) : '',
+        text: found?.text ?? '',
+        ...(found?.url ? { url: found.url } : {}),
+      };
     };
     const duplicates = detail.duplicates.finish();
     const flags = {} as Record<Flag, FlagTally>;

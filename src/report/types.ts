@@ -127,6 +127,8 @@ export interface ShownTweet {
   /** Local "YYYY-MM-DD HH:MM" in the report's zone. */
   local: string;
   text: string;
+  /** The post's own page where the archive gives one (Mastodon, Bluesky); X's is made from the id. */
+  url?: string;
 }
 
 /** A flag's tally for the month. */

@@ -49,6 +49,7 @@ export function classified(spec: FixtureSpec = {}): ClassifiedTweet {
     ...(spec.retweetOf !== undefined ? { retweetOf: spec.retweetOf } : {}),
     ...(spec.likeCount !== undefined ? { likeCount: spec.likeCount } : {}),
     ...(spec.retweetCount !== undefined ? { retweetCount: spec.retweetCount } : {}),
+    ...(spec.url !== undefined ? { url: spec.url } : {}),
   };
   return {
     tweet,

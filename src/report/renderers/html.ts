@@ -113,7 +113,7 @@ function renderBreakdownTable(month: Review, withChange: boolean): string {
 function tweetList(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string {
   const { tweets: shown, more } = shownTweets(tweets, count);
   const items = shown.map((t) => {
-    const url = permalink(account, t.id);
+    const url = permalink(account, t);
     const text = escapeHtml(oneLine(t.text));
     const body = url ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${text}</a>` : text;
     return `<li><time>${escapeHtml(t.local)}</time> ${body}</li>`;

@@ -44,7 +44,7 @@ function tableOf(head: string[], align: ('l' | 'r')[], rows: string[][]): string
 function tweetItems(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string[] {
   const { tweets: shown, more } = shownTweets(tweets, count);
   const items = shown.map((t) => {
-    const url = permalink(account, t.id);
+    const url = permalink(account, t);
     const text = escapeMarkdown(oneLine(t.text));
     return `- ${t.local} ${url ? `[${text}](${url})` : text}`;
   });

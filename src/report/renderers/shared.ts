@@ -153,10 +153,18 @@ export const SHOWN_FLAGS: ReadonlySet<Flag> = new Set<Flag>(['late-night', 'drin
 /** How many listed tweets (per flag, low confidence) a report shows; the rest are "and N more". */
 export const SHOWN_TWEETS = 5;
 
-/** The tweet's page, which loads nothing until clicked; none where the archive gives no permalink. */
-export function permalink(account: ReportAccount | undefined, id: string): string | undefined {
-  if (!account || account.platform !== 'x' || !/^\d+$/.test(id)) return undefined;
-  return `https://x.com/${encodeURIComponent(account.handle.replace(/^@/, ''))}/status/${id}`;
+/**
+ * The tweet's page, which loads nothing until clicked: the post's own (Mastodon, Bluesky) where
+ * the archive gives it, an X tweet's made from the handle and id; none otherwise.
+ */
+export function permalink(
+  account: ReportAccount | undefined,
+  tweet: Pick<ShownTweet, 'id' | 'url'>,
+): string | undefined {
+  // Only a plain web address: nothing that could break out of a Markdown link or an attribute.
+  if (tweet.url && /^https?:\/\/[^\s<>()"'`\\]+$/i.test(tweet.url)) return tweet.url;
+  if (!account || account.platform !== 'x' || !/^\d+$/.test(tweet.id)) return undefined;
+  return `https://x.com/${encodeURIComponent(account.handle.replace(/^@/, ''))}/status/${tweet.id}`;
 }
 
 /** The first {@link SHOWN_TWEETS} of a list, and "and N more" for the rest of `count`. */

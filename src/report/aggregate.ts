@@ -11,7 +11,7 @@ import {
   TOP_TERMS,
 } from './constants.js';
 import { BoundedSortedList, TermCounter, compareIds, compareStrings, round } from './counters.js';
-import { DuplicateFinder, compareMembers } from './duplicates.js';
+import { DuplicateFinder, compareMembers, type DuplicateFindings } from './duplicates.js';
 import { formatDate, formatPercent, monthBounds, monthRange, plural, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
@@ -196,7 +196,15 @@ class MonthDetail {
     (a, b) => a.confidence - b.confidence || compareIds(a.id, b.id),
   );
 
-  constructor(examples: number) {
+  /**
+   * @param period the detail of a period of several months: it keeps no texts and finds no
+   * repeats of its own (its months have both), since comparing every pair of a long period costs
+   * far more memory than a month at a time.
+   */
+  constructor(
+    examples: number,
+    readonly period = false,
+  ) {
     // Highest confidence first (the clearest examples), then most engagement, then id.
     this.examples = CATEGORIES.map(
       () =>
@@ -304,7 +312,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   // The detailed months as one period: its own counts, details and hashtag spellings.
   const summary =
     options.summary && detailMonths.length > 1
-      ? { counts: new MonthCounts(), detail: new MonthDetail(examples), drivers: new DriverCounts() }
+      ? { counts: new MonthCounts(), detail: new MonthDetail(examples, true), drivers: new DriverCounts() }
       : undefined;
   // The month of the last tweet and what it keeps: archives list tweets month by month.
   let month: string | null = null;
@@ -375,7 +383,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       detail.lastDay = day;
     }
 
-    detail.texts.set(tweet.id, { createdAt, text: tweet.text, url: tweet.url });
+    if (!detail.period) detail.texts.set(tweet.id, { createdAt, text: tweet.text, url: tweet.url });
     // `duplicate` is computed here over the whole month; a classifier's own value is ignored.
     let seen = 0;
     for (const flag of classification.flags) {
@@ -405,7 +413,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       const text = analyzeText(tweet.text);
       for (const word of text.words) detail.words.add(word);
       for (const phrase of text.phrases) detail.phrases.add(phrase);
-      detail.duplicates.addNormalized(tweet.id, createdAt, text.normalized);
+      if (!detail.period) detail.duplicates.addNormalized(tweet.id, createdAt, text.normalized);
       if (tweet.urls.length > 0 && !text.hasOwnWords) detail.bareLinks += 1;
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
         detail.withEngagement += 1;
@@ -463,13 +471,20 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     return report;
   }
 
+  /** Each detailed month's repeats, found once: the period's are the sum of its months'. */
+  const monthDuplicates = new Map<string, DuplicateFindings>();
+
   function buildMonthReport(month: string, detail: MonthDetail): MonthReport {
     const previousMonth = shiftMonth(month, -1);
+    const duplicates = detail.duplicates.finish();
+    monthDuplicates.set(month, duplicates);
     const { previous, ...review } = buildReview({
       label: month,
       span: 'month',
       bounds: monthBounds(month),
       detail,
+      duplicates,
+      texts: (id) => detail.texts.get(id),
       own: counts.get(month),
       previous: { month: previousMonth, counts: counts.get(previousMonth) },
       drivers: drivers.get(month) as DriverCounts,
@@ -488,6 +503,15 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       span: 'period',
       bounds: { start: monthBounds(from).start, end: monthBounds(to).end },
       detail: summary!.detail,
+      duplicates: mergeDuplicates([...monthDuplicates.values()]),
+      // The months keep the texts; a listed tweet is in one of them.
+      texts: (id) => {
+        for (const detail of details.values()) {
+          const found = detail.texts.get(id);
+          if (found) return found;
+        }
+        return undefined;
+      },
       own: summary!.counts,
       drivers: summary!.drivers,
       displayHashtag: (key) => summary!.drivers.spellingOf(key) ?? key,
@@ -510,6 +534,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     span: 'month' | 'period';
     bounds: { start: string; end: string };
     detail: MonthDetail;
+    duplicates: DuplicateFindings;
+    texts: (id: string) => { createdAt: number; text: string; url?: string } | undefined;
     own: MonthCounts | undefined;
     /** The month before, for the change column; none for a period. */
     previous?: { month: string; counts: MonthCounts | undefined };
@@ -558,7 +584,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     }) as CategoryBreakdowns;
 
     const shown = (id: string): ShownTweet => {
-      const found = detail.texts.get(id);
+      const found = input.texts(id);
       return {
         id,
         local: found ? localTime(found.createdAt) : '',
@@ -566,7 +592,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         ...(found?.url ? { url: found.url } : {}),
       };
     };
-    const duplicates = detail.duplicates.finish();
+    const { duplicates } = input;
     const flags = {} as Record<Flag, FlagTally>;
     for (const flag of FLAGS) {
       const index = FLAG_INDEX.get(flag) as number;
@@ -694,6 +720,18 @@ function dayString(day: number): string {
 }
 
 const EMPTY = new MonthCounts();
+
+/** The repeats of several months as one: counts and groups added up, the first tweets by time. */
+function mergeDuplicates(months: readonly DuplicateFindings[]): DuplicateFindings {
+  const first = (lists: DuplicateFindings['exact'][]) => lists.flat().sort(compareMembers).slice(0, FLAG_ID_CAP);
+  return {
+    exact: first(months.map((m) => m.exact)),
+    near: first(months.map((m) => m.near)),
+    exactCount: months.reduce((sum, m) => sum + m.exactCount, 0),
+    nearCount: months.reduce((sum, m) => sum + m.nearCount, 0),
+    groups: months.reduce((sum, m) => sum + m.groups, 0),
+  };
+}
 
 /**
  * The months that stood out: per month of at least LOW_VOLUME_THRESHOLD tweets, the category whose

@@ -242,6 +242,8 @@ export interface Standout {
  * One review of a period of several months (`--from/--to`, `--all`): the figures, flags, examples
  * and answers over the whole period, and the months that stood out. Shares are of the period's
  * total; there is no change column (`changePoints` is null), the trend says how the months moved.
+ * Repeats (the duplicate flag, "Are you boring?") are its months' added up: a tweet is compared
+ * with the tweets of its own month, as in the monthly reports.
  */
 export interface PeriodReport extends Review {
   /** Inclusive "YYYY-MM" bounds. */

@@ -26,6 +26,11 @@ export interface AuditOptions {
   /** Full reports of the period's months (default); false for the trend alone. */
   detail?: boolean;
   /**
+   * Also review a period asked for with --from/--to or --all as one (the report's `summary`), when
+   * it spans several months. The default window stays a month's review, even when widened.
+   */
+  summary?: boolean;
+  /**
    * The months the report's trend covers: every month of the archive ('all', the default: the
    * JSON report carries the whole trend), the period's months ('period'), or the N months up to
    * the period's last one. Only these months and the detailed ones are classified.
@@ -93,6 +98,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     config: prepared.config,
     timeZone: prepared.zone.name,
     examples: options.examples,
+    summary: Boolean(options.summary) && ['range', 'all'].includes(prepared.period.chosenBy),
   });
   return { prepared, report };
 }

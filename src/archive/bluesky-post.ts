@@ -12,6 +12,12 @@ export interface RepoOwner {
 
 type DagMap = { [key: string]: DagValue };
 
+/** A post's page on bsky.app: the DID (stable, unlike a handle) and the record key; none for odd values. */
+function bskyPostUrl(authority: string, rkey: string): string | undefined {
+  if (!/^did:[a-z]+:[A-Za-z0-9._:%-]+$/.test(authority) || !/^[A-Za-z0-9._:~-]+$/.test(rkey)) return undefined;
+  return `https://bsky.app/profile/${authority}/post/${rkey}`;
+}
+
 /** The parts of an at:// URI: `at://<did or handle>/<collection>/<rkey>`. */
 export function parseAtUri(uri: unknown): { authority: string; collection: string; rkey: string } | undefined {
   if (typeof uri !== 'string') return undefined;
@@ -156,6 +162,8 @@ export function postToTweet(rkey: string, record: DagMap, owner: RepoOwner): Twe
     mediaCount: 0,
   };
   if (Array.isArray(record.langs) && typeof record.langs[0] === 'string') tweet.lang = record.langs[0];
+  const url = bskyPostUrl(owner.did, rkey);
+  if (url) tweet.url = url;
 
   // Outline tags ("tags") are hashtags the author attached without writing them in the text.
   if (Array.isArray(record.tags)) {
@@ -207,5 +215,8 @@ export function repostToTweet(rkey: string, record: DagMap, owner: RepoOwner): T
     mediaCount: 0,
   };
   if (subject?.authority.startsWith('did:')) tweet.retweetOf = accountName(subject.authority, owner);
+  // A repost has no page of its own: it links to the reposted post.
+  const url = subject?.collection === 'app.bsky.feed.post' ? bskyPostUrl(subject.authority, subject.rkey) : undefined;
+  if (url) tweet.url = url;
   return uniformTweet(tweet);
 }

@@ -35,6 +35,15 @@ function linkOf(value: unknown): string | undefined {
   return asString(value);
 }
 
+/** The first http(s) link of a value (a URL, a Link object or a list of them): a page to link to. */
+function pageOf(value: unknown): string | undefined {
+  for (const item of list(value)) {
+    const link = linkOf(item);
+    if (link && /^https?:\/\//i.test(link)) return link;
+  }
+  return undefined;
+}
+
 function list(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
@@ -200,6 +209,9 @@ function createToTweet(activity: Json, account: MastodonAccount): Converted {
     urls: plain.urls,
     mediaCount: list(object.attachment).filter(isObject).length,
   };
+  // The status's page ("url", https://host/@alice/123), else its id (https://host/users/alice/statuses/123).
+  const page = pageOf(object.url) ?? pageOf(objectId);
+  if (page) tweet.url = page;
   const lang = Object.keys(contentMap)[0];
   if (lang) tweet.lang = lang;
 
@@ -254,5 +266,8 @@ function announceToTweet(activity: Json, account: MastodonAccount): Converted {
       .map(accountOfUrl)
       .find((found) => found !== undefined);
   if (author) tweet.retweetOf = author.handle;
+  // A boost has no page of its own: it links to the boosted post.
+  const page = pageOf(boosted);
+  if (page) tweet.url = page;
   return { tweet: uniformTweet(tweet) };
 }

@@ -124,8 +124,11 @@ function reportCommand(run: Run, io: CliIO, state: RunState): Command {
     )
     .argument('<archives...>', ARCHIVES)
     .addOption(formatOption(REPORT_FORMATS, 'table'))
-    .addOption(new Option('--chart <file.svg>', "also write the month's pie chart as an SVG file"))
-    .addOption(new Option('--examples <n>', 'show n example tweets per category').argParser(parseCount).default(0));
+    .addOption(new Option('--chart <file.svg>', "also write the month's (or the period's) pie chart as an SVG file"))
+    .addOption(new Option('--examples <n>', 'show n example tweets per category').argParser(parseCount).default(0))
+    .addOption(
+      new Option('--by-month', 'with --from/--to or --all: one full report per month instead of one for the period'),
+    );
   withOptions(command, [...READING, 'out', 'json', ...COLOR, 'noPager']);
   return command
     .addHelpText(
@@ -133,6 +136,7 @@ function reportCommand(run: Run, io: CliIO, state: RunState): Command {
       examples([
         'tweet-audit report ~/Downloads/twitter-2026-11-02.zip',
         'tweet-audit report archive/ -m 2026-10 --json -o october.json',
+        'tweet-audit report archive/ --from 2026-01 --to 2026-12',
         'tweet-audit report ~/twitter-archives -f html -o ~/reports/audit-{handle}-{month}.html',
       ]),
     )

@@ -48,6 +48,12 @@ export interface Tweet {
   retweetCount?: number;
   /** The client's name ("Twitter for iPhone"), where the format has it. */
   source?: string;
+  /**
+   * The post's own page (an http(s) URL), where the format knows it: a Mastodon status's URL, a
+   * Bluesky post's bsky.app page; for a boost or repost, the boosted post's. X's is made from the
+   * handle and id instead (https://x.com/<handle>/status/<id>).
+   */
+  url?: string;
 }
 
 /**
@@ -77,6 +83,7 @@ export function uniformTweet(fields: Tweet): Tweet {
     likeCount: fields.likeCount,
     retweetCount: fields.retweetCount,
     source: fields.source,
+    url: fields.url,
   };
 }
 

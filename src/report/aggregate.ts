@@ -6,11 +6,13 @@ import {
   LOW_CONFIDENCE_ID_CAP,
   LOW_CONFIDENCE_THRESHOLD,
   LOW_VOLUME_THRESHOLD,
+  STANDOUT_MONTHS,
+  STANDOUT_POINTS,
   TOP_TERMS,
 } from './constants.js';
 import { BoundedSortedList, TermCounter, compareIds, compareStrings, round } from './counters.js';
-import { DuplicateFinder, compareMembers } from './duplicates.js';
-import { formatDate, monthBounds, monthRange, shiftMonth } from './format.js';
+import { DuplicateFinder, compareMembers, type DuplicateFindings } from './duplicates.js';
+import { formatDate, formatPercent, monthBounds, monthRange, plural, shiftMonth } from './format.js';
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
 import { evaluateTargets } from './targets.js';
@@ -28,7 +30,10 @@ import type {
   FlagTally,
   GeneratorInfo,
   MonthReport,
+  PeriodReport,
+  Review,
   ShareCount,
+  Standout,
   Spread,
   TrendPoint,
 } from './types.js';
@@ -48,6 +53,8 @@ export interface AggregatorOptions {
   monthsSeen?: readonly string[];
   /** The months the trend is cut to, when the tweets added are those of some months only. */
   trend?: { from: string; to: string };
+  /** Also review the detailed months as one period (`summary`), when there are several. */
+  summary?: boolean;
 }
 
 /** Feeds classified tweets one at a time and produces the report at the end. */
@@ -182,14 +189,22 @@ class MonthDetail {
   readonly engagementTweets = new Int32Array(CATEGORIES.length);
   readonly examples: BoundedSortedList<ExampleCandidate>[];
   /** Every tweet's time and text, to show the listed ones. */
-  readonly texts = new Map<string, { createdAt: number; text: string }>();
+  readonly texts = new Map<string, { createdAt: number; text: string; url?: string }>();
   lowConfidenceCount = 0;
   readonly lowConfidence = new BoundedSortedList<{ id: string; confidence: number }>(
     LOW_CONFIDENCE_ID_CAP,
     (a, b) => a.confidence - b.confidence || compareIds(a.id, b.id),
   );
 
-  constructor(examples: number) {
+  /**
+   * @param period the detail of a period of several months: it keeps no texts and finds no
+   * repeats of its own (its months have both), since comparing every pair of a long period costs
+   * far more memory than a month at a time.
+   */
+  constructor(
+    examples: number,
+    readonly period = false,
+  ) {
     // Highest confidence first (the clearest examples), then most engagement, then id.
     this.examples = CATEGORIES.map(
       () =>
@@ -294,6 +309,11 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     drivers.set(shiftMonth(month, -1), new DriverCounts());
   }
   const ownKeys = ownHandles.map((handle) => `@${handle}`);
+  // The detailed months as one period: its own counts, details and hashtag spellings.
+  const summary =
+    options.summary && detailMonths.length > 1
+      ? { counts: new MonthCounts(), detail: new MonthDetail(examples, true), drivers: new DriverCounts() }
+      : undefined;
   // The month of the last tweet and what it keeps: archives list tweets month by month.
   let month: string | null = null;
   let monthCounts: MonthCounts | undefined;
@@ -335,6 +355,13 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       for (const spelling of new Set(tweet.hashtags)) monthDrivers.hashtagSpellings.add(`#${spelling}`);
     }
     if (monthDetail) addDetail(monthDetail, t, tagKeys, personKeys);
+    if (monthDetail && summary) {
+      summary.counts.add(category, subcategory);
+      const counter = summary.drivers.byCategory[CATEGORY_INDEX.get(category) as number];
+      if (counter) for (const term of [...tagKeys, ...personKeys]) counter.add(term);
+      for (const spelling of new Set(tweet.hashtags)) summary.drivers.hashtagSpellings.add(`#${spelling}`);
+      addDetail(summary.detail, t, tagKeys, personKeys);
+    }
   }
 
   function addDetail(
@@ -356,7 +383,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       detail.lastDay = day;
     }
 
-    detail.texts.set(tweet.id, { createdAt, text: tweet.text });
+    if (!detail.period) detail.texts.set(tweet.id, { createdAt, text: tweet.text, url: tweet.url });
     // `duplicate` is computed here over the whole month; a classifier's own value is ignored.
     let seen = 0;
     for (const flag of classification.flags) {
@@ -386,7 +413,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       const text = analyzeText(tweet.text);
       for (const word of text.words) detail.words.add(word);
       for (const phrase of text.phrases) detail.phrases.add(phrase);
-      detail.duplicates.addNormalized(tweet.id, createdAt, text.normalized);
+      if (!detail.period) detail.duplicates.addNormalized(tweet.id, createdAt, text.normalized);
       if (tweet.urls.length > 0 && !text.hasOwnWords) detail.bareLinks += 1;
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
         detail.withEngagement += 1;
@@ -432,7 +459,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         : monthRange(span[0] as string, span[span.length - 1] as string)
             .filter((month) => !cut || (month >= cut.from && month <= cut.to))
             .map((month) => trendPoint(month, counts.get(month)));
-    return {
+    const report: AuditReport = {
       schemaVersion: 1,
       generator: options.generator ?? defaultGenerator(),
       timezone: options.timeZone,
@@ -440,17 +467,91 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       months: detailMonths.map((month) => buildMonthReport(month, details.get(month) as MonthDetail)),
       trend,
     };
+    if (summary) report.summary = buildPeriodReport(detailMonths[0]!, detailMonths.at(-1)!);
+    return report;
   }
 
+  /** Each detailed month's repeats, found once: the period's are the sum of its months'. */
+  const monthDuplicates = new Map<string, DuplicateFindings>();
+
   function buildMonthReport(month: string, detail: MonthDetail): MonthReport {
-    const ownCounts = counts.get(month);
+    const previousMonth = shiftMonth(month, -1);
+    const duplicates = detail.duplicates.finish();
+    monthDuplicates.set(month, duplicates);
+    const { previous, ...review } = buildReview({
+      label: month,
+      span: 'month',
+      bounds: monthBounds(month),
+      detail,
+      duplicates,
+      texts: (id) => detail.texts.get(id),
+      own: counts.get(month),
+      previous: { month: previousMonth, counts: counts.get(previousMonth) },
+      drivers: drivers.get(month) as DriverCounts,
+      previousDrivers: drivers.get(previousMonth) as DriverCounts,
+      displayHashtag: (key) => displayHashtag(month, key),
+    });
+    const { timezone, period, total, lowVolume, ...rest } = review;
+    return { month, timezone, period, total, lowVolume, previous, ...rest };
+  }
+
+  /** The period's review: its figures as one, and how its months moved. */
+  function buildPeriodReport(from: string, to: string): PeriodReport {
+    const label = `${from}..${to}`;
+    const review: Review & { previous?: unknown } = buildReview({
+      label,
+      span: 'period',
+      bounds: { start: monthBounds(from).start, end: monthBounds(to).end },
+      detail: summary!.detail,
+      duplicates: mergeDuplicates([...monthDuplicates.values()]),
+      // The months keep the texts; a listed tweet is in one of them.
+      texts: (id) => {
+        for (const detail of details.values()) {
+          const found = detail.texts.get(id);
+          if (found) return found;
+        }
+        return undefined;
+      },
+      own: summary!.counts,
+      drivers: summary!.drivers,
+      displayHashtag: (key) => summary!.drivers.spellingOf(key) ?? key,
+    });
+    delete review.previous;
+    const trend = monthRange(from, to).map((month) => trendPoint(month, counts.get(month)));
+    return {
+      from,
+      to,
+      ...review,
+      activeMonths: trend.filter((point) => point.total > 0).length,
+      trend,
+      standouts: findStandouts(trend, review.categories),
+    };
+  }
+
+  /** A month's or a period's review, from its counts and details (and the month before, for a month). */
+  function buildReview(input: {
+    label: string;
+    span: 'month' | 'period';
+    bounds: { start: string; end: string };
+    detail: MonthDetail;
+    duplicates: DuplicateFindings;
+    texts: (id: string) => { createdAt: number; text: string; url?: string } | undefined;
+    own: MonthCounts | undefined;
+    /** The month before, for the change column; none for a period. */
+    previous?: { month: string; counts: MonthCounts | undefined };
+    drivers: DriverCounts;
+    previousDrivers?: DriverCounts;
+    displayHashtag: (key: string) => string;
+  }): Review & { previous: { month: string; total: number } } {
+    const { label, detail } = input;
+    const ownCounts = input.own;
     const own = {
       total: ownCounts?.total ?? 0,
       categories: (ownCounts ?? EMPTY).categories,
       subcategories: (ownCounts ?? EMPTY).subcategories,
     };
-    const previousMonth = shiftMonth(month, -1);
-    const previousCounts = counts.get(previousMonth);
+    const previousMonth = input.previous?.month ?? label;
+    const previousCounts = input.previous?.counts;
     const previous = previousCounts && {
       total: previousCounts.total,
       categories: previousCounts.categories,
@@ -483,10 +584,15 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     }) as CategoryBreakdowns;
 
     const shown = (id: string): ShownTweet => {
-      const found = detail.texts.get(id);
-      return { id, local: found ? localTime(found.createdAt) : '', text: found?.text ?? '' };
+      const found = input.texts(id);
+      return {
+        id,
+        local: found ? localTime(found.createdAt) : '',
+        text: found?.text ?? '',
+        ...(found?.url ? { url: found.url } : {}),
+      };
     };
-    const duplicates = detail.duplicates.finish();
+    const { duplicates } = input;
     const flags = {} as Record<Flag, FlagTally>;
     for (const flag of FLAGS) {
       const index = FLAG_INDEX.get(flag) as number;
@@ -512,16 +618,17 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const topics = {
       words: detail.words.top(TOP_TERMS),
       phrases: detail.phrases.top(TOP_TERMS).filter((phrase) => phrase.count >= 2),
-      hashtags: detail.hashtags.top(TOP_TERMS).map((t) => ({ term: displayHashtag(month, t.term), count: t.count })),
+      hashtags: detail.hashtags.top(TOP_TERMS).map((t) => ({ term: input.displayHashtag(t.term), count: t.count })),
       people: detail.people.top(TOP_TERMS),
       domains: detail.domains.top(TOP_TERMS),
     };
-    const targets = evaluateTargets(month, own.total, categories, options.config.targets ?? []);
+    const targets = evaluateTargets(label, own.total, categories, options.config.targets ?? []);
     const goals = [...(options.config.goals ?? [])];
-    const monthDrivers = drivers.get(month) as DriverCounts;
-    const previousDrivers = drivers.get(previousMonth) as DriverCounts;
+    const monthDrivers = input.drivers;
+    const previousDrivers = input.previousDrivers;
     const facts: MonthFacts = {
-      month,
+      month: label,
+      span: input.span,
       total: own.total,
       previous: { month: previousMonth, total: previous?.total ?? 0 },
       categories,
@@ -532,10 +639,12 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       drivers: perCategory((category) =>
         (monthDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap(),
       ),
-      previousDrivers: perCategory((category) =>
-        (previousDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap(),
-      ),
-      displayDriver: (key) => (key.startsWith('#') ? displayHashtag(month, key) : key),
+      previousDrivers: previousDrivers
+        ? perCategory((category) =>
+            (previousDrivers.byCategory[CATEGORY_INDEX.get(category) as number] as TermCounter).toMap(),
+          )
+        : null,
+      displayDriver: (key) => (key.startsWith('#') ? input.displayHashtag(key) : key),
       flags,
       lateNightDrinking: detail.lateNightDrinking,
       targets,
@@ -545,11 +654,10 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       repliesToOthers: detail.repliesToOthers,
     };
 
-    const report: MonthReport = {
-      month,
+    const report: Review & { previous: { month: string; total: number } } = {
       timezone: options.timeZone,
       period: {
-        ...monthBounds(month),
+        ...input.bounds,
         firstTweet: detail.firstDay === 0 ? null : dayString(detail.firstDay),
         lastTweet: detail.lastDay === 0 ? null : dayString(detail.lastDay),
         activeDays: detail.days.size,
@@ -612,6 +720,53 @@ function dayString(day: number): string {
 }
 
 const EMPTY = new MonthCounts();
+
+/** The repeats of several months as one: counts and groups added up, the first tweets by time. */
+function mergeDuplicates(months: readonly DuplicateFindings[]): DuplicateFindings {
+  const first = (lists: DuplicateFindings['exact'][]) => lists.flat().sort(compareMembers).slice(0, FLAG_ID_CAP);
+  return {
+    exact: first(months.map((m) => m.exact)),
+    near: first(months.map((m) => m.near)),
+    exactCount: months.reduce((sum, m) => sum + m.exactCount, 0),
+    nearCount: months.reduce((sum, m) => sum + m.nearCount, 0),
+    groups: months.reduce((sum, m) => sum + m.groups, 0),
+  };
+}
+
+/**
+ * The months that stood out: per month of at least LOW_VOLUME_THRESHOLD tweets, the category whose
+ * share is furthest from the period's, when at least STANDOUT_POINTS away; largest first, at most
+ * STANDOUT_MONTHS. Shares are compared as shown (tenths of a point), like the change column.
+ */
+function findStandouts(points: readonly TrendPoint[], period: CategoryBreakdowns): Standout[] {
+  const tenths = (share: number) => Math.round(Math.round(share * 10_000) / 10);
+  const months = points.filter((point) => point.total >= LOW_VOLUME_THRESHOLD);
+  if (months.length < 2) return [];
+  const standouts: Standout[] = [];
+  for (const point of months) {
+    let best: Standout | undefined;
+    for (const category of CATEGORIES) {
+      const share = point.counts[category] / point.total;
+      const periodShare = period[category].share;
+      const change = round((tenths(share) - tenths(periodShare)) / 10, 1);
+      if (Math.abs(change) < STANDOUT_POINTS || (best && Math.abs(change) <= Math.abs(best.points))) continue;
+      best = {
+        month: point.month,
+        category,
+        count: point.counts[category],
+        total: point.total,
+        share: round(share, 4),
+        periodShare,
+        points: change,
+        text: `${point.month}: ${category} ${formatPercent(share, 1)} of ${plural(point.total, 'tweet')}, ${Math.abs(change).toFixed(1)} points ${change > 0 ? 'above' : 'below'} the period's ${formatPercent(periodShare, 1)}.`,
+      };
+    }
+    if (best) standouts.push(best);
+  }
+  return standouts
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || compareStrings(a.month, b.month))
+    .slice(0, STANDOUT_MONTHS);
+}
 
 function trendPoint(month: string, monthCounts: MonthCounts | undefined): TrendPoint {
   const own = monthCounts ?? EMPTY;

@@ -17,3 +17,8 @@ export const TOP_TERMS = 10;
 /** A share of the promotion and reply kind that marks the "clone" of seed 001. */
 export const CLONE_PROMOTION_SHARE = 0.5;
 export const CLONE_REPLY_SHARE = 0.1;
+
+/** A month of a period stands out when a category's share is this many points from the period's. */
+export const STANDOUT_POINTS = 5;
+/** At most this many months that stood out are listed. */
+export const STANDOUT_MONTHS = 3;

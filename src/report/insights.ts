@@ -18,7 +18,10 @@ import type {
 
 /** What the sentences of one month are built from; all counts, nothing pre-worded. */
 export interface MonthFacts {
+  /** "YYYY-MM", or "YYYY-MM..YYYY-MM" for a period. */
   month: string;
+  /** What `month` names, for the sentences ("this month", "this period"); default month. */
+  span?: 'month' | 'period';
   total: number;
   previous: { month: string; total: number };
   categories: CategoryBreakdowns;
@@ -230,12 +233,12 @@ function goalObservations(facts: MonthFacts): Observation[] {
     return [
       {
         kind: 'no-goals',
-        text: 'No goals are stated in your config; write down what your tweets are for ("goals") to judge the month against them.',
+        text: `No goals are stated in your config; write down what your tweets are for ("goals") to judge the ${facts.span ?? 'month'} against them.`,
       },
     ];
   }
   const listed = facts.goals.map((goal, i) => `(${i + 1}) ${goal}`).join('; ');
-  return [{ kind: 'goals', text: `Your goals: ${listed}. Does this month serve them?` }];
+  return [{ kind: 'goals', text: `Your goals: ${listed}. Does this ${facts.span ?? 'month'} serve them?` }];
 }
 
 const ROLE: Record<Category, string> = {
@@ -271,7 +274,7 @@ function activity(category: Category, categories: CategoryBreakdowns): string {
  * "Mostly a conversationalist (46%), who promotes 27% and live-tweets events 12%."
  */
 export function buildPortrait(facts: MonthFacts): string {
-  if (facts.total === 0) return 'No tweets this month, so no portrait.';
+  if (facts.total === 0) return `No tweets this ${facts.span ?? 'month'}, so no portrait.`;
   const ordered = categoriesByShare(facts.categories);
   const top = ordered[0] as Category;
   const share = facts.categories[top].share;
@@ -359,7 +362,7 @@ export function buildQuestions(facts: MonthFacts): Question[] {
   if (!empty && facts.total < LOW_VOLUME_THRESHOLD) return tooFewQuestions(facts, portrait, trust);
 
   const readYou = empty
-    ? 'No tweets this month to read.'
+    ? `No tweets this ${facts.span ?? 'month'} to read.`
     : `A reader of your ${plural(facts.total, 'tweet')} gets ${joinWords(readerParts(facts))}.`;
 
   // Without goals the observations say, once, how to add them; the answer does not say it again.
@@ -375,7 +378,8 @@ export function buildQuestions(facts: MonthFacts): Question[] {
     topics.people.length > 0 ? `people: ${listTerms(topics.people)}` : '',
     topics.domains.length > 0 ? `links to: ${listTerms(topics.domains)}` : '',
   ].filter((part) => part.length > 0);
-  const topicAnswer = topicParts.length > 0 ? `${capitalize(topicParts.join('; '))}.` : 'Nothing to go on this month.';
+  const topicAnswer =
+    topicParts.length > 0 ? `${capitalize(topicParts.join('; '))}.` : `Nothing to go on this ${facts.span ?? 'month'}.`;
 
   const boringAnswer = empty ? 'No tweets, so nothing repeats.' : `${boringParts(boring).join('; ')}.`;
 

@@ -2,7 +2,7 @@ import { CATEGORIES } from '../classify/taxonomy.js';
 import { escapeHtml } from './escape.js';
 import { formatPercent } from './format.js';
 import { CATEGORY_HEX } from './renderers/shared.js';
-import type { MonthReport } from './types.js';
+import type { MonthReport, Review } from './types.js';
 
 /** Fixed precision keeps the SVG byte-stable across platforms. */
 function num(value: number): string {
@@ -21,7 +21,7 @@ function pointAt(cx: number, cy: number, r: number, turn: number): [string, stri
  * taxonomy order. Each carries `data-category` and `data-share` (the report's share) so a test
  * in a browser can check the drawing against the data.
  */
-export function renderPieSlices(month: MonthReport, cx: number, cy: number, r: number): string {
+export function renderPieSlices(month: Review, cx: number, cy: number, r: number): string {
   if (month.total === 0) {
     return `<circle cx="${cx}" cy="${cy}" r="${r}" fill="#e5e7eb"><title>No tweets</title></circle>`;
   }
@@ -50,7 +50,7 @@ export function renderPieSlices(month: MonthReport, cx: number, cy: number, r: n
 }
 
 /** The legend rows beside the pie. */
-function renderLegend(month: MonthReport, x: number, y: number): string {
+function renderLegend(month: Review, x: number, y: number): string {
   return CATEGORIES.map((category, i) => {
     const { count, share } = month.categories[category];
     const rowY = y + i * 24;
@@ -62,11 +62,11 @@ function renderLegend(month: MonthReport, x: number, y: number): string {
 }
 
 /**
- * The month's pie chart as a standalone SVG file (for `--chart FILE.svg`): title, slices and
- * legend, no external fonts or links.
+ * The month's (or a period's, named by `label`) pie chart as a standalone SVG file (for `--chart
+ * FILE.svg`): title, slices and legend, no external fonts or links.
  */
-export function renderPieSvg(month: MonthReport): string {
-  const title = `Tweets by category, ${month.month} (n=${month.total}, ${month.timezone})`;
+export function renderPieSvg(month: Review, label = (month as MonthReport).month): string {
+  const title = `Tweets by category, ${label} (n=${month.total}, ${month.timezone})`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="240" viewBox="0 0 480 240" role="img" aria-labelledby="pie-title" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="14">`,
@@ -74,7 +74,7 @@ export function renderPieSvg(month: MonthReport): string {
     '<rect width="480" height="240" fill="#ffffff"/>',
     renderPieSlices(month, 120, 120, 100),
     renderLegend(month, 250, 70),
-    `<text x="250" y="45" font-weight="bold">${escapeHtml(month.month)} · n=${month.total}</text>`,
+    `<text x="250" y="45" font-weight="bold">${escapeHtml(label)} · n=${month.total}</text>`,
     '</svg>',
     '',
   ].join('\n');

@@ -127,6 +127,8 @@ export interface ShownTweet {
   /** Local "YYYY-MM-DD HH:MM" in the report's zone. */
   local: string;
   text: string;
+  /** The post's own page where the archive gives one (Mastodon, Bluesky); X's is made from the id. */
+  url?: string;
 }
 
 /** A flag's tally for the month. */
@@ -218,6 +220,43 @@ export interface MonthReport {
   lowConfidence: { threshold: number; count: number; ids: string[]; tweets: ShownTweet[] };
 }
 
+/** What a month's review and a period's review share: all but which month and the one before. */
+export type Review = Omit<MonthReport, 'month' | 'previous'>;
+
+/** A month of a period whose share of one category was far from the period's. */
+export interface Standout {
+  month: string;
+  category: Category;
+  /** The category's tweets and the month's total. */
+  count: number;
+  total: number;
+  share: number;
+  /** The category's share over the whole period. */
+  periodShare: number;
+  /** `share` minus `periodShare`, in percentage points (1 decimal). */
+  points: number;
+  text: string;
+}
+
+/**
+ * One review of a period of several months (`--from/--to`, `--all`): the figures, flags, examples
+ * and answers over the whole period, and the months that stood out. Shares are of the period's
+ * total; there is no change column (`changePoints` is null), the trend says how the months moved.
+ * Repeats (the duplicate flag, "Are you boring?") are its months' added up: a tweet is compared
+ * with the tweets of its own month, as in the monthly reports.
+ */
+export interface PeriodReport extends Review {
+  /** Inclusive "YYYY-MM" bounds. */
+  from: string;
+  to: string;
+  /** Months of the period with at least one tweet. */
+  activeMonths: number;
+  /** Every month of the period, oldest first, empty ones included with total 0. */
+  trend: TrendPoint[];
+  /** At most one per month, largest first: months whose share of a category moved most from the period's. */
+  standouts: Standout[];
+}
+
 /** One month of the trend: counters only, kept for every month. */
 export interface TrendPoint {
   month: string;
@@ -232,6 +271,20 @@ export interface TrendPoint {
 export interface ReportAccount {
   handle: string;
   platform: 'x' | 'mastodon' | 'bluesky';
+  /** The name shown on the profile, where the archive has one. */
+  displayName?: string;
+}
+
+/** How recent the archive is: the day it was generated, else the day of its newest tweet (local). */
+export interface ArchiveDate {
+  date: string;
+  basis: 'generated' | 'newest-tweet';
+}
+
+/** Something the report took without the user saying so, and how to set it. */
+export interface Guess {
+  kind: 'time-zone' | 'employer';
+  text: string;
 }
 
 /** Who produced a report. No date: the same input must give the same bytes. */
@@ -251,6 +304,12 @@ export interface AuditReport {
   months: MonthReport[];
   /** Whose archive, for links to the tweets; set by the CLI, absent when unknown. */
   account?: ReportAccount;
+  /** How recent the archive is; set by the CLI. */
+  archive?: ArchiveDate;
+  /** What was guessed rather than set (time zone, employer); set by the CLI, absent when nothing was. */
+  guesses?: Guess[];
+  /** The review of the detailed months as one period; present when asked for and they are several. */
+  summary?: PeriodReport;
   /**
    * Shares per month from the first to the last month seen (empty months in between included,
    * with total 0), widened to cover the detailed months.

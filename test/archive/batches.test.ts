@@ -55,7 +55,7 @@ describe('the shape of tweets', () => {
   );
 
   it('has every field of the model', () => {
-    expect(FIELDS).toHaveLength(19);
+    expect(FIELDS).toHaveLength(20);
   });
 
   it.each(CASES)('is one and the same for every tweet of every reader: %s', async (_name, targets) => {

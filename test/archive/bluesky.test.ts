@@ -176,6 +176,13 @@ describe('openBluesky on the basic fixture', () => {
     expect(tweet).toMatchObject({ isRetweet: true, retweetOf: BOB, text: `RT ${BOB_POST}` });
   });
 
+  it("links each post to its bsky.app page by DID and rkey, and a repost to the reposted post's", async () => {
+    const tweets = await byId();
+    const post = tid('2024-03-01T09:00:00.000Z');
+    expect(tweets.get(post)!.url).toBe(`https://bsky.app/profile/${ALICE}/post/${post}`);
+    expect(tweets.get(tid('2024-03-11T13:30:00.000Z'))!.url).toBe(`https://bsky.app/profile/${BOB}/post/3kbobpost2222`);
+  });
+
   it('takes the handle from a file named after it', async () => {
     const path = join(dir, 'Alice.Example.com.car');
     await copyFile(FIXTURE, path);

@@ -162,6 +162,27 @@ describe('Mastodon URLs and accounts', () => {
     expect(activityToTweet('text', account)).toEqual({ skipped: 'unknown' });
   });
 
+  it("takes a post's page from its url, else its id, and never a link that is not http(s)", () => {
+    const account = accountFromActor('https://h.example/users/a');
+    const note = (object: Record<string, unknown>) =>
+      activityToTweet(
+        {
+          type: 'Create',
+          actor: account.id,
+          published: '2024-01-01T00:00:00Z',
+          to: ['as:Public'],
+          object: { id: `${account.id}/statuses/9`, type: 'Note', content: '<p>x</p>', ...object },
+        },
+        account,
+      );
+    const urlOf = (converted: ReturnType<typeof activityToTweet>) => ('tweet' in converted ? converted.tweet.url : '-');
+    expect(urlOf(note({ url: 'https://h.example/@a/9' }))).toBe('https://h.example/@a/9');
+    expect(urlOf(note({ url: [{ type: 'Link', href: 'https://h.example/@a/9' }] }))).toBe('https://h.example/@a/9');
+    expect(urlOf(note({}))).toBe('https://h.example/users/a/statuses/9');
+    expect(urlOf(note({ url: 'javascript:alert(1)' }))).toBe('https://h.example/users/a/statuses/9');
+    expect(urlOf(note({ id: 'tag:h.example,2024:9', url: 'javascript:alert(1)' }))).toBeUndefined();
+  });
+
   it('finds the boosted author in cc when the URL does not name it', () => {
     const account = accountFromActor('https://h.example/users/a');
     const result = activityToTweet(

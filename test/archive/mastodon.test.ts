@@ -133,6 +133,13 @@ describe('openMastodon on the extracted fixture folder', () => {
     });
   });
 
+  it("links each post to its own page, and a boost to the boosted post's", async () => {
+    const tweets = await byId();
+    expect(tweets.get(status(1))!.url).toBe(`https://social.example/@alice/${status(1)}`);
+    expect(tweets.get(status(5))!.url).toBe(`https://social.example/@alice/${status(5)}`);
+    expect(tweets.get(status(7))!.url).toBe('https://other.example/users/bob/statuses/333');
+  });
+
   it('keeps the content warning in front of the text and reads quotes', async () => {
     const tweets = await byId();
     expect(tweets.get(status(9))).toMatchObject({

@@ -49,6 +49,7 @@ export function classified(spec: FixtureSpec = {}): ClassifiedTweet {
     ...(spec.retweetOf !== undefined ? { retweetOf: spec.retweetOf } : {}),
     ...(spec.likeCount !== undefined ? { likeCount: spec.likeCount } : {}),
     ...(spec.retweetCount !== undefined ? { retweetCount: spec.retweetCount } : {}),
+    ...(spec.url !== undefined ? { url: spec.url } : {}),
   };
   return {
     tweet,
@@ -87,10 +88,11 @@ export function times(count: number, make: (i: number) => FixtureSpec): Classifi
 /** Runs the aggregator over tweets. */
 export function aggregate(
   tweets: Iterable<ClassifiedTweet>,
-  options: { detailMonths: string[]; config?: TweetAuditConfig; examples?: number },
+  options: { detailMonths: string[]; config?: TweetAuditConfig; examples?: number; summary?: boolean },
 ): AuditReport {
   const aggregator = createAggregator({
     detailMonths: options.detailMonths,
+    summary: options.summary,
     config: options.config ?? {},
     timeZone: 'UTC',
     examples: options.examples ?? 0,

@@ -7,7 +7,7 @@ import type { CommonOptions, REPORT_FORMATS } from '../program.js';
 import {
   auditOptionsFrom,
   describePeriod,
-  reportAccount,
+  describeArchive,
   inputsFor,
   monthOfPeriod,
   severalAccountsError,
@@ -53,8 +53,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     const { prepared, report } = await audit({ ...each, trend: options.out ? trendFor(options.format) : 0 });
     describePeriod(io, each, prepared);
     if (options.out) {
-      const account = reportAccount(prepared);
-      if (account) report.account = account;
+      describeArchive(report, prepared);
       const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
       const text = renderers[options.format](report, { color: null, width: io.stdout.columns });
       await withOutput(io, options.out, archives, (out) => writeText(out, text), vars);

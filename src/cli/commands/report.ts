@@ -7,7 +7,7 @@ import type { CommonOptions, REPORT_FORMATS } from '../program.js';
 import {
   auditOptionsFrom,
   describePeriod,
-  reportAccount,
+  describeArchive,
   inputsFor,
   monthOfPeriod,
   severalAccountsError,
@@ -18,6 +18,7 @@ interface ReportOptions extends CommonOptions {
   format: (typeof REPORT_FORMATS)[number];
   chart?: string;
   examples: number;
+  byMonth?: boolean;
 }
 
 /**
@@ -43,23 +44,30 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   }
   for (const [index, group] of inputs.groups.entries()) {
     const each = inputsFor(inputs, group);
-    const { prepared, report } = await audit({ ...each, examples: options.examples, trend: trendFor(options.format) });
+    const { prepared, report } = await audit({
+      ...each,
+      examples: options.examples,
+      trend: trendFor(options.format),
+      summary: true,
+    });
     describePeriod(io, each, prepared);
     const vars = { month: monthOfPeriod(prepared), handle: group.handle ?? prepared.archive.owner.handles[0] };
-    const account = reportAccount(prepared);
-    if (account) report.account = account;
+    describeArchive(report, prepared);
     const color = chooseColor(colorMode(options), io, {
       humanFormat: options.format === 'table',
       toFile: Boolean(options.out),
     });
-    const text = renderers[options.format](report, { color, width: io.stdout.columns });
+    const text = renderers[options.format](report, { color, width: io.stdout.columns, byMonth: options.byMonth });
     if (index > 0 && !options.out) io.stdout.write('\n');
     const paged = inputs.groups.length === 1 && options.pager !== false;
     await emitText(io, options.out, archives, text, { vars, pager: paged });
     if (options.chart) {
+      // A period reviewed as one is charted as one; otherwise the last month.
+      const period = options.byMonth ? undefined : report.summary;
       const month = report.months.at(-1);
       if (!month) throw new TweetAuditError('there is no month to chart', { file: options.chart });
-      await withOutput(io, options.chart, archives, (out) => writeText(out, renderPieSvg(month)), vars);
+      const svg = period ? renderPieSvg(period, `${period.from}..${period.to}`) : renderPieSvg(month);
+      await withOutput(io, options.chart, archives, (out) => writeText(out, svg), vars);
     }
   }
   return EXIT.ok;

@@ -6,7 +6,10 @@ import { loadConfig, userConfigPath } from '../../config/index.js';
 import type { TweetAuditConfig } from '../../config/schema.js';
 import { MAX_ARCHIVES, MAX_LABELS_BYTES, MAX_LABELS_LINES, readTextInput } from '../../limits.js';
 import { MIN_TWEETS, validatePeriodOptions } from '../../period.js';
-import { DEFAULT_TREND_MONTHS, type ReportAccount } from '../../report/index.js';
+import { DEFAULT_TREND_MONTHS, type AuditReport, type Guess, type ReportAccount } from '../../report/index.js';
+import { domainOf } from '../../report/text.js';
+import type { Identity } from '../../config/schema.js';
+import type { Tweet } from '../../model/tweet.js';
 import { TweetAuditError } from '../../errors.js';
 import { createZone } from '../../time/zone.js';
 import { resolveArchives, type AccountArchives } from '../archives.js';
@@ -296,9 +299,77 @@ export function trendFor(format: string): 'all' | number {
 }
 
 /** Whose archive the report is of, for links to the tweets: the owner's first handle and platform. */
-export function reportAccount(prepared: PreparedAudit): ReportAccount | undefined {
+function reportAccount(prepared: PreparedAudit): ReportAccount | undefined {
   const handle = prepared.archive.owner.handles[0];
   if (!handle) return undefined;
   const { format } = prepared.archive;
-  return { handle, platform: format === 'mastodon' ? 'mastodon' : format === 'bluesky' ? 'bluesky' : 'x' };
+  const { displayName } = prepared.archive.owner;
+  return {
+    handle,
+    platform: format === 'mastodon' ? 'mastodon' : format === 'bluesky' ? 'bluesky' : 'x',
+    ...(displayName?.trim() ? { displayName: displayName.trim() } : {}),
+  };
+}
+
+/**
+ * What a report says about its archive besides the months: whose it is, how recent (the day it
+ * was generated, else its newest tweet's), and what was guessed rather than set.
+ */
+export function describeArchive(report: AuditReport, prepared: PreparedAudit): void {
+  const account = reportAccount(prepared);
+  if (account) report.account = account;
+  const generated = prepared.archive.exportedAt;
+  let newest: number | undefined;
+  for (const tweet of prepared.tweets) if (newest === undefined || tweet.createdAt > newest) newest = tweet.createdAt;
+  const day = (at: number) => {
+    const p = prepared.zone.parts(at);
+    return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  };
+  if (generated !== undefined) report.archive = { date: day(generated), basis: 'generated' };
+  else if (newest !== undefined) report.archive = { date: day(newest), basis: 'newest-tweet' };
+  const guesses: Guess[] = [];
+  if (prepared.timeZoneSource === 'system')
+    guesses.push({
+      kind: 'time-zone',
+      text: `time zone: the system's (${prepared.zone.name}); pass --tz to set it`,
+    });
+  const configured = prepared.config.identity?.employer;
+  const { employer } = prepared.identity;
+  if (!configured && employer.names.length + employer.handles.length + employer.domains.length > 0) {
+    const n = employerTweets(prepared.tweets, employer);
+    const name = employer.names[0] ?? `@${employer.handles[0] ?? ''}`;
+    guesses.push({
+      kind: 'employer',
+      text: `employer ${name} guessed from ${n === 1 ? '1 tweet' : `${n} tweets`}; set it in your config`,
+    });
+  }
+  if (guesses.length > 0) report.guesses = guesses;
+}
+
+/** Tweets that name the employer: its handles mentioned or retweeted, its domains linked, its names written. */
+export function employerTweets(tweets: readonly Tweet[], employer: Identity['employer']): number {
+  const handles = new Set(employer.handles.map((h) => h.toLowerCase()));
+  const domains = employer.domains.map((d) => d.toLowerCase());
+  const names = employer.names
+    .filter((name) => name.trim().length >= 3)
+    .map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}])`, 'iu'));
+  let count = 0;
+  for (const tweet of tweets) {
+    const hit =
+      tweet.mentions.some((m) => handles.has(m)) ||
+      (tweet.retweetOf !== undefined && handles.has(tweet.retweetOf)) ||
+      tweet.urls.some((url) => {
+        const host = domainOf(url);
+        return (
+          host !== null && domains.some((d) => host === d || host.endsWith(`.${d}`) || `${host}/`.startsWith(`${d}/`))
+        );
+      }) ||
+      names.some((name) => name.test(tweet.text));
+    if (hit) count++;
+  }
+  return count;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

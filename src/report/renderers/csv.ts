@@ -2,12 +2,12 @@ import { stringify } from 'csv-stringify/sync';
 import { CATEGORIES } from '../../classify/taxonomy.js';
 import { subcategoryEntries } from '../breakdown.js';
 import type { AuditReport, TrendPoint } from '../types.js';
-import type { RenderOptions } from './shared.js';
+import { periodShown, type RenderOptions } from './shared.js';
 
 /**
  * Columns of the report CSV (documented in ../csv-columns.md), long format so a spreadsheet pivot
  * or `GROUP BY` needs no reshaping:
- *   month          "YYYY-MM" in the report's time zone
+ *   month          "YYYY-MM" in the report's time zone; "YYYY-MM..YYYY-MM" for a period as one
  *   category       one of the four categories
  *   subcategory    empty on the category's total row, else one of its subcategories
  *   count          tweets
@@ -20,10 +20,15 @@ export const REPORT_CSV_COLUMNS = ['month', 'category', 'subcategory', 'count', 
 /** Columns of the trend CSV: one row per month, shares per category. */
 export const TREND_CSV_COLUMNS = ['month', 'total', 'low_volume', ...CATEGORIES] as const;
 
-/** The detailed months in long format: a total row per category, then its subcategories. */
-export function renderCsv(report: AuditReport, _options: RenderOptions): string {
+/**
+ * The detailed months in long format: a total row per category, then its subcategories. A period
+ * reviewed as one is one block of 16 rows, its `month` the period "YYYY-MM..YYYY-MM".
+ */
+export function renderCsv(report: AuditReport, options: RenderOptions): string {
   const rows: (string | number)[][] = [];
-  for (const month of report.months) {
+  const period = periodShown(report, options);
+  const blocks = period ? [{ month: `${period.from}..${period.to}`, categories: period.categories }] : report.months;
+  for (const month of blocks) {
     for (const category of CATEGORIES) {
       const c = month.categories[category];
       rows.push([month.month, category, '', c.count, c.share, c.changePoints ?? '']);

@@ -4,10 +4,15 @@ import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { escapeHtml } from '../escape.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
 import { renderPieSlices } from '../pie-svg.js';
-import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
+import type { AuditReport, MonthReport, PeriodReport, Review, TrendPoint } from '../types.js';
 import {
+  archiveLine,
   CATEGORY_HEX,
+  emptyInPeriod,
+  guessLines,
   oneLine,
+  periodShown,
+  periodSparklines,
   permalink,
   selectTrend,
   SHOWN_FLAGS,
@@ -29,6 +34,7 @@ h2 { font-size: 1.3rem; margin: 32px 0 4px; border-bottom: 1px solid var(--line)
 h3 { font-size: 1.05rem; margin: 24px 0 8px; }
 .meta { color: var(--muted); margin: 0 0 12px; }
 .warning { border-left: 4px solid var(--warn); background: #fff8c5; padding: 8px 12px; }
+.guess { color: var(--warn); margin: 0 0 4px; }
 .overview { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
 .pie { margin: 0; flex: 0 1 260px; }
 .pie svg { width: 100%; max-width: 260px; height: auto; display: block; }
@@ -52,6 +58,7 @@ blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(
 .trend-chart svg { height: auto; display: block; }
 footer { color: var(--muted); margin-top: 40px; font-size: 0.85rem; }
 .trend-table td:first-child { white-space: nowrap; }
+.spark { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; letter-spacing: 1px; }
 @media (max-width: 600px) { body { font-size: 14px; } main { padding: 10px; } th, td { padding: 3px 4px; } .breakdown .bar-cell { display: none; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -66,14 +73,14 @@ function swatch(color: string): string {
   return `<span class="swatch" style="background:${color}"></span>`;
 }
 
-function renderPieFigure(month: MonthReport): string {
+function renderPieFigure(month: Review, title: string): string {
   const legend = CATEGORIES.map((category) => {
     const c = month.categories[category];
     return `<li>${swatch(CATEGORY_HEX[category])}${category} ${formatPercent(c.share, 1)} (${c.count})</li>`;
   }).join('');
   return [
     '<figure class="pie">',
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 220 220" role="img" aria-label="Tweets by category, ${escapeHtml(month.month)}, n=${month.total}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 220 220" role="img" aria-label="Tweets by category, ${escapeHtml(title)}, n=${month.total}">`,
     renderPieSlices(month, 110, 110, 100),
     '</svg>',
     `<figcaption><ul class="legend">${legend}</ul></figcaption>`,
@@ -81,10 +88,11 @@ function renderPieFigure(month: MonthReport): string {
   ].join('\n');
 }
 
-function renderBreakdownTable(month: MonthReport): string {
+/** The breakdown table; a period's has no change column (its trend says how the months moved). */
+function renderBreakdownTable(month: Review, withChange: boolean): string {
   const rows: string[] = [];
   const cells = (name: string, count: number, share: number, change: number | null, color: string, cls: string) =>
-    `<tr class="${cls}"><td>${name}</td><td class="n">${count}</td><td class="n">${formatPercent(share, 1)}</td><td class="n">${formatPoints(change)}</td>` +
+    `<tr class="${cls}"><td>${name}</td><td class="n">${count}</td><td class="n">${formatPercent(share, 1)}</td>${withChange ? `<td class="n">${formatPoints(change)}</td>` : ''}` +
     `<td class="bar-cell"><span class="bar" style="width:${(share * 100).toFixed(1)}%;background:${color}"></span></td></tr>`;
   for (const category of CATEGORIES) {
     const c = month.categories[category];
@@ -95,7 +103,7 @@ function renderBreakdownTable(month: MonthReport): string {
   }
   return [
     '<div class="table-wrap"><table class="breakdown">',
-    '<thead><tr><th>Category</th><th class="n">Count</th><th class="n">Share</th><th class="n">Change (pts)</th><th class="bar-cell">Bar</th></tr></thead>',
+    `<thead><tr><th>Category</th><th class="n">Count</th><th class="n">Share</th>${withChange ? '<th class="n">Change (pts)</th>' : ''}<th class="bar-cell">Bar</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table></div>',
   ].join('\n');
@@ -105,7 +113,7 @@ function renderBreakdownTable(month: MonthReport): string {
 function tweetList(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string {
   const { tweets: shown, more } = shownTweets(tweets, count);
   const items = shown.map((t) => {
-    const url = permalink(account, t.id);
+    const url = permalink(account, t);
     const text = escapeHtml(oneLine(t.text));
     const body = url ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${text}</a>` : text;
     return `<li><time>${escapeHtml(t.local)}</time> ${body}</li>`;
@@ -114,11 +122,41 @@ function tweetList(tweets: readonly ShownTweet[], count: number, account: Report
   return `<ul class="tweets">${items.join('')}</ul>`;
 }
 
-function renderMonthSection(month: MonthReport, report: AuditReport): string {
+/** The period's months as sparklines, then the months that stood out. */
+function renderPeriodTrend(period: PeriodReport): string {
+  const { months, rows } = periodSparklines(period.trend, 60);
+  const body = rows
+    .map((row) => {
+      const range =
+        row.name === 'tweets' ? `${row.low}–${row.high}` : `${formatPercent(row.low, 1)}–${formatPercent(row.high, 1)}`;
+      const color = row.name === 'tweets' ? 'inherit' : CATEGORY_HEX[row.name];
+      return `<tr><td>${row.name}</td><td class="spark" style="color:${color}">${row.marks}</td><td class="n">${range}</td></tr>`;
+    })
+    .join('\n');
+  const standouts =
+    period.standouts.length === 0
+      ? '<li>None: every month stayed close to the period as a whole.</li>'
+      : period.standouts.map((s) => `<li data-month="${s.month}">${escapeHtml(s.text)}</li>`).join('\n');
+  return [
+    '<h3>Over the period</h3>',
+    `<p class="meta">One mark ${months === 1 ? 'a month' : `per ${months} months`} from ${period.from} to ${period.to}; · no tweets.</p>`,
+    `<div class="table-wrap"><table class="period-trend"><thead><tr><th></th><th>Per month</th><th class="n">Range</th></tr></thead><tbody>${body}</tbody></table></div>`,
+    '<h3>Months that stood out</h3>',
+    `<ul class="standouts">${standouts}</ul>`,
+  ].join('\n');
+}
+
+function renderMonthSection(month: MonthReport | PeriodReport, report: AuditReport): string {
   const { account } = report;
   const out: string[] = [];
-  out.push(`<section class="month" id="month-${escapeHtml(month.month)}">`);
-  out.push(`<h2>${escapeHtml(month.month)}</h2>`);
+  const period = 'from' in month ? month : undefined;
+  const title = period ? `${period.from}..${period.to}` : (month as MonthReport).month;
+  out.push(`<section class="${period ? 'period' : 'month'}" id="${period ? 'period' : 'month'}-${escapeHtml(title)}">`);
+  out.push(`<h2>${escapeHtml(title)}</h2>`);
+  if (!period && emptyInPeriod(report, month)) {
+    out.push('<p class="meta">No tweets this month.</p>', '</section>');
+    return out.join('\n');
+  }
   out.push(
     `<p class="meta">n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeHtml(month.timezone)}</p>`,
   );
@@ -127,10 +165,11 @@ function renderMonthSection(month: MonthReport, report: AuditReport): string {
       `<p class="warning" role="note">Only ${plural(month.total, 'tweet')}, fewer than ${LOW_VOLUME_THRESHOLD}: the shares say little.</p>`,
     );
   }
-  out.push('<div class="overview">', renderPieFigure(month), renderBreakdownTable(month), '</div>');
+  out.push('<div class="overview">', renderPieFigure(month, title), renderBreakdownTable(month, !period), '</div>');
   out.push(
     `<p class="professional">Professional (promotion): <strong>${formatPercent(month.professionalShare, 1)}</strong></p>`,
   );
+  if (period) out.push(renderPeriodTrend(period));
   out.push(
     '<h3>Observations</h3>',
     `<ul class="observations">${shownObservations(report, month)
@@ -290,12 +329,17 @@ export function renderTrendHtml(report: AuditReport, points: TrendPoint[]): stri
  * The report as one self-contained HTML file: inline CSS and SVG, no script, no network, every
  * string from the data escaped.
  */
-export function renderHtml(report: AuditReport, _options: RenderOptions): string {
-  const monthsTitle = report.months.map((m) => m.month).join(', ');
-  const title = monthsTitle.length > 0 ? `Tweet audit ${monthsTitle}` : 'Tweet audit';
-  const body: string[] = ['<h1>Tweet audit</h1>'];
+export function renderHtml(report: AuditReport, options: RenderOptions): string {
+  const period = periodShown(report, options);
+  const monthsTitle = period ? `${period.from}..${period.to}` : report.months.map((m) => m.month).join(', ');
+  const about = archiveLine(report);
+  const named = about ? ` · ${about}` : '';
+  const title = monthsTitle.length > 0 ? `Tweet audit ${monthsTitle}${named}` : `Tweet audit${named}`;
+  const body: string[] = [`<h1>Tweet audit${escapeHtml(named)}</h1>`];
+  for (const line of guessLines(report)) body.push(`<p class="guess" role="note">${escapeHtml(line)}</p>`);
   if (report.months.length === 0) body.push(`<p>No month to report (time zone ${escapeHtml(report.timezone)}).</p>`);
-  for (const month of report.months) body.push(renderMonthSection(month, report));
+  if (period) body.push(renderMonthSection(period, report));
+  else for (const month of report.months) body.push(renderMonthSection(month, report));
   const trend = selectTrend(report);
   if (trend.length >= 2) body.push(renderTrendSection(trend));
   return htmlDocument(title, body.join('\n'), `${report.generator.name} ${report.generator.version}`);

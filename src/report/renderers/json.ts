@@ -1,8 +1,23 @@
-import type { AuditReport, GeneratorInfo, MonthReport, ReportAccount, TrendPoint } from '../types.js';
+import type {
+  ArchiveDate,
+  AuditReport,
+  GeneratorInfo,
+  Guess,
+  MonthReport,
+  PeriodReport,
+  ReportAccount,
+  TrendPoint,
+} from '../types.js';
 import type { RenderOptions } from './shared.js';
 
 /** The JSON of a report with exactly one detailed month: that month at top level. */
-export type SingleMonthJson = { schemaVersion: 1; generator: GeneratorInfo; account?: ReportAccount } & MonthReport & {
+export type SingleMonthJson = {
+  schemaVersion: 1;
+  generator: GeneratorInfo;
+  account?: ReportAccount;
+  archive?: ArchiveDate;
+  guesses?: Guess[];
+} & MonthReport & {
     trend: TrendPoint[];
   };
 
@@ -11,8 +26,12 @@ export interface MultiMonthJson {
   schemaVersion: 1;
   generator: GeneratorInfo;
   account?: ReportAccount;
+  archive?: ArchiveDate;
+  guesses?: Guess[];
   timezone: string;
   monthsSeen: string[];
+  /** The period as one review, for --from/--to and --all. */
+  summary?: PeriodReport;
   months: MonthReport[];
   trend: TrendPoint[];
 }
@@ -28,18 +47,28 @@ export function toJsonValue(report: AuditReport): SingleMonthJson | MultiMonthJs
     return {
       schemaVersion: report.schemaVersion,
       generator: report.generator,
-      ...(report.account ? { account: report.account } : {}),
+      ...about(report),
       ...only,
       trend: report.trend,
     };
   return {
     schemaVersion: report.schemaVersion,
     generator: report.generator,
-    ...(report.account ? { account: report.account } : {}),
+    ...about(report),
     timezone: report.timezone,
     monthsSeen: report.monthsSeen,
+    ...(report.summary ? { summary: report.summary } : {}),
     months: report.months,
     trend: report.trend,
+  };
+}
+
+/** Whose archive, how recent, what was guessed: each key only when the report has it. */
+function about(report: AuditReport): { account?: ReportAccount; archive?: ArchiveDate; guesses?: Guess[] } {
+  return {
+    ...(report.account ? { account: report.account } : {}),
+    ...(report.archive ? { archive: report.archive } : {}),
+    ...(report.guesses ? { guesses: report.guesses } : {}),
   };
 }
 

@@ -2,10 +2,15 @@ import { CATEGORIES, FLAGS } from '../../classify/taxonomy.js';
 import { subcategoryEntries } from '../breakdown.js';
 import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
-import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
+import type { AuditReport, MonthReport, PeriodReport, TrendPoint } from '../types.js';
 import { renderTrendChart } from './table.js';
 import {
+  archiveLine,
+  emptyInPeriod,
+  guessLines,
   oneLine,
+  periodShown,
+  periodSparklines,
   permalink,
   selectTrend,
   SHOWN_FLAGS,
@@ -39,7 +44,7 @@ function tableOf(head: string[], align: ('l' | 'r')[], rows: string[][]): string
 function tweetItems(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string[] {
   const { tweets: shown, more } = shownTweets(tweets, count);
   const items = shown.map((t) => {
-    const url = permalink(account, t.id);
+    const url = permalink(account, t);
     const text = escapeMarkdown(oneLine(t.text));
     return `- ${t.local} ${url ? `[${text}](${url})` : text}`;
   });
@@ -47,10 +52,40 @@ function tweetItems(tweets: readonly ShownTweet[], count: number, account: Repor
   return items;
 }
 
-function renderMonthMarkdown(month: MonthReport, report: AuditReport): string {
+/** The period's months as sparklines in a code block, then the months that stood out. */
+function periodTrendMarkdown(period: PeriodReport): string[] {
+  const { months, rows } = periodSparklines(period.trend, 60);
+  const lines = rows.map((row) => {
+    const range =
+      row.name === 'tweets'
+        ? `${row.low}–${row.high} tweets`
+        : `${formatPercent(row.low, 1)}–${formatPercent(row.high, 1)}`;
+    return `${row.name.padEnd(14)}${row.marks}  ${range}`;
+  });
+  return [
+    '### Over the period',
+    '',
+    `One mark ${months === 1 ? 'a month' : `per ${months} months`} from ${period.from} to ${period.to}; · no tweets.`,
+    '',
+    '```text',
+    ...lines,
+    '```',
+    '',
+    '### Months that stood out',
+    '',
+    ...(period.standouts.length === 0
+      ? ['- None: every month stayed close to the period as a whole.']
+      : period.standouts.map((standout) => `- ${escapeMarkdown(standout.text)}`)),
+    '',
+  ];
+}
+
+function renderMonthMarkdown(month: MonthReport | PeriodReport, report: AuditReport): string {
   const { account } = report;
   const out: string[] = [];
-  out.push(`## ${month.month}`, '');
+  const period = 'from' in month ? month : undefined;
+  out.push(`## ${period ? `${period.from}..${period.to}` : (month as MonthReport).month}`, '');
+  if (!period && emptyInPeriod(report, month)) return [...out, 'No tweets this month.', ''].join('\n');
   out.push(
     `n = ${month.total} · ${month.period.start} to ${month.period.end} · time zone ${escapeMarkdown(month.timezone)}`,
     '',
@@ -64,18 +99,22 @@ function renderMonthMarkdown(month: MonthReport, report: AuditReport): string {
   const rows: string[][] = [];
   for (const category of CATEGORIES) {
     const c = month.categories[category];
-    rows.push([`**${category}**`, '', String(c.count), formatPercent(c.share, 1), formatPoints(c.changePoints)]);
+    const change = (points: number | null) => (period ? [] : [formatPoints(points)]);
+    rows.push([`**${category}**`, '', String(c.count), formatPercent(c.share, 1), ...change(c.changePoints)]);
     for (const [sub, s] of subcategoryEntries(month.categories, category)) {
-      rows.push(['', sub, String(s.count), formatPercent(s.share, 1), formatPoints(s.changePoints)]);
+      rows.push(['', sub, String(s.count), formatPercent(s.share, 1), ...change(s.changePoints)]);
     }
   }
+  // A period's breakdown has no change column: its trend says how the months moved.
+  const head = ['Category', 'Subcategory', 'Count', 'Share', ...(period ? [] : ['Change (pts)'])];
   out.push(
     '### Breakdown',
     '',
-    tableOf(['Category', 'Subcategory', 'Count', 'Share', 'Change (pts)'], ['l', 'l', 'r', 'r', 'r'], rows),
+    tableOf(head, ['l', 'l', 'r', 'r', 'r'].slice(0, head.length) as ('l' | 'r')[], rows),
     '',
   );
   out.push(`**Professional (promotion):** ${formatPercent(month.professionalShare, 1)}`, '');
+  if (period) out.push(...periodTrendMarkdown(period));
   out.push('### Observations', '', ...shownObservations(report, month).map((o) => `- ${escapeMarkdown(o.text)}`), '');
   out.push('### Questions', '');
   for (const question of month.questions) out.push(`**${question.question}**`, '', escapeMarkdown(question.answer), '');
@@ -168,9 +207,14 @@ export function renderTrendMarkdown(points: TrendPoint[], options: RenderOptions
 
 /** The report as Markdown: headings, tables and bullets, for pasting into notes or an issue. */
 export function renderMarkdown(report: AuditReport, options: RenderOptions): string {
-  const parts = [`# Tweet audit`, ''];
+  const about = archiveLine(report);
+  const parts = [about ? `# Tweet audit · ${escapeMarkdown(about)}` : '# Tweet audit', ''];
+  const guesses = guessLines(report);
+  if (guesses.length > 0) parts.push(...guesses.map((line) => `> ${escapeMarkdown(line)}  `), '');
   if (report.months.length === 0) parts.push(`No month to report (time zone ${escapeMarkdown(report.timezone)}).`, '');
-  for (const month of report.months) parts.push(renderMonthMarkdown(month, report));
+  const period = periodShown(report, options);
+  if (period) parts.push(renderMonthMarkdown(period, report));
+  else for (const month of report.months) parts.push(renderMonthMarkdown(month, report));
   const trend = selectTrend(report);
   if (trend.length >= 2) parts.push(renderTrendMarkdown(trend, options));
   return `${parts.join('\n').trimEnd()}\n`;

@@ -4,9 +4,10 @@ import type {
   AuditReport,
   Category,
   Flag,
-  MonthReport,
   Observation,
+  PeriodReport,
   ReportAccount,
+  Review,
   ShownTweet,
   TrendPoint,
 } from '../types.js';
@@ -17,6 +18,8 @@ export interface RenderOptions {
   color: ChalkInstance | null;
   /** Terminal width in columns, for bars and wrapping (default 80). */
   width?: number;
+  /** A period's months one by one, as full reports, instead of its one review (`--by-month`). */
+  byMonth?: boolean;
 }
 
 /** Which months a trend shows; by default the last {@link DEFAULT_TREND_MONTHS} up to the last detailed month. */
@@ -150,10 +153,18 @@ export const SHOWN_FLAGS: ReadonlySet<Flag> = new Set<Flag>(['late-night', 'drin
 /** How many listed tweets (per flag, low confidence) a report shows; the rest are "and N more". */
 export const SHOWN_TWEETS = 5;
 
-/** The tweet's page, which loads nothing until clicked; none where the archive gives no permalink. */
-export function permalink(account: ReportAccount | undefined, id: string): string | undefined {
-  if (!account || account.platform !== 'x' || !/^\d+$/.test(id)) return undefined;
-  return `https://x.com/${encodeURIComponent(account.handle.replace(/^@/, ''))}/status/${id}`;
+/**
+ * The tweet's page, which loads nothing until clicked: the post's own (Mastodon, Bluesky) where
+ * the archive gives it, an X tweet's made from the handle and id; none otherwise.
+ */
+export function permalink(
+  account: ReportAccount | undefined,
+  tweet: Pick<ShownTweet, 'id' | 'url'>,
+): string | undefined {
+  // Only a plain web address: nothing that could break out of a Markdown link or an attribute.
+  if (tweet.url && /^https?:\/\/[^\s<>()"'`\\]+$/i.test(tweet.url)) return tweet.url;
+  if (!account || account.platform !== 'x' || !/^\d+$/.test(tweet.id)) return undefined;
+  return `https://x.com/${encodeURIComponent(account.handle.replace(/^@/, ''))}/status/${tweet.id}`;
 }
 
 /** The first {@link SHOWN_TWEETS} of a list, and "and N more" for the rest of `count`. */
@@ -170,9 +181,87 @@ export function shownTweets(
  * The observations a month shows in a report of several: how to state goals is said once, in the
  * first month that says it. The month's data keeps it, so a month reads the same alone as within.
  */
-export function shownObservations(report: AuditReport, month: MonthReport): Observation[] {
+export function shownObservations(report: AuditReport, month: Review): Observation[] {
+  if (month === report.summary) return month.observations;
   const first = report.months.find((m) => m.observations.some((o) => o.kind === 'no-goals'));
   return first === undefined || first === month
     ? month.observations
     : month.observations.filter((o) => o.kind !== 'no-goals');
+}
+
+/** The period's one review, unless the months are asked for one by one. */
+export function periodShown(report: AuditReport, options: RenderOptions): PeriodReport | undefined {
+  return options.byMonth ? undefined : report.summary;
+}
+
+/** A month of a period that has no tweets: said in one line, not as a report of empty tables. */
+export function emptyInPeriod(report: AuditReport, month: { total: number }): boolean {
+  return report.months.length > 1 && month.total === 0;
+}
+
+const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/** One row of a period's sparklines: a mark per month (or group of months), and the range shown. */
+export interface SparkRow {
+  /** "tweets" or a category. */
+  name: 'tweets' | Category;
+  marks: string;
+  /** The lowest and highest value of the months with tweets: counts, or shares 0..1. */
+  low: number;
+  high: number;
+}
+
+/**
+ * The period's months as sparklines: tweets per month, then each category's share, one mark per
+ * month, or per group of `months` months when the period has more than `cells` months. A mark's
+ * height runs from 0 to the row's highest value; "·" is a month without tweets.
+ */
+export function periodSparklines(points: readonly TrendPoint[], cells: number): { months: number; rows: SparkRow[] } {
+  const size = Math.max(1, Math.ceil(points.length / Math.max(1, cells)));
+  const groups: { total: number; counts: Record<Category, number> }[] = [];
+  for (let i = 0; i < points.length; i += size) {
+    const group = { total: 0, counts: { conversation: 0, promotion: 0, conference: 0, personal: 0 } };
+    for (const point of points.slice(i, i + size)) {
+      group.total += point.total;
+      for (const category of CATEGORIES) group.counts[category] += point.counts[category];
+    }
+    groups.push(group);
+  }
+  const row = (name: SparkRow['name'], value: (group: (typeof groups)[number]) => number): SparkRow => {
+    const values = groups.map((group) => (group.total > 0 ? value(group) : null));
+    const present = values.filter((v): v is number => v !== null);
+    const high = present.length > 0 ? Math.max(...present) : 0;
+    const low = present.length > 0 ? Math.min(...present) : 0;
+    const marks = values
+      .map((v) => (v === null ? '·' : SPARKS[high > 0 ? Math.round((v / high) * (SPARKS.length - 1)) : 0]))
+      .join('');
+    return { name, marks, low, high };
+  };
+  return {
+    months: size,
+    rows: [
+      row('tweets', (group) => group.total),
+      ...CATEGORIES.map((category) => row(category, (group) => group.counts[category] / group.total)),
+    ],
+  };
+}
+
+/**
+ * Whose archive and how recent: "@handle (Display Name) · archive of 2026-11-02"; null when the
+ * report knows neither. Plain text: each renderer escapes it for its format.
+ */
+export function archiveLine(report: AuditReport): string | null {
+  const parts: string[] = [];
+  const { account, archive } = report;
+  if (account) parts.push(account.displayName ? `@${account.handle} (${account.displayName})` : `@${account.handle}`);
+  if (archive)
+    parts.push(
+      archive.basis === 'generated' ? `archive of ${archive.date}` : `archive to ${archive.date} (newest tweet)`,
+    );
+  return parts.length > 0 ? oneLine(parts.join(' · ')) : null;
+}
+
+/** One line per guess, as a sentence: "Time zone: the system's (UTC); pass --tz to set it". */
+export function guessLines(report: AuditReport): string[] {
+  return (report.guesses ?? []).map((guess) => guess.text.charAt(0).toUpperCase() + guess.text.slice(1));
 }

@@ -4,15 +4,20 @@ import { CATEGORIES, FLAGS } from '../../classify/taxonomy.js';
 import { subcategoryEntries } from '../breakdown.js';
 import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { formatPercent, formatPoints, plural } from '../format.js';
-import type { AuditReport, MonthReport, TrendPoint } from '../types.js';
+import type { AuditReport, MonthReport, PeriodReport, Review, TrendPoint } from '../types.js';
 import {
   CATEGORY_LETTER,
   DEFAULT_WIDTH,
   apportion,
+  archiveLine,
   blockBar,
+  emptyInPeriod,
+  guessLines,
   oneLine,
   paint,
   paintCategory,
+  periodShown,
+  periodSparklines,
   selectTrend,
   SHOWN_FLAGS,
   shownObservations,
@@ -39,13 +44,15 @@ function bullet(text: string, width: number): string {
   return `  • ${wrapText(oneLine(text), Math.max(20, width - 4), '    ')}`;
 }
 
-function renderBreakdown(month: MonthReport, options: RenderOptions, width: number): string {
+/** The breakdown table; a period's has no change column (its trend says how the months moved). */
+function renderBreakdown(month: Review, options: RenderOptions, width: number, withChange: boolean): string {
   const { color } = options;
   // Keep the table within the terminal: the fixed columns take about 50 cells.
-  const barWidth = Math.max(10, Math.min(30, width - 52));
+  const barWidth = Math.max(10, Math.min(30, width - (withChange ? 52 : 37)));
+  const change = (points: number | null) => (withChange ? [formatPoints(points)] : []);
   const table = newTable(
-    ['category', 'count', 'share', 'change (pts)', 'bar'],
-    ['left', 'right', 'right', 'right', 'left'],
+    ['category', 'count', 'share', ...(withChange ? ['change (pts)'] : []), 'bar'],
+    ['left', 'right', 'right', ...(withChange ? (['right'] as const) : []), 'left'],
   );
   for (const category of CATEGORIES) {
     const breakdown = month.categories[category];
@@ -53,7 +60,7 @@ function renderBreakdown(month: MonthReport, options: RenderOptions, width: numb
       paintCategory(color, category, category),
       String(breakdown.count),
       formatPercent(breakdown.share, 1),
-      formatPoints(breakdown.changePoints),
+      ...change(breakdown.changePoints),
       paintCategory(color, category, blockBar(breakdown.share, barWidth)),
     ]);
     for (const [sub, entry] of subcategoryEntries(month.categories, category)) {
@@ -61,7 +68,7 @@ function renderBreakdown(month: MonthReport, options: RenderOptions, width: numb
         `  ${sub}`,
         String(entry.count),
         formatPercent(entry.share, 1),
-        formatPoints(entry.changePoints),
+        ...change(entry.changePoints),
         paint(color, (c) => c.dim, blockBar(entry.share, barWidth)),
       ]);
     }
@@ -69,7 +76,30 @@ function renderBreakdown(month: MonthReport, options: RenderOptions, width: numb
   return table.toString();
 }
 
-function renderFlags(month: MonthReport, width: number): string {
+/** The period's months as sparklines with their range, then the months that stood out. */
+function renderPeriodTrend(period: PeriodReport, options: RenderOptions, width: number): string[] {
+  const { months, rows } = periodSparklines(period.trend, Math.max(12, width - 34));
+  const unit = months === 1 ? 'a month' : `per ${months} months`;
+  const out = [
+    heading(options.color, `Over the period (one mark ${unit}, ${period.from} to ${period.to}; · no tweets)`),
+  ];
+  for (const row of rows) {
+    const range =
+      row.name === 'tweets'
+        ? `${row.low}–${row.high} tweets`
+        : `${formatPercent(row.low, 1)}–${formatPercent(row.high, 1)}`;
+    const name = row.name === 'tweets' ? row.name : paintCategory(options.color, row.name, row.name);
+    const marks = row.name === 'tweets' ? row.marks : paintCategory(options.color, row.name, row.marks);
+    out.push(`  ${name}${' '.repeat(14 - row.name.length)}${marks}  ${range}`);
+  }
+  out.push('', heading(options.color, 'Months that stood out'));
+  if (period.standouts.length === 0)
+    out.push(bullet('None: every month stayed close to the period as a whole.', width));
+  else out.push(...period.standouts.map((standout) => bullet(standout.text, width)));
+  return out;
+}
+
+function renderFlags(month: Review, width: number): string {
   const table = newTable(['flag', 'count', 'share'], ['left', 'right', 'right']);
   const lists: string[] = [];
   for (const flag of FLAGS) {
@@ -89,7 +119,7 @@ function tweetLines(tweets: MonthReport['lowConfidence']['tweets'], count: numbe
   return lines;
 }
 
-function renderEngagement(month: MonthReport): string | null {
+function renderEngagement(month: Review): string | null {
   if (!month.engagement) return null;
   const table = newTable(
     ['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'],
@@ -110,7 +140,7 @@ function renderEngagement(month: MonthReport): string | null {
   return table.toString();
 }
 
-function renderExamples(month: MonthReport, width: number): string | null {
+function renderExamples(month: Review, width: number): string | null {
   if (!month.examples) return null;
   const lines: string[] = [];
   for (const category of CATEGORIES) {
@@ -122,14 +152,26 @@ function renderExamples(month: MonthReport, width: number): string | null {
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
-/** The text view of one month. */
-function renderMonth(month: MonthReport, report: AuditReport, options: RenderOptions, width: number): string {
+/** The text view of one month, or of a period as one. */
+function renderMonth(
+  month: MonthReport | PeriodReport,
+  report: AuditReport,
+  options: RenderOptions,
+  width: number,
+  first = true,
+): string {
   const { color } = options;
   const out: string[] = [];
-  out.push(
-    heading(color, `Tweet audit ${month.month}`) +
-      `  n=${month.total}  ${month.period.start} to ${month.period.end}  time zone ${month.timezone}`,
-  );
+  const period = 'from' in month ? month : undefined;
+  const title = period ? `${period.from}..${period.to}` : (month as MonthReport).month;
+  const about = archiveLine(report);
+  const figures = `n=${month.total}  ${month.period.start} to ${month.period.end}  time zone ${month.timezone}`;
+  // Whose archive goes on the title line; the figures then get their own line.
+  if (about) out.push(`${heading(color, `Tweet audit ${title}`)} · ${about}`);
+  else out.push(`${heading(color, `Tweet audit ${title}`)}  ${figures}`);
+  if (!period && emptyInPeriod(report, month)) return `${out[0]}\n  No tweets this month.`;
+  if (about) out.push(figures);
+  if (first) out.push(...guessLines(report).map((line) => paint(color, (c) => c.yellow, line)));
   if (month.lowVolume) {
     out.push(
       paint(
@@ -139,8 +181,9 @@ function renderMonth(month: MonthReport, report: AuditReport, options: RenderOpt
       ),
     );
   }
-  out.push('', renderBreakdown(month, options, width));
+  out.push('', renderBreakdown(month, options, width, !period));
   out.push(`Professional (promotion): ${formatPercent(month.professionalShare, 1)}`);
+  if (period) out.push('', ...renderPeriodTrend(period, options, width));
   out.push('', heading(color, 'Observations'), ...shownObservations(report, month).map((o) => bullet(o.text, width)));
   out.push('', heading(color, 'Questions'));
   for (const question of month.questions) {
@@ -212,7 +255,10 @@ export function renderTrendText(points: TrendPoint[], options: RenderOptions): s
  */
 export function renderTable(report: AuditReport, options: RenderOptions): string {
   const width = options.width ?? DEFAULT_WIDTH;
-  const sections = report.months.map((month) => renderMonth(month, report, options, width));
+  const period = periodShown(report, options);
+  const sections = period
+    ? [renderMonth(period, report, options, width)]
+    : report.months.map((month, i) => renderMonth(month, report, options, width, i === 0));
   if (report.months.length === 0) sections.push(`No month to report (time zone ${report.timezone}).`);
   const trend = selectTrend(report);
   if (trend.length >= 2) sections.push(renderTrendText(trend, options));

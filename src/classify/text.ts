@@ -41,346 +41,56 @@ export interface TweetText {
   links: TweetLink[];
 }
 
-// Folded form of each non-ASCII character ("é" -> "e", "’" -> "'"), worked out with normalize()
-// the first time the character is met: calling normalize() on every tweet was a hot spot.
-const FOLDED = new Map<number, string>();
-const APOSTROPHES = new Set([...'’ʼ`´'].map((char) => char.charCodeAt(0)));
+const APOSTROPHES = /[’ʼ´]/g;
+// Runs of non-ASCII characters of the Basic Multilingual Plane: ASCII has nothing to fold, and
+// astral characters (emoji, "𝐛𝐨𝐥𝐝") have always been left as they are.
+const FOLDABLE_RUN = /[\u0080-\ud7ff\ue000-\uffff]+/g;
+const MARKS = /\p{M}/gu;
 
-function foldChar(code: number): string {
-  let folded = FOLDED.get(code);
-  if (folded === undefined) {
-    const char = String.fromCharCode(code);
-    folded = APOSTROPHES.has(code)
-      ? "'"
-      : code >= 0xd800 && code <= 0xdfff
-        ? char
-        : char.normalize('NFD').replace(/\p{M}/gu, '');
-    FOLDED.set(code, folded);
-  }
-  return folded;
+function stripAccents(run: string): string {
+  return run.normalize('NFD').replace(MARKS, '');
 }
 
-/** Lowercases, removes accents and unifies apostrophes, so "Película" and "pelicula" compare equal. */
+/**
+ * Lowercases, removes accents and unifies apostrophes, so "Película" and "pelicula" compare equal.
+ * (NFD of a run equals NFD of each character once the marks are gone: only marks are reordered.)
+ */
 export function fold(value: string): string {
-  return foldLowercase(value.toLowerCase());
+  return value.toLowerCase().replace(APOSTROPHES, "'").replace(FOLDABLE_RUN, stripAccents);
 }
 
-/** `fold` of text already lowercased. */
-function foldLowercase(lower: string): string {
-  // Parts joined at the end: a string built with += is a rope, and reading a rope char by char
-  // (as `words` does) is several times slower than reading a flat string.
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if (code < 0x80) continue;
-    const folded = foldChar(code);
-    if (folded.length === 1 && folded.charCodeAt(0) === code) continue;
-    parts.push(lower.slice(from, i), folded);
-    from = i + 1;
-  }
-  if (from === 0) return lower;
-  parts.push(lower.slice(from));
-  return parts.join('');
-}
-
-// Whether each UTF-16 code unit is a word character (a letter or digit of any script): 1 yes,
-// 2 no, 0 not decided yet. Decided on first sight, so nothing is computed at import time.
-const WORD_CHAR = new Uint8Array(0x10000);
-const WORD_CHAR_TEST = /[\p{L}\p{N}]/u;
-
-function isWordChar(code: number): boolean {
-  let known = WORD_CHAR[code]!;
-  if (known === 0) {
-    const yes =
-      code < 0x80
-        ? (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)
-        : !(code >= 0xd800 && code <= 0xdfff) && WORD_CHAR_TEST.test(String.fromCharCode(code));
-    WORD_CHAR[code] = known = yes ? 1 : 2;
-  }
-  return known === 1;
-}
-const APOSTROPHE = 0x27;
+// A letter or digit of the Basic Multilingual Plane: astral letters ("𝐛𝐨𝐥𝐝") have never been word
+// characters, and the shipped model was trained so. Built with `new RegExp`: tsc targets ES2022,
+// before the `v` flag.
+const WORD_CHAR = String.raw`[[\p{L}\p{N}]--[\u{10000}-\u{10FFFF}]]`;
+/** Runs of letters and digits, with inner apostrophes kept ("we're"). */
+const WORD = new RegExp(`${WORD_CHAR}+(?:'${WORD_CHAR}+)*`, 'gv');
 // French elisions (l', j', d', qu'…) are split off so "j'écoute" yields "écoute" as a word.
 const ELISION = /^(?:[ljdnmstc]|qu)'/;
 
 /**
  * Splits folded text into words: runs of letters and digits, with inner apostrophes kept
- * ("we're"), French elisions split ("j'ai" -> "j'", "ai"). A hand-written scanner: the regex
- * equivalent was a hot spot at tens of thousands of tweets per second.
+ * ("we're"), French elisions split ("j'ai" -> "j'", "ai").
  */
 export function words(folded: string): string[] {
   const out: string[] = [];
-  const length = folded.length;
-  let start = -1;
-  for (let i = 0; i <= length; i++) {
-    const code = i < length ? folded.charCodeAt(i) : 0;
-    if (code !== 0 && isWordChar(code)) {
-      if (start === -1) start = i;
-    } else if (start !== -1) {
-      if (code === APOSTROPHE && i + 1 < length && isWordChar(folded.charCodeAt(i + 1))) continue;
-      pushWord(out, folded.slice(start, i));
-      start = -1;
-    }
+  for (const word of folded.match(WORD) ?? []) {
+    const elided = word.includes("'") ? ELISION.exec(word) : null;
+    if (elided) out.push(elided[0], word.slice(elided[0].length));
+    else out.push(word);
   }
   return out;
 }
 
-/** Per code unit: 1 when `foldChar` leaves it as it is, 2 when not, 0 not decided yet. */
-const UNFOLDED = new Uint8Array(0x10000);
-
-function isUnfolded(code: number): boolean {
-  let known = UNFOLDED[code]!;
-  if (known === 0) UNFOLDED[code] = known = foldChar(code) === String.fromCharCode(code) ? 1 : 2;
-  return known === 1;
-}
-
-/**
- * Per code unit: 1 + the one code unit `foldChar` makes of it, SPECIAL when it makes none or
- * several; 0 not decided yet.
- */
-const FOLDED_UNIT = new Int32Array(0x10000);
-const SPECIAL = -1;
-
-/** The one code unit `foldChar` makes of a code unit, or SPECIAL (a combining accent folds to nothing). */
-function foldedUnit(code: number): number {
-  let known = FOLDED_UNIT[code]!;
-  if (known === 0) {
-    const folded = foldChar(code);
-    FOLDED_UNIT[code] = known = folded.length === 1 ? folded.charCodeAt(0) + 1 : SPECIAL;
-  }
-  return known === SPECIAL ? SPECIAL : known - 1;
-}
-
-/** `text[from..to)` of lowercased text with each code unit folded (none of them SPECIAL). */
-function foldedSlice(text: string, from: number, to: number): string {
-  const codes: number[] = [];
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    codes.push(code >= 0x80 ? foldedUnit(code) : code);
-  }
-  if (codes.length <= 8192) return String.fromCharCode(...codes);
-  // Spread arguments past ~100k overflow the stack: a long word goes in pieces.
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
-  return out;
-}
-
-/** Whether `word` is `text[from..from + word.length)`: for words, faster than `startsWith`. */
-function isAt(word: string, text: string, from: number): boolean {
-  for (let k = 0; k < word.length; k++) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
-  return true;
-}
-
-/** Whether `word` is `text[from..from + word.length)` of lowercased text, folded unit by unit. */
-function isFoldedAt(word: string, text: string, from: number): boolean {
-  for (let k = 0; k < word.length; k++) {
-    let code = text.charCodeAt(from + k);
-    if (code >= 0x80) code = foldedUnit(code);
-    if (code !== word.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-/**
- * Reads the words of `fold(text)` (as `words` splits them) into `tokens`, with their records
- * into `infos`. Each word is hashed as it is read and found in the vocabulary's table, so a word
- * met before costs no new string. Lowercased text that folding leaves as it is (most tweets,
- * emoji included) is read as it is; text with accents is read again with each accented letter
- * folded as it is met ("é" -> "e"); only text with a code unit that folds to no or several units
- * (a combining accent) is folded as a whole first.
- */
-function readWords(text: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): void {
-  const lower = text.toLowerCase();
-  if (scanWords(lower, true, vocabulary, tokens, infos)) return;
-  tokens.length = 0;
-  infos.length = 0;
-  if (scanFoldingWords(lower, vocabulary, tokens, infos)) return;
-  tokens.length = 0;
-  infos.length = 0;
-  scanWords(foldLowercase(lower), false, vocabulary, tokens, infos);
-}
-
-/**
- * The scanner of `readWords`, equal to `words`. With `check`, it gives up (returns false) at the
- * first code unit that folding would change.
- */
-function scanWords(text: string, check: boolean, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): boolean {
-  const length = text.length;
-  let start = -1;
-  let hash = 0;
-  let apostrophe = false;
-  for (let i = 0; i <= length; i++) {
-    const code = i < length ? text.charCodeAt(i) : 0;
-    if (code >= 0x80 && check && !isUnfolded(code)) return false;
-    if (code !== 0 && isWordChar(code)) {
-      if (start === -1) {
-        start = i;
-        hash = 0;
-        apostrophe = false;
-      }
-      hash = hashStep(hash, code);
-    } else if (start !== -1) {
-      if (code === APOSTROPHE && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
-        hash = hashStep(hash, code);
-        apostrophe = true;
-        continue;
-      }
-      if (apostrophe && i - start > 2) {
-        pushElided(text.slice(start, i), vocabulary, tokens, infos);
-      } else {
-        const info = vocabulary.recordAt(vocabulary.find(text, start, i, hash, false));
-        tokens.push(info.word);
-        infos.push(info);
-      }
-      start = -1;
-    }
-  }
-  return true;
-}
-
-/**
- * `scanWords` of lowercased text with accents, reading each code unit as `foldedUnit` gives it:
- * the text is not folded as a whole. Gives up (returns false) at the first SPECIAL code unit.
- * A copy of `scanWords` rather than a mode of it: the mode slowed the common case down.
- */
-function scanFoldingWords(text: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): boolean {
-  const length = text.length;
-  let start = -1;
-  let hash = 0;
-  let apostrophe = false;
-  for (let i = 0; i <= length; i++) {
-    let code = i < length ? text.charCodeAt(i) : 0;
-    if (code >= 0x80) {
-      code = foldedUnit(code);
-      if (code === SPECIAL) return false;
-    }
-    if (code !== 0 && isWordChar(code)) {
-      if (start === -1) {
-        start = i;
-        hash = 0;
-        apostrophe = false;
-      }
-      hash = hashStep(hash, code);
-    } else if (start !== -1) {
-      if (code === APOSTROPHE && i + 1 < length) {
-        let next = text.charCodeAt(i + 1);
-        // A SPECIAL next unit makes the next round give up.
-        if (next >= 0x80) next = foldedUnit(next);
-        if (next !== SPECIAL && isWordChar(next)) {
-          hash = hashStep(hash, code);
-          apostrophe = true;
-          continue;
-        }
-      }
-      if (apostrophe && i - start > 2) {
-        pushElided(foldedSlice(text, start, i), vocabulary, tokens, infos);
-      } else {
-        const info = vocabulary.recordAt(vocabulary.find(text, start, i, hash, true));
-        tokens.push(info.word);
-        infos.push(info);
-      }
-      start = -1;
-    }
-  }
-  return true;
-}
-
-/**
- * Pushes a word with an inner apostrophe, a French elision split off ("j'ai" -> "j'", "ai"): rare
- * enough to take the plain way. Kept out of `scanWords`: inlined there, it made the scanner's
- * every character measurably slower.
- */
-function pushElided(word: string, vocabulary: Vocabulary, tokens: string[], infos: WordInfo[]): void {
-  const pieces: string[] = [];
-  pushWord(pieces, word);
-  for (const piece of pieces) {
-    tokens.push(piece);
-    infos.push(vocabulary.info(piece));
-  }
-}
-
-function pushWord(out: string[], word: string): void {
-  if (word.length > 2 && word.includes("'")) {
-    const elided = ELISION.exec(word);
-    if (elided) {
-      out.push(elided[0], word.slice(elided[0].length));
-      return;
-    }
-  }
-  out.push(word);
-}
-
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
+const EMOJI = /\p{Extended_Pictographic}/gu;
 // Emoji live in the surrogate range or in the symbol blocks: tested first, the match is costly.
 const EMOJI_HINT = /[\u2190-\u2bff\ud83c-\ud83e]/;
-/** Per code point met: its string when it is Extended_Pictographic, null when not. */
-const PICTOGRAPHS = new Map<number, string | null>();
-
-/**
- * The Extended_Pictographic code points of a text, in order: what
- * `text.match(/\p{Extended_Pictographic}/gu) ?? []` gives. The regex is asked once per distinct
- * code point rather than run over every tweet (it was a hot spot), and each emoji is one string
- * shared by all tweets. No ASCII character is pictographic.
- */
-export function emojiIn(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
-    let emoji = PICTOGRAPHS.get(code);
-    if (emoji === undefined) {
-      const char = String.fromCodePoint(code);
-      PICTOGRAPHS.set(code, (emoji = PICTOGRAPHIC.test(char) ? char : null));
-    }
-    if (emoji !== null) out.push(emoji);
-  }
-  return out;
-}
 const URL_IN_TEXT = /\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/gi;
 const RT_PREFIX = /^RT @\w+:?\s*/;
 
-function isHandleChar(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f
-  );
-}
-
-/**
- * Reads the handles a text opens with (".@ana @bob, hello" -> ana, bob) into `out`, and returns
- * where the rest of the text starts (0 when it opens with no handle). A hand-written scanner: the
- * regex equivalent ran on every reply.
- */
-function scanLeadingHandles(text: string, out: string[]): number {
-  let i = 0;
-  let end = 0;
-  for (;;) {
-    let j = i;
-    // Dots and spaces before a handle (".@ana" was the way to make a reply public).
-    while (j < text.length && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) <= 0x20)) j++;
-    if (text.charCodeAt(j) !== 0x40) return end;
-    const from = ++j;
-    while (j < text.length && isHandleChar(text.charCodeAt(j))) j++;
-    if (j === from) return end;
-    out.push(text.slice(from, j).toLowerCase());
-    while (
-      j < text.length &&
-      (text.charCodeAt(j) <= 0x20 ||
-        text.charCodeAt(j) === 0x2c ||
-        text.charCodeAt(j) === 0x3a ||
-        text.charCodeAt(j) === 0x3b)
-    )
-      j++;
-    i = end = j;
-  }
-}
+// The handles a text opens with (".@ana @bob, hello"): dots and spaces before each (".@ana" was the
+// way to make a reply public), spaces and punctuation after.
+const LEADING_HANDLES = /^(?:[.\0- ]*@\w+[\0- ,:;]*)+/;
 const HANDLE = /@\w{1,50}/g;
 
 /**
@@ -708,25 +418,6 @@ const NO_PREFIXED: readonly LexiconEntry[] = Object.freeze([]);
 
 /** Distinct words cached before the cache is emptied (an archive has tens of thousands). */
 const MAX_CACHED_WORDS = 500_000;
-/** Slots of an empty word table; it doubles when half full. A power of two. */
-const INITIAL_SLOTS = 1 << 12;
-
-/** The hash of a word, one code unit at a time: the tokenizer hashes words as it reads them. */
-function hashStep(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
-}
-
-/** The slot where a hash starts probing: its high bits are folded into the low ones that index the table. */
-function slotOf(hash: number, mask: number): number {
-  return (hash ^ (hash >>> 15)) & mask;
-}
-
-function hashOf(word: string): number {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-  return hash;
-}
-
 /**
  * The words the classifier knows: the word lists indexed by first word, language hints,
  * function words and stems, all looked up through one cached record per distinct word. A tweet's
@@ -738,18 +429,8 @@ export class Vocabulary {
   private readonly prefixes: { prefix: string; entry: LexiconEntry }[] = [];
   /** The exact second words of all entries (the keys of every `bySecond`). */
   private readonly secondWords = new Set<string>();
-  // The word records, in an open-addressing table keyed by each word's hash: the tokenizer finds
-  // a word's record while it reads the text, without cutting the word out first. Cutting every
-  // word out and looking it up in a Map was the hot spot of classification. Each record holds its
-  // word: a lookup reads one array, not one for the words and one for the records.
-  private records: WordInfo[] = [];
-  /**
-   * Per slot, two entries side by side: 1 + the index of its word's record (0 when free), then
-   * the word's hash. Side by side, a probe reads one cache line rather than two: inside a report,
-   * where reading and counting evict the classifier's tables between tweets, that is a miss less
-   * per word.
-   */
-  private slots = new Int32Array(2 * INITIAL_SLOTS);
+  /** The record of each word met, by word. */
+  private readonly records = new Map<string, WordInfo>();
 
   /**
    * `stem(lang, word)` is called once per distinct word and language. The word cache is emptied
@@ -790,84 +471,31 @@ export class Vocabulary {
 
   /** The cached record of a folded word. */
   info(word: string): WordInfo {
-    return this.records[this.find(word, 0, word.length, hashOf(word))]!;
+    let info = this.records.get(word);
+    if (info === undefined) {
+      if (this.records.size >= this.maxWords) this.records.clear();
+      const entries = this.index.get(word);
+      let prefixed = NO_PREFIXED;
+      for (const { prefix, entry } of this.prefixes) if (word.startsWith(prefix)) prefixed = [...prefixed, entry];
+      info = {
+        word,
+        entries,
+        prefixed,
+        listed: entries !== undefined || prefixed.length > 0,
+        second: this.secondWords.has(word),
+        langBits: LANG_BITS.get(word) ?? 0,
+        stopBits: STOP_BITS.get(word) ?? 0,
+        model: undefined,
+        rowsOf: undefined,
+      };
+      this.records.set(word, info);
+    }
+    return info;
   }
 
   /** Distinct words cached now (at most `maxWords`). */
   get size(): number {
-    return this.records.length;
-  }
-
-  /**
-   * The index in `records` of the word `text[from..to)`, whose hash is `hash`. A word
-   * not met before is added. With `folded`, the text is lowercased text read folded unit by unit
-   * (see `scanWords`).
-   */
-  find(text: string, from: number, to: number, hash: number, folded = false): number {
-    const length = to - from;
-    let mask = (this.slots.length >> 1) - 1;
-    let slot = slotOf(hash, mask);
-    for (let taken = this.slots[2 * slot]!; taken !== 0; taken = this.slots[2 * slot]!) {
-      if (this.slots[2 * slot + 1] === hash) {
-        const { word } = this.records[taken - 1]!;
-        if (word.length === length && (folded ? isFoldedAt(word, text, from) : isAt(word, text, from)))
-          return taken - 1;
-      }
-      slot = (slot + 1) & mask;
-    }
-    if (this.records.length >= this.maxWords) {
-      this.records = [];
-      this.slots = new Int32Array(2 * INITIAL_SLOTS);
-    } else if ((this.records.length + 1) * 4 > this.slots.length) {
-      this.grow();
-    } else {
-      return this.add(slot, text, from, to, hash, folded);
-    }
-    mask = (this.slots.length >> 1) - 1;
-    slot = slotOf(hash, mask);
-    while (this.slots[2 * slot] !== 0) slot = (slot + 1) & mask;
-    return this.add(slot, text, from, to, hash, folded);
-  }
-
-  private add(slot: number, text: string, from: number, to: number, hash: number, folded: boolean): number {
-    const word = folded ? foldedSlice(text, from, to) : text.slice(from, to);
-    const entries = this.index.get(word);
-    let prefixed = NO_PREFIXED;
-    for (const { prefix, entry } of this.prefixes) if (word.startsWith(prefix)) prefixed = [...prefixed, entry];
-    this.records.push({
-      word,
-      entries,
-      prefixed,
-      listed: entries !== undefined || prefixed.length > 0,
-      second: this.secondWords.has(word),
-      langBits: LANG_BITS.get(word) ?? 0,
-      stopBits: STOP_BITS.get(word) ?? 0,
-      model: undefined,
-      rowsOf: undefined,
-    });
-    this.slots[2 * slot] = this.records.length;
-    this.slots[2 * slot + 1] = hash;
-    return this.records.length - 1;
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let old = 0; old < this.slots.length; old += 2) {
-      const taken = this.slots[old]!;
-      if (taken === 0) continue;
-      const hash = this.slots[old + 1]!;
-      let slot = slotOf(hash, mask);
-      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
-      slots[2 * slot] = taken;
-      slots[2 * slot + 1] = hash;
-    }
-    this.slots = slots;
-  }
-
-  /** The record of an index `find` returned. */
-  recordAt(index: number): WordInfo {
-    return this.records[index]!;
+    return this.records.size;
   }
 
   /** The stem of a folded word in a language (cached). */
@@ -944,77 +572,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Whether a UTF-16 code unit is whitespace as regex `\s` and `trim()` see it. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
+const LINK = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]+)([^?#\s]*)/i;
+const WWW_AND_PORT = /^www\.|:\d+$/g;
 
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
-/**
- * Parses a URL into host and path; undefined when it is not a URL. A hand-written scanner equal to
- * `/^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]+)([^?#\s]*)/i` on the trimmed URL, host lowercased
- * without "www." and port: the regex and its replaces were a hot spot of discovery.
- */
+/** Parses a URL into host and path (host lowercased, without "www." and port); undefined when it is not a URL. */
 export function parseLink(url: string): TweetLink | undefined {
-  let from = 0;
-  let to = url.length;
-  while (from < to && isSpace(url.charCodeAt(from))) from++;
-  while (to > from && isSpace(url.charCodeAt(to - 1))) to--;
-  // Scheme: a letter, then letters, digits, "+", ".", "-", then "://", and a host after it.
-  let start = from;
-  if (from < to && isAsciiLetter(url.charCodeAt(from))) {
-    let i = from + 1;
-    for (; i < to; i++) {
-      const code = url.charCodeAt(i);
-      if (!(isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2e || code === 0x2d))
-        break;
-    }
-    if (
-      url.charCodeAt(i) === 0x3a &&
-      url.charCodeAt(i + 1) === 0x2f &&
-      url.charCodeAt(i + 2) === 0x2f &&
-      i + 3 < to &&
-      isHostChar(url.charCodeAt(i + 3))
-    ) {
-      start = i + 3;
-    }
-  }
-  let hostEnd = start;
-  while (hostEnd < to && isHostChar(url.charCodeAt(hostEnd))) hostEnd++;
-  if (hostEnd === start) return undefined;
-  let pathEnd = hostEnd;
-  for (; pathEnd < to; pathEnd++) {
-    const code = url.charCodeAt(pathEnd);
-    if (code === 0x3f || code === 0x23 || isSpace(code)) break;
-  }
-  let host = url.slice(start, hostEnd).toLowerCase();
-  if (host.startsWith('www.')) host = host.slice(4);
-  // A trailing ":port".
-  let digits = host.length;
-  while (digits > 0 && host.charCodeAt(digits - 1) >= 0x30 && host.charCodeAt(digits - 1) <= 0x39) digits--;
-  if (digits < host.length && digits > 0 && host.charCodeAt(digits - 1) === 0x3a) host = host.slice(0, digits - 1);
+  const match = LINK.exec(url.trim());
+  if (!match) return undefined;
+  const host = match[1]!.toLowerCase().replace(WWW_AND_PORT, '');
   if (!host.includes('.')) return undefined;
-  const path = pathEnd > hostEnd ? url.slice(hostEnd, pathEnd).toLowerCase() : '/';
+  const path = match[2] ? match[2].toLowerCase() : '/';
   return { host, path, hostPath: host + (path === '/' ? '' : path.endsWith('/') ? path.slice(0, -1) : path) };
-}
-
-function isHostChar(code: number): boolean {
-  return code !== 0x2f && code !== 0x3f && code !== 0x23 && !isSpace(code);
 }
 
 /** Computes the text features of a tweet. */
@@ -1023,17 +591,16 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   // Each regex runs only when its cheap precondition holds: most tweets need none of them.
   if (tweet.isRetweet && text.startsWith('RT @')) text = text.replace(RT_PREFIX, '');
   if (text.includes('http') || text.includes('pic.twitter')) text = text.replace(URL_IN_TEXT, ' ');
-  const leadingHandles: string[] = [];
-  const bodyStart = scanLeadingHandles(text, leadingHandles);
-  let body = bodyStart === 0 ? text : text.slice(bodyStart);
+  const opening = LEADING_HANDLES.exec(text)?.[0] ?? '';
+  const leadingHandles = opening === '' ? [] : opening.match(/@\w+/g)!.map((handle) => handle.slice(1).toLowerCase());
+  let body = text.slice(opening.length);
   if (body.includes('@')) body = body.replace(HANDLE, ' ');
   body = body.trim();
-  const tokens: string[] = [];
-  const infos: WordInfo[] = [];
-  readWords(body, vocabulary, tokens, infos);
+  const tokens = words(fold(body));
+  const infos = tokens.map((token) => vocabulary.info(token));
   const bodyMentions =
     leadingHandles.length === 0 ? tweet.mentions : tweet.mentions.filter((handle) => !leadingHandles.includes(handle));
-  const emoji = EMOJI_HINT.test(body) ? emojiIn(body) : [];
+  const emoji = EMOJI_HINT.test(body) ? (body.match(EMOJI) ?? []) : [];
   const links: TweetLink[] = [];
   for (const url of tweet.urls) {
     const link = parseLink(url);

@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emojiIn, fold, guessLang, LANGS, parseLink, Vocabulary, words } from '../../src/classify/text.js';
+import { fold, guessLang, LANGS, parseLink, Vocabulary, words } from '../../src/classify/text.js';
 import { LEXICON_IDS, LEXICONS } from '../../src/classify/lexicons.js';
 import { sharedNlp, tweet } from './support.js';
 import { analyzeText } from '../../src/classify/text.js';
@@ -26,40 +25,6 @@ describe('fold and words', () => {
       'dire',
     ]);
     expect(words('🚀 emoji—dash')).toEqual(['emoji', 'dash']);
-  });
-});
-
-describe('emojiIn', () => {
-  const byRegex = (text: string): string[] => text.match(/\p{Extended_Pictographic}/gu) ?? [];
-
-  it('finds what the Extended_Pictographic regex finds, with its cache cold and warm', () => {
-    const samples = [
-      '🚀🧵👇 launch',
-      '© ® ™ ‼ ⁉ ↔ ⌚ ☀️ ♥ ⭐',
-      'lone \ud83d high, lone \ude80 low, \ud83d',
-      '👩‍👩‍👧 🏳️‍🌈 🇪🇸 1️⃣',
-      '𐐀 한국어 ½ é',
-      '',
-    ];
-    // The first round meets each code point for the first time, the second finds it cached.
-    for (let round = 0; round < 2; round++)
-      for (const text of samples) expect(emojiIn(text), text).toEqual(byRegex(text));
-  });
-
-  it('finds what the regex finds in any text', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ unit: 'grapheme', maxLength: 40 }),
-          fc.string({ unit: 'binary', maxLength: 40 }),
-          fc.string({ unit: 'binary-ascii', maxLength: 40 }),
-        ),
-        (text) => {
-          expect(emojiIn(text)).toEqual(byRegex(text));
-        },
-      ),
-      { numRuns: 1000 },
-    );
   });
 });
 
@@ -170,101 +135,33 @@ describe('analyzeText', () => {
 });
 
 describe('analyzeText words', () => {
-  // The tokenizer reads lowercased text as it is when folding would not change it, and folds first
-  // otherwise: either way its words must be `words(fold(body))`, with the vocabulary's records.
-  const samples = [
-    'Película ÉTÉ Straße’s',
-    "J'écoute l'album, we're HIRING! c'est-à-dire",
-    'ΣΊΣΥΦΟΣ σοφός ΟΔΟΣ',
-    'İstanbul DİYARBAKIR',
-    '𐐀𐐁 Deseret 🚀🧵👇 emoji—dash',
-    '한국어 텍스트 and ｆｕｌｌｗｉｄｔｈ',
-    'ﬁnance ½ ™ Ⓐⓑ ≠ ↚',
-    "L'ÉTÉ QU'IL FAIT",
-    'don`t won´t it’s',
-    'a\u0000b c\u0301d',
-  ];
-
-  it('are the words of the folded body, and their records are the vocabulary’s', () => {
-    const vocabulary = new Vocabulary();
-    for (const text of samples) {
-      const analyzed = analyzeText(tweet(text), vocabulary);
-      expect(analyzed.words, text).toEqual(words(fold(analyzed.body)));
-      analyzed.words.forEach((word, i) => expect(analyzed.infos[i]).toBe(vocabulary.info(word)));
-    }
-  });
-
-  it('are the words of the folded body for any text', () => {
-    const vocabulary = new Vocabulary();
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ maxLength: 80 }),
-          fc.string({ unit: 'grapheme', maxLength: 80 }),
-          fc.string({ unit: 'binary', maxLength: 80 }),
-        ),
-        (text) => {
-          const analyzed = analyzeText(tweet(text), vocabulary);
-          expect(analyzed.words).toEqual(words(fold(analyzed.body)));
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
-
-  it('are the words of the folded body for text full of accents, apostrophes and marks', () => {
-    // Pieces that fold to one unit ("é", "’"), to none (a combining accent), to several ("ŉ"),
-    // that lowercase by context ("Σ") or as a pair ("𐐀"), or to ASCII (Kelvin sign), capitals,
-    // next to elisions and word boundaries.
-    const pieces = [
+  // The shipped model was trained on these edges: changing one changes data/learned-model.json.
+  it('fold only the Basic Multilingual Plane, and only letters and digits of it make words', () => {
+    expect(fold('e\u0301te ´ ʼ ` ﬁ İ ½')).toBe("ete ' ' ` ﬁ i ½");
+    expect(fold('𝐁𝐨𝐥𝐝 🚀 \ud83d')).toBe('𝐁𝐨𝐥𝐝 🚀 \ud83d');
+    expect(words(fold('𝐛𝐨𝐥𝐝 𐐀𐐁 ｆｕｌｌ 한국어 ½ a\u0000b'))).toEqual([
+      'ｆｕｌｌ',
+      '한국어'.normalize('NFD'),
+      '½',
       'a',
-      'e',
-      'É',
-      'é',
-      'e\u0301',
-      '’',
-      "'",
-      '´',
-      '`',
-      ' ',
-      '-',
-      '.',
-      'ß',
-      'ﬁ',
-      'Σ',
-      'İ',
-      'ŉ',
-      'l',
-      'j',
-      'qu',
-      'ç',
-      'Ç',
-      'ñ',
-      'Ü',
-      '1',
-      '🚀',
-      '\u0000',
-      'ete',
-      'été',
-      'ÉTÉ',
-      'ETE',
-      'A',
-      'L',
-      'QU',
-      'We',
-      '\u212a',
-      '𐐀',
-      'Ω',
-    ];
+      'b',
+    ]);
+    expect(words("l'aujourd'hui qu'il a'' 'b rock'n'roll")).toEqual([
+      "l'",
+      "aujourd'hui",
+      "qu'",
+      'il',
+      'a',
+      'b',
+      "rock'n'roll",
+    ]);
+  });
+
+  it('are the words of the folded body, with the vocabulary’s records', () => {
     const vocabulary = new Vocabulary();
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
-        const analyzed = analyzeText(tweet(parts.join('')), vocabulary);
-        expect(analyzed.words).toEqual(words(fold(analyzed.body)));
-        analyzed.words.forEach((word, i) => expect(analyzed.infos[i]).toBe(vocabulary.info(word)));
-      }),
-      { numRuns: 2000 },
-    );
+    const analyzed = analyzeText(tweet("@ana J'écoute l'ÉTÉ 🚀 https://x.example/a"), vocabulary);
+    expect(analyzed.words).toEqual(["j'", 'ecoute', "l'", 'ete']);
+    analyzed.words.forEach((word, i) => expect(analyzed.infos[i]).toBe(vocabulary.info(word)));
   });
 
   it('keeps the word cache within its bound, with the same records as an unbounded one', () => {

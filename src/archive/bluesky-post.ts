@@ -13,7 +13,7 @@ export interface RepoOwner {
 type DagMap = { [key: string]: DagValue };
 
 /** The parts of an at:// URI: `at://<did or handle>/<collection>/<rkey>`. */
-export function parseAtUri(uri: unknown): { authority: string; collection: string; rkey: string } | undefined {
+function parseAtUri(uri: unknown): { authority: string; collection: string; rkey: string } | undefined {
   if (typeof uri !== 'string') return undefined;
   const match = /^at:\/\/([^/]+)\/([^/]+)\/([^/?#]+)$/.exec(uri);
   if (!match) return undefined;

@@ -72,8 +72,8 @@ export interface PreparedAudit {
  * a real archive; X lists newest first): the same window whatever period is asked for, so a
  * month's report does not depend on the other months asked with it.
  */
-export const DISCOVERY_WINDOW = 100_000;
-export const PROGRESS_EVERY = 10_000;
+const DISCOVERY_WINDOW = 100_000;
+const PROGRESS_EVERY = 10_000;
 
 /** The whole audit: read, discover, classify the months the report needs, aggregate. */
 export async function audit(options: AuditOptions): Promise<AuditResult> {

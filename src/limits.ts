@@ -17,7 +17,7 @@ export const MAX_JSON_DEPTH = 64;
 export const MAX_ARCHIVES = 100;
 
 /** "1 MiB", "50 MiB". */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 

@@ -30,12 +30,12 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const MIN_TWEETS = 20;
 
 /** The first month with tweets: Twitter's first ones are of March 2006. */
-export const FIRST_MONTH = '2006-03';
+const FIRST_MONTH = '2006-03';
 /** How far past the archive's last month (or, before reading, past today) a period may reach. */
-export const MONTHS_AHEAD = 12;
+const MONTHS_AHEAD = 12;
 
 /** Checks a "YYYY-MM" option value; `flag` names the option in the error. */
-export function parseMonth(value: string, flag: string): string {
+function parseMonth(value: string, flag: string): string {
   if (!MONTH.test(value)) {
     throw new TweetAuditError(`${flag} "${value}" is not a month: write it as YYYY-MM, e.g. 2024-05`);
   }
@@ -56,7 +56,7 @@ function monthOfIndex(index: number): string {
 }
 
 /** The "YYYY-MM" `delta` months after `month`. */
-export function addMonths(month: string, delta: number): string {
+function addMonths(month: string, delta: number): string {
   return monthOfIndex(monthIndex(month) + delta);
 }
 

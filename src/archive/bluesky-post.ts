@@ -19,7 +19,7 @@ function bskyPostUrl(authority: string, rkey: string): string | undefined {
 }
 
 /** The parts of an at:// URI: `at://<did or handle>/<collection>/<rkey>`. */
-export function parseAtUri(uri: unknown): { authority: string; collection: string; rkey: string } | undefined {
+function parseAtUri(uri: unknown): { authority: string; collection: string; rkey: string } | undefined {
   if (typeof uri !== 'string') return undefined;
   const match = /^at:\/\/([^/]+)\/([^/]+)\/([^/?#]+)$/.exec(uri);
   if (!match) return undefined;

@@ -145,7 +145,7 @@ async function* readTweets(
  * The handle in a file name like "alice.bsky.social.car", when the user named the export after
  * their handle. The app saves it as "repo.car", which has no dot and so gives none.
  */
-export function handleFromFileName(path: string): string | undefined {
+function handleFromFileName(path: string): string | undefined {
   const stem = basename(path).replace(/\.car$/i, '');
   // A handle is a domain name: two or more labels, the last one starting with a letter.
   const domain = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;

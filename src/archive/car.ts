@@ -27,9 +27,9 @@ const DAG_CBOR = 0x71;
  * crafted blocks stays under 300 MB. Real exports average ~300 bytes a block: this is a ~300 MB
  * export, more than the 256 MiB once allowed when files were read whole.
  */
-export const MAX_CAR_BLOCKS = 1_000_000;
+const MAX_CAR_BLOCKS = 1_000_000;
 /** One block read (a record, a tree node): records are a few hundred bytes. */
-export const MAX_CAR_BLOCK_BYTES = 16 * 1024 * 1024;
+const MAX_CAR_BLOCK_BYTES = 16 * 1024 * 1024;
 /** A header holds the roots, one CID each; a block's length and CID come first in its section. */
 const MAX_HEADER_BYTES = 64 * 1024;
 const SECTION_HEAD_BYTES = 256;

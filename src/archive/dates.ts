@@ -28,9 +28,9 @@ const SPACED_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2}) ?(?:([+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([+-])(\d{2}):?(\d{2})|Z)$/;
 
 /** Twitter's first tweets are of March 2006; a date before that (or far ahead) is damage, not a tweet. */
-export const EARLIEST = Date.UTC(2006, 2, 1);
+const EARLIEST = Date.UTC(2006, 2, 1);
 /** Far ahead, but inside every date range (JavaScript's, Intl's, a time zone's offset added). */
-export const LATEST = Date.UTC(2100, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
 
 /**
  * Launch dates of the other networks: a post dated before its network existed is damage. Bluesky's

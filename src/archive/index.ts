@@ -8,10 +8,8 @@ import type { ArchiveHandle } from './location.js';
 import { mergeOwners } from './owner.js';
 import { flattenBatches } from './tweet-items.js';
 
-export { ARCHIVE_DETECTORS, simpleDetector } from './detect.js';
-export type { ArchiveDetector, ArchiveOpener, DetectTarget } from './detect.js';
+export type { ArchiveDetector } from './detect.js';
 export type { ArchiveHandle } from './location.js';
-export { RAILS_TIME_ZONES, ianaTimeZone } from './rails-time-zones.js';
 
 /**
  * Opens an archive for reading, whatever `target` is: an X archive .zip as downloaded (read in

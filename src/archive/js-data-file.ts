@@ -44,7 +44,7 @@ export function assertText(head: Buffer, file: string): void {
 }
 
 /** Decodes bytes known to be one complete UTF-8 text, throwing a TweetAuditError if they are not. */
-export function decodeUtf8(bytes: Buffer, file: string, what: string): string {
+function decodeUtf8(bytes: Buffer, file: string, what: string): string {
   // isUtf8 is a fast validation pass (simdutf); toString alone would silently put U+FFFD in place
   // of bad bytes, which then would go unnoticed into reports.
   if (!isUtf8(bytes)) {
@@ -79,7 +79,7 @@ export async function* readJsItems(source: ArchiveSource, name: string): AsyncGe
  * Returns undefined for an empty file (X leaves some empty: larsbrinkhoff-2021 has an empty
  * account.js); throws a TweetAuditError for anything unreadable.
  */
-export async function readJsValue(source: ArchiveSource, name: string): Promise<unknown> {
+async function readJsValue(source: ArchiveSource, name: string): Promise<unknown> {
   const file = source.describe(name);
   const bytes = await readWhole(source, name);
   if (bytes.length === 0) return undefined;

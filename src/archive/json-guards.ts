@@ -46,7 +46,7 @@ function isDigits(s: string, max: number): boolean {
 }
 
 /** The start index of an entity (`indices: ["3", "14"]` in modern files, numbers in Grailbird). */
-export function startIndex(entity: JsonObject): number {
+function startIndex(entity: JsonObject): number {
   const first = asArray(entity.indices)[0] ?? entity.fromIndex;
   const n = typeof first === 'string' ? Number(first) : first;
   return typeof n === 'number' && Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;

@@ -23,7 +23,7 @@ import {
 import type { OwnerKeys } from './x-tweet.js';
 
 /** Columns every tweets.csv of X's legacy archives has, in either column order (2013 or 2016). */
-export const CSV_REQUIRED_COLUMNS = ['tweet_id', 'timestamp', 'text'] as const;
+const CSV_REQUIRED_COLUMNS = ['tweet_id', 'timestamp', 'text'] as const;
 
 /** A tweets.csv row, by column name. */
 type Row = Partial<Record<string, string>>;
@@ -140,7 +140,7 @@ function notUtf8(file: string): TweetAuditError {
 }
 
 /** A row of tweets.csv is a tweet: 16 Mi characters is far beyond any, as for JSON items. */
-export const MAX_CSV_RECORD_CHARS = 16 * 1024 * 1024;
+const MAX_CSV_RECORD_CHARS = 16 * 1024 * 1024;
 
 function csvError(error: unknown, file: string): TweetAuditError {
   if (error instanceof TweetAuditError) return error;
@@ -183,7 +183,7 @@ function headerColumns(header: string[], file: string): Map<string, number> {
  * kept only the first (8 rows of dgageot-2013): links are matched by position, and links left
  * without an expansion stay t.co links. An expansion to …/status/<id>/photo/1 is attached media.
  */
-export function csvRowToTweet(row: Row, owner: OwnerKeys): Tweet | undefined {
+function csvRowToTweet(row: Row, owner: OwnerKeys): Tweet | undefined {
   const id = asId(row.tweet_id?.trim());
   const createdAt = parseArchiveDate(row.timestamp);
   if (id === undefined || createdAt === undefined) return undefined;

@@ -3,7 +3,7 @@ import { htmlToText } from './mastodon-html.js';
 import { MASTODON_EARLIEST, plausibleInstant } from './dates.js';
 
 /** The ActivityStreams collection every post "to" or "cc" it is public or unlisted holds. */
-export const PUBLIC_COLLECTION = 'https://www.w3.org/ns/activitystreams#Public';
+const PUBLIC_COLLECTION = 'https://www.w3.org/ns/activitystreams#Public';
 /** JSON-LD allows the compact forms too. */
 const PUBLIC_NAMES = new Set([PUBLIC_COLLECTION, 'as:Public', 'Public']);
 
@@ -108,7 +108,7 @@ export function accountFromActor(
 }
 
 /** Why an activity gave no tweet. */
-export type SkipReason = 'direct' | 'undated' | 'unknown';
+type SkipReason = 'direct' | 'undated' | 'unknown';
 
 /** What one activity gave: a tweet, or why it gave none. */
 export type Converted = { tweet: Tweet } | { skipped: SkipReason };

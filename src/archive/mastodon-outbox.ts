@@ -2,7 +2,7 @@ import { TweetAuditError } from '../errors.js';
 import { MAX_JSON_DEPTH } from '../limits.js';
 
 /** One activity is a few KB; one this large means a lost quote or bracket, not a real post. */
-export const MAX_ACTIVITY_BYTES = 16 * 1024 * 1024;
+const MAX_ACTIVITY_BYTES = 16 * 1024 * 1024;
 
 const enum State {
   /** Before the root `{` (a UTF-8 byte order mark is allowed). */

@@ -8,7 +8,7 @@ import { specialFileError, specialKind } from '../limits.js';
 export const CHUNK_BYTES = 1024 * 1024;
 
 /** Files read whole (account.js, manifest.js …) are small; a bigger one is not what it claims. */
-export const MAX_SMALL_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_SMALL_FILE_BYTES = 64 * 1024 * 1024;
 
 /** A file inside an archive. */
 export interface SourceFile {

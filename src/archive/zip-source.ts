@@ -12,20 +12,20 @@ import { fsError, type ArchiveSource, type SourceFile } from './source.js';
  * split into parts of at most 50 GB, but no single data file of a real archive comes near 8 GiB;
  * a bigger declared size means a damaged or hostile zip.
  */
-export const MAX_ZIP_ENTRY_BYTES = 8 * 1024 ** 3;
+const MAX_ZIP_ENTRY_BYTES = 8 * 1024 ** 3;
 
 /**
  * More entries than any archive has (a media-heavy X download has tens of thousands): the
  * directory of a zip with more is not read.
  */
-export const MAX_ZIP_ENTRIES = 1_000_000;
+const MAX_ZIP_ENTRIES = 1_000_000;
 
 /**
  * How many times its compressed size an entry may inflate to (when over 1 MiB): the data files of
  * real archives inflate 10 to 21 times; a zip bomb a thousand. It bounds what a zip can make the
  * tool inflate to this many times the zip's size.
  */
-export const MAX_ZIP_RATIO = 200;
+const MAX_ZIP_RATIO = 200;
 
 /** Bytes read from disk, and handed on inflated, at a time. */
 const CHUNK_BYTES = 256 * 1024;

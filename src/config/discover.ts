@@ -8,7 +8,7 @@ import type { Identity, TweetAuditConfig } from './schema.js';
  * Every threshold discovery uses, in one place. Wrong identity is worse than none (it moves
  * tweets between categories), so each heuristic asks for repeated evidence.
  */
-export const DISCOVERY = {
+const DISCOVERY = {
   ownDomain: {
     /** A domain whose name contains a handle or a display-name word: linked in this many own tweets. */
     namedMinTweets: 2,

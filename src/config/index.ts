@@ -1,5 +1,5 @@
 /** The configuration API: loading and checking the config file, discovering identity, writing an initial config. */
-export { loadConfig, parseConfig, userConfigPath, LOCAL_CONFIG_NAME, type LoadConfigOptions } from './load.js';
-export { discoverIdentity, registrableDomain, DISCOVERY } from './discover.js';
+export { loadConfig, parseConfig, userConfigPath } from './load.js';
+export { discoverIdentity, registrableDomain } from './discover.js';
 export { renderInitConfig } from './render-init.js';
-export { DEFAULT_NIGHT_HOURS, type Identity, type Target, type TweetAuditConfig } from './schema.js';
+export { type Identity } from './schema.js';

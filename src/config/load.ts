@@ -8,7 +8,7 @@ import { MAX_CONFIG_BYTES, MAX_JSON_DEPTH, readTextInput, tooDeepAt } from '../l
 import type { TweetAuditConfig } from './schema.js';
 
 /** The config file name looked for in the working directory. */
-export const LOCAL_CONFIG_NAME = 'tweet-audit.config.json';
+const LOCAL_CONFIG_NAME = 'tweet-audit.config.json';
 
 export interface LoadConfigOptions {
   /** --config: must exist. */

@@ -23,7 +23,7 @@ async function label(text: string, fields: Parameters<typeof tweet>[1] = {}): Pr
   return `${c.category}/${c.subcategory}`;
 }
 
-describe('precedence (TAXONOMY.md, "Where several fit")', () => {
+describe('precedence (docs/taxonomy.md, "When several apply")', () => {
   it('conference beats jobs: hiring news tweeted from the event is part of the event', async () => {
     expect(await label("Packed room, and yes we're hiring #devconf")).toBe('conference/live');
   });

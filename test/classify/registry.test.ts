@@ -38,7 +38,7 @@ describe('rule registry', () => {
     expect(precedenceOf(rule)).toBeGreaterThanOrEqual(0);
   });
 
-  it('PRECEDENCE follows TAXONOMY.md: conference, jobs, self and employer, conversation, sharing, personal', () => {
+  it('PRECEDENCE follows docs/taxonomy.md: conference, jobs, self and employer, conversation, sharing, personal', () => {
     const categories = PRECEDENCE.map((label) => label.split('/')[0]);
     expect(PRECEDENCE.slice(0, 2).every((l) => l.startsWith('conference/'))).toBe(true);
     expect(PRECEDENCE.slice(2, 5)).toEqual(['promotion/jobs', 'promotion/self', 'promotion/employer']);

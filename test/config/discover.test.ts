@@ -155,9 +155,7 @@ describe('discoverIdentity', () => {
     });
 
     it('finds a name with a two-digit year tweeted in one dense burst and never again, without event words', async () => {
-      const camp = repeat(12, (i) =>
-        t(`so many ideas today #wikicamp09`, { createdAt: START + 40 * DAY + i * HOUR }),
-      );
+      const camp = repeat(12, (i) => t(`so many ideas today #wikicamp09`, { createdAt: START + 40 * DAY + i * HOUR }));
       // The same name with a year, but a topic of months, or a burst of a few tweets only: not an event.
       const topic = repeat(12, (i) => t(`stay safe #flu09`, { createdAt: START + i * 9 * DAY }));
       const small = burst('meet09', 60, 4, 'hello');

@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -74,6 +83,48 @@ describe('installed from the tarball npm pack makes', () => {
     expect(existsSync(path.join(lib, 'dist', 'cli', 'index.js'))).toBe(true);
     expect(existsSync(path.join(lib, 'src'))).toBe(false);
     expect(existsSync(path.join(lib, 'test'))).toBe(false);
+  });
+});
+
+describe('imported by its name as a library, from the installed tarball', () => {
+  /** Runs an ES module from a project whose node_modules holds only the installed tweet-audit. */
+  async function runModule(name: string, code: string): Promise<Result> {
+    const app = mkdtempSync(path.join(temp, 'app-'));
+    mkdirSync(path.join(app, 'node_modules'));
+    symlinkSync(path.join(prefix, 'lib', 'node_modules', 'tweet-audit'), path.join(app, 'node_modules', 'tweet-audit'));
+    writeFileSync(path.join(app, name), code);
+    try {
+      const { stdout, stderr } = await run(process.execPath, [name], { cwd: app });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  it('reads an archive and audits a month through `import ... from "tweet-audit"`', async () => {
+    const result = await runModule(
+      'use.mjs',
+      `import { openArchive, audit, renderers } from 'tweet-audit';
+const archive = await openArchive(${JSON.stringify(sampleArchive)});
+let read = 0;
+for await (const tweet of archive.tweets()) if (typeof tweet.id === 'string') read++;
+const { report } = await audit({ archives: [${JSON.stringify(sampleArchive)}], period: { month: '2026-10' } });
+const json = JSON.parse(renderers.json(report, {}));
+console.log(JSON.stringify({ format: archive.format, read, month: json.month, total: json.total }));
+`,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ format: 'x-modern', read: 565, month: '2026-10', total: 402 });
+    const lib = path.join(prefix, 'lib', 'node_modules', 'tweet-audit');
+    expect(existsSync(path.join(lib, 'dist', 'index.d.ts'))).toBe(true);
+  });
+
+  it('keeps its internals private: a deep import is refused', async () => {
+    const result = await runModule('deep.mjs', `await import('tweet-audit/dist/cli/index.js');\n`);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 });
 

@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../../..');
 
 /** Real archives, shared next to the repository (absent on machines without them). */
-export const SHARED = path.resolve(REPO, '../shared/archives');
+const SHARED = path.resolve(REPO, '../shared/archives');
 
 /** Our own small fixture archives. */
 export const FIXTURES = path.join(REPO, 'fixtures/archives');

@@ -74,7 +74,7 @@ export type DecisionKind =
   | 'personal-content-overrules-soft-rule'
   /** No rule fired; the model was confident enough. */
   | 'model'
-  /** No rule fired and the model was unsure: personal/life with low confidence (TAXONOMY.md). */
+  /** No rule fired and the model was unsure: personal/life with low confidence (docs/taxonomy.md). */
   | 'default'
   /** The learned model weighed the rules' label with the rest of the evidence. */
   | 'learned';
@@ -131,7 +131,7 @@ export interface Classifier {
  */
 const MODEL_MIN_PROBABILITY = 0.5;
 /**
- * A link or a retweet is sharing by default (TAXONOMY.md); it is personal when its content is:
+ * A link or a retweet is sharing by default (docs/taxonomy.md); it is personal when its content is:
  * a personal rule fired on its words (family, food, TV, bars, travel) and the model agrees at
  * least this much. The model alone is not enough: trained on short status updates, it reads
  * "Building a build system" as a diary entry.
@@ -367,7 +367,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
       local,
     });
     const byRules = decideByRules(tweet, text, firings, featuresScore(tweet, text));
-    // A thread continues the topic of its first tweet (TAXONOMY.md: a self-reply takes the
+    // A thread continues the topic of its first tweet (docs/taxonomy.md: a self-reply takes the
     // category of its content), which the rules read better than a tweet cut mid-thought.
     const start = options.context && tweet.isSelfReply ? threadStart(tweet, options.context) : undefined;
     if (start) evidence.set(`thread:starts-as:${threadCategory(start)}`, 1);

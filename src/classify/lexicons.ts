@@ -288,7 +288,7 @@ export const LEXICONS = {
   announcement: {
     about:
       'Words of an announcement of something to come; an event hashtag in an announcement is promotion, ' +
-      'not conference/live (TAXONOMY.md).',
+      'not conference/live (docs/taxonomy.md).',
     en: [
       'tomorrow',
       'next week',

@@ -73,7 +73,7 @@ interface RuleBody {
   /**
    * A soft rule yields to a personal rule when the model agrees that the content is personal: a
    * retweet or a link is `promotion/sharing` only when what it passes on is professional
-   * (TAXONOMY.md: "a retweet of personal or fun content is personal").
+   * (docs/taxonomy.md: passing on fun or personal content is personal).
    */
   readonly soft?: boolean;
   /**
@@ -95,7 +95,7 @@ export function defineRule(rule: Rule): Rule {
 }
 
 /**
- * The order in which labels win when several rules fire (TAXONOMY.md, "Where several fit"):
+ * The order in which labels win when several rules fire (docs/taxonomy.md, "When several apply"):
  * events first, then jobs, own and employer promotion, then conversation, then sharing, then the
  * person. Subcategories of one category keep the order of their specificity.
  */

@@ -62,7 +62,7 @@ export function howTo(ctx: RuleContext): string | undefined {
 /**
  * The text announces something to come, or presents one's own content (in words, or as slides,
  * notes or a recap on the owner's site): not a report from an event. "Slides from my #conf talk:
- * <my blog>" is promotion/self (TAXONOMY.md), even under the event's hashtag; "Big news at #conf,
+ * <my blog>" is promotion/self (docs/taxonomy.md), even under the event's hashtag; "Big news at #conf,
  * details on my blog" is still the event.
  */
 export function isAnnouncement(ctx: RuleContext): boolean {

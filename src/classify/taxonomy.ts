@@ -1,4 +1,4 @@
-/** The taxonomy of ../shared/TAXONOMY.md: four categories, each with its subcategories. */
+/** The taxonomy of docs/taxonomy.md: four categories, each with its subcategories. */
 export const SUBCATEGORIES = {
   conversation: ['reply', 'mention', 'question'],
   promotion: ['self', 'employer', 'sharing', 'jobs'],

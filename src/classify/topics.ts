@@ -483,7 +483,7 @@ export const TOPICS = {
 export type Topic = keyof typeof TOPICS;
 
 /**
- * General news outlets, whose links and retweets are news chatter for most people (TAXONOMY.md's
+ * General news outlets, whose links and retweets are news chatter for most people (docs/taxonomy.md's
  * personal/life), not material for their field. Source: widely known outlets of the archives'
  * countries; an account named "...news" is taken for an outlet too.
  */

@@ -4,7 +4,7 @@ import { isAnnouncement, isShoutOut } from '../signals.js';
 
 /**
  * A tweet under an event's hashtag is part of the event, unless it announces something to come
- * (TAXONOMY.md: announcing your own upcoming talk is promotion/self).
+ * (docs/taxonomy.md: announcing your own upcoming talk is promotion/self).
  */
 export default defineRule({
   id: 'event-hashtag',

@@ -3,7 +3,7 @@ import { othersIn } from '../signals.js';
 
 /**
  * A reply to one's own tweet that opens with other people's handles: in a long exchange the
- * owner answers below their own tweet but still talks to others (TAXONOMY.md, self-replies).
+ * owner answers below their own tweet but still talks to others (docs/taxonomy.md, self-replies).
  */
 export default defineRule({
   id: 'thread-addressing',

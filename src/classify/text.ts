@@ -59,12 +59,13 @@ export function fold(value: string): string {
   return value.toLowerCase().replace(APOSTROPHES, "'").replace(FOLDABLE_RUN, stripAccents);
 }
 
-// A letter or digit of the Basic Multilingual Plane: astral letters ("𝐛𝐨𝐥𝐝") have never been word
-// characters, and the shipped model was trained so. Built with `new RegExp`: tsc targets ES2022,
-// before the `v` flag.
-const WORD_CHAR = String.raw`[[\p{L}\p{N}]--[\u{10000}-\u{10FFFF}]]`;
 /** Runs of letters and digits, with inner apostrophes kept ("we're"). */
-const WORD = new RegExp(`${WORD_CHAR}+(?:'${WORD_CHAR}+)*`, 'gv');
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+// Astral letters ("𝐛𝐨𝐥𝐝") have never been word characters, and the shipped model was trained so.
+// (The `v` flag's class subtraction would say it in the regex, but overflows the stack on a
+// megabyte-long word in Node 20.)
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
 // French elisions (l', j', d', qu'…) are split off so "j'écoute" yields "écoute" as a word.
 const ELISION = /^(?:[ljdnmstc]|qu)'/;
 
@@ -74,7 +75,8 @@ const ELISION = /^(?:[ljdnmstc]|qu)'/;
  */
 export function words(folded: string): string[] {
   const out: string[] = [];
-  for (const word of folded.match(WORD) ?? []) {
+  const text = SURROGATE.test(folded) ? folded.replace(ASTRAL, ' ') : folded;
+  for (const word of text.match(WORD) ?? []) {
     const elided = word.includes("'") ? ELISION.exec(word) : null;
     if (elided) out.push(elided[0], word.slice(elided[0].length));
     else out.push(word);

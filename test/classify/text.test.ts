@@ -26,6 +26,11 @@ describe('fold and words', () => {
     ]);
     expect(words('🚀 emoji—dash')).toEqual(['emoji', 'dash']);
   });
+
+  it('reads astral letters as no word, and a word of ten million letters as one word', () => {
+    expect(words("a\u{1D41B}b l'\u{1D41B}")).toEqual(['a', 'b', 'l']);
+    expect(words('x'.repeat(10_000_000))).toHaveLength(1);
+  });
 });
 
 describe('Vocabulary', () => {

@@ -8,6 +8,7 @@ import {
   LOW_VOLUME_THRESHOLD,
   STANDOUT_MONTHS,
   STANDOUT_POINTS,
+  TOPIC_MIN_COUNT,
   TOP_TERMS,
 } from './constants.js';
 import { BoundedSortedList, TermCounter, compareIds, compareStrings, round } from './counters.js';
@@ -398,18 +399,18 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     }
     if ((seen & LATE_NIGHT_DRINKING) === LATE_NIGHT_DRINKING) detail.lateNightDrinking += 1;
 
-    for (const tag of tagKeys) detail.hashtags.add(tag);
-    for (const person of personKeys) detail.people.add(person);
-    for (const url of tweet.urls) {
-      const domain = domainOf(url);
-      if (domain) detail.domains.add(domain);
-    }
     const c = CATEGORY_INDEX.get(classification.category) as number;
     if (tweet.isRetweet) {
       detail.retweets += 1;
     } else {
-      // Retweets are other people's words: they count for hashtags and links, not for topics,
-      // repeats or engagement (archives record no likes for them).
+      // Retweets are other people's words: they count for none of the topics (words, hashtags,
+      // people, links alike), nor for repeats or engagement (archives record no likes for them).
+      for (const tag of tagKeys) detail.hashtags.add(tag);
+      for (const person of personKeys) detail.people.add(person);
+      for (const url of tweet.urls) {
+        const domain = domainOf(url);
+        if (domain) detail.domains.add(domain);
+      }
       const text = analyzeText(tweet.text);
       for (const word of text.words) detail.words.add(word);
       for (const phrase of text.phrases) detail.phrases.add(phrase);
@@ -615,12 +616,14 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       retweets: detail.retweets,
       retweetShare: round(shareOf(detail.retweets, own.total), 4),
     };
+    // A term used once is a one-off, not a subject.
+    const top = (counter: TermCounter) => counter.top(TOP_TERMS).filter((t) => t.count >= TOPIC_MIN_COUNT);
     const topics = {
-      words: detail.words.top(TOP_TERMS),
-      phrases: detail.phrases.top(TOP_TERMS).filter((phrase) => phrase.count >= 2),
-      hashtags: detail.hashtags.top(TOP_TERMS).map((t) => ({ term: input.displayHashtag(t.term), count: t.count })),
-      people: detail.people.top(TOP_TERMS),
-      domains: detail.domains.top(TOP_TERMS),
+      words: top(detail.words),
+      phrases: top(detail.phrases),
+      hashtags: top(detail.hashtags).map((t) => ({ term: input.displayHashtag(t.term), count: t.count })),
+      people: top(detail.people),
+      domains: top(detail.domains),
     };
     const targets = evaluateTargets(label, own.total, categories, options.config.targets ?? []);
     const goals = [...(options.config.goals ?? [])];

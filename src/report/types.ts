@@ -67,9 +67,12 @@ export interface Observation {
 /** Identifiers of the post's five questions, in the order the post asks them. */
 export type QuestionId = 'read-you' | 'persona' | 'topics' | 'boring' | 'untrustworthy';
 
-/** Figures behind "What do you really tweet about?". */
+/**
+ * Figures behind "What do you really tweet about?": every list counts your own tweets only
+ * (retweets excluded), and lists only what was used at least twice.
+ */
 export interface TopicsAnswer {
-  /** Your own words (retweets excluded), stopwords, links and handles skipped. */
+  /** Your own words, filler (stopwords, laughter), links and handles skipped. */
   words: TermCount[];
   /** Two-word phrases of your own words. */
   phrases: TermCount[];

@@ -229,6 +229,42 @@ describe('createAggregator: details', () => {
     expect(topics.answer).toContain('#CCDemo11 (14)');
   });
 
+  it('leaves retweets out of every topic list alike, says so, and lists nothing used once', () => {
+    const tweets = [
+      ...times(2, () => ({
+        text: 'kayak trip',
+        hashtags: ['Paddle'],
+        mentions: ['ann'],
+        urls: ['https://a.example/x'],
+      })),
+      ...times(3, () => ({
+        isRetweet: true,
+        retweetOf: 'guru',
+        text: 'RT @guru: glacier photos @bob #Ice https://b.example/y',
+        hashtags: ['Ice'],
+        mentions: ['guru', 'bob'],
+        urls: ['https://b.example/y'],
+      })),
+      classified({ text: 'lonely word', hashtags: ['random'], mentions: ['carl'], urls: ['https://c.example/z'] }),
+      ...times(16, () => ({ text: 'lol haha xd' })),
+    ];
+    const month = only(aggregate(tweets, { detailMonths: ['2024-05'] }).months);
+    const topics = month.questions.find((q) => q.id === 'topics');
+    if (topics?.id !== 'topics') throw new Error('topics question missing');
+    expect(topics.data).toEqual({
+      words: [
+        { term: 'kayak', count: 2 },
+        { term: 'trip', count: 2 },
+      ],
+      phrases: [{ term: 'kayak trip', count: 2 }],
+      hashtags: [{ term: '#Paddle', count: 2 }],
+      people: [{ term: '@ann', count: 2 }],
+      domains: [{ term: 'a.example', count: 2 }],
+    });
+    expect(topics.answer).toMatch(/^In your own tweets \(3 retweets left out\), words: kayak \(2\)/u);
+    expect(topics.answer).not.toContain('(1)');
+  });
+
   it("leaves the owner's own handles out of the people list", () => {
     const tweets = times(3, () => ({ mentions: ['me', 'ann'], text: '@me @ann hello there friends' }));
     const month = only(

@@ -153,9 +153,10 @@ class DriverCounts {
   }
 }
 
-/** An example tweet and its engagement, which orders the candidates. */
-export interface ExampleCandidate extends ExampleTweet {
+/** An example tweet and its engagement, which orders the candidates; its local time is made at the end. */
+export interface ExampleCandidate extends Omit<ExampleTweet, 'local'> {
   engagement: number;
+  createdAt: number;
 }
 
 /** Everything a detailed month's report needs besides its counts. */
@@ -440,7 +441,9 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
           subcategory: classification.subcategory,
           confidence,
           text: tweet.text,
+          ...(tweet.url ? { url: tweet.url } : {}),
           engagement,
+          createdAt,
         });
       }
     }
@@ -697,7 +700,15 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       report.examples = perCategory((category) =>
         (detail.examples[CATEGORY_INDEX.get(category) as number] as BoundedSortedList<ExampleCandidate>)
           .toArray()
-          .map(({ id, date, subcategory, confidence, text }) => ({ id, date, subcategory, confidence, text })),
+          .map(({ id, date, subcategory, confidence, text, url, createdAt }) => ({
+            id,
+            local: localTime(createdAt),
+            text,
+            ...(url ? { url } : {}),
+            date,
+            subcategory,
+            confidence,
+          })),
       );
     }
     return report;

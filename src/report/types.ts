@@ -175,9 +175,8 @@ export interface CategoryEngagement {
   retweets: Spread | null;
 }
 
-/** An example tweet shown to the user. */
-export interface ExampleTweet {
-  id: string;
+/** An example tweet shown to the user: a shown tweet with its date, subcategory and confidence. */
+export interface ExampleTweet extends ShownTweet {
   /** Local date "YYYY-MM-DD" in the report's zone. */
   date: string;
   subcategory: string;
@@ -218,7 +217,7 @@ export interface MonthReport {
   goals: string[];
   /** Present only when some tweet of the month carries like or retweet counts. */
   engagement?: Record<Category, CategoryEngagement>;
-  /** Present only when examples were asked for. */
+  /** Present when examples were asked for (the report command: 3 per category by default). */
   examples?: Record<Category, ExampleTweet[]>;
   lowConfidence: { threshold: number; count: number; ids: string[]; tweets: ShownTweet[] };
 }

@@ -110,8 +110,13 @@ function renderBreakdownTable(month: Review, withChange: boolean): string {
 }
 
 /** The listed tweets with their local time, each a link to its page where there is one. */
-function tweetList(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string {
-  const { tweets: shown, more } = shownTweets(tweets, count);
+function tweetList(
+  tweets: readonly ShownTweet[],
+  count: number,
+  account: ReportAccount | undefined,
+  limit?: number,
+): string {
+  const { tweets: shown, more } = shownTweets(tweets, count, limit);
   const items = shown.map((t) => {
     const url = permalink(account, t);
     const text = escapeHtml(oneLine(t.text));
@@ -206,12 +211,10 @@ function renderMonthSection(month: MonthReport | PeriodReport, report: AuditRepo
     const examples = month.examples;
     out.push('<h3>Examples</h3>', '<div class="examples">');
     for (const category of CATEGORIES) {
-      for (const example of examples[category]) {
-        out.push(
-          `<p class="meta">${category}/${escapeHtml(example.subcategory)} · ${example.date} · <span class="ids">${escapeHtml(example.id)}</span></p>`,
-          `<blockquote>${escapeHtml(example.text)}</blockquote>`,
-        );
-      }
+      const list = examples[category];
+      if (list.length === 0) continue;
+      const count = month.categories[category].count;
+      out.push(`<p class="meta">${category} (${count})</p>`, tweetList(list, count, account, list.length));
     }
     out.push('</div>');
   }

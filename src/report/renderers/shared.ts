@@ -167,12 +167,13 @@ export function permalink(
   return `https://x.com/${encodeURIComponent(account.handle.replace(/^@/, ''))}/status/${tweet.id}`;
 }
 
-/** The first {@link SHOWN_TWEETS} of a list, and "and N more" for the rest of `count`. */
+/** The first `limit` (default {@link SHOWN_TWEETS}) of a list, and "and N more" for the rest of `count`. */
 export function shownTweets(
   tweets: readonly ShownTweet[],
   count: number,
+  limit = SHOWN_TWEETS,
 ): { tweets: ShownTweet[]; more: string | null } {
-  const shown = tweets.slice(0, SHOWN_TWEETS);
+  const shown = tweets.slice(0, limit);
   const rest = count - shown.length;
   return { tweets: shown, more: rest > 0 ? `and ${rest} more` : null };
 }

@@ -112,8 +112,13 @@ function renderFlags(month: Review, width: number): string {
 }
 
 /** "    2024-05-24 01:00  the text, cut to the width", then "and N more". */
-function tweetLines(tweets: MonthReport['lowConfidence']['tweets'], count: number, width: number): string[] {
-  const { tweets: shown, more } = shownTweets(tweets, count);
+function tweetLines(
+  tweets: MonthReport['lowConfidence']['tweets'],
+  count: number,
+  width: number,
+  limit?: number,
+): string[] {
+  const { tweets: shown, more } = shownTweets(tweets, count, limit);
   const lines = shown.map((t) => truncate(`    ${t.local}  ${oneLine(t.text)}`, Math.max(30, width)));
   if (more) lines.push(`    ${more}`);
   return lines;
@@ -144,10 +149,10 @@ function renderExamples(month: Review, width: number): string | null {
   if (!month.examples) return null;
   const lines: string[] = [];
   for (const category of CATEGORIES) {
-    for (const example of month.examples[category]) {
-      lines.push(`  ${category}/${example.subcategory}  ${example.date}  ${example.id}`);
-      lines.push(`    ${truncate(oneLine(example.text), Math.max(20, width - 4))}`);
-    }
+    const examples = month.examples[category];
+    if (examples.length === 0) continue;
+    const count = month.categories[category].count;
+    lines.push(`  ${category} (${count}):`, ...tweetLines(examples, count, width, examples.length));
   }
   return lines.length > 0 ? lines.join('\n') : null;
 }

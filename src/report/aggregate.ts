@@ -10,6 +10,7 @@ import {
   STANDOUT_POINTS,
   TOPIC_MIN_COUNT,
   TOP_TERMS,
+  TOP_TWEETS,
 } from './constants.js';
 import { BoundedSortedList, TermCounter, compareIds, compareStrings, round } from './counters.js';
 import { DuplicateFinder, compareMembers, type DuplicateFindings } from './duplicates.js';
@@ -159,6 +160,16 @@ export interface ExampleCandidate extends Omit<ExampleTweet, 'local'> {
   createdAt: number;
 }
 
+/** A candidate for a category's most engaging tweets. */
+interface TopCandidate {
+  id: string;
+  createdAt: number;
+  text: string;
+  url?: string;
+  likes: number;
+  retweets: number;
+}
+
 /** Everything a detailed month's report needs besides its counts. */
 class MonthDetail {
   readonly words = new TermCounter();
@@ -189,6 +200,17 @@ class MonthDetail {
   readonly likes = CATEGORIES.map((): number[] => []);
   readonly retweetCounts = CATEGORIES.map((): number[] => []);
   readonly engagementTweets = new Int32Array(CATEGORIES.length);
+  /** Per category, its most engaging own tweets: likes + retweets, then id. */
+  readonly topTweets = CATEGORIES.map(
+    () =>
+      new BoundedSortedList<TopCandidate>(
+        TOP_TWEETS,
+        (a, b) => b.likes + b.retweets - (a.likes + a.retweets) || compareIds(a.id, b.id),
+      ),
+  );
+  /** Tweets per local hour (0..23) and per weekday (0: Sunday). */
+  readonly hours = new Int32Array(24);
+  readonly weekdays = new Int32Array(7);
   readonly examples: BoundedSortedList<ExampleCandidate>[];
   /** Every tweet's time and text, to show the listed ones. */
   readonly texts = new Map<string, { createdAt: number; text: string; url?: string }>();
@@ -376,6 +398,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const createdAt = tweet.createdAt;
     const day = local.year * 512 + local.month * 32 + local.day;
     detail.days.add(day);
+    detail.hours[local.hour] = (detail.hours[local.hour] as number) + 1;
+    detail.weekdays[local.weekday] = (detail.weekdays[local.weekday] as number) + 1;
     if (detail.firstDay === 0 || createdAt < detail.firstAt) {
       detail.firstAt = createdAt;
       detail.firstDay = day;
@@ -422,6 +446,18 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         detail.engagementTweets[c] = (detail.engagementTweets[c] as number) + 1;
         if (tweet.likeCount !== undefined) (detail.likes[c] as number[]).push(tweet.likeCount);
         if (tweet.retweetCount !== undefined) (detail.retweetCounts[c] as number[]).push(tweet.retweetCount);
+        const likes = tweet.likeCount ?? 0;
+        const retweets = tweet.retweetCount ?? 0;
+        const top = detail.topTweets[c] as BoundedSortedList<TopCandidate>;
+        if (top.accepts((last) => last.likes + last.retweets - (likes + retweets) || compareIds(tweet.id, last.id)))
+          top.add({
+            id: tweet.id,
+            createdAt,
+            text: tweet.text,
+            ...(tweet.url ? { url: tweet.url } : {}),
+            likes,
+            retweets,
+          });
       }
     }
     if (tweet.isReply && !tweet.isSelfReply) detail.repliesToOthers += 1;
@@ -693,9 +729,22 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
           tweets: detail.engagementTweets[c] as number,
           likes: spread(detail.likes[c] as number[]),
           retweets: spread(detail.retweetCounts[c] as number[]),
+          top: (detail.topTweets[c] as BoundedSortedList<TopCandidate>).toArray().map((t) => ({
+            id: t.id,
+            local: localTime(t.createdAt),
+            text: t.text,
+            ...(t.url ? { url: t.url } : {}),
+            likes: t.likes,
+            retweets: t.retweets,
+          })),
         };
       });
     }
+    // Monday first, as people read a week.
+    report.activity = {
+      hours: [...detail.hours],
+      weekdays: [1, 2, 3, 4, 5, 6, 0].map((d) => detail.weekdays[d] as number),
+    };
     if (examples > 0) {
       report.examples = perCategory((category) =>
         (detail.examples[CATEGORY_INDEX.get(category) as number] as BoundedSortedList<ExampleCandidate>)

@@ -173,6 +173,22 @@ export interface CategoryEngagement {
   tweets: number;
   likes: Spread | null;
   retweets: Spread | null;
+  /** Its most engaging tweets, by likes + retweets (then id), at most {@link TOP_TWEETS}. */
+  top: TopTweet[];
+}
+
+/** A tweet among a category's most engaging ones. */
+export interface TopTweet extends ShownTweet {
+  likes: number;
+  retweets: number;
+}
+
+/** When the tweets were sent, in the report's zone: every tweet, retweets included. */
+export interface Activity {
+  /** Tweets per local hour, 0..23. */
+  hours: number[];
+  /** Tweets per weekday, Monday first. */
+  weekdays: number[];
 }
 
 /** An example tweet shown to the user: a shown tweet with its date, subcategory and confidence. */
@@ -217,6 +233,8 @@ export interface MonthReport {
   goals: string[];
   /** Present only when some tweet of the month carries like or retweet counts. */
   engagement?: Record<Category, CategoryEngagement>;
+  /** When the tweets were sent. */
+  activity?: Activity;
   /** Present when examples were asked for (the report command: 3 per category by default). */
   examples?: Record<Category, ExampleTweet[]>;
   lowConfidence: { threshold: number; count: number; ids: string[]; tweets: ShownTweet[] };

@@ -184,13 +184,17 @@ describe('createAggregator: details', () => {
   it('summarizes engagement per category, own tweets only, and omits it when the archive has none', () => {
     const month = only(aggregate(postLikeArchive(), { detailMonths: ['2024-05'] }).months);
     // Conversation likes are 0..23: mean and median 11.5.
-    expect(month.engagement?.conversation).toEqual({
+    expect(month.engagement?.conversation).toMatchObject({
       tweets: 24,
       likes: { mean: 11.5, median: 11.5 },
       retweets: { mean: 1, median: 1 },
     });
-    expect(month.engagement?.promotion).toEqual({ tweets: 6, likes: { mean: 12.5, median: 12.5 }, retweets: null });
-    expect(month.engagement?.conference).toEqual({ tweets: 0, likes: null, retweets: null });
+    expect(month.engagement?.promotion).toMatchObject({
+      tweets: 6,
+      likes: { mean: 12.5, median: 12.5 },
+      retweets: null,
+    });
+    expect(month.engagement?.conference).toEqual({ tweets: 0, likes: null, retweets: null, top: [] });
     const bare = only(
       aggregate(
         times(25, () => ({})),
@@ -199,6 +203,35 @@ describe('createAggregator: details', () => {
     );
     expect(bare.engagement).toBeUndefined();
     expect('engagement' in bare).toBe(false);
+  });
+
+  it('lists the most liked and retweeted tweets per category, and when in the day and week tweets were sent', () => {
+    const tweets = [
+      classified({ label: 'promotion/self', likeCount: 5, retweetCount: 5, text: 'ten', day: 6, hour: 9 }),
+      classified({ label: 'promotion/self', likeCount: 30, retweetCount: 0, text: 'thirty', day: 6, hour: 23 }),
+      classified({ label: 'promotion/self', likeCount: 1, text: 'one', day: 7, hour: 23 }),
+      classified({ label: 'promotion/self', likeCount: 2, retweetCount: 1, text: 'three', day: 12, hour: 2 }),
+      classified({
+        label: 'promotion/self',
+        isRetweet: true,
+        likeCount: 99,
+        text: 'RT @x: not mine',
+        day: 12,
+        hour: 2,
+      }),
+    ];
+    const month = only(aggregate(tweets, { detailMonths: ['2024-05'] }).months);
+    expect(month.engagement?.promotion.top.map((t) => [t.text, t.likes, t.retweets])).toEqual([
+      ['thirty', 30, 0],
+      ['ten', 5, 5],
+      ['three', 2, 1],
+    ]);
+    expect(month.engagement?.promotion.top[0]?.local).toBe('2024-05-06 23:00');
+    expect(month.engagement?.personal.top).toEqual([]);
+    // 2024-05-06 is a Monday, 05-07 a Tuesday, 05-12 a Sunday; the retweet was sent too.
+    expect(month.activity?.weekdays).toEqual([2, 1, 0, 0, 0, 0, 2]);
+    expect(month.activity?.hours.filter((n) => n > 0)).toEqual([2, 1, 2]);
+    expect(month.activity?.hours[23]).toBe(2);
   });
 
   it('picks examples by confidence, then engagement, then id, only when asked', () => {

@@ -6,6 +6,8 @@ import { formatPercent, formatPoints, plural } from '../format.js';
 import { renderPieSlices } from '../pie-svg.js';
 import type { AuditReport, MonthReport, PeriodReport, Review, TrendPoint } from '../types.js';
 import {
+  activityLines,
+  topAsShown,
   archiveLine,
   CATEGORY_HEX,
   emptyInPeriod,
@@ -206,7 +208,20 @@ function renderMonthSection(month: MonthReport | PeriodReport, report: AuditRepo
       }).join('\n'),
       '</tbody></table></div>',
     );
+    for (const category of CATEGORIES) {
+      const top = engagement[category].top;
+      if (top.length > 0)
+        out.push(
+          `<p class="meta">Most liked and retweeted: ${category}</p>`,
+          tweetList(top.map(topAsShown), top.length, account),
+        );
+    }
   }
+  if (month.activity && month.total > 0)
+    out.push(
+      '<h3>When you tweet</h3>',
+      `<pre class="activity">${escapeHtml(activityLines(month.activity).join('\n'))}</pre>`,
+    );
   if (month.examples) {
     const examples = month.examples;
     out.push('<h3>Examples</h3>', '<div class="examples">');

@@ -5,6 +5,8 @@ import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, PeriodReport, TrendPoint } from '../types.js';
 import { renderTrendChart } from './table.js';
 import {
+  activityLines,
+  topAsShown,
   archiveLine,
   emptyInPeriod,
   guessLines,
@@ -164,7 +166,19 @@ function renderMonthMarkdown(month: MonthReport | PeriodReport, report: AuditRep
       ),
       '',
     );
+    for (const category of CATEGORIES) {
+      const top = engagement[category].top;
+      if (top.length > 0)
+        out.push(
+          `**Most liked and retweeted: ${category}**`,
+          '',
+          ...tweetItems(top.map(topAsShown), top.length, account),
+          '',
+        );
+    }
   }
+  if (month.activity && month.total > 0)
+    out.push('### When you tweet', '', '```', ...activityLines(month.activity), '```', '');
   if (month.examples) {
     out.push('### Examples', '');
     for (const category of CATEGORIES) {

@@ -7,6 +7,8 @@ import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, PeriodReport, Review, TrendPoint } from '../types.js';
 import {
   CATEGORY_LETTER,
+  activityLines,
+  topAsShown,
   DEFAULT_WIDTH,
   apportion,
   archiveLine,
@@ -124,7 +126,7 @@ function tweetLines(
   return lines;
 }
 
-function renderEngagement(month: Review): string | null {
+function renderEngagement(month: Review, width: number): string | null {
   if (!month.engagement) return null;
   const table = newTable(
     ['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'],
@@ -142,7 +144,12 @@ function renderEngagement(month: Review): string | null {
       show(e.retweets?.median),
     ]);
   }
-  return table.toString();
+  const top: string[] = [];
+  for (const category of CATEGORIES) {
+    const list = month.engagement[category].top;
+    if (list.length > 0) top.push(`  ${category}:`, ...tweetLines(list.map(topAsShown), list.length, width));
+  }
+  return top.length > 0 ? [table.toString(), '  Most liked and retweeted:', ...top].join('\n') : table.toString();
 }
 
 function renderExamples(month: Review, width: number): string | null {
@@ -196,8 +203,10 @@ function renderMonth(
     out.push(`    ${wrapText(oneLine(question.answer), Math.max(20, width - 4), '    ')}`);
   }
   out.push('', heading(color, 'Flags'), renderFlags(month, width));
-  const engagement = renderEngagement(month);
+  const engagement = renderEngagement(month, width);
   if (engagement) out.push('', heading(color, 'Engagement (own tweets)'), engagement);
+  if (month.activity && month.total > 0)
+    out.push('', heading(color, 'When you tweet'), ...activityLines(month.activity).map((line) => `  ${line}`));
   const examples = renderExamples(month, width);
   if (examples) out.push('', heading(color, 'Examples'), examples);
   if (month.lowConfidence.count > 0) {

@@ -54,6 +54,7 @@ dt { font-weight: 600; margin-top: 12px; }
 dd { margin: 4px 0 0 0; }
 .ids { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 .tweets { margin: 0; padding-left: 1.1em; overflow-wrap: anywhere; }
+pre.activity { max-width: 100%; overflow-x: auto; margin: 0; }
 .tweets time { font-variant-numeric: tabular-nums; color: #59636e; white-space: nowrap; }
 blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
 .trend-chart { overflow-x: auto; }

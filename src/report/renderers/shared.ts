@@ -284,15 +284,21 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  * When the tweets were sent, in three lines under 60 columns: the hours as a sparkline over an
  * axis, the busiest hour and the small hours (the post's "after 3 or 4 beers"), the weekdays.
  */
-export function activityLines(activity: Activity): string[] {
+export function activityLines(activity: Activity, width = 60): string[] {
   const { hours, weekdays } = activity;
   const busiest = hours.indexOf(Math.max(...hours));
   const small = hours.slice(0, 5).reduce((sum, n) => sum + n, 0);
   const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  const days = weekdays.map((n, i) => `${WEEKDAYS[i]} ${n}`);
+  const oneLine = `days   ${days.join('  ')}`;
   return [
-    `hours |${sparkline(hours)}|  busiest ${hh(busiest)} (${hours[busiest]})`,
-    `       0     6     12    18     ${small} between 00:00 and 05:00`,
-    `days   ${weekdays.map((n, i) => `${WEEKDAYS[i]} ${n}`).join('  ')}`,
+    `hours |${sparkline(hours)}|`,
+    `       0     6     12    18`,
+    `       busiest ${hh(busiest)} (${hours[busiest]}); ${small} between 00:00 and 05:00`,
+    // Counts of a busy period can push the week past a narrow terminal: then two lines.
+    ...(oneLine.length <= width
+      ? [oneLine]
+      : [`days   ${days.slice(0, 4).join('  ')}`, `       ${days.slice(4).join('  ')}`]),
   ];
 }
 

@@ -82,9 +82,8 @@ function renderBreakdown(month: Review, options: RenderOptions, width: number, w
 function renderPeriodTrend(period: PeriodReport, options: RenderOptions, width: number): string[] {
   const { months, rows } = periodSparklines(period.trend, Math.max(12, width - 34));
   const unit = months === 1 ? 'a month' : `per ${months} months`;
-  const out = [
-    heading(options.color, `Over the period (one mark ${unit}, ${period.from} to ${period.to}; · no tweets)`),
-  ];
+  const title = `Over the period (one mark ${unit}, ${period.from} to ${period.to}; · no tweets)`;
+  const out = [heading(options.color, title.length > width ? wrapText(title, width, '  ') : title)];
   for (const row of rows) {
     const range =
       row.name === 'tweets'
@@ -129,7 +128,9 @@ function tweetLines(
 function renderEngagement(month: Review, width: number): string | null {
   if (!month.engagement) return null;
   const table = newTable(
-    ['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'],
+    width < 80
+      ? ['category', 'n', 'likes', 'median', 'RTs', 'median']
+      : ['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'],
     ['left', 'right', 'right', 'right', 'right', 'right'],
   );
   for (const category of CATEGORIES) {
@@ -179,11 +180,13 @@ function renderMonth(
   const about = archiveLine(report);
   const figures = `n=${month.total}  ${month.period.start} to ${month.period.end}  time zone ${month.timezone}`;
   // Whose archive goes on the title line; the figures then get their own line.
-  if (about) out.push(`${heading(color, `Tweet audit ${title}`)} · ${about}`);
+  if (about && [...`Tweet audit ${title} · ${about}`].length > width)
+    out.push(heading(color, `Tweet audit ${title}`), about);
+  else if (about) out.push(`${heading(color, `Tweet audit ${title}`)} · ${about}`);
   else out.push(`${heading(color, `Tweet audit ${title}`)}  ${figures}`);
   if (!period && emptyInPeriod(report, month)) return `${out[0]}\n  No tweets this month.`;
   if (about) out.push(figures);
-  if (first) out.push(...guessLines(report).map((line) => paint(color, (c) => c.yellow, line)));
+  if (first) out.push(...guessLines(report).map((line) => paint(color, (c) => c.yellow, wrapText(line, width, ''))));
   if (month.lowVolume) {
     out.push(
       paint(
@@ -206,7 +209,11 @@ function renderMonth(
   const engagement = renderEngagement(month, width);
   if (engagement) out.push('', heading(color, 'Engagement (own tweets)'), engagement);
   if (month.activity && month.total > 0)
-    out.push('', heading(color, 'When you tweet'), ...activityLines(month.activity).map((line) => `  ${line}`));
+    out.push(
+      '',
+      heading(color, 'When you tweet'),
+      ...activityLines(month.activity, width - 2).map((line) => `  ${line}`),
+    );
   const examples = renderExamples(month, width);
   if (examples) out.push('', heading(color, 'Examples'), examples);
   if (month.lowConfidence.count > 0) {
@@ -222,7 +229,10 @@ function renderMonth(
 
 /** The trend as a month × category table with low-volume months marked. */
 export function renderTrendTable(points: TrendPoint[], options: RenderOptions): string {
-  const table = newTable(['month', 'n', ...CATEGORIES], ['left', 'right', 'right', 'right', 'right', 'right']);
+  // Under 70 columns the category names are cut to fit ("conv.", "promo", "conf.", "pers.").
+  const narrow = (options.width ?? DEFAULT_WIDTH) < 70;
+  const names = narrow ? ['conv.', 'promo', 'conf.', 'pers.'] : CATEGORIES;
+  const table = newTable(['month', 'n', ...names], ['left', 'right', 'right', 'right', 'right', 'right']);
   for (const point of points) {
     table.push([
       point.month,
@@ -250,7 +260,9 @@ export function renderTrendChart(points: TrendPoint[], options: RenderOptions): 
   const legend = CATEGORIES.map(
     (category) => `${paintCategory(options.color, category, CATEGORY_LETTER[category])} ${category}`,
   ).join('  ');
-  return [...lines, `${legend}  (* fewer than ${LOW_VOLUME_THRESHOLD} tweets)`].join('\n');
+  const note = `(* fewer than ${LOW_VOLUME_THRESHOLD} tweets)`;
+  const last = [...legend].length + 2 + note.length <= width ? [`${legend}  ${note}`] : [legend, note];
+  return [...lines, ...last].join('\n');
 }
 
 /** The trend section: table then chart. */

@@ -261,7 +261,9 @@ export function renderTrendChart(points: TrendPoint[], options: RenderOptions): 
     (category) => `${paintCategory(options.color, category, CATEGORY_LETTER[category])} ${category}`,
   ).join('  ');
   const note = `(* fewer than ${LOW_VOLUME_THRESHOLD} tweets)`;
-  const last = [...legend].length + 2 + note.length <= width ? [`${legend}  ${note}`] : [legend, note];
+  // Its width without colour: a letter, a space and the name per category, two spaces between.
+  const plain = CATEGORIES.reduce((sum, category) => sum + 2 + category.length, 0) + 2 * (CATEGORIES.length - 1);
+  const last = plain + 2 + note.length <= width ? [`${legend}  ${note}`] : [legend, note];
   return [...lines, ...last].join('\n');
 }
 

@@ -125,7 +125,9 @@ function reportCommand(run: Run, io: CliIO, state: RunState): Command {
     .argument('<archives...>', ARCHIVES)
     .addOption(formatOption(REPORT_FORMATS, 'table'))
     .addOption(new Option('--chart <file.svg>', "also write the month's (or the period's) pie chart as an SVG file"))
-    .addOption(new Option('--examples <n>', 'show n example tweets per category').argParser(parseCount).default(0))
+    .addOption(
+      new Option('--examples <n>', 'show n example tweets per category (0: none)').argParser(parseCount).default(3),
+    )
     .addOption(
       new Option('--by-month', 'with --from/--to or --all: one full report per month instead of one for the period'),
     );

@@ -8,7 +8,9 @@ import {
   LOW_VOLUME_THRESHOLD,
   STANDOUT_MONTHS,
   STANDOUT_POINTS,
+  TOPIC_MIN_COUNT,
   TOP_TERMS,
+  TOP_TWEETS,
 } from './constants.js';
 import { BoundedSortedList, TermCounter, compareIds, compareStrings, round } from './counters.js';
 import { DuplicateFinder, compareMembers, type DuplicateFindings } from './duplicates.js';
@@ -152,9 +154,20 @@ class DriverCounts {
   }
 }
 
-/** An example tweet and its engagement, which orders the candidates. */
-export interface ExampleCandidate extends ExampleTweet {
+/** An example tweet and its engagement, which orders the candidates; its local time is made at the end. */
+export interface ExampleCandidate extends Omit<ExampleTweet, 'local'> {
   engagement: number;
+  createdAt: number;
+}
+
+/** A candidate for a category's most engaging tweets. */
+interface TopCandidate {
+  id: string;
+  createdAt: number;
+  text: string;
+  url?: string;
+  likes: number;
+  retweets: number;
 }
 
 /** Everything a detailed month's report needs besides its counts. */
@@ -187,6 +200,17 @@ class MonthDetail {
   readonly likes = CATEGORIES.map((): number[] => []);
   readonly retweetCounts = CATEGORIES.map((): number[] => []);
   readonly engagementTweets = new Int32Array(CATEGORIES.length);
+  /** Per category, its most engaging own tweets: likes + retweets, then id. */
+  readonly topTweets = CATEGORIES.map(
+    () =>
+      new BoundedSortedList<TopCandidate>(
+        TOP_TWEETS,
+        (a, b) => b.likes + b.retweets - (a.likes + a.retweets) || compareIds(a.id, b.id),
+      ),
+  );
+  /** Tweets per local hour (0..23) and per weekday (0: Sunday). */
+  readonly hours = new Int32Array(24);
+  readonly weekdays = new Int32Array(7);
   readonly examples: BoundedSortedList<ExampleCandidate>[];
   /** Every tweet's time and text, to show the listed ones. */
   readonly texts = new Map<string, { createdAt: number; text: string; url?: string }>();
@@ -374,6 +398,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     const createdAt = tweet.createdAt;
     const day = local.year * 512 + local.month * 32 + local.day;
     detail.days.add(day);
+    detail.hours[local.hour] = (detail.hours[local.hour] as number) + 1;
+    detail.weekdays[local.weekday] = (detail.weekdays[local.weekday] as number) + 1;
     if (detail.firstDay === 0 || createdAt < detail.firstAt) {
       detail.firstAt = createdAt;
       detail.firstDay = day;
@@ -398,18 +424,18 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     }
     if ((seen & LATE_NIGHT_DRINKING) === LATE_NIGHT_DRINKING) detail.lateNightDrinking += 1;
 
-    for (const tag of tagKeys) detail.hashtags.add(tag);
-    for (const person of personKeys) detail.people.add(person);
-    for (const url of tweet.urls) {
-      const domain = domainOf(url);
-      if (domain) detail.domains.add(domain);
-    }
     const c = CATEGORY_INDEX.get(classification.category) as number;
     if (tweet.isRetweet) {
       detail.retweets += 1;
     } else {
-      // Retweets are other people's words: they count for hashtags and links, not for topics,
-      // repeats or engagement (archives record no likes for them).
+      // Retweets are other people's words: they count for none of the topics (words, hashtags,
+      // people, links alike), nor for repeats or engagement (archives record no likes for them).
+      for (const tag of tagKeys) detail.hashtags.add(tag);
+      for (const person of personKeys) detail.people.add(person);
+      for (const url of tweet.urls) {
+        const domain = domainOf(url);
+        if (domain) detail.domains.add(domain);
+      }
       const text = analyzeText(tweet.text);
       for (const word of text.words) detail.words.add(word);
       for (const phrase of text.phrases) detail.phrases.add(phrase);
@@ -420,6 +446,18 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         detail.engagementTweets[c] = (detail.engagementTweets[c] as number) + 1;
         if (tweet.likeCount !== undefined) (detail.likes[c] as number[]).push(tweet.likeCount);
         if (tweet.retweetCount !== undefined) (detail.retweetCounts[c] as number[]).push(tweet.retweetCount);
+        const likes = tweet.likeCount ?? 0;
+        const retweets = tweet.retweetCount ?? 0;
+        const top = detail.topTweets[c] as BoundedSortedList<TopCandidate>;
+        if (top.accepts((last) => last.likes + last.retweets - (likes + retweets) || compareIds(tweet.id, last.id)))
+          top.add({
+            id: tweet.id,
+            createdAt,
+            text: tweet.text,
+            ...(tweet.url ? { url: tweet.url } : {}),
+            likes,
+            retweets,
+          });
       }
     }
     if (tweet.isReply && !tweet.isSelfReply) detail.repliesToOthers += 1;
@@ -439,7 +477,9 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
           subcategory: classification.subcategory,
           confidence,
           text: tweet.text,
+          ...(tweet.url ? { url: tweet.url } : {}),
           engagement,
+          createdAt,
         });
       }
     }
@@ -615,12 +655,14 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       retweets: detail.retweets,
       retweetShare: round(shareOf(detail.retweets, own.total), 4),
     };
+    // A term used once is a one-off, not a subject.
+    const top = (counter: TermCounter) => counter.top(TOP_TERMS).filter((t) => t.count >= TOPIC_MIN_COUNT);
     const topics = {
-      words: detail.words.top(TOP_TERMS),
-      phrases: detail.phrases.top(TOP_TERMS).filter((phrase) => phrase.count >= 2),
-      hashtags: detail.hashtags.top(TOP_TERMS).map((t) => ({ term: input.displayHashtag(t.term), count: t.count })),
-      people: detail.people.top(TOP_TERMS),
-      domains: detail.domains.top(TOP_TERMS),
+      words: top(detail.words),
+      phrases: top(detail.phrases),
+      hashtags: top(detail.hashtags).map((t) => ({ term: input.displayHashtag(t.term), count: t.count })),
+      people: top(detail.people),
+      domains: top(detail.domains),
     };
     const targets = evaluateTargets(label, own.total, categories, options.config.targets ?? []);
     const goals = [...(options.config.goals ?? [])];
@@ -687,14 +729,35 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
           tweets: detail.engagementTweets[c] as number,
           likes: spread(detail.likes[c] as number[]),
           retweets: spread(detail.retweetCounts[c] as number[]),
+          top: (detail.topTweets[c] as BoundedSortedList<TopCandidate>).toArray().map((t) => ({
+            id: t.id,
+            local: localTime(t.createdAt),
+            text: t.text,
+            ...(t.url ? { url: t.url } : {}),
+            likes: t.likes,
+            retweets: t.retweets,
+          })),
         };
       });
     }
+    // Monday first, as people read a week.
+    report.activity = {
+      hours: [...detail.hours],
+      weekdays: [1, 2, 3, 4, 5, 6, 0].map((d) => detail.weekdays[d] as number),
+    };
     if (examples > 0) {
       report.examples = perCategory((category) =>
         (detail.examples[CATEGORY_INDEX.get(category) as number] as BoundedSortedList<ExampleCandidate>)
           .toArray()
-          .map(({ id, date, subcategory, confidence, text }) => ({ id, date, subcategory, confidence, text })),
+          .map(({ id, date, subcategory, confidence, text, url, createdAt }) => ({
+            id,
+            local: localTime(createdAt),
+            text,
+            ...(url ? { url } : {}),
+            date,
+            subcategory,
+            confidence,
+          })),
       );
     }
     return report;

@@ -13,6 +13,11 @@ export const LOW_CONFIDENCE_ID_CAP = 50;
 
 /** How many entries each "what do you tweet about" list shows. */
 export const TOP_TERMS = 10;
+/** A word, phrase, hashtag, person or domain used fewer times than this is not listed. */
+export const TOPIC_MIN_COUNT = 2;
+
+/** A category's most engaging tweets listed under Engagement. */
+export const TOP_TWEETS = 3;
 
 /** A share of the promotion and reply kind that marks the "clone" of seed 001. */
 export const CLONE_PROMOTION_SHARE = 0.5;

@@ -378,8 +378,12 @@ export function buildQuestions(facts: MonthFacts): Question[] {
     topics.people.length > 0 ? `people: ${listTerms(topics.people)}` : '',
     topics.domains.length > 0 ? `links to: ${listTerms(topics.domains)}` : '',
   ].filter((part) => part.length > 0);
+  // Retweets are left out of every list; the answer says so where there were some.
+  const basis = boring.retweets > 0 ? `In your own tweets (${plural(boring.retweets, 'retweet')} left out), ` : '';
   const topicAnswer =
-    topicParts.length > 0 ? `${capitalize(topicParts.join('; '))}.` : `Nothing to go on this ${facts.span ?? 'month'}.`;
+    topicParts.length > 0
+      ? `${basis === '' ? capitalize(topicParts.join('; ')) : basis + topicParts.join('; ')}.`
+      : `Nothing used twice or more to go on this ${facts.span ?? 'month'}.`;
 
   const boringAnswer = empty ? 'No tweets, so nothing repeats.' : `${boringParts(boring).join('; ')}.`;
 

@@ -1,4 +1,4 @@
-import { STOPWORDS } from './stopwords.js';
+import { isFiller } from './stopwords.js';
 
 // Links, handles and the "RT @user:" prefix are not the user's words, so every analysis below
 // removes them first. Hashtags are counted on their own from Tweet.hashtags.
@@ -15,6 +15,11 @@ const DIGITS_ONLY = /^\p{N}+$/u;
 // the slower expression (NFKC leaves ASCII alone).
 const ASCII = /^[\u0000-\u007f]*$/u;
 const LINK_HINT = /:\/\/|www\./iu;
+// Japanese and Chinese write words without spaces: a run of them is cut into words by ICU.
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
+// Mastodon's custom emoji (":blobcat:") are pictures, not words.
+const SHORTCODE = /:[a-z0-9_]*[a-z][a-z0-9_]*:/giu;
 
 // Tokens a bare link is allowed to carry and still count as having no words of its own.
 const LINK_FILLER = new Set(['via', 'rt', 'cc', 'mt', 'ht', 'h', 't']);
@@ -44,26 +49,41 @@ export function analyzeText(text: string): TextAnalysis {
     .split(NON_WORD)
     .filter((token) => token.length > 0)
     .join(' ');
-  const withoutHashtags = lower.includes('#') ? lower.replace(HASHTAG, '$1 ') : lower;
+  let withoutHashtags = lower.includes('#') ? lower.replace(HASHTAG, '$1 ') : lower;
+  if (withoutHashtags.includes(':')) withoutHashtags = withoutHashtags.replace(SHORTCODE, ' ');
   const words: string[] = [];
   const phrases: string[] = [];
   let hasOwnWords = false;
+  let previous: string | null = null;
+  const take = (token: string): void => {
+    if (token.length === 0) return;
+    if (!LINK_FILLER.has(token)) hasOwnWords = true;
+    // Topic words: two code units or more, not only digits, not filler.
+    if (token.length >= 2 && !DIGITS_ONLY.test(token) && !isFiller(token)) {
+      words.push(token);
+      if (previous !== null) phrases.push(`${previous} ${token}`);
+      previous = token;
+    } else {
+      previous = null;
+    }
+  };
+  const ascii = ASCII.test(withoutHashtags);
   for (const clause of withoutHashtags.split(PHRASE_BREAK)) {
-    let previous: string | null = null;
+    previous = null;
     for (const token of clause.split(NON_WORD)) {
-      if (token.length === 0) continue;
-      if (!LINK_FILLER.has(token)) hasOwnWords = true;
-      // Topic words: two code units or more, not only digits, not a stopword.
-      if (token.length >= 2 && !DIGITS_ONLY.test(token) && !STOPWORDS.has(token)) {
-        words.push(token);
-        if (previous !== null) phrases.push(`${previous} ${token}`);
-        previous = token;
-      } else {
-        previous = null;
-      }
+      if (ascii || !CJK.test(token)) take(token);
+      else for (const word of cutWords(token)) take(word);
     }
   }
   return { words, phrases, normalized, hasOwnWords };
+}
+
+/** A token as words: itself, or, with Japanese or Chinese in it, the words ICU cuts it into. */
+function cutWords(token: string): string[] {
+  if (!CJK.test(token)) return [token];
+  const words: string[] = [];
+  for (const part of SEGMENTER.segment(token)) if (part.isWordLike) words.push(part.segment);
+  return words;
 }
 
 /**

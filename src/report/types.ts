@@ -67,9 +67,12 @@ export interface Observation {
 /** Identifiers of the post's five questions, in the order the post asks them. */
 export type QuestionId = 'read-you' | 'persona' | 'topics' | 'boring' | 'untrustworthy';
 
-/** Figures behind "What do you really tweet about?". */
+/**
+ * Figures behind "What do you really tweet about?": every list counts your own tweets only
+ * (retweets excluded), and lists only what was used at least twice.
+ */
 export interface TopicsAnswer {
-  /** Your own words (retweets excluded), stopwords, links and handles skipped. */
+  /** Your own words, filler (stopwords, laughter), links and handles skipped. */
   words: TermCount[];
   /** Two-word phrases of your own words. */
   phrases: TermCount[];
@@ -170,11 +173,26 @@ export interface CategoryEngagement {
   tweets: number;
   likes: Spread | null;
   retweets: Spread | null;
+  /** Its most engaging tweets, by likes + retweets (then id), at most {@link TOP_TWEETS}. */
+  top: TopTweet[];
 }
 
-/** An example tweet shown to the user. */
-export interface ExampleTweet {
-  id: string;
+/** A tweet among a category's most engaging ones. */
+export interface TopTweet extends ShownTweet {
+  likes: number;
+  retweets: number;
+}
+
+/** When the tweets were sent, in the report's zone: every tweet, retweets included. */
+export interface Activity {
+  /** Tweets per local hour, 0..23. */
+  hours: number[];
+  /** Tweets per weekday, Monday first. */
+  weekdays: number[];
+}
+
+/** An example tweet shown to the user: a shown tweet with its date, subcategory and confidence. */
+export interface ExampleTweet extends ShownTweet {
   /** Local date "YYYY-MM-DD" in the report's zone. */
   date: string;
   subcategory: string;
@@ -215,7 +233,9 @@ export interface MonthReport {
   goals: string[];
   /** Present only when some tweet of the month carries like or retweet counts. */
   engagement?: Record<Category, CategoryEngagement>;
-  /** Present only when examples were asked for. */
+  /** When the tweets were sent. */
+  activity?: Activity;
+  /** Present when examples were asked for (the report command: 3 per category by default). */
   examples?: Record<Category, ExampleTweet[]>;
   lowConfidence: { threshold: number; count: number; ids: string[]; tweets: ShownTweet[] };
 }

@@ -82,6 +82,22 @@ describe('report on the bundled sample archive', () => {
     expect(quiet).toMatchObject({ code: 0, stderr: '', stdout: result.stdout });
   });
 
+  it('shows 3 example tweets per category by default, as many as --examples says, none with 0', async () => {
+    const month = ['--month', '2026-10'];
+    const table = (await runBinary(['report', sampleArchive, ...month])).stdout;
+    const examples = table.slice(table.indexOf('\nExamples\n'), table.indexOf('\nLow confidence\n'));
+    expect(examples).toMatch(/^ {2}conversation \(151\):$/mu);
+    expect(examples.match(/^ {4}2026-10-\d\d \d\d:\d\d {2}\S/gmu)).toHaveLength(12);
+    expect(examples).toContain('    and 148 more');
+    const markdown = (await runBinary(['report', sampleArchive, ...month, '-f', 'markdown', '--examples', '1'])).stdout;
+    const section = markdown.slice(markdown.indexOf('### Examples'), markdown.indexOf('### Low confidence'));
+    expect(section.match(/\]\(https:\/\/x\.com\/marisolquade\/status\/\d+\)/gu)).toHaveLength(4);
+    expect(section).toContain('- and 150 more');
+    const none = await runBinary(['report', sampleArchive, ...month, '--examples', '0', '--json']);
+    expect(JSON.parse(none.stdout).examples).toBeUndefined();
+    expect((await runBinary(['report', sampleArchive, ...month, '--examples', '0'])).stdout).not.toContain('Examples');
+  });
+
   it('writes the JSON breakdown the issue promises', async () => {
     const month = JSON.parse((await runBinary(['report', sampleArchive, '--format', 'json'])).stdout).month as string;
     const result = await runBinary(['report', sampleArchive, '--month', month, '--format', 'json']);

@@ -184,13 +184,17 @@ describe('createAggregator: details', () => {
   it('summarizes engagement per category, own tweets only, and omits it when the archive has none', () => {
     const month = only(aggregate(postLikeArchive(), { detailMonths: ['2024-05'] }).months);
     // Conversation likes are 0..23: mean and median 11.5.
-    expect(month.engagement?.conversation).toEqual({
+    expect(month.engagement?.conversation).toMatchObject({
       tweets: 24,
       likes: { mean: 11.5, median: 11.5 },
       retweets: { mean: 1, median: 1 },
     });
-    expect(month.engagement?.promotion).toEqual({ tweets: 6, likes: { mean: 12.5, median: 12.5 }, retweets: null });
-    expect(month.engagement?.conference).toEqual({ tweets: 0, likes: null, retweets: null });
+    expect(month.engagement?.promotion).toMatchObject({
+      tweets: 6,
+      likes: { mean: 12.5, median: 12.5 },
+      retweets: null,
+    });
+    expect(month.engagement?.conference).toEqual({ tweets: 0, likes: null, retweets: null, top: [] });
     const bare = only(
       aggregate(
         times(25, () => ({})),
@@ -199,6 +203,35 @@ describe('createAggregator: details', () => {
     );
     expect(bare.engagement).toBeUndefined();
     expect('engagement' in bare).toBe(false);
+  });
+
+  it('lists the most liked and retweeted tweets per category, and when in the day and week tweets were sent', () => {
+    const tweets = [
+      classified({ label: 'promotion/self', likeCount: 5, retweetCount: 5, text: 'ten', day: 6, hour: 9 }),
+      classified({ label: 'promotion/self', likeCount: 30, retweetCount: 0, text: 'thirty', day: 6, hour: 23 }),
+      classified({ label: 'promotion/self', likeCount: 1, text: 'one', day: 7, hour: 23 }),
+      classified({ label: 'promotion/self', likeCount: 2, retweetCount: 1, text: 'three', day: 12, hour: 2 }),
+      classified({
+        label: 'promotion/self',
+        isRetweet: true,
+        likeCount: 99,
+        text: 'RT @x: not mine',
+        day: 12,
+        hour: 2,
+      }),
+    ];
+    const month = only(aggregate(tweets, { detailMonths: ['2024-05'] }).months);
+    expect(month.engagement?.promotion.top.map((t) => [t.text, t.likes, t.retweets])).toEqual([
+      ['thirty', 30, 0],
+      ['ten', 5, 5],
+      ['three', 2, 1],
+    ]);
+    expect(month.engagement?.promotion.top[0]?.local).toBe('2024-05-06 23:00');
+    expect(month.engagement?.personal.top).toEqual([]);
+    // 2024-05-06 is a Monday, 05-07 a Tuesday, 05-12 a Sunday; the retweet was sent too.
+    expect(month.activity?.weekdays).toEqual([2, 1, 0, 0, 0, 0, 2]);
+    expect(month.activity?.hours.filter((n) => n > 0)).toEqual([2, 1, 2]);
+    expect(month.activity?.hours[23]).toBe(2);
   });
 
   it('picks examples by confidence, then engagement, then id, only when asked', () => {
@@ -227,6 +260,42 @@ describe('createAggregator: details', () => {
     expect(topics.data.words.some((w) => w.term === 'support')).toBe(false);
     expect(topics.data.people.some((p) => p.term === '@guru')).toBe(false);
     expect(topics.answer).toContain('#CCDemo11 (14)');
+  });
+
+  it('leaves retweets out of every topic list alike, says so, and lists nothing used once', () => {
+    const tweets = [
+      ...times(2, () => ({
+        text: 'kayak trip',
+        hashtags: ['Paddle'],
+        mentions: ['ann'],
+        urls: ['https://a.example/x'],
+      })),
+      ...times(3, () => ({
+        isRetweet: true,
+        retweetOf: 'guru',
+        text: 'RT @guru: glacier photos @bob #Ice https://b.example/y',
+        hashtags: ['Ice'],
+        mentions: ['guru', 'bob'],
+        urls: ['https://b.example/y'],
+      })),
+      classified({ text: 'lonely word', hashtags: ['random'], mentions: ['carl'], urls: ['https://c.example/z'] }),
+      ...times(16, () => ({ text: 'lol haha xd' })),
+    ];
+    const month = only(aggregate(tweets, { detailMonths: ['2024-05'] }).months);
+    const topics = month.questions.find((q) => q.id === 'topics');
+    if (topics?.id !== 'topics') throw new Error('topics question missing');
+    expect(topics.data).toEqual({
+      words: [
+        { term: 'kayak', count: 2 },
+        { term: 'trip', count: 2 },
+      ],
+      phrases: [{ term: 'kayak trip', count: 2 }],
+      hashtags: [{ term: '#Paddle', count: 2 }],
+      people: [{ term: '@ann', count: 2 }],
+      domains: [{ term: 'a.example', count: 2 }],
+    });
+    expect(topics.answer).toMatch(/^In your own tweets \(3 retweets left out\), words: kayak \(2\)/u);
+    expect(topics.answer).not.toContain('(1)');
   });
 
   it("leaves the owner's own handles out of the people list", () => {

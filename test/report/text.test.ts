@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STOPWORDS } from '../../src/report/stopwords.js';
+import { isFiller } from '../../src/report/stopwords.js';
 import { analyzeText, domainOf } from '../../src/report/text.js';
 
 // The plain pipeline of expressions, kept here as the specification: analyzeText skips the
@@ -13,6 +13,18 @@ const PHRASE_BREAK = /[.!?;:,()[\]{}"“”«»…\n|/\\–—]+/u;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 const DIGITS_ONLY = /^\p{N}+$/u;
 const LINK_FILLER = new Set(['via', 'rt', 'cc', 'mt', 'ht', 'h', 't']);
+const SHORTCODE = /:[a-z0-9_]*[a-z][a-z0-9_]*:/giu;
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** Tokens as words: Japanese and Chinese runs cut by ICU. */
+function tokens(clause: string): string[] {
+  return clause
+    .split(NON_WORD)
+    .flatMap((token) =>
+      CJK.test(token) ? [...SEGMENTER.segment(token)].filter((s) => s.isWordLike).map((s) => s.segment) : [token],
+    );
+}
 
 function reference(text: string) {
   const lower = text
@@ -25,14 +37,14 @@ function reference(text: string) {
     .split(NON_WORD)
     .filter((token) => token.length > 0)
     .join(' ');
-  const withoutHashtags = lower.replace(HASHTAG, '$1 ');
+  const withoutHashtags = lower.replace(HASHTAG, '$1 ').replace(SHORTCODE, ' ');
   const words: string[] = [];
   const phrases: string[] = [];
   for (const clause of withoutHashtags.split(PHRASE_BREAK)) {
     let previous: string | null = null;
-    for (const token of clause.split(NON_WORD)) {
+    for (const token of tokens(clause)) {
       if (token.length === 0) continue;
-      if (token.length >= 2 && !DIGITS_ONLY.test(token) && !STOPWORDS.has(token)) {
+      if (token.length >= 2 && !DIGITS_ONLY.test(token) && !isFiller(token)) {
         words.push(token);
         if (previous !== null) phrases.push(`${previous} ${token}`);
         previous = token;
@@ -41,7 +53,7 @@ function reference(text: string) {
       }
     }
   }
-  const hasOwnWords = withoutHashtags.split(NON_WORD).some((token) => token.length > 0 && !LINK_FILLER.has(token));
+  const hasOwnWords = tokens(withoutHashtags).some((token) => token.length > 0 && !LINK_FILLER.has(token));
   return { words, phrases, normalized, hasOwnWords };
 }
 
@@ -137,6 +149,16 @@ const PIECES = [
   'abc#def',
   'über',
   'straße',
+  'の',
+  '東京',
+  'ブログ',
+  '但是',
+  '我們',
+  ':blobcat:',
+  ':',
+  'jajaja',
+  'kkk',
+  'xd',
 ];
 
 describe('the text scan', () => {
@@ -176,6 +198,42 @@ describe('the text scan', () => {
     ]) {
       expect(analyzeText(text)).toEqual(reference(text));
     }
+  });
+});
+
+describe('filler', () => {
+  const words = (text: string) => analyzeText(text).words;
+
+  it('leaves out the filler of every language read, laughter of any length included', () => {
+    expect(words('lol TIL the macro thing haha hahahaha lmao xD')).toEqual(['macro']);
+    expect(words('jajaja cómo mola el teclado xd jejeje')).toEqual(['mola', 'teclado']);
+    expect(words('mdr ptdr le clavier aujourd’hui')).toEqual(['clavier']);
+    expect(words('Danke, das ist immer wieder die Tastatur haha')).toEqual(['tastatur']);
+    expect(words('kkkk não tem muito teclado rsrs hahaha')).toEqual(['teclado']);
+    expect(words('ik heb het toetsenbord van een vriend')).toEqual(['toetsenbord', 'vriend']);
+    expect(words('avui és molt bon dia per al teclat')).toEqual(['teclat']);
+    expect(words('oggi il mio gatto è già qui')).toEqual(['gatto']);
+  });
+
+  it('cuts Japanese and Chinese into words and leaves out their particles', () => {
+    expect(words('mackerelのブログを書きました')).toEqual(['mackerel', 'ブログ', '書き']);
+    expect(words('但是我们现在没有时间')).toEqual(['时间']);
+    expect(words('草生えるwww')).not.toContain('www');
+  });
+
+  it('keeps topic words that look like filler only in part', () => {
+    expect(words('hawaii haskell kayak jazz lollipop xdr')).toEqual([
+      'hawaii',
+      'haskell',
+      'kayak',
+      'jazz',
+      'lollipop',
+      'xdr',
+    ]);
+  });
+
+  it('leaves out custom emoji but keeps the words around them', () => {
+    expect(words('rode fiets :blobcat: :ablobcathappypaws:')).toEqual(['rode', 'fiets']);
   });
 });
 

@@ -6,6 +6,8 @@ import { formatPercent, formatPoints, plural } from '../format.js';
 import { renderPieSlices } from '../pie-svg.js';
 import type { AuditReport, MonthReport, PeriodReport, Review, TrendPoint } from '../types.js';
 import {
+  activityLines,
+  topAsShown,
   archiveLine,
   CATEGORY_HEX,
   emptyInPeriod,
@@ -52,6 +54,7 @@ dt { font-weight: 600; margin-top: 12px; }
 dd { margin: 4px 0 0 0; }
 .ids { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 .tweets { margin: 0; padding-left: 1.1em; overflow-wrap: anywhere; }
+pre.activity { max-width: 100%; overflow-x: auto; margin: 0; }
 .tweets time { font-variant-numeric: tabular-nums; color: #59636e; white-space: nowrap; }
 blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
 .trend-chart { overflow-x: auto; }
@@ -110,8 +113,13 @@ function renderBreakdownTable(month: Review, withChange: boolean): string {
 }
 
 /** The listed tweets with their local time, each a link to its page where there is one. */
-function tweetList(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string {
-  const { tweets: shown, more } = shownTweets(tweets, count);
+function tweetList(
+  tweets: readonly ShownTweet[],
+  count: number,
+  account: ReportAccount | undefined,
+  limit?: number,
+): string {
+  const { tweets: shown, more } = shownTweets(tweets, count, limit);
   const items = shown.map((t) => {
     const url = permalink(account, t);
     const text = escapeHtml(oneLine(t.text));
@@ -201,17 +209,28 @@ function renderMonthSection(month: MonthReport | PeriodReport, report: AuditRepo
       }).join('\n'),
       '</tbody></table></div>',
     );
+    for (const category of CATEGORIES) {
+      const top = engagement[category].top;
+      if (top.length > 0)
+        out.push(
+          `<p class="meta">Most liked and retweeted: ${category}</p>`,
+          tweetList(top.map(topAsShown), top.length, account),
+        );
+    }
   }
+  if (month.activity && month.total > 0)
+    out.push(
+      '<h3>When you tweet</h3>',
+      `<pre class="activity">${escapeHtml(activityLines(month.activity).join('\n'))}</pre>`,
+    );
   if (month.examples) {
     const examples = month.examples;
     out.push('<h3>Examples</h3>', '<div class="examples">');
     for (const category of CATEGORIES) {
-      for (const example of examples[category]) {
-        out.push(
-          `<p class="meta">${category}/${escapeHtml(example.subcategory)} · ${example.date} · <span class="ids">${escapeHtml(example.id)}</span></p>`,
-          `<blockquote>${escapeHtml(example.text)}</blockquote>`,
-        );
-      }
+      const list = examples[category];
+      if (list.length === 0) continue;
+      const count = month.categories[category].count;
+      out.push(`<p class="meta">${category} (${count})</p>`, tweetList(list, count, account, list.length));
     }
     out.push('</div>');
   }

@@ -5,6 +5,8 @@ import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, PeriodReport, TrendPoint } from '../types.js';
 import { renderTrendChart } from './table.js';
 import {
+  activityLines,
+  topAsShown,
   archiveLine,
   emptyInPeriod,
   guessLines,
@@ -41,8 +43,13 @@ function tableOf(head: string[], align: ('l' | 'r')[], rows: string[][]): string
 }
 
 /** "- 2024-05-24 01:00 [text](https://x.com/…)" per tweet, then "- and N more". */
-function tweetItems(tweets: readonly ShownTweet[], count: number, account: ReportAccount | undefined): string[] {
-  const { tweets: shown, more } = shownTweets(tweets, count);
+function tweetItems(
+  tweets: readonly ShownTweet[],
+  count: number,
+  account: ReportAccount | undefined,
+  limit?: number,
+): string[] {
+  const { tweets: shown, more } = shownTweets(tweets, count, limit);
   const items = shown.map((t) => {
     const url = permalink(account, t);
     const text = escapeMarkdown(oneLine(t.text));
@@ -159,17 +166,27 @@ function renderMonthMarkdown(month: MonthReport | PeriodReport, report: AuditRep
       ),
       '',
     );
+    for (const category of CATEGORIES) {
+      const top = engagement[category].top;
+      if (top.length > 0)
+        out.push(
+          `**Most liked and retweeted: ${category}**`,
+          '',
+          ...tweetItems(top.map(topAsShown), top.length, account),
+          '',
+        );
+    }
   }
+  if (month.activity && month.total > 0)
+    out.push('### When you tweet', '', '```', ...activityLines(month.activity), '```', '');
   if (month.examples) {
     out.push('### Examples', '');
     for (const category of CATEGORIES) {
-      for (const example of month.examples[category]) {
-        out.push(
-          `- **${category}/${example.subcategory}** ${example.date} \`${example.id}\`: ${escapeMarkdown(example.text)}`,
-        );
-      }
+      const examples = month.examples[category];
+      if (examples.length === 0) continue;
+      const count = month.categories[category].count;
+      out.push(`**${category}** (${count})`, '', ...tweetItems(examples, count, account, examples.length), '');
     }
-    out.push('');
   }
   if (month.lowConfidence.count > 0) {
     out.push(

@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { CATEGORIES } from '../../classify/taxonomy.js';
+import { plural } from '../format.js';
 import type {
+  Activity,
   AuditReport,
   Category,
   Flag,
@@ -9,6 +11,7 @@ import type {
   ReportAccount,
   Review,
   ShownTweet,
+  TopTweet,
   TrendPoint,
 } from '../types.js';
 
@@ -167,12 +170,13 @@ export function permalink(
   return `https://x.com/${encodeURIComponent(account.handle.replace(/^@/, ''))}/status/${tweet.id}`;
 }
 
-/** The first {@link SHOWN_TWEETS} of a list, and "and N more" for the rest of `count`. */
+/** The first `limit` (default {@link SHOWN_TWEETS}) of a list, and "and N more" for the rest of `count`. */
 export function shownTweets(
   tweets: readonly ShownTweet[],
   count: number,
+  limit = SHOWN_TWEETS,
 ): { tweets: ShownTweet[]; more: string | null } {
-  const shown = tweets.slice(0, SHOWN_TWEETS);
+  const shown = tweets.slice(0, limit);
   const rest = count - shown.length;
   return { tweets: shown, more: rest > 0 ? `and ${rest} more` : null };
 }
@@ -264,4 +268,41 @@ export function archiveLine(report: AuditReport): string | null {
 /** One line per guess, as a sentence: "Time zone: the system's (UTC); pass --tz to set it". */
 export function guessLines(report: AuditReport): string[] {
   return (report.guesses ?? []).map((guess) => guess.text.charAt(0).toUpperCase() + guess.text.slice(1));
+}
+
+const BLOCKS = ' ▁▂▃▄▅▆▇█';
+
+/** A sparkline of counts, one character each, scaled to the largest; a zero is a blank. */
+function sparkline(counts: readonly number[]): string {
+  const max = Math.max(0, ...counts);
+  return counts.map((n) => (n === 0 || max === 0 ? ' ' : BLOCKS[Math.max(1, Math.round((n / max) * 8))])).join('');
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/**
+ * When the tweets were sent, in three lines under 60 columns: the hours as a sparkline over an
+ * axis, the busiest hour and the small hours (the post's "after 3 or 4 beers"), the weekdays.
+ */
+export function activityLines(activity: Activity, width = 60): string[] {
+  const { hours, weekdays } = activity;
+  const busiest = hours.indexOf(Math.max(...hours));
+  const small = hours.slice(0, 5).reduce((sum, n) => sum + n, 0);
+  const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  const days = weekdays.map((n, i) => `${WEEKDAYS[i]} ${n}`);
+  const oneLine = `days   ${days.join('  ')}`;
+  return [
+    `hours |${sparkline(hours)}|`,
+    `       0     6     12    18`,
+    `       busiest ${hh(busiest)} (${hours[busiest]}); ${small} between 00:00 and 05:00`,
+    // Counts of a busy period can push the week past a narrow terminal: then two lines.
+    ...(oneLine.length <= width
+      ? [oneLine]
+      : [`days   ${days.slice(0, 4).join('  ')}`, `       ${days.slice(4).join('  ')}`]),
+  ];
+}
+
+/** A top tweet as a listed one, its likes and retweets before its text. */
+export function topAsShown(tweet: TopTweet): ShownTweet {
+  return { ...tweet, text: `(${plural(tweet.likes, 'like')}, ${plural(tweet.retweets, 'RT')}) ${tweet.text}` };
 }

@@ -7,6 +7,8 @@ import { formatPercent, formatPoints, plural } from '../format.js';
 import type { AuditReport, MonthReport, PeriodReport, Review, TrendPoint } from '../types.js';
 import {
   CATEGORY_LETTER,
+  activityLines,
+  topAsShown,
   DEFAULT_WIDTH,
   apportion,
   archiveLine,
@@ -80,9 +82,8 @@ function renderBreakdown(month: Review, options: RenderOptions, width: number, w
 function renderPeriodTrend(period: PeriodReport, options: RenderOptions, width: number): string[] {
   const { months, rows } = periodSparklines(period.trend, Math.max(12, width - 34));
   const unit = months === 1 ? 'a month' : `per ${months} months`;
-  const out = [
-    heading(options.color, `Over the period (one mark ${unit}, ${period.from} to ${period.to}; · no tweets)`),
-  ];
+  const title = `Over the period (one mark ${unit}, ${period.from} to ${period.to}; · no tweets)`;
+  const out = [heading(options.color, title.length > width ? wrapText(title, width, '  ') : title)];
   for (const row of rows) {
     const range =
       row.name === 'tweets'
@@ -112,17 +113,24 @@ function renderFlags(month: Review, width: number): string {
 }
 
 /** "    2024-05-24 01:00  the text, cut to the width", then "and N more". */
-function tweetLines(tweets: MonthReport['lowConfidence']['tweets'], count: number, width: number): string[] {
-  const { tweets: shown, more } = shownTweets(tweets, count);
+function tweetLines(
+  tweets: MonthReport['lowConfidence']['tweets'],
+  count: number,
+  width: number,
+  limit?: number,
+): string[] {
+  const { tweets: shown, more } = shownTweets(tweets, count, limit);
   const lines = shown.map((t) => truncate(`    ${t.local}  ${oneLine(t.text)}`, Math.max(30, width)));
   if (more) lines.push(`    ${more}`);
   return lines;
 }
 
-function renderEngagement(month: Review): string | null {
+function renderEngagement(month: Review, width: number): string | null {
   if (!month.engagement) return null;
   const table = newTable(
-    ['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'],
+    width < 80
+      ? ['category', 'n', 'likes', 'median', 'RTs', 'median']
+      : ['category', 'tweets', 'likes mean', 'likes median', 'RTs mean', 'RTs median'],
     ['left', 'right', 'right', 'right', 'right', 'right'],
   );
   for (const category of CATEGORIES) {
@@ -137,17 +145,22 @@ function renderEngagement(month: Review): string | null {
       show(e.retweets?.median),
     ]);
   }
-  return table.toString();
+  const top: string[] = [];
+  for (const category of CATEGORIES) {
+    const list = month.engagement[category].top;
+    if (list.length > 0) top.push(`  ${category}:`, ...tweetLines(list.map(topAsShown), list.length, width));
+  }
+  return top.length > 0 ? [table.toString(), '  Most liked and retweeted:', ...top].join('\n') : table.toString();
 }
 
 function renderExamples(month: Review, width: number): string | null {
   if (!month.examples) return null;
   const lines: string[] = [];
   for (const category of CATEGORIES) {
-    for (const example of month.examples[category]) {
-      lines.push(`  ${category}/${example.subcategory}  ${example.date}  ${example.id}`);
-      lines.push(`    ${truncate(oneLine(example.text), Math.max(20, width - 4))}`);
-    }
+    const examples = month.examples[category];
+    if (examples.length === 0) continue;
+    const count = month.categories[category].count;
+    lines.push(`  ${category} (${count}):`, ...tweetLines(examples, count, width, examples.length));
   }
   return lines.length > 0 ? lines.join('\n') : null;
 }
@@ -167,11 +180,13 @@ function renderMonth(
   const about = archiveLine(report);
   const figures = `n=${month.total}  ${month.period.start} to ${month.period.end}  time zone ${month.timezone}`;
   // Whose archive goes on the title line; the figures then get their own line.
-  if (about) out.push(`${heading(color, `Tweet audit ${title}`)} · ${about}`);
+  if (about && [...`Tweet audit ${title} · ${about}`].length > width)
+    out.push(heading(color, `Tweet audit ${title}`), about);
+  else if (about) out.push(`${heading(color, `Tweet audit ${title}`)} · ${about}`);
   else out.push(`${heading(color, `Tweet audit ${title}`)}  ${figures}`);
   if (!period && emptyInPeriod(report, month)) return `${out[0]}\n  No tweets this month.`;
   if (about) out.push(figures);
-  if (first) out.push(...guessLines(report).map((line) => paint(color, (c) => c.yellow, line)));
+  if (first) out.push(...guessLines(report).map((line) => paint(color, (c) => c.yellow, wrapText(line, width, ''))));
   if (month.lowVolume) {
     out.push(
       paint(
@@ -191,8 +206,14 @@ function renderMonth(
     out.push(`    ${wrapText(oneLine(question.answer), Math.max(20, width - 4), '    ')}`);
   }
   out.push('', heading(color, 'Flags'), renderFlags(month, width));
-  const engagement = renderEngagement(month);
+  const engagement = renderEngagement(month, width);
   if (engagement) out.push('', heading(color, 'Engagement (own tweets)'), engagement);
+  if (month.activity && month.total > 0)
+    out.push(
+      '',
+      heading(color, 'When you tweet'),
+      ...activityLines(month.activity, width - 2).map((line) => `  ${line}`),
+    );
   const examples = renderExamples(month, width);
   if (examples) out.push('', heading(color, 'Examples'), examples);
   if (month.lowConfidence.count > 0) {
@@ -208,7 +229,10 @@ function renderMonth(
 
 /** The trend as a month × category table with low-volume months marked. */
 export function renderTrendTable(points: TrendPoint[], options: RenderOptions): string {
-  const table = newTable(['month', 'n', ...CATEGORIES], ['left', 'right', 'right', 'right', 'right', 'right']);
+  // Under 70 columns the category names are cut to fit ("conv.", "promo", "conf.", "pers.").
+  const narrow = (options.width ?? DEFAULT_WIDTH) < 70;
+  const names = narrow ? ['conv.', 'promo', 'conf.', 'pers.'] : CATEGORIES;
+  const table = newTable(['month', 'n', ...names], ['left', 'right', 'right', 'right', 'right', 'right']);
   for (const point of points) {
     table.push([
       point.month,
@@ -236,7 +260,11 @@ export function renderTrendChart(points: TrendPoint[], options: RenderOptions): 
   const legend = CATEGORIES.map(
     (category) => `${paintCategory(options.color, category, CATEGORY_LETTER[category])} ${category}`,
   ).join('  ');
-  return [...lines, `${legend}  (* fewer than ${LOW_VOLUME_THRESHOLD} tweets)`].join('\n');
+  const note = `(* fewer than ${LOW_VOLUME_THRESHOLD} tweets)`;
+  // Its width without colour: a letter, a space and the name per category, two spaces between.
+  const plain = CATEGORIES.reduce((sum, category) => sum + 2 + category.length, 0) + 2 * (CATEGORIES.length - 1);
+  const last = plain + 2 + note.length <= width ? [`${legend}  ${note}`] : [legend, note];
+  return [...lines, ...last].join('\n');
 }
 
 /** The trend section: table then chart. */

@@ -13,7 +13,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const table = new Table({ head: ['rule', 'category', 'description'], style: { head: [], border: [] } });
   for (const rule of rules) table.push([rule.id, `${rule.category}/${rule.subcategory}`, rule.description]);
   io.stdout.write(
-    `${table.toString()}\n${rules.length} rules. Where several match, TAXONOMY.md's precedence decides; see \`tweet-audit explain\`.\n`,
+    `${table.toString()}\n${rules.length} rules. Where several match, the precedence of docs/taxonomy.md decides; see \`tweet-audit explain\`.\n`,
   );
   return EXIT.ok;
 }

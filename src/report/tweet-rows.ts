@@ -1,16 +1,22 @@
 import { stringify } from 'csv-stringify/sync';
 import { round } from './counters.js';
-import type { ClassifiedTweet } from './types.js';
+import { permalink } from './renderers/shared.js';
+import type { ClassifiedTweet, ReportAccount } from './types.js';
+import type { Zone } from '../time/zone.js';
 
 /** Columns of the `classify` command's per-tweet output, in order. Documented in csv-columns.md. */
 export const TWEET_ROW_COLUMNS = [
   'id',
   'created_at',
+  'local_time',
   'category',
   'subcategory',
   'confidence',
   'flags',
   'decided_by',
+  'likes',
+  'retweets',
+  'url',
   'text',
 ] as const;
 /**
@@ -25,13 +31,26 @@ export interface TweetRow {
   id: string;
   /** ISO 8601 UTC instant with "Z". */
   created_at: string;
+  /** "YYYY-MM-DD HH:MM" in the report's time zone. */
+  local_time: string;
   category: string;
   subcategory: string;
   /** 0..1, two decimals. */
   confidence: number;
   flags: string[];
   decided_by: string[];
+  /** Likes and retweets at export time; null where the format has none. */
+  likes: number | null;
+  retweets: number | null;
+  /** The tweet's page (see `permalink`); null when the archive gives no way to it. */
+  url: string | null;
   text: string;
+}
+
+/** What a row needs beyond the tweet: the zone of its local time, whose archive for its link. */
+export interface TweetRowContext {
+  zone: Pick<Zone, 'localTime'>;
+  account?: ReportAccount;
 }
 
 // Rows are written in batches: one stringify call and one write per batch keeps the cost per
@@ -52,15 +71,19 @@ export function escapeFormula(cell: string): string {
 }
 
 /** The output row of one classified tweet. */
-export function toTweetRow(item: ClassifiedTweet): TweetRow {
+export function toTweetRow(item: ClassifiedTweet, context: TweetRowContext): TweetRow {
   return {
     id: item.tweet.id,
     created_at: new Date(item.tweet.createdAt).toISOString(),
+    local_time: context.zone.localTime(item.tweet.createdAt),
     category: item.classification.category,
     subcategory: item.classification.subcategory,
     confidence: round(item.classification.confidence, 2),
     flags: [...item.classification.flags],
     decided_by: [...item.classification.decidedBy],
+    likes: item.tweet.likeCount ?? null,
+    retweets: item.tweet.retweetCount ?? null,
+    url: permalink(context.account, item.tweet) ?? null,
     text: item.tweet.text,
   };
 }
@@ -111,17 +134,16 @@ async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
  * Streams the per-tweet output of `classify` to `out`, batch by batch, honouring backpressure,
  * so a million rows never become one string.
  *
- * CSV: a header, then `id,created_at,category,subcategory,confidence,flags,decided_by,text,original` with
- * confidence to 2 decimals and flags and rule ids joined by "|". With `csvSafe`, text cells that
+ * CSV: a header, then `id,created_at,local_time,category,subcategory,confidence,flags,decided_by,likes,
+ * retweets,url,text,original` with confidence to 2 decimals and flags and rule ids joined by "|". With `csvSafe`, text cells that
  * a spreadsheet would run as a formula (and such ids) get a leading single quote; without it, text is raw.
- * JSON: one array, one element per line, each `{ id, created_at, category, subcategory,
- * confidence, flags, decided_by, text }`.
+ * JSON: one array, one element per line, each a {@link TweetRow}.
  */
 export async function writeTweetRows(
   rows: AsyncIterable<ClassifiedTweet> | Iterable<ClassifiedTweet>,
   format: 'csv' | 'json',
   out: NodeJS.WritableStream,
-  options: { csvSafe: boolean },
+  options: { csvSafe: boolean } & TweetRowContext,
 ): Promise<void> {
   let batch: TweetRow[] = [];
   let first = true;
@@ -132,11 +154,15 @@ export async function writeTweetRows(
         // Mastodon and Bluesky ids are path segments from the archive, not always digits.
         options.csvSafe ? escapeFormula(row.id) : row.id,
         row.created_at,
+        row.local_time,
         row.category,
         row.subcategory,
         row.confidence.toFixed(2),
         row.flags.join('|'),
         row.decided_by.join('|'),
+        row.likes ?? '',
+        row.retweets ?? '',
+        row.url ?? '',
         options.csvSafe ? escapeFormula(row.text) : row.text,
         `${row.category}/${row.subcategory}`,
       ]);
@@ -153,7 +179,7 @@ export async function writeTweetRows(
   };
 
   for await (const item of rows) {
-    batch.push(toTweetRow(item));
+    batch.push(toTweetRow(item, options));
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0 || first) await flush();

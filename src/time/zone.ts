@@ -19,6 +19,8 @@ export interface Zone {
   parts(instant: number): LocalParts;
   /** "YYYY-MM" of the instant in this zone. */
   monthKey(instant: number): string;
+  /** "YYYY-MM-DD HH:MM" of the instant in this zone. */
+  localTime(instant: number): string;
 }
 
 const HOUR = 3_600_000;
@@ -137,6 +139,7 @@ export function createZone(name: string): Zone {
     name,
     parts,
     monthKey: (instant) => monthKeyOf(parts(instant)),
+    localTime: (instant) => new Date(instant + offsetAt(instant)).toISOString().slice(0, 16).replace('T', ' '),
   };
 }
 

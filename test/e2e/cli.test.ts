@@ -148,9 +148,11 @@ describe('classify', () => {
     const result = await runBinary(['classify', sampleArchive, '--all', '--format', 'csv', '--no-csv-safe']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe('id,created_at,category,subcategory,confidence,flags,decided_by,text,original');
+    expect(lines[0]).toBe(
+      'id,created_at,local_time,category,subcategory,confidence,flags,decided_by,likes,retweets,url,text,original',
+    );
     expect(lines[1]).toMatch(
-      /^\d{15,20},\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,(conversation|promotion|conference|personal),/,
+      /^(\d{15,20}),\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,\d{4}-\d{2}-\d{2} \d{2}:\d{2},(conversation|promotion|conference|personal),.*,https:\/\/x\.com\/marisolquade\/status\/\1,/,
     );
   });
 

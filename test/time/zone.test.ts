@@ -23,6 +23,8 @@ describe('createZone', () => {
     const kathmandu = createZone('Asia/Kathmandu'); // UTC+5:45
     expect(kathmandu.parts(Date.UTC(2024, 0, 31, 18, 14)).day).toBe(31);
     expect(kathmandu.parts(Date.UTC(2024, 0, 31, 18, 15)).month).toBe(2);
+    expect(kathmandu.localTime(Date.UTC(2024, 0, 31, 18, 14))).toBe('2024-01-31 23:59');
+    expect(createZone('America/New_York').localTime(Date.UTC(2024, 6, 15, 12, 5))).toBe('2024-07-15 08:05');
   });
 
   it("rejects names that are not IANA zones with the tool's own error", () => {

@@ -3,7 +3,7 @@ import { writeTweetRows } from '../../report/index.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput } from '../output.js';
 import type { CommonOptions, TWEET_FORMATS } from '../program.js';
-import { auditOptionsFrom, describePeriod, monthOfPeriod } from './shared.js';
+import { auditOptionsFrom, describePeriod, monthOfPeriod, reportAccount } from './shared.js';
 
 interface ClassifyOptions extends CommonOptions {
   format: (typeof TWEET_FORMATS)[number];
@@ -26,7 +26,11 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     options.out,
     archives,
     async (out) => {
-      await writeTweetRows(withTurns(prepared.classified(months)), options.format, out, { csvSafe: options.csvSafe });
+      await writeTweetRows(withTurns(prepared.classified(months)), options.format, out, {
+        csvSafe: options.csvSafe,
+        zone: prepared.zone,
+        account: reportAccount(prepared),
+      });
     },
     { month: monthOfPeriod(prepared), handle: prepared.archive.owner.handles[0] },
   );

@@ -299,7 +299,7 @@ export function trendFor(format: string): 'all' | number {
 }
 
 /** Whose archive the report is of, for links to the tweets: the owner's first handle and platform. */
-function reportAccount(prepared: PreparedAudit): ReportAccount | undefined {
+export function reportAccount(prepared: PreparedAudit): ReportAccount | undefined {
   const handle = prepared.archive.owner.handles[0];
   if (!handle) return undefined;
   const { format } = prepared.archive;

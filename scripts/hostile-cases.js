@@ -576,7 +576,7 @@ export function hostileCases(scale = 'test') {
         args: ['classify', paddedCar(path.join(dir, 'padded.car'), big ? 1_900_000_000 : 300_000_000), '--all'],
         expect: 'warning',
         message: /padded\.car: skipped 1 record: 1 with no valid date/,
-        stdout: /^id,created_at,category/,
+        stdout: /^id,created_at,local_time,category/,
       }),
     },
     {

@@ -4,7 +4,7 @@ import type { CliIO, ExitCode } from './io.js';
 
 /** Formats of `report` and `trend`, checked against the report's renderer map at compile time. */
 export const REPORT_FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
-export const TWEET_FORMATS = ['csv', 'json'] as const;
+export const TWEET_FORMATS = ['csv', 'json', 'table'] as const;
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
 
 /** Options shared by the commands that read archives, as parsed by commander. */
@@ -151,7 +151,11 @@ function classifyCommand(run: Run, io: CliIO, state: RunState): Command {
       'write one row per tweet: category, subcategory, confidence, flags, rules and text (default: the last complete month)',
     )
     .argument('<archives...>', ARCHIVES)
-    .addOption(formatOption(TWEET_FORMATS, 'csv'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (default: table on a terminal, else csv)').choices(
+        TWEET_FORMATS,
+      ),
+    )
     .addOption(
       new Option(
         '--no-csv-safe',

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { round } from './counters.js';
-import { permalink } from './renderers/shared.js';
+import { oneLine, permalink, truncate } from './renderers/shared.js';
 import type { ClassifiedTweet, ReportAccount } from './types.js';
 import type { Zone } from '../time/zone.js';
 
@@ -51,6 +51,16 @@ export interface TweetRow {
 export interface TweetRowContext {
   zone: Pick<Zone, 'localTime'>;
   account?: ReportAccount;
+  /** Terminal width for the table form (default 80). */
+  width?: number;
+}
+
+const LABEL_WIDTH = 'conversation/question'.length;
+
+/** One tweet on one line of a terminal: local time, label, confidence, as much text as fits. */
+function tableLine(row: TweetRow, width: number): string {
+  const head = `${row.local_time}  ${`${row.category}/${row.subcategory}`.padEnd(LABEL_WIDTH)}  ${row.confidence.toFixed(2)}  `;
+  return `${head}${truncate(oneLine(row.text), Math.max(10, width - head.length))}`;
 }
 
 // Rows are written in batches: one stringify call and one write per batch keeps the cost per
@@ -137,11 +147,12 @@ async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
  * CSV: a header, then `id,created_at,local_time,category,subcategory,confidence,flags,decided_by,likes,
  * retweets,url,text,original` with confidence to 2 decimals and flags and rule ids joined by "|". With `csvSafe`, text cells that
  * a spreadsheet would run as a formula (and such ids) get a leading single quote; without it, text is raw.
- * JSON: one array, one element per line, each a {@link TweetRow}.
+ * JSON: one array, one element per line, each a {@link TweetRow}. Table: a line per tweet for a
+ * terminal (local time, label, confidence, the text cut to the width).
  */
 export async function writeTweetRows(
   rows: AsyncIterable<ClassifiedTweet> | Iterable<ClassifiedTweet>,
-  format: 'csv' | 'json',
+  format: 'csv' | 'json' | 'table',
   out: NodeJS.WritableStream,
   options: { csvSafe: boolean } & TweetRowContext,
 ): Promise<void> {
@@ -170,11 +181,15 @@ export async function writeTweetRows(
         out,
         stringify(records, first ? { header: true, columns: [...TWEET_ROW_COLUMNS, ...CSV_EXTRA_COLUMNS] } : {}),
       );
+    } else if (format === 'table') {
+      const width = options.width ?? 80;
+      const header = first ? `${'local time'.padEnd(16)}  ${'label'.padEnd(LABEL_WIDTH)}  conf  text\n` : '';
+      await write(out, header + batch.map((row) => `${tableLine(row, width)}\n`).join(''));
     } else if (batch.length > 0) {
       const elements = batch.map((row) => JSON.stringify(row)).join(',\n');
       await write(out, `${first ? '[\n' : ',\n'}${elements}`);
     }
-    if (batch.length > 0 || format === 'csv') first = false;
+    if (batch.length > 0 || format !== 'json') first = false;
     batch = [];
   };
 

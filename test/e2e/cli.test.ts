@@ -167,6 +167,18 @@ describe('classify', () => {
     for (const row of rows.slice(0, 50)) expect(csv.stdout).toContain(`\n${row.id},`);
   });
 
+  it('prints a line per tweet on a terminal, within its width; CSV to a pipe, as before', async () => {
+    const terminal = await runMain(['classify', sampleArchive, '--month', '2026-10'], { isTTY: true, columns: 60 });
+    expect(terminal.code).toBe(0);
+    const lines = terminal.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^local time\s+label\s+conf\s+text$/);
+    expect(lines).toHaveLength(1 + 402);
+    expect(lines[1]).toMatch(/^2026-10-31 22:40  conversation\/question\s+0\.\d\d  Tomorrow/);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+    const piped = await runMain(['classify', sampleArchive, '--month', '2026-10']);
+    expect(piped.stdout.split('\n')[0]).toMatch(/^id,created_at,local_time,/);
+  });
+
   it('protects spreadsheets from formula cells by default, and not with --no-csv-safe', async () => {
     const safe = await runBinary(['classify', sampleArchive, '--all']);
     const raw = await runBinary(['classify', sampleArchive, '--all', '--no-csv-safe']);

@@ -6,7 +6,7 @@ import type { CommonOptions, TWEET_FORMATS } from '../program.js';
 import { auditOptionsFrom, describePeriod, monthOfPeriod, reportAccount } from './shared.js';
 
 interface ClassifyOptions extends CommonOptions {
-  format: (typeof TWEET_FORMATS)[number];
+  format?: (typeof TWEET_FORMATS)[number];
   csvSafe: boolean;
 }
 
@@ -26,10 +26,13 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     options.out,
     archives,
     async (out) => {
-      await writeTweetRows(withTurns(prepared.classified(months)), options.format, out, {
+      // A person at a terminal reads lines; a pipe or a file gets CSV, as scripts expect.
+      const format = options.format ?? (toTerminal ? 'table' : 'csv');
+      await writeTweetRows(withTurns(prepared.classified(months)), format, out, {
         csvSafe: options.csvSafe,
         zone: prepared.zone,
         account: reportAccount(prepared),
+        width: io.stdout.columns,
       });
     },
     { month: monthOfPeriod(prepared), handle: prepared.archive.owner.handles[0] },

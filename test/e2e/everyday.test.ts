@@ -317,7 +317,7 @@ describe('conventions people expect', () => {
     expect(await complete('tweet-audit', 're')).toBe('report');
     expect((await complete('tweet-audit', 'report', '--fo')).split(' ')).toEqual(['--format']);
     expect(await complete('tweet-audit', 'report', '-f', 'ma')).toBe('markdown');
-    expect(await complete('tweet-audit', 'classify', '--format', '')).toBe('csv json');
+    expect(await complete('tweet-audit', 'classify', '--format', '')).toBe('csv json table');
     expect((await complete('tweet-audit', 'check', '--')).split(' ')).toContain('--strict');
     expect((await complete('tweet-audit', 'report', '--')).split(' ')).toEqual(
       expect.arrayContaining(['--out', '--json', '--no-pager', '--merge-accounts']),

@@ -173,7 +173,7 @@ describe('classify', () => {
     const lines = terminal.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^local time\s+label\s+conf\s+text$/);
     expect(lines).toHaveLength(1 + 402);
-    expect(lines[1]).toMatch(/^2026-10-31 22:40  conversation\/question\s+0\.\d\d  Tomorrow/);
+    expect(lines[1]).toMatch(/^2026-10-31 22:40 {2}conversation\/question\s+0\.\d\d {2}Tomorrow/);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
     const piped = await runMain(['classify', sampleArchive, '--month', '2026-10']);
     expect(piped.stdout.split('\n')[0]).toMatch(/^id,created_at,local_time,/);

@@ -19,6 +19,7 @@ import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
 import { evaluateTargets } from './targets.js';
 import { analyzeText, domainOf } from './text.js';
+import { createZone, isValidTimeZone } from '../time/zone.js';
 import type {
   AuditReport,
   BoringAnswer,
@@ -313,15 +314,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     if (!MONTH_KEY.test(month)) throw new TweetAuditError(`"${month}" is not a month; use YYYY-MM, e.g. 2024-05`);
   }
   const examples = Math.max(0, Math.floor(options.examples ?? 0));
-  const timeFormat = new Intl.DateTimeFormat('en-CA', {
-    timeZone: Intl.supportedValuesOf('timeZone').includes(options.timeZone) ? options.timeZone : 'UTC',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const zone = createZone(isValidTimeZone(options.timeZone) ? options.timeZone : 'UTC');
   const ownHandles = [
     ...new Set((options.config.identity?.handles ?? []).map((handle) => handle.toLowerCase().replace(/^@/u, ''))),
   ];
@@ -627,7 +620,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       const found = input.texts(id);
       return {
         id,
-        local: found ? localTime(found.createdAt) : '',
+        local: found ? zone.localTime(found.createdAt) : '',
         text: found?.text ?? '',
         ...(found?.url ? { url: found.url } : {}),
       };
@@ -731,7 +724,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
           retweets: spread(detail.retweetCounts[c] as number[]),
           top: (detail.topTweets[c] as BoundedSortedList<TopCandidate>).toArray().map((t) => ({
             id: t.id,
-            local: localTime(t.createdAt),
+            local: zone.localTime(t.createdAt),
             text: t.text,
             ...(t.url ? { url: t.url } : {}),
             likes: t.likes,
@@ -751,7 +744,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
           .toArray()
           .map(({ id, date, subcategory, confidence, text, url, createdAt }) => ({
             id,
-            local: localTime(createdAt),
+            local: zone.localTime(createdAt),
             text,
             ...(url ? { url } : {}),
             date,
@@ -761,12 +754,6 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       );
     }
     return report;
-  }
-
-  /** "YYYY-MM-DD HH:MM" in the report's zone; Intl only for the few tweets listed. */
-  function localTime(createdAt: number): string {
-    const parts = Object.fromEntries(timeFormat.formatToParts(new Date(createdAt)).map((p) => [p.type, p.value]));
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
   }
 
   /** The spelling of a hashtag used most in the month (or the month before), else the key itself. */

@@ -51,7 +51,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   finishReading(io, inputs, prepared);
   const handle = prepared.archive.format.startsWith('x-') ? prepared.archive.owner.handles[0] : undefined;
   const view: TweetView = {
-    localTime: localTimeFormatter(prepared.zone.name),
+    localTime: prepared.zone.localTime,
     link: (id) => (handle ? `https://x.com/${handle}/status/${id}` : undefined),
   };
   const picker = new QuestionPicker(candidates);
@@ -67,23 +67,6 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const session = new LabelSession(picker, store, view, (text) => io.stdout.write(text), io.stdout.columns);
   await interact(session, stdin as KeyInput);
   return EXIT.ok;
-}
-
-/** "2026-11-03 00:42" in the zone the audit uses. */
-function localTimeFormatter(zone: string): (createdAt: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return (createdAt) => {
-    const parts = Object.fromEntries(format.formatToParts(createdAt).map((part) => [part.type, part.value]));
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-  };
 }
 
 export const PICK_COLUMNS = [

@@ -15,6 +15,8 @@ export const SETTINGS = {
   epochs: 150,
   /** A feature gets a weight only when tweets of this many labeled archives have it: words one person alone uses say nothing about the next. */
   minArchives: 2,
+  /** Penalty of the weights a category's subcategories share (logistic.ts groups). */
+  groupL2: 0.001,
   /** A user's labels fit a correction to the shipped model, pulled towards it this hard. */
   userL2: 0.01,
   userEpochs: 100,
@@ -38,6 +40,8 @@ export interface TrainingTweet {
   evidence: Evidence;
 }
 
+const CATEGORY_OF = LABEL_KEYS.map((key) => CATEGORIES.indexOf(key.split('/')[0] as Category));
+
 /** Trains on labeled tweets of several archives, each archive weighing the same in all. */
 export function trainLearned(archives: readonly (readonly TrainingTweet[])[]): LinearModel {
   const seenIn = new Map<string, number>();
@@ -58,6 +62,7 @@ export function trainLearned(archives: readonly (readonly TrainingTweet[])[]): L
     l2: SETTINGS.l2,
     epochs: SETTINGS.epochs,
     keep: (feature) => !feature.startsWith('u:') && (seenIn.get(feature) ?? 0) >= SETTINGS.minArchives,
+    groups: { of: CATEGORY_OF, l2: SETTINGS.groupL2 },
   });
 }
 

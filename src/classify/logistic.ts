@@ -32,6 +32,12 @@ export interface TrainOptions {
    * weights towards the prior's, so a few labels move the model only where they have evidence.
    */
   prior?: LinearModel;
+  /**
+   * Classes that share a group (a category's subcategories) also share a second weight per
+   * feature and group, penalised by groupL2: what holds for the whole category is learned from
+   * all its tweets together.
+   */
+  groups?: { of: readonly number[]; l2: number };
 }
 
 /** Class probabilities for one tweet's evidence. */
@@ -112,6 +118,12 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
   const v = new Float64Array(n * k);
   const mb = new Float64Array(k);
   const vb = new Float64Array(k);
+  const groupOf = options.groups?.of;
+  const g = groupOf ? Math.max(...groupOf) + 1 : 0;
+  const shared = new Float64Array(n * g);
+  const gradShared = new Float64Array(n * g);
+  const ms = new Float64Array(n * g);
+  const vs = new Float64Array(n * g);
   const logits = new Float64Array(k);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     grad.fill(0);
@@ -122,6 +134,7 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
         const base = row.ids[j]! * k;
         const value = row.values[j]!;
         for (let c = 0; c < k; c++) logits[c]! += w[base + c]! * value;
+        if (groupOf) for (let c = 0; c < k; c++) logits[c]! += shared[row.ids[j]! * g + groupOf[c]!]! * value;
       }
       const p = softmax(logits);
       const scale = row.weight / totalWeight;
@@ -131,10 +144,17 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
         for (let j = 0; j < row.ids.length; j++) grad[row.ids[j]! * k + c]! += delta * row.values[j]!;
       }
     }
+    if (groupOf) {
+      gradShared.fill(0);
+      for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) gradShared[i * g + groupOf[c]!]! += grad[i * k + c]!;
+      for (let i = 0; i < shared.length; i++) gradShared[i]! += options.groups!.l2 * shared[i]!;
+      adam(shared, gradShared, ms, vs, epoch, rate);
+    }
     for (let i = 0; i < w.length; i++) grad[i]! += options.l2 * (w[i]! - anchor[i]!);
     adam(w, grad, m, v, epoch, rate);
     adam(bias, gradBias, mb, vb, epoch, rate);
   }
+  if (groupOf) for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) w[i * k + c]! += shared[i * g + groupOf[c]!]!;
   for (let i = 0; i < n; i++) weights.set(features[i]!, w.slice(i * k, (i + 1) * k));
   if (prior) {
     // The prior's other features carry over unchanged.

@@ -12,7 +12,7 @@ import { leaveOneArchiveOut, type LeaveOneOut } from '../../src/classify/loao.js
 const SHARED = new URL('../../../shared/archives/', import.meta.url);
 const LABEL_DIRS = [new URL('labels/', SHARED).pathname, new URL('../../data/labels/', import.meta.url).pathname];
 /** Today's figures (docs/classifier.md) less a margin for a relabeled tweet or two. */
-const FLOORS = { worstAccuracy: 0.68, meanAccuracy: 0.76, liftPoints: 5 };
+const FLOORS = { worstAccuracy: 0.68, meanAccuracy: 0.76, liftPoints: 4.5 };
 
 describe.skipIf(!existsSync(SHARED))('the learned model on the labeled real archives', () => {
   let archives: LabeledArchive[];

@@ -32,6 +32,26 @@ describe('logistic regression', () => {
     expect([...train(examples, options).weights.get('a')!]).toEqual([...model.weights.get('a')!]);
   });
 
+  it("learns what a group of classes shares from all the group's examples together", () => {
+    // 'sign' comes with each of the first group's two classes a few times, and with the other class as often.
+    const examples = [
+      ...['a1', 'a2'].flatMap((_, label) =>
+        Array.from({ length: 3 }, () => ({ evidence: ev('sign'), label, weight: 1 })),
+      ),
+      ...Array.from({ length: 4 }, () => ({ evidence: ev('sign'), label: 2, weight: 1 })),
+      ...Array.from({ length: 20 }, () => ({ evidence: ev('other'), label: 2, weight: 1 })),
+    ];
+    const options = { classes: ['a1', 'a2', 'b'], l2: 0.05, epochs: 150 };
+    const group = (model: ReturnType<typeof train>) => {
+      const p = predict(model, ev('sign'));
+      return p[0]! + p[1]!;
+    };
+    const apart = train(examples, options);
+    const together = train(examples, { ...options, groups: { of: [0, 0, 1], l2: 0.05 } });
+    expect(group(together)).toBeGreaterThan(group(apart) + 0.02);
+    expect(group(together)).toBeGreaterThan(0.5);
+  });
+
   it("leaves out features seen in only one archive: one person's words say nothing about the next", () => {
     const model = trainLearned([
       [ex('personal/life', 'w:shared', 'w:only-mine'), ex('promotion/sharing', 'shape:link')],

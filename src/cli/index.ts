@@ -3,16 +3,9 @@ import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
 import { describeIoError, EXIT, oneLine, type CliIO, type ExitCode } from './io.js';
 import { removeTempsOnSignals } from './pending-outputs.js';
-import { createProgram, type RunState } from './program.js';
+import { createProgram, helpLayout, helpWidth, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-
-/** The width help is wrapped to: 80 columns, or the terminal's when it is narrower. */
-export function helpWidth(stream: { isTTY?: boolean; columns?: number }): number {
-  return stream.isTTY && stream.columns !== undefined && stream.columns < HELP_WIDTH ? stream.columns : HELP_WIDTH;
-}
-
-export const HELP_WIDTH = 80;
 
 /**
  * Runs the command line in-process and returns the exit code: 0 fine, 1 a `check` target unmet,
@@ -23,27 +16,30 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
   const state: RunState = { exitCode: EXIT.ok };
   const program = createProgram(io, state, version);
   for (const command of [program, ...program.commands]) {
-    command.exitOverride().configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      // Help is 80 columns wide (narrower only in a narrower terminal) and never coloured.
-      getOutHelpWidth: () => helpWidth(io.stdout),
-      getErrHelpWidth: () => helpWidth(io.stderr),
-      getOutHasColors: () => false,
-      getErrHasColors: () => false,
-      // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
-      outputError: (text, write) => {
-        const line = text
-          .replace(/^error: /, '')
-          .replace(/\s*\n\s*/g, ' ')
-          .trim()
-          .replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2')
-          .trim();
-        write(
-          `tweet-audit: ${oneLine(line)} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`,
-        );
-      },
-    });
+    command
+      .exitOverride()
+      .configureHelp(helpLayout)
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        // Help is 80 columns wide (narrower only in a narrower terminal) and never coloured.
+        getOutHelpWidth: () => helpWidth(io.stdout),
+        getErrHelpWidth: () => helpWidth(io.stderr),
+        getOutHasColors: () => false,
+        getErrHasColors: () => false,
+        // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
+        outputError: (text, write) => {
+          const line = text
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim()
+            .replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2')
+            .trim();
+          write(
+            `tweet-audit: ${oneLine(line)} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`,
+          );
+        },
+      });
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

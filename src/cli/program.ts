@@ -113,7 +113,7 @@ type Run = (io: CliIO, state: RunState) => (...args: unknown[]) => Promise<void>
 const ARCHIVES =
   'X/Twitter archive .zip (as downloaded), its folder, data/tweets.js, a legacy tweets.csv, a Mastodon export, a Bluesky .car, or a folder of archives (the newest of each account is read); several of one account are merged';
 
-export const HELP_WIDTH = 80;
+const HELP_WIDTH = 80;
 
 /** The width help is wrapped to: 80 columns, or the terminal's when it is narrower. */
 export function helpWidth(stream: { isTTY?: boolean; columns?: number }): number {

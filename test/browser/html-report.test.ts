@@ -16,7 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runBinary, sampleArchive } from '../support/cli.js';
+import { repoRoot, runBinary, sampleArchive, sharedArchives } from '../support/cli.js';
 import { writeLongArchive } from '../support/long-archive.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -285,13 +285,13 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   });
 
   /** Where the long trend's parts sit in a window of the given width. */
-  async function measureLongTrend(width: number, height: number) {
+  async function measureLongTrend(file: string, width: number, height: number) {
     const context = await browser.newContext({
       viewport: { width, height },
       isMobile: width < 600,
       hasTouch: width < 600,
     });
-    const { page, watch } = await open(context, longHtml);
+    const { page, watch } = await open(context, file);
     const measured = await page.evaluate(() => {
       const box = (e: Element) => {
         const r = e.getBoundingClientRect();
@@ -329,50 +329,78 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     return { ...measured, watch };
   }
 
-  for (const [width, height] of [
+  /**
+   * The long trend at one window width: nothing sideways but tables that say they scroll, the chart
+   * as wide as the page, one column per month in order, the latest month and its name on screen.
+   */
+  async function checkLongTrend(file: string, months: string[], width: number, height: number): Promise<void> {
+    const m = await measureLongTrend(file, width, height);
+    expect(m.watch).toEqual({ errors: [], requests: [], dialogs: [] });
+    expect(m.innerWidth).toBe(width);
+    expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth + 1);
+    // The chart itself never scrolls: every month is on screen at once.
+    expect(m.chart.scrollWidth).toBeLessThanOrEqual(m.chart.clientWidth + 1);
+    // Whatever scrolls sideways (a wide table on a phone) says so; on a desktop nothing does.
+    for (const s of m.scrolling) expect(s.cue, s.what).toBe(true);
+    if (width >= 1000) expect(m.scrolling).toEqual([]);
+    // The month-by-month table fits too, even on a phone: its long headers break with a hyphen.
+    expect(m.table.scrollWidth).toBeLessThanOrEqual(m.table.clientWidth + 1);
+
+    const columns = months.map((month) => {
+      const parts = m.bars.filter((b) => b.month === month);
+      expect(parts.length, month).toBeGreaterThan(0);
+      return { month, left: Math.min(...parts.map((b) => b.left)), right: Math.max(...parts.map((b) => b.right)) };
+    });
+    // Fills the width: the columns run from the axis labels on the left to the chart's right edge.
+    expect(columns[0]!.left - m.chart.left).toBeLessThan(60);
+    expect(m.chart.right - columns.at(-1)!.right).toBeLessThan(30);
+    // One visible column per month, in order, none on top of the next.
+    for (const [i, column] of columns.entries()) {
+      expect(column.right - column.left, column.month).toBeGreaterThanOrEqual(2);
+      if (i > 0) expect(column.left, column.month).toBeGreaterThanOrEqual(columns[i - 1]!.right);
+    }
+    // The latest month, the one being audited, is on screen with its name under it.
+    const latest = columns.at(-1)!;
+    expect(latest.month).toBe(months.at(-1));
+    expect(latest.left).toBeGreaterThanOrEqual(0);
+    expect(latest.right).toBeLessThanOrEqual(Math.min(m.innerWidth, m.chart.right) + 1);
+    const label = m.labels.find((l) => l.month === latest.month);
+    expect(label, `label of ${latest.month}`).toBeDefined();
+    expect(label!.right).toBeLessThanOrEqual(m.innerWidth);
+    // Enough month names to read the axis, spaced so that the slanted names do not touch.
+    expect(m.labels.length).toBeGreaterThanOrEqual(5);
+    const ends = m.labels.map((l) => l.right).sort((a, b) => a - b);
+    for (let i = 1; i < ends.length; i++) expect(ends[i]! - ends[i - 1]!).toBeGreaterThanOrEqual(15);
+  }
+
+  const WINDOWS = [
     [1280, 900],
     [390, 844],
-  ] as const) {
+  ] as const;
+  for (const [width, height] of WINDOWS) {
     it(`fits a ${LONG_MONTHS}-month trend into ${width} px: the chart fills the width and shows the latest month`, async () => {
-      const m = await measureLongTrend(width, height);
-      expect(m.watch).toEqual({ errors: [], requests: [], dialogs: [] });
-      expect(m.innerWidth).toBe(width);
-      expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth + 1);
-      // The chart itself never scrolls: every month is on screen at once.
-      expect(m.chart.scrollWidth).toBeLessThanOrEqual(m.chart.clientWidth + 1);
-      // Whatever scrolls sideways (a wide table on a phone) says so; on a desktop nothing does.
-      for (const s of m.scrolling) expect(s.cue, s.what).toBe(true);
-      if (width >= 1000) expect(m.scrolling).toEqual([]);
-      // The month-by-month table fits too, even on a phone: its long headers break with a hyphen.
-      expect(m.table.scrollWidth).toBeLessThanOrEqual(m.table.clientWidth + 1);
+      expect(longTrend).toHaveLength(LONG_MONTHS);
+      await checkLongTrend(
+        longHtml,
+        longTrend.map((p) => p.month),
+        width,
+        height,
+      );
+    });
+  }
 
-      const months = longTrend.map((p) => p.month);
-      expect(months).toHaveLength(LONG_MONTHS);
-      const columns = months.map((month) => {
-        const parts = m.bars.filter((b) => b.month === month);
-        expect(parts.length, month).toBeGreaterThan(0);
-        return { month, left: Math.min(...parts.map((b) => b.left)), right: Math.max(...parts.map((b) => b.right)) };
-      });
-      // Fills the width: the columns run from the axis labels on the left to the chart's right edge.
-      expect(columns[0]!.left - m.chart.left).toBeLessThan(60);
-      expect(m.chart.right - columns.at(-1)!.right).toBeLessThan(30);
-      // One visible column per month, in order, none on top of the next.
-      for (const [i, column] of columns.entries()) {
-        expect(column.right - column.left, column.month).toBeGreaterThanOrEqual(2);
-        if (i > 0) expect(column.left, column.month).toBeGreaterThanOrEqual(columns[i - 1]!.right);
-      }
-      // The latest month, the one being audited, is on screen with its name under it.
-      const latest = columns.at(-1)!;
-      expect(latest.month).toBe(months.at(-1));
-      expect(latest.left).toBeGreaterThanOrEqual(0);
-      expect(latest.right).toBeLessThanOrEqual(Math.min(m.innerWidth, m.chart.right) + 1);
-      const label = m.labels.find((l) => l.month === latest.month);
-      expect(label, `label of ${latest.month}`).toBeDefined();
-      expect(label!.right).toBeLessThanOrEqual(m.innerWidth);
-      // Enough month names to read the axis, spaced so that the slanted names do not touch.
-      expect(m.labels.length).toBeGreaterThanOrEqual(5);
-      const ends = m.labels.map((l) => l.right).sort((a, b) => a - b);
-      for (let i = 1; i < ends.length; i++) expect(ends[i]! - ends[i - 1]!).toBeGreaterThanOrEqual(15);
+  // A real archive's 70 months, many of them empty, when ../shared/archives is there.
+  const realArchive = path.join(sharedArchives, 'alrocar-2024');
+  for (const [width, height] of WINDOWS) {
+    it.runIf(existsSync(realArchive))(`fits alrocar-2024's trend into ${width} px`, async () => {
+      const html = path.join(tmp, `alrocar-${width}.html`);
+      const [, jsonText] = await Promise.all([
+        mustRun(['trend', realArchive, '--all', '--format', 'html', '--out', html]),
+        mustRun(['trend', realArchive, '--all', '--format', 'json']),
+      ]);
+      const months = (JSON.parse(jsonText) as { trend: TrendJson[] }).trend.map((p) => p.month);
+      expect(months.length).toBeGreaterThan(60);
+      await checkLongTrend(html, months, width, height);
     });
   }
 

@@ -16,30 +16,28 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
   const state: RunState = { exitCode: EXIT.ok };
   const program = createProgram(io, state, version);
   for (const command of [program, ...program.commands]) {
-    command
-      .exitOverride()
-      .configureHelp(helpLayout)
-      .configureOutput({
-        writeOut: (text) => io.stdout.write(text),
-        writeErr: (text) => io.stderr.write(text),
-        // Help is 80 columns wide (narrower only in a narrower terminal) and never coloured.
-        getOutHelpWidth: () => helpWidth(io.stdout),
-        getErrHelpWidth: () => helpWidth(io.stderr),
-        getOutHasColors: () => false,
-        getErrHasColors: () => false,
-        // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
-        outputError: (text, write) => {
-          const line = text
-            .replace(/^error: /, '')
-            .replace(/\s*\n\s*/g, ' ')
-            .trim()
-            .replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2')
-            .trim();
-          write(
-            `tweet-audit: ${oneLine(line)} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`,
-          );
-        },
-      });
+    command.configureHelp(helpLayout);
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Help is 80 columns wide (narrower only in a narrower terminal) and never coloured.
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+      // Commander's messages span lines ("error: …\n(Did you mean …?)"); one line is the rule.
+      outputError: (text, write) => {
+        const line = text
+          .replace(/^error: /, '')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim()
+          .replace(/^(.*) \((Did you mean .*)\)$/, '$1; $2')
+          .trim();
+        write(
+          `tweet-audit: ${oneLine(line)} (see tweet-audit ${command === program ? '' : `${command.name()} `}--help)\n`,
+        );
+      },
+    });
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -3,16 +3,9 @@ import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
 import { describeIoError, EXIT, oneLine, type CliIO, type ExitCode } from './io.js';
 import { removeTempsOnSignals } from './pending-outputs.js';
-import { createProgram, type RunState } from './program.js';
+import { createProgram, helpLayout, helpWidth, type RunState } from './program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-
-/** The width help is wrapped to: 80 columns, or the terminal's when it is narrower. */
-export function helpWidth(stream: { isTTY?: boolean; columns?: number }): number {
-  return stream.isTTY && stream.columns !== undefined && stream.columns < HELP_WIDTH ? stream.columns : HELP_WIDTH;
-}
-
-export const HELP_WIDTH = 80;
 
 /**
  * Runs the command line in-process and returns the exit code: 0 fine, 1 a `check` target unmet,
@@ -23,6 +16,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
   const state: RunState = { exitCode: EXIT.ok };
   const program = createProgram(io, state, version);
   for (const command of [program, ...program.commands]) {
+    command.configureHelp(helpLayout);
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import { TweetAuditError } from '../errors.js';
 import type { CliIO, ExitCode } from './io.js';
 
@@ -113,8 +113,52 @@ type Run = (io: CliIO, state: RunState) => (...args: unknown[]) => Promise<void>
 const ARCHIVES =
   'X/Twitter archive .zip (as downloaded), its folder, data/tweets.js, a legacy tweets.csv, a Mastodon export, a Bluesky .car, or a folder of archives (the newest of each account is read); several of one account are merged';
 
-function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+const HELP_WIDTH = 80;
+
+/** The width help is wrapped to: 80 columns, or the terminal's when it is narrower. */
+export function helpWidth(stream: { isTTY?: boolean; columns?: number }): number {
+  return stream.isTTY && stream.columns !== undefined && stream.columns < HELP_WIDTH ? stream.columns : HELP_WIDTH;
+}
+
+/** Fewer columns than this beside the terms, and descriptions go under their term instead. */
+const SIDE_BY_SIDE = 40;
+const UNDER_INDENT = '      ';
+
+/**
+ * Commander leaves a description unwrapped when under 40 columns are left beside the longest term
+ * (`explain [options] [archive] [tweet-id]` leaves 38 of 80), which printed 190-column lines.
+ */
+export const helpLayout: Partial<Help> = {
+  minWidthToWrap: 20,
+  formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+    const width = helper.helpWidth ?? HELP_WIDTH;
+    if (!description || width - termWidth - 4 >= SIDE_BY_SIDE) {
+      return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+    }
+    const wrapped = helper.boxWrap(description, width - UNDER_INDENT.length);
+    return `  ${term}\n${UNDER_INDENT}${wrapped.replace(/\n/g, `\n${UNDER_INDENT}`)}`;
+  },
+};
+
+/** Breaks a shell command at spaces with a trailing backslash so that no line passes `width`. */
+function wrapCommand(command: string, width: number): string {
+  const lines: string[] = [];
+  let line = '  $';
+  for (const word of command.split(' ')) {
+    if (line.trim().length > 1 && line.length + 1 + word.length + 2 > width) {
+      lines.push(`${line} \\`);
+      line = `${UNDER_INDENT}${word}`;
+    } else {
+      line = `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** The examples after a command's help, wrapped to the width help is shown at. */
+function examples(io: CliIO, lines: string[]): () => string {
+  return () => `\nExamples:\n${lines.map((line) => wrapCommand(line, helpWidth(io.stdout))).join('\n')}\n`;
 }
 
 function reportCommand(run: Run, io: CliIO, state: RunState): Command {
@@ -135,7 +179,7 @@ function reportCommand(run: Run, io: CliIO, state: RunState): Command {
   return command
     .addHelpText(
       'after',
-      examples([
+      examples(io, [
         'tweet-audit report ~/Downloads/twitter-2026-11-02.zip',
         'tweet-audit report archive/ -m 2026-10 --json -o october.json',
         'tweet-audit report archive/ --from 2026-01 --to 2026-12',
@@ -166,7 +210,7 @@ function classifyCommand(run: Run, io: CliIO, state: RunState): Command {
   return command
     .addHelpText(
       'after',
-      examples([
+      examples(io, [
         'tweet-audit classify archive.zip --all --format csv --out tweets.csv',
         'tweet-audit classify archive/ --month 2026-10 --format json',
       ]),
@@ -183,7 +227,7 @@ function trendCommand(run: Run, io: CliIO, state: RunState): Command {
   return command
     .addHelpText(
       'after',
-      examples([
+      examples(io, [
         'tweet-audit trend archive.zip',
         'tweet-audit trend archive/ --from 2025-01 --to 2025-12 --format csv',
       ]),
@@ -214,7 +258,7 @@ function checkCommand(run: Run, io: CliIO, state: RunState): Command {
   return command
     .addHelpText(
       'after',
-      examples([
+      examples(io, [
         'tweet-audit check ~/twitter-archives --config ~/.config/tweet-audit/config.json',
         'tweet-audit check ~/twitter-archives -o ~/reports/audit-{month}.html',
       ]),
@@ -234,7 +278,10 @@ function initCommand(run: Run, io: CliIO, state: RunState): Command {
   return command
     .addHelpText(
       'after',
-      examples(['tweet-audit init archive.zip', 'tweet-audit init archive/ --out ~/.config/tweet-audit/config.json']),
+      examples(io, [
+        'tweet-audit init archive.zip',
+        'tweet-audit init archive/ --out ~/.config/tweet-audit/config.json',
+      ]),
     )
     .action(run(io, state));
 }
@@ -250,7 +297,7 @@ function explainCommand(run: Run, io: CliIO, state: RunState): Command {
   return command
     .addHelpText(
       'after',
-      examples([
+      examples(io, [
         'tweet-audit explain archive.zip 1854591356741861770',
         'tweet-audit explain --text "We\'re hiring a support lead!"',
       ]),
@@ -268,7 +315,7 @@ function evalCommand(run: Run, io: CliIO, state: RunState): Command {
     .addOption(formatOption(['table', 'json'] as const, 'table'));
   withOptions(command, ['tz', 'config', 'account', 'mergeAccounts', 'quiet', 'verbose', 'out', 'json']);
   return command
-    .addHelpText('after', examples(['tweet-audit eval archive.zip --labels my-50-labels.csv']))
+    .addHelpText('after', examples(io, ['tweet-audit eval archive.zip --labels my-50-labels.csv']))
     .action(run(io, state));
 }
 
@@ -295,7 +342,7 @@ function labelCommand(run: Run, io: CliIO, state: RunState): Command {
   return command
     .addHelpText(
       'after',
-      examples([
+      examples(io, [
         'tweet-audit label archive.zip',
         'tweet-audit label archive.zip --pick 30 --format csv --out to-label.csv',
       ]),
@@ -308,7 +355,7 @@ function rulesCommand(run: Run, io: CliIO, state: RunState): Command {
     .description('list the classification rules')
     .addOption(formatOption(['table', 'json'] as const, 'table'))
     .addOption(OPTIONS.json())
-    .addHelpText('after', examples(['tweet-audit rules', 'tweet-audit rules --format json']))
+    .addHelpText('after', examples(io, ['tweet-audit rules', 'tweet-audit rules --format json']))
     .action(run(io, state));
 }
 
@@ -318,7 +365,7 @@ function completionCommand(program: Command, io: CliIO): Command {
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText(
       'after',
-      examples([
+      examples(io, [
         'tweet-audit completion bash > ~/.local/share/bash-completion/completions/tweet-audit',
         'tweet-audit completion zsh > ~/.zfunc/_tweet-audit',
         'tweet-audit completion fish > ~/.config/fish/completions/tweet-audit.fish',
@@ -423,7 +470,7 @@ export function createProgram(io: CliIO, state: RunState, version: string): Comm
   });
   program.addHelpText(
     'after',
-    examples([
+    examples(io, [
       'tweet-audit report ~/Downloads/twitter-2026-11-02.zip',
       'tweet-audit report archive/ --month 2026-10 --format json',
     ]),

@@ -6,7 +6,8 @@
  *
  * Without Chromium the suite is skipped, except under CI (which installs it): there it fails.
  * Set CHROMIUM_PATH to use another Chromium. `UPDATE_SCREENSHOTS=1 npx vitest run test/browser`
- * rewrites docs/screenshots/html-report{,-phone}.png; a plain run writes nothing outside a temp dir.
+ * rewrites docs/screenshots/html-report{,-phone}.png and html-trend{,-phone}.png (a long trend); a
+ * plain run writes nothing outside a temp dir.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +16,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runBinary, sampleArchive } from '../support/cli.js';
+import { repoRoot, runBinary, sampleArchive, sharedArchives } from '../support/cli.js';
+import { writeLongArchive } from '../support/long-archive.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -23,6 +25,8 @@ const updateScreenshots = Boolean(process.env.UPDATE_SCREENSHOTS);
 const screenshotDir = path.join(repoRoot, 'docs/screenshots');
 const SCREENSHOT_BUDGET = 400 * 1024;
 const HOOK_TIMEOUT = 30_000;
+/** How long the long trend is: five and a half years, the length that once ran off the page. */
+const LONG_MONTHS = 66;
 
 const HOSTILE = [
   '<script>window.__pwned = 1</script>',
@@ -121,6 +125,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   let sampleHtml: string;
   let hostileHtml: string;
   let json: MonthJson;
+  let longHtml: string;
+  let longTrend: TrendJson[];
 
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'tweet-audit-browser-'));
@@ -128,13 +134,19 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     const hostileArchive = path.join(tmp, 'hostile-archive');
     hostileHtml = path.join(tmp, 'hostile.html');
     await writeArchive(hostileArchive, [...HOSTILE, 'Lunch with the team: tacos & salsa']);
-    const [, jsonText] = await Promise.all([
+    const longArchive = path.join(tmp, 'long-archive');
+    longHtml = path.join(tmp, 'long-trend.html');
+    await writeLongArchive(longArchive, LONG_MONTHS);
+    const [, jsonText, , , longJson] = await Promise.all([
       mustRun(['report', sampleArchive, '--format', 'html', '--out', sampleHtml]),
       mustRun(['report', sampleArchive, '--format', 'json']),
       // Four tweets, all in one month: --examples 5 shows every one of them.
       mustRun(['report', hostileArchive, '--format', 'html', '--examples', '5', '--tz', 'UTC', '--out', hostileHtml]),
+      mustRun(['trend', longArchive, '--all', '--format', 'html', '--tz', 'UTC', '--out', longHtml]),
+      mustRun(['trend', longArchive, '--all', '--format', 'json', '--tz', 'UTC']),
     ]);
     json = JSON.parse(jsonText) as MonthJson;
+    longTrend = (JSON.parse(longJson) as { trend: TrendJson[] }).trend;
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: [
@@ -235,7 +247,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     // shows at most the last 12 months.
     const trend = json.trend.filter((p) => p.month <= json.month).slice(-12);
     expect(trend.length).toBeGreaterThanOrEqual(2);
-    await expect(page.locator('.trend-chart svg').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.trend-chart svg.trend-svg').isVisible()).resolves.toBe(true);
     const bars = await page.locator('.trend-chart svg rect[data-month]').evaluateAll((elements) =>
       elements.map((e) => ({
         month: e.getAttribute('data-month') ?? '',
@@ -272,6 +284,126 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     await phone.close();
   });
 
+  /** Where the long trend's parts sit in a window of the given width. */
+  async function measureLongTrend(file: string, width: number, height: number) {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      isMobile: width < 600,
+      hasTouch: width < 600,
+    });
+    const { page, watch } = await open(context, file);
+    const measured = await page.evaluate(() => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, right: r.right, width: r.width };
+      };
+      const chart = document.querySelector('.trend-chart')!;
+      const bars = Array.from(chart.querySelectorAll('rect[data-month]')).map((e) => ({
+        month: e.getAttribute('data-month')!,
+        ...box(e),
+      }));
+      const labels = Array.from(chart.querySelectorAll('text[data-month]'))
+        .filter((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0)
+        .map((e) => ({ month: e.getAttribute('data-month')!, ...box(e) }));
+      // Every box that scrolls sideways, and whether it shows that it does (a shadow at the edge).
+      const scrolling = Array.from(document.querySelectorAll('body *'))
+        .filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+        .map((e) => ({
+          what: `${e.tagName.toLowerCase()}.${e.className}`,
+          cue: getComputedStyle(e).backgroundAttachment.includes('local'),
+        }));
+      return {
+        innerWidth: window.innerWidth,
+        scrollWidth: document.documentElement.scrollWidth,
+        chart: { ...box(chart), scrollWidth: chart.scrollWidth, clientWidth: chart.clientWidth },
+        table: (() => {
+          const wrap = document.querySelector('table.trend-table')!.parentElement!;
+          return { scrollWidth: wrap.scrollWidth, clientWidth: wrap.clientWidth };
+        })(),
+        bars,
+        labels,
+        scrolling,
+      };
+    });
+    await context.close();
+    return { ...measured, watch };
+  }
+
+  /**
+   * The long trend at one window width: nothing sideways but tables that say they scroll, the chart
+   * as wide as the page, one column per month in order, the latest month and its name on screen.
+   */
+  async function checkLongTrend(file: string, months: string[], width: number, height: number): Promise<void> {
+    const m = await measureLongTrend(file, width, height);
+    expect(m.watch).toEqual({ errors: [], requests: [], dialogs: [] });
+    expect(m.innerWidth).toBe(width);
+    expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth + 1);
+    // The chart itself never scrolls: every month is on screen at once.
+    expect(m.chart.scrollWidth).toBeLessThanOrEqual(m.chart.clientWidth + 1);
+    // Whatever scrolls sideways (a wide table on a phone) says so; on a desktop nothing does.
+    for (const s of m.scrolling) expect(s.cue, s.what).toBe(true);
+    if (width >= 1000) expect(m.scrolling).toEqual([]);
+    // The month-by-month table fits too, even on a phone: its long headers break with a hyphen.
+    expect(m.table.scrollWidth).toBeLessThanOrEqual(m.table.clientWidth + 1);
+
+    const columns = months.map((month) => {
+      const parts = m.bars.filter((b) => b.month === month);
+      expect(parts.length, month).toBeGreaterThan(0);
+      return { month, left: Math.min(...parts.map((b) => b.left)), right: Math.max(...parts.map((b) => b.right)) };
+    });
+    // Fills the width: the columns run from the axis labels on the left to the chart's right edge.
+    expect(columns[0]!.left - m.chart.left).toBeLessThan(60);
+    expect(m.chart.right - columns.at(-1)!.right).toBeLessThan(30);
+    // One visible column per month, in order, none on top of the next.
+    for (const [i, column] of columns.entries()) {
+      expect(column.right - column.left, column.month).toBeGreaterThanOrEqual(2);
+      if (i > 0) expect(column.left, column.month).toBeGreaterThanOrEqual(columns[i - 1]!.right);
+    }
+    // The latest month, the one being audited, is on screen with its name under it.
+    const latest = columns.at(-1)!;
+    expect(latest.month).toBe(months.at(-1));
+    expect(latest.left).toBeGreaterThanOrEqual(0);
+    expect(latest.right).toBeLessThanOrEqual(Math.min(m.innerWidth, m.chart.right) + 1);
+    const label = m.labels.find((l) => l.month === latest.month);
+    expect(label, `label of ${latest.month}`).toBeDefined();
+    expect(label!.right).toBeLessThanOrEqual(m.innerWidth);
+    // Enough month names to read the axis, spaced so that the slanted names do not touch.
+    expect(m.labels.length).toBeGreaterThanOrEqual(5);
+    const ends = m.labels.map((l) => l.right).sort((a, b) => a - b);
+    for (let i = 1; i < ends.length; i++) expect(ends[i]! - ends[i - 1]!).toBeGreaterThanOrEqual(15);
+  }
+
+  const WINDOWS = [
+    [1280, 900],
+    [390, 844],
+  ] as const;
+  for (const [width, height] of WINDOWS) {
+    it(`fits a ${LONG_MONTHS}-month trend into ${width} px: the chart fills the width and shows the latest month`, async () => {
+      expect(longTrend).toHaveLength(LONG_MONTHS);
+      await checkLongTrend(
+        longHtml,
+        longTrend.map((p) => p.month),
+        width,
+        height,
+      );
+    });
+  }
+
+  // A real archive's 70 months, many of them empty, when ../shared/archives is there.
+  const realArchive = path.join(sharedArchives, 'alrocar-2024');
+  for (const [width, height] of WINDOWS) {
+    it.runIf(existsSync(realArchive))(`fits alrocar-2024's trend into ${width} px`, async () => {
+      const html = path.join(tmp, `alrocar-${width}.html`);
+      const [, jsonText] = await Promise.all([
+        mustRun(['trend', realArchive, '--all', '--format', 'html', '--out', html]),
+        mustRun(['trend', realArchive, '--all', '--format', 'json']),
+      ]);
+      const months = (JSON.parse(jsonText) as { trend: TrendJson[] }).trend.map((p) => p.month);
+      expect(months.length).toBeGreaterThan(60);
+      await checkLongTrend(html, months, width, height);
+    });
+  }
+
   it('prints: the pie stays in print media and page.pdf() gives at least one page', async () => {
     const { page, watch } = await open(desktop, sampleHtml);
     await page.emulateMedia({ media: 'print' });
@@ -305,10 +437,15 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
 
   it.runIf(updateScreenshots)('writes docs/screenshots/html-report.png and html-report-phone.png', async () => {
     await mkdir(screenshotDir, { recursive: true });
-    // Desktop: the whole page of a 1280 px wide window, scaled to 0.75 to stay within the budget.
+    // Desktop: the first two screens of a 1280 px wide window, scaled to 0.75; the whole page
+    // (examples, engagement, trend) has grown past the budget.
     const wide = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 0.75 });
     const { page: desk } = await open(wide, sampleHtml);
-    const deskPng = await desk.screenshot({ fullPage: true, animations: 'disabled' });
+    const deskPng = await desk.screenshot({
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 900 * 2 },
+      animations: 'disabled',
+    });
     await wide.close();
     // Phone: the first two screens (month header, pie, breakdown) at 390x844.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -319,6 +456,24 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       ['html-report.png', deskPng],
       ['html-report-phone.png', phonePng],
     ] as const) {
+      expect(png.length, name).toBeLessThan(SCREENSHOT_BUDGET);
+      await writeFile(path.join(screenshotDir, name), png);
+    }
+  });
+
+  it.runIf(updateScreenshots)('writes docs/screenshots/html-trend.png and html-trend-phone.png', async () => {
+    // The first screen of the long trend: the chart and the top of its table, at 1280 and 390 px.
+    const shots: Array<[string, Buffer]> = [];
+    for (const [name, options] of [
+      ['html-trend.png', { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 0.75 }],
+      ['html-trend-phone.png', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+    ] as const) {
+      const context = await browser.newContext(options);
+      const { page } = await open(context, longHtml);
+      shots.push([name, await page.screenshot({ animations: 'disabled' })]);
+      await context.close();
+    }
+    for (const [name, png] of shots) {
       expect(png.length, name).toBeLessThan(SCREENSHOT_BUDGET);
       await writeFile(path.join(screenshotDir, name), png);
     }

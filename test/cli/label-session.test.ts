@@ -18,7 +18,7 @@ import { LabelsFile, QuestionPicker, type Candidate } from '../../src/cli/comman
 
 const view: TweetView = {
   localTime: (createdAt) => new Date(createdAt).toISOString().slice(0, 16).replace('T', ' '),
-  link: (id) => `https://x.com/someone/status/${id}`,
+  link: ({ id }) => `https://x.com/someone/status/${id}`,
 };
 
 /** Ten tweets, the less confident the smaller their id, each in its own group. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bin, isolatedEnv, runBinary, runMain, sampleArchive } from '../support/cli.js';
+import { bin, isolatedEnv, repoRoot, runBinary, runMain, sampleArchive } from '../support/cli.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-label-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -71,6 +71,32 @@ describe('label off a terminal', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(rowsOf(readFileSync(path.join(cwd, 'to-label.csv'), 'utf8'))).toHaveLength(5);
+  });
+});
+
+describe('the link to each tweet', () => {
+  // Mastodon and Bluesky posts have their own addresses; an x.com link to them would lead nowhere.
+  it.each([
+    ['Mastodon', 'fixtures/mastodon/basic', /^https:\/\/social\.example\/@alice\/\d+$/],
+    ['Bluesky', 'fixtures/bluesky/basic/repo.car', /^https:\/\/bsky\.app\/profile\/did:plc:[a-z0-9]+\/post\/\w+$/],
+  ])('is the %s post’s own page, the same the report and classify give', async (_name, fixture, shape) => {
+    const archive = path.join(repoRoot, fixture);
+    const picked = await runBinary(['label', archive, '--pick', '5', '--format', 'csv']);
+    expect(picked.code).toBe(0);
+    const rows = rowsOf(picked.stdout);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const classified = JSON.parse(
+      (await runBinary(['classify', archive, '--all', '--format', 'json'])).stdout,
+    ) as Array<{
+      id: string;
+      url: string | null;
+    }>;
+    const urls = new Map(classified.map((tweet) => [tweet.id, tweet.url]));
+    for (const row of rows) {
+      expect(row.link, row.id).toBe(urls.get(row.id!));
+      expect(row.link, row.id).not.toMatch(/x\.com/);
+    }
+    expect(rows.some((row) => shape.test(row.link!))).toBe(true);
   });
 });
 

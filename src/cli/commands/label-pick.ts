@@ -16,6 +16,8 @@ export interface Candidate {
   subcategory: string;
   confidence: number;
   decidedBy: readonly string[];
+  /** Its page, where the archive gives one (Mastodon, Bluesky); X's is made from the handle. */
+  url?: string;
   /** The groups it belongs to: "@account" it retweets, "domain:…" it links, "#tag", "rule:…" that decided it first. */
   groups: readonly string[];
 }
@@ -30,6 +32,7 @@ export function candidateOf(tweet: Tweet, classification: Classification): Candi
     confidence: classification.confidence,
     decidedBy: classification.decidedBy,
     groups: groupsOf(tweet, classification),
+    ...(tweet.url ? { url: tweet.url } : {}),
   };
 }
 

@@ -4,21 +4,22 @@ import { prepareAudit } from '../../audit.js';
 import { CATEGORIES, listRules, SUBCATEGORIES, type Category } from '../../classify/index.js';
 import { TweetAuditError } from '../../errors.js';
 import { escapeFormula } from '../../report/index.js';
+import { permalink } from '../../report/renderers/shared.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { withOutput, writeText } from '../output.js';
 import type { CommonOptions } from '../program.js';
 import { candidateOf, LabelsFile, QuestionPicker, trustSummary, type Candidate, type Question } from './label-pick.js';
-import { auditOptionsFrom, defaultLabelsPath, finishReading, resolveFrom } from './shared.js';
+import { auditOptionsFrom, defaultLabelsPath, finishReading, reportAccount, resolveFrom } from './shared.js';
 
 interface LabelOptions extends CommonOptions {
   pick?: number;
   format: 'csv';
 }
 
-/** How a question shows a tweet: its local time and, for X archives, its link. */
+/** How a question shows a tweet: its local time and its link, where it has one. */
 export interface TweetView {
   localTime(createdAt: number): string;
-  link(id: string): string | undefined;
+  link(tweet: Pick<Candidate, 'id' | 'url'>): string | undefined;
 }
 
 /**
@@ -49,10 +50,11 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     if (!store.has(tweet.id)) candidates.push(candidateOf(tweet, classification));
   }
   finishReading(io, inputs, prepared);
-  const handle = prepared.archive.format.startsWith('x-') ? prepared.archive.owner.handles[0] : undefined;
+  // The report's links: a Mastodon or Bluesky post's own address, x.com for an X archive's.
+  const account = reportAccount(prepared);
   const view: TweetView = {
     localTime: prepared.zone.localTime,
-    link: (id) => (handle ? `https://x.com/${handle}/status/${id}` : undefined),
+    link: (tweet) => permalink(account, tweet),
   };
   const picker = new QuestionPicker(candidates);
 
@@ -91,7 +93,7 @@ export function pickSheet(questions: readonly Question[], view: TweetView): stri
   const rows = questions.map(({ candidate: c, source }) => [
     c.id,
     view.localTime(c.createdAt),
-    view.link(c.id) ?? '',
+    view.link(c) ?? '',
     c.category,
     c.subcategory,
     c.confidence.toFixed(2),
@@ -146,7 +148,7 @@ export function formatQuestion(question: Question, view: TweetView, columns?: nu
       .split('\n')
       .map((line) => `  ${line}`),
   ];
-  const link = view.link(c.id);
+  const link = view.link(c);
   if (link) lines.push(`  ${link}`);
   lines.push(
     fit(

@@ -1,6 +1,10 @@
 import Table from 'cli-table3';
 import { listRules } from '../../classify/index.js';
+import { DEFAULT_WIDTH, wrapText } from '../../report/renderers/shared.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
+
+/** Narrower than this, a description column is too thin to read: the category goes under the rule. */
+const MIN_DESCRIPTION = 40;
 
 /** `tweet-audit rules`: the rule list, generated from each rule's own metadata. */
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
@@ -10,10 +14,31 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
     io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
     return EXIT.ok;
   }
-  const table = new Table({ head: ['rule', 'category', 'description'], style: { head: [], border: [] } });
-  for (const rule of rules) table.push([rule.id, `${rule.category}/${rule.subcategory}`, rule.description]);
-  io.stdout.write(
-    `${table.toString()}\n${rules.length} rules. Where several match, the precedence of docs/taxonomy.md decides; see \`tweet-audit explain\`.\n`,
-  );
+  // Each column's width counts one space of padding either side; the borders take one column each.
+  const width = Math.max(40, io.stdout.columns ?? DEFAULT_WIDTH);
+  const longest = Math.max(...rules.map((rule) => rule.description.length)) + 2;
+  const idWidth = Math.max(4, ...rules.map((rule) => rule.id.length)) + 2;
+  const categoryWidth = Math.max(8, ...rules.map((rule) => `${rule.category}/${rule.subcategory}`.length)) + 2;
+  const threeColumns = width - idWidth - categoryWidth - 4 >= MIN_DESCRIPTION;
+  const style = { head: [], border: [] };
+  const table = threeColumns
+    ? new Table({
+        head: ['rule', 'category', 'description'],
+        colWidths: [idWidth, categoryWidth, Math.min(longest, width - idWidth - categoryWidth - 4)],
+        wordWrap: true,
+        style,
+      })
+    : new Table({
+        head: ['rule, category', 'description'],
+        colWidths: [Math.max(idWidth, categoryWidth), Math.min(longest, width - Math.max(idWidth, categoryWidth) - 3)],
+        wordWrap: true,
+        style,
+      });
+  for (const rule of rules) {
+    const category = `${rule.category}/${rule.subcategory}`;
+    table.push(threeColumns ? [rule.id, category, rule.description] : [`${rule.id}\n${category}`, rule.description]);
+  }
+  const note = `${rules.length} rules. Where several match, the precedence of docs/taxonomy.md decides; see \`tweet-audit explain\`.`;
+  io.stdout.write(`${table.toString()}\n${wrapText(note, width, '')}\n`);
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { CATEGORIES, FLAGS } from '../../classify/taxonomy.js';
+import { CATEGORIES, FLAGS, type Category } from '../../classify/taxonomy.js';
 import { subcategoryEntries } from '../breakdown.js';
 import { LOW_VOLUME_THRESHOLD } from '../constants.js';
 import { escapeHtml } from '../escape.js';
@@ -43,6 +43,15 @@ h3 { font-size: 1.05rem; margin: 24px 0 8px; }
 .legend { list-style: none; padding: 0; margin: 8px 0 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; }
 .table-wrap { flex: 1 1 380px; overflow-x: auto; }
+/* A table too wide for the screen scrolls in its frame; a shadow on the side with more says so.
+   The white layers scroll with the table and cover the shadow once an edge is reached. */
+.table-wrap {
+  background:
+    linear-gradient(to right, #fff 40%, #fff0) left / 24px 100% no-repeat local,
+    linear-gradient(to left, #fff 40%, #fff0) right / 24px 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, #0003, #0000) left / 12px 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, #0003, #0000) right / 12px 100% no-repeat scroll;
+}
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; white-space: nowrap; }
@@ -57,10 +66,13 @@ dd { margin: 4px 0 0 0; }
 pre.activity { max-width: 100%; overflow-x: auto; margin: 0; }
 .tweets time { font-variant-numeric: tabular-nums; color: #59636e; white-space: nowrap; }
 blockquote { margin: 4px 0 12px; padding-left: 12px; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
-.trend-chart { overflow-x: auto; }
-.trend-chart svg { height: auto; display: block; }
+.trend-chart { margin: 0; }
+/* Room on the left for the axis's percentages, which are drawn outside the chart's box. */
+svg.trend-svg { display: block; width: calc(100% - 44px); margin-left: 40px; overflow: visible; }
+@media (max-width: 719px) { .trend-chart .minor { display: none; } }
 footer { color: var(--muted); margin-top: 40px; font-size: 0.85rem; }
 .trend-table td:first-child { white-space: nowrap; }
+.trend-table th.n { white-space: normal; }
 .spark { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; letter-spacing: 1px; }
 @media (max-width: 600px) { body { font-size: 14px; } main { padding: 10px; } th, td { padding: 3px 4px; } .breakdown .bar-cell { display: none; } }
 @media print {
@@ -68,7 +80,6 @@ footer { color: var(--muted); margin-top: 40px; font-size: 0.85rem; }
   main { max-width: none; padding: 0; }
   section.month + section.month { break-before: page; }
   table, figure, .overview, dl { break-inside: avoid; }
-  .trend-chart { overflow: visible; }
 }
 `.trim();
 
@@ -244,28 +255,41 @@ function renderMonthSection(month: MonthReport | PeriodReport, report: AuditRepo
   return out.join('\n');
 }
 
+/** Chart widths (px) the month names are spaced for: a phone's, and any window from 720 px up. */
+const NARROW_PLOT = 260;
+const WIDE_PLOT = 600;
+/** The least distance between two slanted month names that keeps them apart. */
+const LABEL_PITCH = 16;
+
 /**
- * A stacked column per month (shares add up to 100%), as inline SVG. Months under 20 tweets are
- * drawn faded and starred rather than hidden; months without tweets show an empty outline.
+ * A stacked column per month (shares add up to 100%), as inline SVG that takes the page's width:
+ * columns are placed in percent, so any number of months fits without scrolling and the latest
+ * is always on screen. Month names are thinned to fit, counted back from the latest (always
+ * named); the ones only a wide window has room for are "minor" and hidden on a phone. Months
+ * under 20 tweets are drawn faded and starred rather than hidden; months without tweets show an
+ * empty outline.
  */
-export function renderTrendSvg(points: TrendPoint[]): string {
-  const column = 28;
-  const gap = 10;
-  const left = 40;
+function renderTrendSvg(points: TrendPoint[]): string {
   const top = 10;
   const height = 160;
-  const width = left + points.length * (column + gap) + gap;
+  const fullHeight = top + height + 62;
+  const pitch = 100 / points.length;
+  const column = pitch * 0.74;
+  const percent = (value: number) => `${Number(value.toFixed(3))}%`;
+  const wideStep = Math.max(1, Math.ceil((LABEL_PITCH * points.length) / WIDE_PLOT));
+  const narrowStep = wideStep * Math.ceil(Math.ceil((LABEL_PITCH * points.length) / NARROW_PLOT) / wideStep);
   const parts: string[] = [];
   for (const tick of [0, 0.5, 1]) {
     const y = top + height - tick * height;
-    parts.push(`<line x1="${left - 4}" x2="${width}" y1="${y}" y2="${y}" stroke="#d1d9e0"/>`);
-    parts.push(`<text x="${left - 8}" y="${y + 4}" text-anchor="end">${formatPercent(tick)}</text>`);
+    parts.push(`<line x1="-4" x2="100%" y1="${y}" y2="${y}" stroke="#d1d9e0"/>`);
+    parts.push(`<text x="-8" y="${y + 4}" text-anchor="end">${formatPercent(tick)}</text>`);
   }
   points.forEach((point, i) => {
-    const x = left + gap + i * (column + gap);
+    const x = percent(i * pitch + (pitch - column) / 2);
+    const width = percent(column);
     if (point.total === 0) {
       parts.push(
-        `<rect x="${x}" y="${top}" width="${column}" height="${height}" fill="none" stroke="#d1d9e0" stroke-dasharray="3 3" data-month="${point.month}" data-total="0"><title>${point.month}: no tweets</title></rect>`,
+        `<rect x="${x}" y="${top}" width="${width}" height="${height}" fill="none" stroke="#d1d9e0" stroke-dasharray="3 3" data-month="${point.month}" data-total="0"><title>${point.month}: no tweets</title></rect>`,
       );
     } else {
       let y = top + height;
@@ -275,20 +299,29 @@ export function renderTrendSvg(points: TrendPoint[]): string {
         const h = (count / point.total) * height;
         y -= h;
         parts.push(
-          `<rect class="trend-bar" x="${x}" y="${y.toFixed(3)}" width="${column}" height="${h.toFixed(3)}" fill="${CATEGORY_HEX[category]}"${point.lowVolume ? ' fill-opacity="0.45"' : ''} data-month="${point.month}" data-category="${category}" data-share="${point.shares[category]}">` +
+          `<rect class="trend-bar" x="${x}" y="${y.toFixed(3)}" width="${width}" height="${h.toFixed(3)}" fill="${CATEGORY_HEX[category]}"${point.lowVolume ? ' fill-opacity="0.45"' : ''} data-month="${point.month}" data-category="${category}" data-share="${point.shares[category]}">` +
             `<title>${point.month} ${category} ${formatPercent(point.shares[category], 1)} (${count} of ${point.total})</title></rect>`,
         );
       }
     }
-    const labelX = x + column / 2;
-    const labelY = top + height + 12;
+    const age = points.length - 1 - i;
+    if (age % wideStep !== 0) return;
+    // A nested svg puts the name's origin at a percentage, which a rotated text cannot do alone.
     parts.push(
-      `<text transform="translate(${labelX} ${labelY}) rotate(-45)" text-anchor="end">${point.month}${point.lowVolume ? '*' : ''}</text>`,
+      `<svg x="${percent((i + 0.5) * pitch)}" y="${top + height + 12}" overflow="visible"><text${age % narrowStep === 0 ? '' : ' class="minor"'} transform="rotate(-45)" text-anchor="end" data-month="${point.month}">${point.month}${point.lowVolume ? '*' : ''}</text></svg>`,
     );
   });
-  const fullHeight = top + height + 62;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${fullHeight}" width="${width}" height="${fullHeight}" role="img" aria-label="Share of each category per month" font-size="11" font-family="system-ui, sans-serif">\n${parts.join('\n')}\n</svg>`;
+  // Columns wider than 48 px would only be bigger, not clearer.
+  return `<svg class="trend-svg" xmlns="http://www.w3.org/2000/svg" height="${fullHeight}" style="max-width:${points.length * 48}px" role="img" aria-label="Share of each category per month" font-size="11" font-family="system-ui, sans-serif">\n${parts.join('\n')}\n</svg>`;
 }
+
+/** Category names that may break (with a hyphen) where a phone has no room for the whole word. */
+const SOFT_HYPHENATED: Record<Category, string> = {
+  conversation: 'conver&shy;sation',
+  promotion: 'promo&shy;tion',
+  conference: 'confer&shy;ence',
+  personal: 'per&shy;sonal',
+};
 
 function renderTrendSection(points: TrendPoint[]): string {
   const legend = CATEGORIES.map((category) => `<li>${swatch(CATEGORY_HEX[category])}${category}</li>`).join('');
@@ -305,7 +338,7 @@ function renderTrendSection(points: TrendPoint[]): string {
     '<h2>Trend</h2>',
     `<figure class="trend-chart">${renderTrendSvg(points)}<figcaption><ul class="legend">${legend}</ul>* fewer than ${LOW_VOLUME_THRESHOLD} tweets</figcaption></figure>`,
     '<div class="table-wrap"><table class="trend-table">',
-    `<thead><tr><th>Month</th><th class="n">n</th>${CATEGORIES.map((c) => `<th class="n">${c}</th>`).join('')}</tr></thead>`,
+    `<thead><tr><th>Month</th><th class="n">n</th>${CATEGORIES.map((c) => `<th class="n">${SOFT_HYPHENATED[c]}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows}</tbody>`,
     '</table></div>',
     '</section>',

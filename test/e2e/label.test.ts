@@ -138,6 +138,19 @@ describe('an edited classify CSV as labels', () => {
   });
 });
 
+describe('label on a terminal, in-process', () => {
+  it('saves each answer as it is given, and on q says how many', async () => {
+    const file = path.join(folder('keys'), 'mine.csv');
+    // Promotion, then its first subcategory (self); then quit at the second tweet.
+    const result = await runMain(['label', sampleArchive, '--labels', file], { isTTY: true, keys: '21q' });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('saved: promotion/self');
+    expect(result.stdout).toContain('1 answer this session');
+    const saved = rowsOf(readFileSync(file, 'utf8'));
+    expect(saved.map((row) => [row.category, row.subcategory, row.source])).toEqual([['promotion', 'self', 'asked']]);
+  });
+});
+
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 /** Runs the binary on a pseudo-terminal (util-linux `script`), sending each key once the text before it has shown. */

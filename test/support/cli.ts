@@ -95,6 +95,8 @@ export async function runMain(
     rows?: number;
     stderrIsTTY?: boolean;
     pager?: (text: string) => Promise<boolean>;
+    /** Keys for `label` on a terminal: given as a terminal's stdin, in raw mode. */
+    keys?: string;
   } = {},
 ): Promise<CliResult> {
   // A pipe has no size, as the binary's stdout in a pipe; a terminal is 100 by 40 unless told.
@@ -115,9 +117,17 @@ export async function runMain(
     cwd: options.cwd ?? isolatedHome,
     env: options.env ?? isolatedEnv(),
     pager: options.pager,
+    stdin: options.keys === undefined ? undefined : keyboard(options.keys),
   });
   await new Promise((resolve) => setImmediate(resolve));
   return { command: commandLine(args), stdout: out, stderr: err, code };
+}
+
+/** A terminal's stdin that types `keys`, one by one, each once the previous has been read. */
+function keyboard(keys: string): NodeJS.ReadableStream & { isTTY: boolean; setRawMode: (raw: boolean) => unknown } {
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+  for (const key of keys) input.write(key);
+  return input;
 }
 
 /** The command line as a shell would take it: words with spaces or quotes single-quoted. */

@@ -10,5 +10,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The machines have two cores; real-archive tests read a few MB each.
     pool: 'forks',
+    // A worker per core (vitest leaves one core to itself by default: one worker here). The main
+    // process only collects results, and the longest file (learned-real) then runs beside the rest.
+    maxWorkers: '100%',
+    // In-process CLI runs (test/support/cli.ts runMain) fall back to this process's zone, as the
+    // spawned binary does to the TZ it is given.
+    env: { TZ: 'UTC' },
   },
 });

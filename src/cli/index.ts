@@ -75,6 +75,10 @@ export async function runCli(): Promise<void> {
     cwd: process.cwd(),
     env: process.env,
     pager: async (text) => (await import('./pager.js')).pageText(process.env, text),
+    // Read only by `label`: opening stdin for every command would cost the others for nothing.
+    get stdin() {
+      return process.stdin;
+    },
   };
   process.exitCode = await main(process.argv.slice(2), io);
 }

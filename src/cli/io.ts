@@ -6,6 +6,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Shows a long text through a pager; resolves false when none ran. Only the real terminal has one. */
   pager?: (text: string) => Promise<boolean>;
+  /** Keypresses for `label` on a terminal; none in-process unless a test gives one. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 }
 
 /** Exit codes: 0 all good, 1 a check found a target unmet, 2 bad input or usage. */

@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipFolder } from '../archive/helpers/fixtures.js';
-import { runBinary, sampleArchive } from '../support/cli.js';
+import { runMain, sampleArchive } from '../support/cli.js';
 
 /**
- * Every bad input of issue 6, through the real binary in a temporary folder: one line on stderr
+ * Every bad input of issue 6, run in-process in a temporary folder: one line on stderr
  * that names the file, exit code 2, no stack trace, and no output file left behind.
  */
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-bad-'));
@@ -149,7 +149,7 @@ describe('bad input: one clear line, exit 2, nothing written', () => {
     const archive = make();
     // Outside temp: the loose tweets.js there makes temp an archive folder, where --out is refused.
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-bad-out-'));
-    const result = await runBinary(['report', archive, ...args, '--out', path.join(outDir, 'report.txt')]);
+    const result = await runMain(['report', archive, ...args, '--out', path.join(outDir, 'report.txt')]);
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('records without an id or a date', () => {
         { tweet: { id_str: '14', full_text: 'no date here' } },
       ])}`,
     );
-    const result = await runBinary(['report', archive, '--month', '2024-11', '--format', 'json', '--tz', 'UTC']);
+    const result = await runMain(['report', archive, '--month', '2024-11', '--format', 'json', '--tz', 'UTC']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       /^tweet-audit: warning: .*partial: skipped 2 records: 2 with no id or no valid date; --verbose lists them$/m,
@@ -188,7 +188,7 @@ describe('records without an id or a date', () => {
       ])}`,
     );
     const args = ['report', archive, '--month', '2024-11', '--format', 'json', '--tz', 'UTC'];
-    const quiet = await runBinary(args);
+    const quiet = await runMain(args);
     expect(quiet.code).toBe(0);
     const warning = new RegExp(
       `^tweet-audit: warning: .*mixed: skipped 2 records: 1 with no id or no valid date, 1 dated after the archive was made \\(\\d{4}-\\d\\d-\\d\\d\\)`,
@@ -196,7 +196,7 @@ describe('records without an id or a date', () => {
     expect(quiet.stderr.split('\n').filter((line) => line.includes('skipped'))).toHaveLength(1);
     expect(quiet.stderr).toMatch(new RegExp(`${warning.source}; --verbose lists them$`, 'm'));
 
-    const verbose = await runBinary([...args, '--verbose']);
+    const verbose = await runMain([...args, '--verbose']);
     expect(verbose.code).toBe(0);
     expect(verbose.stderr).toMatch(new RegExp(`${warning.source}$`, 'm'));
     expect(verbose.stderr).toMatch(/^tweet-audit: {3}data\/tweets\.js, item 2: with no id or no valid date$/m);

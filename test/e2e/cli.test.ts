@@ -18,7 +18,6 @@ import {
   bin,
   hasSharedArchives,
   isolatedEnv,
-  recordRun,
   repoRoot,
   runBinary,
   runMain,
@@ -33,7 +32,7 @@ const ANSI = /\x1b\[[0-9;]*m/;
 
 describe('help', () => {
   it('lists every command and shows examples', async () => {
-    const result = await runBinary(['--help']);
+    const result = await runMain(['--help']);
     expect(result.code).toBe(0);
     for (const command of ['report', 'classify', 'trend', 'check', 'init', 'explain', 'eval', 'rules']) {
       expect(result.stdout).toContain(command);
@@ -64,7 +63,7 @@ describe('help', () => {
   it.each(['report', 'classify', 'trend', 'check', 'init', 'explain', 'eval', 'rules'])(
     'shows an example for %s',
     async (command) => {
-      const result = await runBinary([command, '--help']);
+      const result = await runMain([command, '--help']);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/Examples:\n {2}\$ tweet-audit /);
     },
@@ -73,35 +72,35 @@ describe('help', () => {
 
 describe('report on the bundled sample archive', () => {
   it('prints the table of the last complete month, and says which month with --verbose only (stderr is no terminal)', async () => {
-    const result = await runBinary(['report', sampleArchive, '--verbose']);
-    await expect(recordRun(result)).toMatchFileSnapshot('./__snapshots__/report-sample-table.md');
+    // The whole of this run is recorded in cases/report-sample-verbose.md.
+    const result = await runMain(['report', sampleArchive, '--verbose']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^tweet-audit: \d{4}-\d{2}, the last complete month in the archive/);
     expect(result.stdout).not.toMatch(ANSI);
-    const quiet = await runBinary(['report', sampleArchive]);
+    const quiet = await runMain(['report', sampleArchive]);
     expect(quiet).toMatchObject({ code: 0, stderr: '', stdout: result.stdout });
   });
 
   it('shows 3 example tweets per category by default, as many as --examples says, none with 0', async () => {
     const month = ['--month', '2026-10'];
-    const table = (await runBinary(['report', sampleArchive, ...month])).stdout;
+    const table = (await runMain(['report', sampleArchive, ...month])).stdout;
     const examples = table.slice(table.indexOf('\nExamples\n'), table.indexOf('\nLow confidence\n'));
     const conversations = Number(/^ {2}conversation \((\d+)\):$/mu.exec(examples)?.[1]);
     expect(conversations).toBeGreaterThan(3);
     expect(examples.match(/^ {4}2026-10-\d\d \d\d:\d\d {2}\S/gmu)).toHaveLength(12);
     expect(examples).toContain(`    and ${conversations - 3} more`);
-    const markdown = (await runBinary(['report', sampleArchive, ...month, '-f', 'markdown', '--examples', '1'])).stdout;
+    const markdown = (await runMain(['report', sampleArchive, ...month, '-f', 'markdown', '--examples', '1'])).stdout;
     const section = markdown.slice(markdown.indexOf('### Examples'), markdown.indexOf('### Low confidence'));
     expect(section.match(/\]\(https:\/\/x\.com\/marisolquade\/status\/\d+\)/gu)).toHaveLength(4);
     expect(section).toContain(`- and ${conversations - 1} more`);
-    const none = await runBinary(['report', sampleArchive, ...month, '--examples', '0', '--json']);
+    const none = await runMain(['report', sampleArchive, ...month, '--examples', '0', '--json']);
     expect(JSON.parse(none.stdout).examples).toBeUndefined();
-    expect((await runBinary(['report', sampleArchive, ...month, '--examples', '0'])).stdout).not.toContain('Examples');
+    expect((await runMain(['report', sampleArchive, ...month, '--examples', '0'])).stdout).not.toContain('Examples');
   });
 
   it('writes the JSON breakdown the issue promises', async () => {
-    const month = JSON.parse((await runBinary(['report', sampleArchive, '--format', 'json'])).stdout).month as string;
-    const result = await runBinary(['report', sampleArchive, '--month', month, '--format', 'json']);
+    const month = JSON.parse((await runMain(['report', sampleArchive, '--format', 'json'])).stdout).month as string;
+    const result = await runMain(['report', sampleArchive, '--month', month, '--format', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout);
@@ -120,7 +119,7 @@ describe('report on the bundled sample archive', () => {
   });
 
   it('writes the breakdown as CSV rows', async () => {
-    const result = await runBinary(['report', sampleArchive, '--format', 'csv']);
+    const result = await runMain(['report', sampleArchive, '--format', 'csv']);
     expect(result.code).toBe(0);
     const [header, ...rows] = result.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^month,category,subcategory,count,share/);
@@ -128,16 +127,20 @@ describe('report on the bundled sample archive', () => {
   });
 
   it('colours the table only when asked or on a terminal', async () => {
+    // Spawned: the binary forces colour into a pipe.
     const forced = await runBinary(['report', sampleArchive, '--color', 'always']);
     expect(forced.stdout).toMatch(ANSI);
-    const never = await runBinary(['report', sampleArchive, '--color', 'never'], { env: { NO_COLOR: undefined } });
+    const never = await runMain(['report', sampleArchive, '--color', 'never'], {
+      env: isolatedEnv({ NO_COLOR: undefined }),
+      isTTY: true,
+    });
     expect(never.stdout).not.toMatch(ANSI);
   });
 
   it('is deterministic: two runs give the same bytes', async () => {
     const [a, b] = await Promise.all([
-      runBinary(['report', sampleArchive, '--format', 'json']),
-      runBinary(['report', sampleArchive, '--format', 'json']),
+      runMain(['report', sampleArchive, '--format', 'json']),
+      runMain(['report', sampleArchive, '--format', 'json']),
     ]);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout.length).toBeGreaterThan(100);
@@ -146,7 +149,7 @@ describe('report on the bundled sample archive', () => {
 
 describe('classify', () => {
   it('writes one CSV row per tweet with ids as strings', async () => {
-    const result = await runBinary(['classify', sampleArchive, '--all', '--format', 'csv', '--no-csv-safe']);
+    const result = await runMain(['classify', sampleArchive, '--all', '--format', 'csv', '--no-csv-safe']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe(
@@ -159,8 +162,8 @@ describe('classify', () => {
 
   it('gives the same tweets as JSON', async () => {
     const [csv, json] = await Promise.all([
-      runBinary(['classify', sampleArchive, '--all', '--format', 'csv']),
-      runBinary(['classify', sampleArchive, '--all', '--format', 'json']),
+      runMain(['classify', sampleArchive, '--all', '--format', 'csv']),
+      runMain(['classify', sampleArchive, '--all', '--format', 'json']),
     ]);
     const rows = JSON.parse(json.stdout) as Array<{ id: string; category: string }>;
     expect(rows.length).toBeGreaterThan(300);
@@ -181,8 +184,8 @@ describe('classify', () => {
   });
 
   it('protects spreadsheets from formula cells by default, and not with --no-csv-safe', async () => {
-    const safe = await runBinary(['classify', sampleArchive, '--all']);
-    const raw = await runBinary(['classify', sampleArchive, '--all', '--no-csv-safe']);
+    const safe = await runMain(['classify', sampleArchive, '--all']);
+    const raw = await runMain(['classify', sampleArchive, '--all', '--no-csv-safe']);
     expect(safe.stdout).toMatch(/,'@\w+/);
     expect(safe.stdout).not.toMatch(/,"?@\w+/);
     expect(raw.stdout).toMatch(/,"?@\w+/);
@@ -194,7 +197,7 @@ describe('beyond X: Mastodon and Bluesky exports give the same reports', () => {
     ['a Mastodon export folder', path.join(repoRoot, 'fixtures/mastodon/basic')],
     ['a Bluesky repository', path.join(repoRoot, 'fixtures/bluesky/basic/repo.car')],
   ])('reports on %s', async (_name, archive) => {
-    const result = await runBinary(['report', archive, '--all', '--format', 'json', '--tz', 'UTC']);
+    const result = await runMain(['report', archive, '--all', '--format', 'json', '--tz', 'UTC']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     const total =
@@ -211,14 +214,7 @@ describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
     ['dgageot-2013/tweets.csv', '2012-06'],
     ['alrocar-2024/data/tweets.js', '2024-05'],
   ])('reports on %s', async (archive, month) => {
-    const result = await runBinary([
-      'report',
-      path.join(sharedArchives, archive),
-      '--month',
-      month,
-      '--format',
-      'json',
-    ]);
+    const result = await runMain(['report', path.join(sharedArchives, archive), '--month', month, '--format', 'json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -241,13 +237,7 @@ describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
   });
 
   it('classifies every tweet of an archive, each once', async () => {
-    const result = await runBinary([
-      'classify',
-      path.join(sharedArchives, 'alrocar-2024'),
-      '--all',
-      '--format',
-      'json',
-    ]);
+    const result = await runMain(['classify', path.join(sharedArchives, 'alrocar-2024'), '--all', '--format', 'json']);
     const rows = JSON.parse(result.stdout) as Array<{ id: string }>;
     // 1,223 items in tweets.js, of which 5 are earlier versions of edited tweets.
     expect(rows).toHaveLength(1218);
@@ -266,9 +256,9 @@ describe.skipIf(!hasSharedArchives)('the real archives in ../shared', () => {
           statSync(file).isFile() ? readFileSync(file).toString('base64') : 'dir',
         ]);
     const before = snapshot();
-    expect((await runBinary(['report', archive, '--all', '--format', 'html'])).code).toBe(0);
-    expect((await runBinary(['classify', archive, '--all'])).code).toBe(0);
-    expect((await runBinary(['report', archive, '--out', path.join(archive, 'data', 'report.txt')])).code).toBe(2);
+    expect((await runMain(['report', archive, '--all', '--format', 'html'])).code).toBe(0);
+    expect((await runMain(['classify', archive, '--all'])).code).toBe(0);
+    expect((await runMain(['report', archive, '--out', path.join(archive, 'data', 'report.txt')])).code).toBe(2);
     expect(snapshot()).toEqual(before);
   });
 });
@@ -280,7 +270,7 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     ['a bad --examples', ['report', sampleArchive, '--examples', 'abc'], /--examples.*"abc" is not a whole number/],
   ])('%s', async (_name, args, message) => {
     const out = path.join(temp, `out-${Math.random().toString(36).slice(2)}.json`);
-    const result = await runBinary([...args, '--out', out]);
+    const result = await runMain([...args, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -290,14 +280,14 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
   });
 
   it('refuses to write a report into the archive', async () => {
-    const result = await runBinary(['report', sampleArchive, '--out', path.join(sampleArchive, 'report.txt')]);
+    const result = await runMain(['report', sampleArchive, '--out', path.join(sampleArchive, 'report.txt')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/never changes your archive/);
     expect(existsSync(path.join(sampleArchive, 'report.txt'))).toBe(false);
   });
 
   it('says so when the chosen month has no tweets, and suggests months that do', async () => {
-    const result = await runBinary(['report', sampleArchive, '--month', '2010-01', '--format', 'json']);
+    const result = await runMain(['report', sampleArchive, '--month', '2010-01', '--format', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/no tweets in 2010-01; the archive has tweets from \d{4}-\d{2} to \d{4}-\d{2}/);
     expect(JSON.parse(result.stdout).total).toBe(0);
@@ -307,7 +297,7 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
 describe('output', () => {
   it('writes --out atomically and leaves no temporary file behind', async () => {
     const dir = mkdtempSync(path.join(temp, 'out-'));
-    const result = await runBinary([
+    const result = await runMain([
       'report',
       sampleArchive,
       '--format',
@@ -323,7 +313,7 @@ describe('output', () => {
   it('keeps an existing --out file whole when the run fails', async () => {
     const file = path.join(temp, 'keep.json');
     writeFileSync(file, 'previous report\n');
-    const result = await runBinary(['report', 'no/such/archive', '--out', file]);
+    const result = await runMain(['report', 'no/such/archive', '--out', file]);
     expect(result.code).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe('previous report\n');
   });
@@ -402,14 +392,14 @@ describe('init and check, as cron runs them', () => {
 
   it('init writes a config that check then reads; check exits 0 silently when targets are met, 1 when not', async () => {
     const dir = mkdtempSync(path.join(temp, 'cron-'));
-    const init = await runBinary(['init', sampleArchive, '--verbose'], { cwd: dir });
+    const init = await runMain(['init', sampleArchive, '--verbose'], { cwd: dir });
     expect(init.code).toBe(0);
     expect(init.stderr).toMatch(/wrote tweet-audit\.config\.json/);
-    const again = await runBinary(['init', sampleArchive], { cwd: dir });
+    const again = await runMain(['init', sampleArchive], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists.*--force/);
 
-    const noTargets = await runBinary(['check', sampleArchive], { cwd: dir });
+    const noTargets = await runMain(['check', sampleArchive], { cwd: dir });
     expect(noTargets.code).toBe(2);
     expect(noTargets.stderr).toMatch(/no targets to check/);
 
@@ -417,12 +407,12 @@ describe('init and check, as cron runs them', () => {
       { scope: 'conversation', min: 0.01 },
       { scope: 'promotion/employer', max: 0.99 },
     ]);
-    const met = await runBinary(['check', sampleArchive], { cwd: dir });
+    const met = await runMain(['check', sampleArchive], { cwd: dir });
     expect(met).toMatchObject({ code: 0, stdout: '', stderr: '' });
 
-    await runBinary(['init', sampleArchive, '--force'], { cwd: dir });
+    await runMain(['init', sampleArchive, '--force'], { cwd: dir });
     configWithTargets(dir, [{ scope: 'conference', max: 0.01 }]);
-    const unmet = await runBinary(['check', sampleArchive], { cwd: dir });
+    const unmet = await runMain(['check', sampleArchive], { cwd: dir });
     expect(unmet.code).toBe(1);
     expect(unmet.stdout).toMatch(/^\d{4}-\d{2} conference is .*points over your target/m);
   });
@@ -440,7 +430,7 @@ describe('init and check, as cron runs them', () => {
       days: 100,
       keep,
     });
-    const result = await runBinary(['report', dir, '--tz', 'UTC', '--format', 'json', '--verbose']);
+    const result = await runMain(['report', dir, '--tz', 'UTC', '--format', 'json', '--verbose']);
     expect(result.code).toBe(0);
     const notices = result.stderr.split('\n').filter((line) => line.includes('2026-03'));
     expect(notices).toEqual([
@@ -456,25 +446,25 @@ describe('init and check, as cron runs them', () => {
 
   it('check does not judge a month under 20 tweets: it says why on stdout and exits 0', async () => {
     const dir = mkdtempSync(path.join(temp, 'toofew-'));
-    await runBinary(['init', sampleArchive], { cwd: dir });
+    await runMain(['init', sampleArchive], { cwd: dir });
     configWithTargets(dir, [{ scope: 'conference', max: 0.01 }]);
-    const months = JSON.parse((await runBinary(['trend', sampleArchive, '--all', '--format', 'json'])).stdout);
+    const months = JSON.parse((await runMain(['trend', sampleArchive, '--all', '--format', 'json'])).stdout);
     const few = (months.trend ?? months).find((p: { total: number }) => p.total > 0 && p.total < 20);
     expect(few).toBeDefined();
-    const result = await runBinary(['check', sampleArchive, '--month', few.month], { cwd: dir });
+    const result = await runMain(['check', sampleArchive, '--month', few.month], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `${few.month} targets not judged: only ${few.total} tweets, fewer than the 20 a fair review needs; widen the period with --from/--to or --all\n`,
     );
     // The same target on a month with enough tweets is judged, and missed.
     const busy = (months.trend ?? months).find((p: { total: number }) => p.total >= 20);
-    expect((await runBinary(['check', sampleArchive, '--month', busy.month], { cwd: dir })).code).toBe(1);
+    expect((await runMain(['check', sampleArchive, '--month', busy.month], { cwd: dir })).code).toBe(1);
   });
 
   it('names the line of a config syntax error', async () => {
     const dir = mkdtempSync(path.join(temp, 'badconfig-'));
     writeFileSync(path.join(dir, 'tweet-audit.config.json'), '{\n  "timeZone": "UTC"\n  "goals": []\n}\n');
-    const result = await runBinary(['report', sampleArchive], { cwd: dir });
+    const result = await runMain(['report', sampleArchive], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/tweet-audit\.config\.json: line 3/);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -59,6 +59,7 @@ describe('the report says what it guessed', () => {
   });
 
   it("says the time zone is the system's when neither --tz nor the config sets it, and only then", async () => {
+    // Spawned: the system's zone is the process's, set by TZ.
     const guessed = await runBinary(['report', dated], { env: { TZ: 'Europe/Lisbon' } });
     const lines = guessed.stdout.split('\n');
     expect(lines[2]).toBe("Time zone: the system's (Europe/Lisbon); pass --tz to set it");
@@ -67,9 +68,9 @@ describe('the report says what it guessed', () => {
     expect(json.guesses).toEqual([
       { kind: 'time-zone', text: "time zone: the system's (Europe/Lisbon); pass --tz to set it" },
     ]);
-    expect((await runBinary(['report', dated, '--tz', 'Europe/Lisbon'])).stdout).not.toContain('pass --tz');
+    expect((await runMain(['report', dated, '--tz', 'Europe/Lisbon'])).stdout).not.toContain('pass --tz');
     const cwd = configFolder({ timeZone: 'Europe/Lisbon' });
-    expect((await runBinary(['report', dated], { cwd })).stdout).not.toContain('pass --tz');
+    expect((await runMain(['report', dated], { cwd })).stdout).not.toContain('pass --tz');
     // The sample archive has X's own zone setting: nothing is guessed about it.
     expect((await runMain(['report', sampleArchive])).stdout).not.toContain('pass --tz');
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bin, isolatedEnv, repoRoot, runBinary, runMain, sampleArchive } from '../support/cli.js';
+import { bin, isolatedEnv, repoRoot, runMain, sampleArchive } from '../support/cli.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-label-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -32,7 +32,7 @@ describe('label off a terminal', () => {
 
   it('round-trips a --pick sheet: the rows filled in become labels that classify applies', async () => {
     const cwd = folder('pick');
-    const picked = await runBinary(['label', sampleArchive, '--pick', '12', '--format', 'csv'], { cwd });
+    const picked = await runMain(['label', sampleArchive, '--pick', '12', '--format', 'csv'], { cwd });
     expect(picked.code).toBe(0);
     const rows = rowsOf(picked.stdout);
     expect(rows).toHaveLength(12);
@@ -44,7 +44,7 @@ describe('label off a terminal', () => {
     expect(rows.every((row) => row.category === '' && /^0\.\d\d|1\.00$/.test(row.confidence!))).toBe(true);
     // The tweets asked are less sure than the archive's tweets on average; the random ones need not be.
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-    const all = rowsOf((await runBinary(['classify', sampleArchive, '--all'], { cwd })).stdout);
+    const all = rowsOf((await runMain(['classify', sampleArchive, '--all'], { cwd })).stdout);
     const asked = rows.filter((row) => row.source === 'asked');
     expect(mean(asked.map((row) => Number(row.confidence)))).toBeLessThan(
       mean(all.map((row) => Number(row.confidence))) - 0.1,
@@ -56,7 +56,7 @@ describe('label off a terminal', () => {
     const sheet = path.join(cwd, 'sheet.csv');
     writeFileSync(sheet, stringify(filled, { header: true }));
 
-    const classified = await runBinary(['classify', sampleArchive, '--all', '--labels', sheet], { cwd });
+    const classified = await runMain(['classify', sampleArchive, '--all', '--labels', sheet], { cwd });
     expect(classified.code).toBe(0);
     expect(classified.stderr).toContain('tweet-audit: applied 3 labels, 0 ids not in this archive\n');
     const out = new Map(rowsOf(classified.stdout).map((row) => [row.id, row]));
@@ -67,7 +67,7 @@ describe('label off a terminal', () => {
 
   it('writes the sheet to --out', async () => {
     const cwd = folder('pick-out');
-    const result = await runBinary(['label', sampleArchive, '--pick', '5', '--out', 'to-label.csv'], { cwd });
+    const result = await runMain(['label', sampleArchive, '--pick', '5', '--out', 'to-label.csv'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(rowsOf(readFileSync(path.join(cwd, 'to-label.csv'), 'utf8'))).toHaveLength(5);
@@ -81,13 +81,11 @@ describe('the link to each tweet', () => {
     ['Bluesky', 'fixtures/bluesky/basic/repo.car', /^https:\/\/bsky\.app\/profile\/did:plc:[a-z0-9]+\/post\/\w+$/],
   ])('is the %s post’s own page, the same the report and classify give', async (_name, fixture, shape) => {
     const archive = path.join(repoRoot, fixture);
-    const picked = await runBinary(['label', archive, '--pick', '5', '--format', 'csv']);
+    const picked = await runMain(['label', archive, '--pick', '5', '--format', 'csv']);
     expect(picked.code).toBe(0);
     const rows = rowsOf(picked.stdout);
     expect(rows.length).toBeGreaterThanOrEqual(3);
-    const classified = JSON.parse(
-      (await runBinary(['classify', archive, '--all', '--format', 'json'])).stdout,
-    ) as Array<{
+    const classified = JSON.parse((await runMain(['classify', archive, '--all', '--format', 'json'])).stdout) as Array<{
       id: string;
       url: string | null;
     }>;
@@ -104,7 +102,7 @@ describe('the labels file beside the config', () => {
   it('is read by report, classify, trend and check without a flag, and says what it applied', async () => {
     const cwd = folder('default-local');
     const first = rowsOf(
-      (await runBinary(['classify', sampleArchive, '--all'], { cwd: folder('elsewhere') })).stdout,
+      (await runMain(['classify', sampleArchive, '--all'], { cwd: folder('elsewhere') })).stdout,
     )[0]!;
     writeFileSync(path.join(cwd, 'tweet-audit.config.json'), '{ "targets": [{ "scope": "promotion", "max": 1 }] }\n');
     writeFileSync(
@@ -113,25 +111,25 @@ describe('the labels file beside the config', () => {
     );
     for (const command of ['report', 'classify', 'trend', 'check']) {
       // The default file is accounted for on a terminal or with --verbose (a cron job stays quiet).
-      expect((await runBinary([command, sampleArchive, '--all'], { cwd })).stderr, command).not.toContain('applied');
-      const result = await runBinary([command, sampleArchive, '--all', '--verbose'], { cwd });
+      expect((await runMain([command, sampleArchive, '--all'], { cwd })).stderr, command).not.toContain('applied');
+      const result = await runMain([command, sampleArchive, '--all', '--verbose'], { cwd });
       expect(result.stderr, command).toContain('tweet-audit: applied 1 label, 1 id not in this archive\n');
     }
-    const classified = rowsOf((await runBinary(['classify', sampleArchive, '--all'], { cwd })).stdout);
+    const classified = rowsOf((await runMain(['classify', sampleArchive, '--all'], { cwd })).stdout);
     expect(classified.find((row) => row.id === first.id)).toMatchObject({
       category: 'conference',
       subcategory: 'live',
       decided_by: 'user-label',
     });
     // eval's labels are the answer key: the default file is not given to the classifier there.
-    const evaluated = await runBinary(['eval', sampleArchive, '--labels', path.join(cwd, 'tweet-audit.labels.csv')], {
+    const evaluated = await runMain(['eval', sampleArchive, '--labels', path.join(cwd, 'tweet-audit.labels.csv')], {
       cwd,
     });
     expect(evaluated.stderr).not.toContain('applied');
     // --labels still wins.
     const other = path.join(cwd, 'other.csv');
     writeFileSync(other, 'id,category\n7,personal\n');
-    expect((await runBinary(['report', sampleArchive, '--all', '--labels', other], { cwd })).stderr).toContain(
+    expect((await runMain(['report', sampleArchive, '--all', '--labels', other], { cwd })).stderr).toContain(
       'applied 0 labels, 1 id not in this archive',
     );
   });
@@ -141,26 +139,39 @@ describe('the labels file beside the config', () => {
     const xdg = folder('xdg');
     mkdirSync(path.join(xdg, 'tweet-audit'), { recursive: true });
     writeFileSync(path.join(xdg, 'tweet-audit', 'labels.csv'), 'id,category\n1,personal\n2,personal\n');
-    const result = await runBinary(['report', sampleArchive, '--all', '--verbose'], {
+    const result = await runMain(['report', sampleArchive, '--all', '--verbose'], {
       cwd,
-      env: { XDG_CONFIG_HOME: xdg },
+      env: isolatedEnv({ XDG_CONFIG_HOME: xdg }),
     });
     expect(result.stderr).toContain('applied 0 labels, 2 ids not in this archive');
-    expect((await runBinary(['report', sampleArchive, '--all', '--verbose'], { cwd })).stderr).not.toContain('applied');
+    expect((await runMain(['report', sampleArchive, '--all', '--verbose'], { cwd })).stderr).not.toContain('applied');
   });
 });
 
 describe('an edited classify CSV as labels', () => {
   it('counts only the rows whose category was changed', async () => {
     const cwd = folder('classify-round-trip');
-    const rows = rowsOf((await runBinary(['classify', sampleArchive, '--all'], { cwd })).stdout);
+    const rows = rowsOf((await runMain(['classify', sampleArchive, '--all'], { cwd })).stdout);
     expect(rows.length).toBeGreaterThan(300);
     rows[5]!.category = rows[5]!.category === 'personal' ? 'promotion' : 'personal';
     rows[9]!.category = rows[9]!.category === 'conference' ? 'conversation' : 'conference';
     writeFileSync(path.join(cwd, 'edited.csv'), stringify(rows, { header: true }));
-    const result = await runBinary(['report', sampleArchive, '--all', '--labels', 'edited.csv'], { cwd });
+    const result = await runMain(['report', sampleArchive, '--all', '--labels', 'edited.csv'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('applied 2 labels, 0 ids not in this archive');
+  });
+});
+
+describe('label on a terminal, in-process', () => {
+  it('saves each answer as it is given, and on q says how many', async () => {
+    const file = path.join(folder('keys'), 'mine.csv');
+    // Promotion, then its first subcategory (self); then quit at the second tweet.
+    const result = await runMain(['label', sampleArchive, '--labels', file], { isTTY: true, keys: '21q' });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('saved: promotion/self');
+    expect(result.stdout).toContain('1 answer this session');
+    const saved = rowsOf(readFileSync(file, 'utf8'));
+    expect(saved.map((row) => [row.category, row.subcategory, row.source])).toEqual([['promotion', 'self', 'asked']]);
   });
 });
 
@@ -230,9 +241,7 @@ describe.skipIf(!hasScript)('label on a terminal', () => {
     ]);
     // The next session does not ask those again, and report reads them.
     expect(existsSync(file)).toBe(true);
-    const picked = rowsOf(
-      (await runBinary(['label', sampleArchive, '--labels', file, '--pick', '20'], { cwd })).stdout,
-    );
+    const picked = rowsOf((await runMain(['label', sampleArchive, '--labels', file, '--pick', '20'], { cwd })).stdout);
     for (const row of saved) expect(picked.map((p) => p.id)).not.toContain(row.id);
   }, 60_000);
 });

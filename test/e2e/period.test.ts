@@ -10,7 +10,8 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 // The sample archive has tweets in 2026-09 and 2026-10 and a few in 2026-11; 2026-08 is an empty month of the range.
 describe('report over a period', () => {
   it('prints one report for --from/--to, and the months one by one with --by-month', async () => {
-    const one = await runMain(['report', sampleArchive, '--from', '2026-08', '--to', '2026-10']);
+    // 100 columns: the period's header line fits on one line (at 80, a pipe's width, it wraps).
+    const one = await runMain(['report', sampleArchive, '--from', '2026-08', '--to', '2026-10'], { columns: 100 });
     expect(one.code).toBe(0);
     expect(one.stdout.match(/^Tweet audit .*/gmu)).toEqual([
       'Tweet audit 2026-08..2026-10 · @marisolquade (Marisol Quade) · archive of 2026-11-03',

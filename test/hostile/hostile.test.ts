@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hostileCases } from '../../scripts/hostile-cases.js';
 // @ts-expect-error: a plain ES module of scripts/.
 import { generateArchive } from '../../scripts/generate-archive.js';
-import { bin, isolatedEnv, runBinary } from '../support/cli.js';
+import { bin, isolatedEnv, runMain } from '../support/cli.js';
 
 /**
  * Issue 16: inputs made to crash the tool, hang it or eat its memory, generated here in a temporary
@@ -35,7 +35,7 @@ describe('hostile input: one line and exit 2, or one counted warning; never a st
       const dir = path.join(temp, `case-${i}`);
       mkdirSync(dir);
       const spec = hostile.make(dir);
-      const result = await runBinary(spec.args, { cwd: dir });
+      const result = await runMain(spec.args, { cwd: dir });
       const lines = result.stderr.split('\n').filter((line) => line !== '');
       expect(result.stderr, result.command).not.toMatch(/internal error|\n\s+at /);
       if (spec.expect === 'error') {

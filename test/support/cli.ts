@@ -79,7 +79,7 @@ export function runBinary(
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ command: ['tweet-audit', ...args].join(' '), stdout, stderr, code }));
+    child.on('close', (code) => resolve({ command: commandLine(args), stdout, stderr, code }));
     child.stdin.end(options.input ?? '');
   });
 }
@@ -95,12 +95,16 @@ export async function runMain(
     rows?: number;
     stderrIsTTY?: boolean;
     pager?: (text: string) => Promise<boolean>;
+    /** Keys for `label` on a terminal: given as a terminal's stdin, in raw mode. */
+    keys?: string;
   } = {},
 ): Promise<CliResult> {
+  // A pipe has no size, as the binary's stdout in a pipe; a terminal is 100 by 40 unless told.
+  const isTTY = options.isTTY ?? false;
   const stdout = Object.assign(new PassThrough(), {
-    isTTY: options.isTTY ?? false,
-    columns: options.columns ?? 100,
-    rows: options.rows ?? 40,
+    isTTY,
+    columns: options.columns ?? (isTTY ? 100 : undefined),
+    rows: options.rows ?? (isTTY ? 40 : undefined),
   });
   const stderr = Object.assign(new PassThrough(), { isTTY: options.stderrIsTTY ?? false });
   let out = '';
@@ -113,13 +117,36 @@ export async function runMain(
     cwd: options.cwd ?? isolatedHome,
     env: options.env ?? isolatedEnv(),
     pager: options.pager,
+    stdin: options.keys === undefined ? undefined : keyboard(options.keys),
   });
   await new Promise((resolve) => setImmediate(resolve));
-  return { command: ['tweet-audit', ...args].join(' '), stdout: out, stderr: err, code };
+  return { command: commandLine(args), stdout: out, stderr: err, code };
 }
 
-/** One readable record of a run, for file snapshots: command, exit code, stderr, stdout. */
+/** A terminal's stdin that types `keys`, one by one, each once the previous has been read. */
+function keyboard(keys: string): NodeJS.ReadableStream & { isTTY: boolean; setRawMode: (raw: boolean) => unknown } {
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+  for (const key of keys) input.write(key);
+  return input;
+}
+
+/** The command line as a shell would take it: words with spaces or quotes single-quoted. */
+function commandLine(args: readonly string[]): string {
+  const quoted = args.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`));
+  return ['tweet-audit', ...quoted].join(' ');
+}
+
+/**
+ * One readable record of a run, for file snapshots: command, exit code, stderr, stdout. An output
+ * that does not end with a newline says so under its block, as diff does.
+ */
 export function recordRun(result: CliResult, replace: Array<[RegExp, string]> = []): string {
+  const block = (output: string) => [
+    '```',
+    ...(output === '' ? [] : [output.replace(/\n$/, '')]),
+    '```',
+    ...(output === '' || output.endsWith('\n') ? [] : ['(no newline at the end)']),
+  ];
   let text = [
     `# ${result.command}`,
     '',
@@ -127,15 +154,11 @@ export function recordRun(result: CliResult, replace: Array<[RegExp, string]> = 
     '',
     '## stderr',
     '',
-    '```',
-    result.stderr.trimEnd(),
-    '```',
+    ...block(result.stderr),
     '',
     '## stdout',
     '',
-    '```',
-    result.stdout.trimEnd(),
-    '```',
+    ...block(result.stdout),
     '',
   ].join('\n');
   for (const [pattern, replacement] of [

@@ -28,9 +28,9 @@ export interface TweetView {
  */
 export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const [archive, options] = args as [string, LabelOptions];
-  const stdin = process.stdin;
+  const stdin = io.stdin;
   const interactive = options.pick === undefined;
-  if (interactive && !(stdin.isTTY && io.stdout.isTTY)) {
+  if (interactive && !(stdin?.isTTY && io.stdout.isTTY)) {
     throw new TweetAuditError(
       'label asks one tweet at a time on a terminal; elsewhere use --pick N --format csv to write the tweets to label, fill their category column and pass the file back with --labels',
     );
@@ -67,7 +67,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
 
   io.stdout.write(`Saving your answers to ${file} as you give them.\n`);
   const session = new LabelSession(picker, store, view, (text) => io.stdout.write(text), io.stdout.columns);
-  await interact(session, stdin as KeyInput);
+  await interact(session, stdin!);
   return EXIT.ok;
 }
 

@@ -18,7 +18,7 @@ import { formatDate, formatPercent, monthBounds, monthRange, plural, shiftMonth 
 import { defaultGenerator } from './generator.js';
 import { buildObservations, buildQuestions, type MonthFacts } from './insights.js';
 import { evaluateTargets } from './targets.js';
-import { analyzeText, domainOf } from './text.js';
+import { analyzeText, domainOf, type TextAnalysis } from './text.js';
 import { createZone, isValidTimeZone } from '../time/zone.js';
 import type {
   AuditReport,
@@ -241,6 +241,22 @@ class MonthDetail {
   }
 }
 
+/** What a detailed month reads from one of the owner's own tweets (not a retweet). */
+interface OwnWords {
+  text: TextAnalysis;
+  /** The host of each link that has one, in order. */
+  domains: string[];
+}
+
+function ownWords(tweet: ClassifiedTweet['tweet']): OwnWords {
+  const domains: string[] = [];
+  for (const url of tweet.urls) {
+    const domain = domainOf(url);
+    if (domain) domains.push(domain);
+  }
+  return { text: analyzeText(tweet.text), domains };
+}
+
 /** "#" or "@" and the name, lowercased. */
 function key(prefix: string, name: string): string {
   return prefix + name.toLowerCase();
@@ -371,13 +387,16 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       }
       for (const spelling of new Set(tweet.hashtags)) monthDrivers.hashtagSpellings.add(`#${spelling}`);
     }
-    if (monthDetail) addDetail(monthDetail, t, tagKeys, personKeys);
-    if (monthDetail && summary) {
+    if (!monthDetail) return;
+    // The month and the period it belongs to read the same text: analysed once for both.
+    const ownText = tweet.isRetweet ? undefined : ownWords(tweet);
+    addDetail(monthDetail, t, tagKeys, personKeys, ownText);
+    if (summary) {
       summary.counts.add(category, subcategory);
       const counter = summary.drivers.byCategory[CATEGORY_INDEX.get(category) as number];
       if (counter) for (const term of [...tagKeys, ...personKeys]) counter.add(term);
       for (const spelling of new Set(tweet.hashtags)) summary.drivers.hashtagSpellings.add(`#${spelling}`);
-      addDetail(summary.detail, t, tagKeys, personKeys);
+      addDetail(summary.detail, t, tagKeys, personKeys, ownText);
     }
   }
 
@@ -386,6 +405,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     t: ClassifiedTweet,
     tagKeys: ReadonlySet<string>,
     personKeys: ReadonlySet<string>,
+    own: OwnWords | undefined,
   ): void {
     const { tweet, classification, local } = t;
     const createdAt = tweet.createdAt;
@@ -418,18 +438,15 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     if ((seen & LATE_NIGHT_DRINKING) === LATE_NIGHT_DRINKING) detail.lateNightDrinking += 1;
 
     const c = CATEGORY_INDEX.get(classification.category) as number;
-    if (tweet.isRetweet) {
+    if (!own) {
       detail.retweets += 1;
     } else {
       // Retweets are other people's words: they count for none of the topics (words, hashtags,
       // people, links alike), nor for repeats or engagement (archives record no likes for them).
       for (const tag of tagKeys) detail.hashtags.add(tag);
       for (const person of personKeys) detail.people.add(person);
-      for (const url of tweet.urls) {
-        const domain = domainOf(url);
-        if (domain) detail.domains.add(domain);
-      }
-      const text = analyzeText(tweet.text);
+      for (const domain of own.domains) detail.domains.add(domain);
+      const { text } = own;
       for (const word of text.words) detail.words.add(word);
       for (const phrase of text.phrases) detail.phrases.add(phrase);
       if (!detail.period) detail.duplicates.addNormalized(tweet.id, createdAt, text.normalized);

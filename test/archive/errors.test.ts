@@ -251,6 +251,39 @@ describe('zip damage', () => {
     await expectFailure(file, /more bytes than the zip declares|too many bytes/, `${file}/data/tweets.js`);
   });
 
+  // Entries over 16 MiB are inflated as a stream, smaller ones in one call (src/archive/zip-source.ts).
+  const largeTweets = (count: number): string => {
+    let seed = 7;
+    const letters = (n: number) => {
+      let out = '';
+      for (let i = 0; i < n; i++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        out += String.fromCharCode(97 + ((seed >>> 16) % 26));
+      }
+      return out;
+    };
+    const items: string[] = [];
+    for (let i = 0; i < count; i++) items.push(TWEET(String(10_000_000 + i), letters(300)));
+    return `window.YTD.tweets.part0 = [\n${items.join(',\n')}\n]`;
+  };
+
+  it('an entry over 16 MiB is read in full, as a stream', async () => {
+    const data = largeTweets(50_000);
+    expect(data.length).toBeGreaterThan(16 * 1024 * 1024);
+    const file = await write('large.zip', buildZip([{ name: 'data/tweets.js', data }]));
+    const { tweets } = await readAll(file);
+    expect(tweets.length).toBe(50_000);
+    expect(tweets.at(-1)!.id).toBe('10049999');
+  });
+
+  it('a streamed entry that inflates to more than its header declares', async () => {
+    const data = largeTweets(60_000);
+    const declaredSize = 17 * 1024 * 1024;
+    expect(data.length).toBeGreaterThan(declaredSize);
+    const file = await write('large-lying.zip', buildZip([{ name: 'data/tweets.js', data, declaredSize }]));
+    await expectFailure(file, /more bytes than the zip declares/, `${file}/data/tweets.js`);
+  });
+
   it('an entry declared larger than the bound', async () => {
     const inputs = (await zipInputs(SPLIT)).map((f) =>
       f.name === 'data/tweets.js' ? { ...f, declaredSize: 9 * 1024 ** 3 } : f,

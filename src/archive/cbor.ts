@@ -2,7 +2,8 @@
  * A small DAG-CBOR decoder and CID parser, just what reading an AT Protocol repository (.car)
  * needs. DAG-CBOR is CBOR restricted to definite lengths, string map keys, 64-bit floats and one
  * tag (42, a CID link), which keeps a strict decoder short. Errors are {@link DecodeError}s; the
- * readers turn them into TweetAuditErrors that name the file.
+ * readers turn them into TweetAuditErrors that name the file. Kept over `@ipld/dag-cbor`, which
+ * overflows the stack on deep nesting and lets invalid UTF-8 and non-DAG floats through (docs/performance.md).
  */
 
 /** Bad bytes: what is wrong, without the file name (the caller knows the file). */

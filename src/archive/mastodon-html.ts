@@ -1,4 +1,4 @@
-import { decodeHTMLStrict } from 'entities';
+import { decodeEntities } from './text.js';
 
 /** Plain text of a post's HTML, with what its links were. */
 export interface PlainText {
@@ -7,14 +7,6 @@ export interface PlainText {
   urls: string[];
   /** Hashtags linked in the text, without "#", as written, in text order. */
   hashtags: string[];
-}
-
-/**
- * Decodes HTML character references as a browser does (the whole HTML5 table, `;` required);
- * unknown names stay as written, references to no character become U+FFFD.
- */
-export function decodeEntities(text: string): string {
-  return text.indexOf('&') === -1 ? text : decodeHTMLStrict(text);
 }
 
 const ATTRIBUTES = {

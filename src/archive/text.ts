@@ -1,30 +1,18 @@
 /**
- * Text helpers shared by the X readers: HTML entities, t.co links, client names, and the
- * mentions/hashtags/retweet markers that legacy formats only carry inside the text.
+ * Text helpers shared by the X readers: HTML entities (the Mastodon reader's too), t.co links,
+ * client names, and the mentions/hashtags/retweet markers that legacy formats only carry inside the text.
  */
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
+import { decodeHTMLStrict } from 'entities';
 
-// One pass, so "&amp;lt;" (a user who typed "&lt;") decodes once, to "&lt;", as X shows it.
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));/g;
-
-/** Decodes the HTML entities X leaves in tweet text: &amp; &lt; &gt; &quot; &#39; &#x27; … */
+/**
+ * Decodes the HTML character references X leaves in tweet text (&amp; &lt; &gt; &quot; &#39; …)
+ * as a browser does: the whole HTML5 table, ";" required, one pass (so "&amp;lt;", a user who
+ * typed "&lt;", decodes once, to "&lt;"); unknown names stay as written, references to no
+ * character become U+FFFD.
+ */
 export function decodeEntities(text: string): string {
-  if (text.indexOf('&') === -1) return text;
-  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-    // Lone surrogates and out-of-range code points would make an invalid string; keep them as written.
-    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code === 0) return whole;
-    return String.fromCodePoint(code);
-  });
+  return text.indexOf('&') === -1 ? text : decodeHTMLStrict(text);
 }
 
 /** The t.co links in a text. Codes are letters and digits; a link cut by "…" is matched too. */

@@ -7,9 +7,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { activityToTweet, accountFromActor, accountOfUrl, statusIdOf } from '../../src/archive/mastodon-activity.js';
-import { decodeEntities, htmlToText } from '../../src/archive/mastodon-html.js';
+import { htmlToText } from '../../src/archive/mastodon-html.js';
 import { OutboxScanner } from '../../src/archive/mastodon-outbox.js';
 import { readTarGz } from '../../src/archive/mastodon-tar.js';
+import { decodeEntities } from '../../src/archive/text.js';
 import { TweetAuditError } from '../../src/errors.js';
 import { basicFiles, mediaBytes, tar, tarEntry } from '../../fixtures/mastodon/archive-writers.js';
 

@@ -25,8 +25,12 @@ describe('decodeEntities', () => {
     expect(decodeEntities('&amp;lt;')).toBe('&lt;');
   });
 
-  it('leaves unknown or invalid entities as written', () => {
-    expect(decodeEntities('&nope; &#xD800; &#0; & alone')).toBe('&nope; &#xD800; &#0; & alone');
+  it('decodes the HTML names old share buttons left unescaped, as X.com shows them', () => {
+    expect(decodeEntities('Read this &raquo; I &hearts; it, caf&eacute;')).toBe('Read this » I ♥ it, café');
+  });
+
+  it('leaves unknown names and a bare "&" as written; a reference to no character is U+FFFD, as in a browser', () => {
+    expect(decodeEntities('&nope; &#xD800; &#0; & alone &amp')).toBe('&nope; \ufffd \ufffd & alone &amp');
   });
 });
 

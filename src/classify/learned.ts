@@ -40,7 +40,8 @@ export interface TrainingTweet {
   evidence: Evidence;
 }
 
-const CATEGORY_OF = LABEL_KEYS.map((key) => CATEGORIES.indexOf(key.split('/')[0] as Category));
+const CATEGORY_OF_KEY = new Map(LABEL_KEYS.map((key) => [key, key.split('/')[0] as Category]));
+const CATEGORY_OF = LABEL_KEYS.map((key) => CATEGORIES.indexOf(CATEGORY_OF_KEY.get(key)!));
 
 /** Trains on labeled tweets of several archives, each archive weighing the same in all. */
 export function trainLearned(archives: readonly (readonly TrainingTweet[])[]): LinearModel {
@@ -99,17 +100,17 @@ export interface LearnedScores {
 export function scoreLearned(model: LinearModel, evidence: Evidence): LearnedScores {
   const p = predict(model, evidence);
   const labels = {} as Record<LabelKey, number>;
-  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  model.classes.forEach((key, i) => {
-    const category = key.split('/')[0] as Category;
-    labels[key as LabelKey] = p[i]!;
-    categories[category] += p[i]!;
-  });
+  const categories: Record<Category, number> = { conversation: 0, promotion: 0, conference: 0, personal: 0 };
+  for (let i = 0; i < model.classes.length; i++) {
+    const key = model.classes[i] as LabelKey;
+    labels[key] = p[i]!;
+    categories[CATEGORY_OF_KEY.get(key)!] += p[i]!;
+  }
   let category = CATEGORIES[0]!;
   for (const c of CATEGORIES) if (categories[c] > categories[category]) category = c;
   let best: LabelKey | undefined;
   for (const key of LABEL_KEYS)
-    if (key.startsWith(`${category}/`) && (best === undefined || labels[key]! > labels[best]!)) best = key;
+    if (CATEGORY_OF_KEY.get(key) === category && (best === undefined || labels[key]! > labels[best]!)) best = key;
   return { labels, categories, best: best!, probability: categories[category] };
 }
 

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBinary, sampleArchive, sharedArchives } from '../support/cli.js';
-import { writeLongArchive } from '../support/long-archive.js';
+import { writeLongArchive, writeModernArchive } from '../support/long-archive.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -77,27 +77,14 @@ async function open(context: BrowserContext, file: string): Promise<{ page: Page
 }
 
 /** A modern X archive (data/tweets.js + data/account.js) of the given texts, one a day in Nov 2024. */
-async function writeArchive(dir: string, texts: string[]): Promise<void> {
-  await mkdir(path.join(dir, 'data'), { recursive: true });
-  const tweets = texts.map((full_text, i) => {
-    const id = String(1_855_000_000_000_000_000n + BigInt(i));
-    const day = String(i + 2).padStart(2, '0');
-    return {
-      tweet: {
-        id_str: id,
-        id,
-        created_at: `Sat Nov ${day} 12:14:18 +0000 2024`,
-        full_text,
-        entities: { hashtags: [], user_mentions: [], urls: [] },
-        favorite_count: '0',
-        retweet_count: '0',
-      },
-    };
-  });
-  await writeFile(path.join(dir, 'data/tweets.js'), `window.YTD.tweets.part0 = ${JSON.stringify(tweets, null, 2)}`);
-  await writeFile(
-    path.join(dir, 'data/account.js'),
-    `window.YTD.account.part0 = ${JSON.stringify([{ account: { username: 'tester', accountId: '1' } }], null, 2)}`,
+function writeArchive(dir: string, texts: string[]): Promise<void> {
+  return writeModernArchive(
+    dir,
+    texts.map((text, i) => ({
+      id: String(1_855_000_000_000_000_000n + BigInt(i)),
+      createdAt: `Sat Nov ${String(i + 2).padStart(2, '0')} 12:14:18 +0000 2024`,
+      text,
+    })),
   );
 }
 

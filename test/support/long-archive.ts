@@ -20,9 +20,8 @@ const LONG_TEXTS = [
  * that drifts from month to month: a long trend made up in the test, so CI needs no real archive.
  */
 export async function writeLongArchive(dir: string, months: number): Promise<void> {
-  await mkdir(path.join(dir, 'data'), { recursive: true });
   const TWITTER_EPOCH = 1_288_834_974_657n;
-  const tweets: unknown[] = [];
+  const tweets: PlainTweet[] = [];
   for (let m = 0; m < months; m++) {
     const first = Date.UTC(2024, 10 - (months - 1 - m), 1);
     // 24 tweets a month, except every 11th month which has 6 (drawn faded, starred).
@@ -34,19 +33,37 @@ export async function writeLongArchive(dir: string, months: number): Promise<voi
       const [weekday, day, month, year, time] = at.toUTCString().replace(',', '').split(' ');
       const id = String(((BigInt(at.getTime()) - TWITTER_EPOCH) << 22n) + BigInt(i));
       tweets.push({
-        tweet: {
-          id_str: id,
-          id,
-          created_at: `${weekday} ${month} ${day} ${time} +0000 ${year}`,
-          full_text: texts[i % texts.length],
-          entities: { hashtags: [], user_mentions: [], urls: [] },
-          favorite_count: '0',
-          retweet_count: '0',
-        },
+        id,
+        createdAt: `${weekday} ${month} ${day} ${time} +0000 ${year}`,
+        text: texts[i % texts.length]!,
       });
     }
   }
-  await writeFile(path.join(dir, 'data/tweets.js'), `window.YTD.tweets.part0 = ${JSON.stringify(tweets, null, 2)}`);
+  await writeModernArchive(dir, tweets);
+}
+
+export interface PlainTweet {
+  id: string;
+  /** X's own date format: "Sat Nov 02 12:14:18 +0000 2024". */
+  createdAt: string;
+  text: string;
+}
+
+/** A modern X archive of @tester holding these tweets, without entities, likes or retweets. */
+export async function writeModernArchive(dir: string, tweets: readonly PlainTweet[]): Promise<void> {
+  await mkdir(path.join(dir, 'data'), { recursive: true });
+  const items = tweets.map(({ id, createdAt, text }) => ({
+    tweet: {
+      id_str: id,
+      id,
+      created_at: createdAt,
+      full_text: text,
+      entities: { hashtags: [], user_mentions: [], urls: [] },
+      favorite_count: '0',
+      retweet_count: '0',
+    },
+  }));
+  await writeFile(path.join(dir, 'data/tweets.js'), `window.YTD.tweets.part0 = ${JSON.stringify(items, null, 2)}`);
   await writeFile(
     path.join(dir, 'data/account.js'),
     `window.YTD.account.part0 = ${JSON.stringify([{ account: { username: 'tester', accountId: '1' } }], null, 2)}`,

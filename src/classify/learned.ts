@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Evidence } from './evidence.js';
 import { predict, train, type Example, type LinearModel } from './logistic.js';
-import { LABEL_KEYS, type LabelKey } from './model.js';
+import { CATEGORY_OF, LABEL_INDEX, LABEL_KEYS, type LabelKey } from './model.js';
 import { CATEGORIES, type Category } from './taxonomy.js';
 
 /**
@@ -39,9 +39,6 @@ export interface TrainingTweet {
   label: LabelKey;
   evidence: Evidence;
 }
-
-const CATEGORY_OF_KEY = new Map(LABEL_KEYS.map((key) => [key, key.split('/')[0] as Category]));
-const CATEGORY_OF = LABEL_KEYS.map((key) => CATEGORIES.indexOf(CATEGORY_OF_KEY.get(key)!));
 
 /** Trains on labeled tweets of several archives, each archive weighing the same in all. */
 export function trainLearned(archives: readonly (readonly TrainingTweet[])[]): LinearModel {
@@ -100,18 +97,25 @@ export interface LearnedScores {
 export function scoreLearned(model: LinearModel, evidence: Evidence): LearnedScores {
   const p = predict(model, evidence);
   const labels = {} as Record<LabelKey, number>;
-  const categories: Record<Category, number> = { conversation: 0, promotion: 0, conference: 0, personal: 0 };
+  const totals = [0, 0, 0, 0];
   for (let i = 0; i < model.classes.length; i++) {
     const key = model.classes[i] as LabelKey;
     labels[key] = p[i]!;
-    categories[CATEGORY_OF_KEY.get(key)!] += p[i]!;
+    totals[CATEGORY_OF[LABEL_INDEX.get(key)!]!]! += p[i]!;
   }
-  let category = CATEGORIES[0]!;
-  for (const c of CATEGORIES) if (categories[c] > categories[category]) category = c;
+  let category = 0;
+  for (let c = 1; c < CATEGORIES.length; c++) if (totals[c]! > totals[category]!) category = c;
   let best: LabelKey | undefined;
-  for (const key of LABEL_KEYS)
-    if (CATEGORY_OF_KEY.get(key) === category && (best === undefined || labels[key]! > labels[best]!)) best = key;
-  return { labels, categories, best: best!, probability: categories[category] };
+  LABEL_KEYS.forEach((key, i) => {
+    if (CATEGORY_OF[i] === category && (best === undefined || labels[key]! > labels[best]!)) best = key;
+  });
+  const [conversation, promotion, conference, personal] = totals as [number, number, number, number];
+  return {
+    labels,
+    categories: { conversation, promotion, conference, personal },
+    best: best!,
+    probability: totals[category]!,
+  };
 }
 
 /**

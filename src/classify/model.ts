@@ -12,8 +12,9 @@ export const LABEL_KEYS: readonly LabelKey[] = CATEGORIES.flatMap((category) =>
   SUBCATEGORIES[category].map((subcategory) => `${category}/${subcategory}` as LabelKey),
 );
 const LABELS: readonly Label[] = LABEL_KEYS.map(labelFromKey);
-const LABEL_INDEX = new Map<string, number>(LABEL_KEYS.map((key, i) => [key, i]));
-const CATEGORY_OF: readonly number[] = LABELS.map((label) => CATEGORIES.indexOf(label.category));
+export const LABEL_INDEX = new Map<string, number>(LABEL_KEYS.map((key, i) => [key, i]));
+/** Each label's category, as an index into CATEGORIES. */
+export const CATEGORY_OF: readonly number[] = LABELS.map((label) => CATEGORIES.indexOf(label.category));
 
 export function labelKey(label: Label): LabelKey {
   return `${label.category}/${label.subcategory}`;

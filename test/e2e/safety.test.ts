@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,48 @@ describe('a zip bomb', () => {
     );
     expect(result.code).toBe(2);
     // The bound the README states for reading: well under the 300 MB of the largest archives.
+    expect(result.maxRssMb).toBeLessThan(200);
+  }, 120_000);
+});
+
+describe('a zip entry that declares a few bytes out of a huge stretch of the file', () => {
+  it('is not read whole into memory', async () => {
+    // data/tweets.js: 100 bytes once inflated, from 600 MB of (sparse) zeros, which are no deflate stream.
+    const name = Buffer.from('data/tweets.js');
+    const compressed = 600 * 1024 * 1024;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(0x21, 12);
+    local.writeUInt32LE(compressed, 18);
+    local.writeUInt32LE(100, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(compressed, 20);
+    central.writeUInt32LE(100, 24);
+    central.writeUInt16LE(name.length, 28);
+    const directoryAt = local.length + name.length + compressed;
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(central.length + name.length, 12);
+    end.writeUInt32LE(directoryAt, 16);
+    const zip = path.join(temp, 'hollow.zip');
+    const fd = openSync(zip, 'w');
+    writeSync(fd, Buffer.concat([local, name]), 0, local.length + name.length, 0);
+    writeSync(fd, Buffer.concat([central, name, end]), 0, central.length + name.length + end.length, directoryAt);
+    closeSync(fd);
+    const result = await run(['report', zip, '--all'], [rssProbe]);
+    expect(result.stderr).toMatch(/hollow\.zip\/data\/tweets\.js: /);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.code).toBe(2);
     expect(result.maxRssMb).toBeLessThan(200);
   }, 120_000);
 });

@@ -20,20 +20,14 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
   const idWidth = Math.max(4, ...rules.map((rule) => rule.id.length)) + 2;
   const categoryWidth = Math.max(8, ...rules.map((rule) => `${rule.category}/${rule.subcategory}`.length)) + 2;
   const threeColumns = width - idWidth - categoryWidth - 4 >= MIN_DESCRIPTION;
-  const style = { head: [], border: [] };
-  const table = threeColumns
-    ? new Table({
-        head: ['rule', 'category', 'description'],
-        colWidths: [idWidth, categoryWidth, Math.min(longest, width - idWidth - categoryWidth - 4)],
-        wordWrap: true,
-        style,
-      })
-    : new Table({
-        head: ['rule, category', 'description'],
-        colWidths: [Math.max(idWidth, categoryWidth), Math.min(longest, width - Math.max(idWidth, categoryWidth) - 3)],
-        wordWrap: true,
-        style,
-      });
+  const leading = threeColumns ? [idWidth, categoryWidth] : [Math.max(idWidth, categoryWidth)];
+  const borders = leading.length + 2;
+  const table = new Table({
+    head: threeColumns ? ['rule', 'category', 'description'] : ['rule, category', 'description'],
+    colWidths: [...leading, Math.min(longest, width - leading.reduce((sum, w) => sum + w, 0) - borders)],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
   for (const rule of rules) {
     const category = `${rule.category}/${rule.subcategory}`;
     table.push(threeColumns ? [rule.id, category, rule.description] : [`${rule.id}\n${category}`, rule.description]);

@@ -42,10 +42,11 @@ h3 { font-size: 1.05rem; margin: 24px 0 8px; }
 .pie svg { width: 100%; max-width: 260px; height: auto; display: block; }
 .legend { list-style: none; padding: 0; margin: 8px 0 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; }
-.table-wrap { flex: 1 1 380px; overflow-x: auto; }
 /* A table too wide for the screen scrolls in its frame; a shadow on the side with more says so.
    The white layers scroll with the table and cover the shadow once an edge is reached. */
 .table-wrap {
+  flex: 1 1 380px;
+  overflow-x: auto;
   background:
     linear-gradient(to right, #fff 40%, #fff0) left / 24px 100% no-repeat local,
     linear-gradient(to left, #fff 40%, #fff0) right / 24px 100% no-repeat local,

@@ -10,7 +10,7 @@ import { parseLink } from './text.js';
  * of tweets close together). Built once per audit from every tweet of the archive.
  */
 export interface ArchiveContext {
-  /** Every tweet by id, to find where a thread starts. */
+  /** The tweets a self-reply answers, by id: where a thread starts is found through them. */
   byId: ReadonlyMap<string, Tweet>;
   /** createdAt of every tweet, ascending. */
   times: Float64Array;
@@ -56,8 +56,11 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
   const perDay = new Map<number, number>();
   const words = new Map<string, number[]>();
   const byId = new Map<string, Tweet>();
+  // Indexing every tweet by id cost more than the rest of this loop together.
+  const answered = new Set<string>();
+  for (const tweet of tweets) if (tweet.isSelfReply && tweet.inReplyToStatusId) answered.add(tweet.inReplyToStatusId);
   for (const tweet of tweets) {
-    byId.set(tweet.id, tweet);
+    if (answered.has(tweet.id)) byId.set(tweet.id, tweet);
     for (const word of topicWords(tweet.text)) {
       let list = words.get(word);
       if (!list) words.set(word, (list = []));
@@ -92,12 +95,12 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
     }
   }
   const hashtagTimes = new Map<string, Float64Array>();
-  for (const [tag, list] of tags) hashtagTimes.set(tag, Float64Array.from(list).sort());
+  for (const [tag, list] of tags) hashtagTimes.set(tag, new Float64Array(list).sort());
   const wordTimes = new Map<string, Float64Array>();
-  for (const [word, list] of words) if (list.length >= 3) wordTimes.set(word, Float64Array.from(list).sort());
+  for (const [word, list] of words) if (list.length >= 3) wordTimes.set(word, new Float64Array(list).sort());
   return {
     byId,
-    times: Float64Array.from(times).sort(),
+    times: new Float64Array(times).sort(),
     retweeted,
     domains,
     talkedTo,
@@ -117,8 +120,8 @@ const TOPIC_WORD = /[\p{L}\p{N}_]{4,}/gu;
  * a session's name or a speaker's topic, repeated in many tweets within hours, marks an event
  * even without a hashtag.
  */
-export function topicWords(text: string): string[] {
-  return [...new Set(text.toLowerCase().replace(URL_OR_HANDLE, ' ').match(TOPIC_WORD) ?? [])];
+export function topicWords(text: string): ReadonlySet<string> {
+  return new Set(text.toLowerCase().replace(URL_OR_HANDLE, ' ').match(TOPIC_WORD));
 }
 
 /** The registrable domains a tweet links ("blog.example.com/x" -> "example.com"). */

@@ -99,9 +99,11 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   if (text.body.includes('?')) on('shape:question-mark');
   if (text.body.includes('!')) on('shape:exclamation');
   if (/(?:…|\.\.\.)$/.test(tweet.text.trim())) on('shape:cut');
-  const tokens = text.words.flatMap(byScript);
+  // Tested once on the body rather than three times per word: nearly all texts have no such script.
+  const unspaced = UNSPACED.test(text.body);
+  const tokens = unspaced ? text.words.flatMap(byScript) : text.words;
   // A run of Chinese, Japanese or Thai is several words: about one per two characters.
-  const wordCount = tokens.reduce((n, t) => n + (UNSPACED.test(t) ? Math.ceil(t.length / 2) : 1), 0);
+  const wordCount = tokens.reduce((n, t) => n + (unspaced && UNSPACED.test(t) ? Math.ceil(t.length / 2) : 1), 0);
   on(`shape:words:${bucket(wordCount, [1, 4, 10, 20])}`);
   if (LAUGHTER.test(text.body)) on('tone:laughter');
   if (EMPHASIS.test(text.body)) on('tone:emphasis');
@@ -175,7 +177,7 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   // Words, in any language.
   for (const domain of new Set(domains)) on(`domain:${domain}`);
   for (const tag of tags) on(`tag:${tag}`);
-  for (const word of tokens) addWord(out, word);
+  for (const word of tokens) addWord(out, word, unspaced);
   for (const emoji of text.emoji) on(`emoji:${emoji}`);
   for (const lexicon of text.hits.keys()) on(`lexicon:${lexicon}`);
   for (const topic of topicsOf(tokens, tweet.text)) on(`topic:${topic}`);
@@ -188,8 +190,8 @@ function byScript(word: string): string[] {
   return UNSPACED.test(word) ? (word.match(SCRIPT_RUN) ?? []) : [word];
 }
 
-function addWord(out: Evidence, word: string): void {
-  if (UNSPACED.test(word)) {
+function addWord(out: Evidence, word: string, unspaced: boolean): void {
+  if (unspaced && UNSPACED.test(word)) {
     if (word.length === 1) out.set(`w:${word}`, 1);
     for (let i = 0; i + 2 <= word.length; i++) out.set(`w:${word.slice(i, i + 2)}`, 1);
     return;

@@ -94,8 +94,12 @@ export interface LearnedScores {
   probability: number;
 }
 
+/** predict's output, reused: scoreLearned reads it into `labels` before the next tweet's. */
+let scratch = new Float64Array(0);
+
 export function scoreLearned(model: LinearModel, evidence: Evidence): LearnedScores {
-  const p = predict(model, evidence);
+  if (scratch.length !== model.classes.length) scratch = new Float64Array(model.classes.length);
+  const p = predict(model, evidence, scratch);
   const labels = {} as Record<LabelKey, number>;
   const totals = [0, 0, 0, 0];
   for (let i = 0; i < model.classes.length; i++) {
@@ -106,9 +110,10 @@ export function scoreLearned(model: LinearModel, evidence: Evidence): LearnedSco
   let category = 0;
   for (let c = 1; c < CATEGORIES.length; c++) if (totals[c]! > totals[category]!) category = c;
   let best: LabelKey | undefined;
-  LABEL_KEYS.forEach((key, i) => {
+  for (let i = 0; i < LABEL_KEYS.length; i++) {
+    const key = LABEL_KEYS[i]!;
     if (CATEGORY_OF[i] === category && (best === undefined || labels[key]! > labels[best]!)) best = key;
-  });
+  }
   const [conversation, promotion, conference, personal] = totals as [number, number, number, number];
   return {
     labels,

@@ -40,10 +40,18 @@ export interface TrainOptions {
   groups?: { of: readonly number[]; l2: number };
 }
 
-/** Class probabilities for one tweet's evidence. */
-export function predict(model: LinearModel, evidence: Evidence): Float64Array {
+/**
+ * Class probabilities for one tweet's evidence, written into `out` when given (as many entries as
+ * classes): a new typed array of a dozen numbers per tweet costs more than the arithmetic.
+ */
+export function predict(
+  model: LinearModel,
+  evidence: Evidence,
+  out = new Float64Array(model.classes.length),
+): Float64Array {
   const k = model.classes.length;
-  const logits = Float64Array.from(model.bias);
+  const logits = out;
+  logits.set(model.bias);
   for (const [feature, value] of evidence) {
     const row = model.weights.get(feature);
     if (!row) continue;

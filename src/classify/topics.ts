@@ -549,7 +549,8 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 interface Matcher {
   words: Map<string, Topic[]>;
   prefixes: [string, Topic][];
-  phrases: [string, Topic][];
+  /** Entries of several words, as their words. */
+  phrases: [string[], Topic][];
   anywhere: [string, Topic][];
 }
 
@@ -560,7 +561,7 @@ function build(): Matcher {
   for (const [topic, entries] of Object.entries(TOPICS) as [Topic, readonly string[]][]) {
     for (const entry of entries) {
       if (UNSPACED.test(entry)) m.anywhere.push([entry, topic]);
-      else if (entry.includes(' ')) m.phrases.push([` ${entry} `, topic]);
+      else if (entry.includes(' ')) m.phrases.push([entry.split(' '), topic]);
       else if (entry.endsWith('*')) m.prefixes.push([entry.slice(0, -1), topic]);
       else m.words.set(entry, [...(m.words.get(entry) ?? []), topic]);
     }
@@ -576,10 +577,19 @@ export function topicsOf(words: readonly string[], text: string): Set<Topic> {
     for (const topic of matcher.words.get(word) ?? []) found.add(topic);
     if (word.length > 4) for (const [prefix, topic] of matcher.prefixes) if (word.startsWith(prefix)) found.add(topic);
   }
-  if (matcher.phrases.length > 0 && words.length > 1) {
-    const joined = ` ${words.join(' ')} `;
-    for (const [phrase, topic] of matcher.phrases) if (joined.includes(phrase)) found.add(topic);
-  }
+  // Words have no spaces: a phrase is in the text when its words follow each other (no joined copy of the text).
+  if (words.length > 1) for (const [phrase, topic] of matcher.phrases) if (hasRun(words, phrase)) found.add(topic);
   if (UNSPACED.test(text)) for (const [entry, topic] of matcher.anywhere) if (text.includes(entry)) found.add(topic);
   return found;
+}
+
+/** Whether `run` occurs in `words` as consecutive words. */
+function hasRun(words: readonly string[], run: readonly string[]): boolean {
+  const first = run[0];
+  for (let i = words.indexOf(first!); i !== -1 && i + run.length <= words.length; i = words.indexOf(first!, i + 1)) {
+    let j = 1;
+    while (j < run.length && words[i + j] === run[j]) j++;
+    if (j === run.length) return true;
+  }
+  return false;
 }

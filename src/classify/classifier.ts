@@ -23,7 +23,7 @@ import {
   personalize,
   reasons,
   scoreLearned,
-  withRules,
+  addRules,
   type LearnedScores,
   type TrainingTweet,
 } from './learned.js';
@@ -376,7 +376,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     const start = options.context && tweet.isSelfReply ? threadStart(tweet, options.context) : undefined;
     if (start) evidence.set(`thread:starts-as:${threadCategory(start)}`, 1);
     const rules = labelKey(byRules.label);
-    return { evidence: withRules(evidence, rules), rules };
+    return { evidence: addRules(evidence, rules), rules };
   }
 
   function decideLearned(tweet: Tweet, text: TweetText, firings: RuleFiring[], local: LocalParts, model: LinearModel) {

@@ -27,12 +27,11 @@ export const SETTINGS = {
 const PRUNE = 0.005;
 const DIGITS = 1e4;
 
-/** The evidence, plus the label the rules alone gave: the model learns when to trust them. */
-export function withRules(evidence: Evidence, rules: LabelKey): Evidence {
-  const out = new Map(evidence);
-  out.set(`rules:${rules}`, 1);
-  out.set(`rules:${rules.split('/')[0]}`, 1);
-  return out;
+/** Adds the label the rules alone gave to the evidence: the model learns when to trust them. */
+export function addRules(evidence: Evidence, rules: LabelKey): Evidence {
+  evidence.set(`rules:${rules}`, 1);
+  evidence.set(`rules:${rules.split('/')[0]}`, 1);
+  return evidence;
 }
 
 export interface TrainingTweet {

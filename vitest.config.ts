@@ -1,8 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Files that must start in a fresh process: they check what loading a module does (what it prints,
+ * what it pulls in), which a module already loaded by an earlier file would hide.
+ */
+const ISOLATED = ['test/classify/stdout.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     // A guard against hangs, not a speed test (speed is measured by `npm run bench`): CI machines are
     // shared, and property tests that write hundreds of small files can take minutes under load.
@@ -16,5 +21,11 @@ export default defineConfig({
     // In-process CLI runs (test/support/cli.ts runMain) fall back to this process's zone, as the
     // spawned binary does to the TZ it is given.
     env: { TZ: 'UTC' },
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+      // The other files share a worker's loaded modules instead of a new process each: starting a
+      // process and loading src/ again for each of ~70 files was a fifth of the suite's CPU.
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
+    ],
   },
 });

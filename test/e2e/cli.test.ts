@@ -318,34 +318,6 @@ describe('output', () => {
     expect(readFileSync(file, 'utf8')).toBe('previous report\n');
   });
 
-  it('removes the half-written file when interrupted (Ctrl-C) and exits 130', async () => {
-    const archive = path.join(temp, 'interrupt-archive');
-    // @ts-expect-error: a plain JavaScript script, typed here by what this test uses.
-    const { generateArchive } = (await import('../../scripts/generate-archive.js')) as {
-      generateArchive: (options: { tweets: number; out: string; seed: number }) => Promise<unknown>;
-    };
-    await generateArchive({ tweets: 20_000, out: archive, seed: 7 });
-    const dir = mkdtempSync(path.join(temp, 'interrupt-'));
-    const child = spawn(process.execPath, [bin, 'classify', archive, '--all', '--out', path.join(dir, 'rows.csv')], {
-      env: isolatedEnv(),
-      stdio: 'ignore',
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    let sawTemp = false;
-    for (let i = 0; i < 1500 && child.exitCode === null; i++) {
-      if (readdirSync(dir).some((name) => name.endsWith('.tmp'))) {
-        sawTemp = true;
-        child.kill('SIGINT');
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    const code = await exited;
-    expect(sawTemp).toBe(true);
-    expect(code).toBe(130);
-    expect(readdirSync(dir)).toEqual([]);
-  }, 60_000);
-
   it.skipIf(!existsSync('/dev/full'))('says the disk is full in one line and exits 2 (> /dev/full)', async () => {
     const full = openSync('/dev/full', 'w');
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {

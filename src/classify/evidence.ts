@@ -66,8 +66,6 @@ const LAUGHTER =
   /(?:^|[^\p{L}])(?:a?(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|(?:ja){2,}|(?:je){2,}|k{3,}|(?:rs){2,}|lol+|lmao|rofl|mdr|xd+|w{3,}(?!\.))(?=$|[^\p{L}])|笑|草|😂|🤣|😆|😹/iu;
 /** "?!?!", "!!!": spoken emphasis. */
 const EMPHASIS = /[!?]{2,}/;
-/** Longer words are also counted by their first letters: a stem for any language. */
-const PREFIX = 5;
 
 function bucket(value: number, edges: readonly number[]): string {
   let i = 0;
@@ -198,5 +196,4 @@ function addWord(out: Evidence, word: string, unspaced: boolean): void {
   }
   if (word.length < 2 || /^\d+$/.test(word) || word.length > 30) return;
   out.set(`w:${word}`, 1);
-  if (word.length > PREFIX + 1) out.set(`p:${word.slice(0, PREFIX)}`, 1);
 }

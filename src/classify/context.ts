@@ -1,4 +1,5 @@
 import type { Tweet } from '../model/tweet.js';
+import { isFiller } from '../report/stopwords.js';
 import { registrableDomain } from '../config/discover.js';
 import type { Identity } from '../config/schema.js';
 import { indexIdentity } from './identity.js';
@@ -23,8 +24,8 @@ export interface ArchiveContext {
   /** createdAt of the tweets carrying each (lowercased) hashtag, ascending. */
   hashtagTimes: ReadonlyMap<string, Float64Array>;
   /**
-   * The owner's field in words: words of their bio, and words their own posts linking their own
-   * site use far more than their other tweets do (what they write about when they publish).
+   * The owner's field in words: words of their bio, and words that their own posts linking their
+   * own site, or their own tweets using a word of their bio, use far more than the archive at large.
    */
   fieldWords: ReadonlySet<string>;
   /** createdAt of the tweets using each topic word (topicWords), ascending. */
@@ -39,6 +40,16 @@ export const DAY = 24 * HOUR;
 
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** How many tweets of a kind there are, and how many of them use each word. */
+class Tally {
+  tweets = 0;
+  readonly counts = new Map<string, number>();
+  add(words: ReadonlySet<string>): void {
+    this.tweets++;
+    for (const word of words) bump(this.counts, word);
+  }
 }
 
 /** What marks a tweet as the owner's own publication (a link to their own site), and their bio. */
@@ -56,15 +67,29 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
   const perDay = new Map<number, number>();
   const words = new Map<string, number[]>();
   const byId = new Map<string, Tweet>();
+  // The owner's field: their bio's words, and the words their own publications (links to their
+  // own site) and their own tweets that use a word of their bio favour.
+  const bio = topicWords(field.bio ?? '');
+  const published = new Tally();
+  const onField = new Tally();
   // Indexing every tweet by id cost more than the rest of this loop together.
   const answered = new Set<string>();
   for (const tweet of tweets) if (tweet.isSelfReply && tweet.inReplyToStatusId) answered.add(tweet.inReplyToStatusId);
   for (const tweet of tweets) {
     if (answered.has(tweet.id)) byId.set(tweet.id, tweet);
-    for (const word of topicWords(tweet.text)) {
+    const own = topicWords(tweet.text);
+    for (const word of own) {
       let list = words.get(word);
       if (!list) words.set(word, (list = []));
       list.push(tweet.createdAt);
+    }
+    if (!tweet.isRetweet) {
+      if (field.isOwnPost?.(tweet)) published.add(own);
+      for (const word of own) {
+        if (!bio.has(word)) continue;
+        onField.add(own);
+        break;
+      }
     }
     times.push(tweet.createdAt);
     const day = Math.floor(tweet.createdAt / DAY);
@@ -79,19 +104,12 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
     }
   }
   const counts = [...perDay.values()].sort((a, b) => a - b);
-  const fieldWords = new Set(topicWords(field.bio ?? ''));
-  if (field.isOwnPost) {
-    const own = new Map<string, number>();
-    let ownTweets = 0;
-    for (const tweet of tweets) {
-      if (tweet.isRetweet || !field.isOwnPost(tweet)) continue;
-      ownTweets++;
-      for (const word of topicWords(tweet.text)) own.set(word, (own.get(word) ?? 0) + 1);
-    }
-    for (const [word, n] of own) {
-      const everywhere = words.get(word)?.length ?? n;
-      // Used in at least 3 own posts, and 3 times as often there as in the archive at large.
-      if (n >= 3 && n / ownTweets >= (3 * everywhere) / Math.max(1, times.length)) fieldWords.add(word);
+  const fieldWords = new Set(bio);
+  for (const tally of [published, onField]) {
+    for (const [word, n] of tally.counts) {
+      const everywhere = words.get(word)!.length;
+      // Used in at least 3 of these tweets, and 3 times as often there as in the archive at large.
+      if (n >= 3 && n / tally.tweets >= (3 * everywhere) / times.length) fieldWords.add(word);
     }
   }
   const hashtagTimes = new Map<string, Float64Array>();
@@ -113,15 +131,28 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
 }
 
 const URL_OR_HANDLE = /https?:\/\/\S+|@\w+/g;
-const TOPIC_WORD = /[\p{L}\p{N}_]{4,}/gu;
+const TOPIC_WORD = /[\p{L}\p{N}_]+/gu;
+// Japanese and Chinese write words without spaces.
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+// Their content words are mostly runs of kanji or of katakana; hiragana carries the grammar.
+const CJK_WORD = /\p{sc=Han}{2,}|[\p{sc=Katakana}ー]{2,}|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]{4,}/gu;
 
 /**
- * The distinct words of four letters or more of a tweet, lowercased, links and handles left out:
+ * The distinct words of a tweet, lowercased, links and handles left out (four letters or more;
+ * Japanese and Chinese cut into words of two characters or more, their function words left out):
  * a session's name or a speaker's topic, repeated in many tweets within hours, marks an event
  * even without a hashtag.
  */
 export function topicWords(text: string): ReadonlySet<string> {
-  return new Set(text.toLowerCase().replace(URL_OR_HANDLE, ' ').match(TOPIC_WORD));
+  const out = new Set<string>();
+  for (const token of text.toLowerCase().replace(URL_OR_HANDLE, ' ').match(TOPIC_WORD) ?? []) {
+    if (!CJK.test(token)) {
+      if (token.length >= 4) out.add(token);
+      continue;
+    }
+    for (const word of token.match(CJK_WORD) ?? []) if (!isFiller(word)) out.add(word);
+  }
+  return out;
 }
 
 /** The registrable domains a tweet links ("blog.example.com/x" -> "example.com"). */

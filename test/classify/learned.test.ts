@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/index.js';
-import { buildContext } from '../../src/classify/context.js';
+import { buildContext, topicWords } from '../../src/classify/context.js';
 import {
   parseLearned,
   personalize,
@@ -160,6 +160,44 @@ describe('evidence from the archive', () => {
     expect(mixed.has('w:試し')).toBe(true);
     expect(mixed.has('topic:tech')).toBe(true);
     expect(mixed.has('shape:words:4-9')).toBe(true);
+  });
+});
+
+describe("the owner's field", () => {
+  const words = (text: string) => [...topicWords(text)].sort();
+
+  it('cuts Japanese and Chinese into runs of kanji and katakana, leaving the grammar and links out', () => {
+    expect(words('新しいクラウドサービスの設計について http://example.com @someone')).toEqual([
+      'クラウドサービス',
+      '設計',
+    ]);
+    expect(words('the rollout of version 2 went fine')).toEqual(['fine', 'rollout', 'version', 'went']);
+  });
+
+  it('takes words that their own tweets using a word of their bio favour, not what every tweet says', () => {
+    const at = (i: number) => Date.UTC(2024, 0, 1) + i * 86_400_000;
+    const onField = Array.from({ length: 4 }, (_, i) =>
+      tweet(`compiler passes and register allocation, part ${i}`, { id: `f${i}`, createdAt: at(i) }),
+    );
+    const elsewhere = Array.from({ length: 12 }, (_, i) =>
+      tweet(`lovely walk along the river ${i}`, { id: `w${i}`, createdAt: at(10 + i) }),
+    );
+    const retweets = Array.from({ length: 4 }, (_, i) =>
+      tweet(`register allocation for beginners ${i}`, {
+        id: `r${i}`,
+        createdAt: at(30 + i),
+        isRetweet: true,
+        retweetOf: 'someone',
+      }),
+    );
+    const field = buildContext([...onField, ...elsewhere, ...retweets], {
+      bio: 'I work on compiler internals',
+    }).fieldWords;
+    expect(field.has('compiler')).toBe(true);
+    expect(field.has('passes')).toBe(true);
+    expect(field.has('river')).toBe(false);
+    // Without a bio there is nothing to start from.
+    expect(buildContext([...onField, ...elsewhere]).fieldWords.has('passes')).toBe(false);
   });
 });
 

@@ -1,12 +1,16 @@
 // The audit as a pipeline: read -> discover -> classify -> aggregate, plain data between the steps
 // (docs/architecture.md). The renderers take the report it returns.
 import { openArchives, tweetBatches } from './archive/index.js';
-import { archiveContext, createClassifier, type Classifier, type UserLabel } from './classify/index.js';
-import { discoverIdentity } from './config/index.js';
+// The modules themselves, not their folders' index files: an index loads every module of its
+// folder (evaluation, labels, init, the renderers), which an audit does not need.
+import { createClassifier, type Classifier, type UserLabel } from './classify/classifier.js';
+import { archiveContext } from './classify/context.js';
+import { discoverIdentity } from './config/discover.js';
 import { DEFAULT_NIGHT_HOURS, type Identity, type TweetAuditConfig } from './config/schema.js';
 import type { ArchiveOwner, OpenedArchive, Tweet } from './model/tweet.js';
 import { monthsBetween, previousMonth, resolvePeriod, type Period, type PeriodOptions } from './period.js';
-import { createAggregator, type AuditReport, type ClassifiedTweet } from './report/index.js';
+import { createAggregator } from './report/aggregate.js';
+import type { AuditReport, ClassifiedTweet } from './report/types.js';
 import { createZone, monthKeyOf, systemTimeZone, type Zone } from './time/zone.js';
 
 /** What an audit is asked for, besides the archive's own files. */

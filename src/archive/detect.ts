@@ -9,9 +9,6 @@ import { GRAILBIRD_DIR, GRAILBIRD_FILE, openLegacyArchive } from './legacy.js';
 import type { ArchiveHandle, ArchiveLocation } from './location.js';
 import { MODERN_TWEET_FILE, openModernArchive } from './modern.js';
 import { DirectorySource, SubSource, fsError, type ArchiveSource } from './source.js';
-import { ZipSource } from './zip-source.js';
-import { isBlueskyRepo, openBluesky } from './bluesky.js';
-import { isMastodonExport, openMastodon } from './mastodon.js';
 
 /** What detectors get to look at: cheap facts about a path, gathered once. */
 export interface DetectTarget {
@@ -124,6 +121,8 @@ const xZip: ArchiveDetector = {
   async detect(target) {
     if (!isZip(target)) return undefined;
     return async () => {
+      // Loaded here, with yauzl: an extracted archive needs neither.
+      const { ZipSource } = await import('./zip-source.js');
       const zip = await ZipSource.open(target.path, target.mtimeMs);
       let layout: XLayout | undefined;
       let prefix = '';
@@ -236,23 +235,33 @@ const xDataFile: ArchiveDetector = {
   },
 };
 
+/** What a probing detector needs of its reader: loaded only when the target may be its format. */
+interface ProbedReader {
+  /** Never throws; false for what it cannot read. */
+  recognises: (path: string) => Promise<boolean>;
+  openPath: (path: string) => Promise<OpenedArchive>;
+}
+
 /**
  * Adapts a reader whose recognition needs to look inside the file (a zip's entry names, a CAR
- * header) to a detector. `recognises` never throws; it answers false for what it cannot read.
+ * header) to a detector. `mayBe` answers from the facts already gathered: false when the target
+ * surely is not of this format, so that the reader's modules are not loaded for it.
  */
 function probingDetector(
   name: string,
   looksFor: string,
-  recognises: (path: string) => Promise<boolean>,
-  openPath: (path: string) => Promise<OpenedArchive>,
+  mayBe: (target: DetectTarget) => boolean,
+  load: () => Promise<ProbedReader>,
 ): ArchiveDetector {
   return {
     name,
     looksFor,
     wholeArchive: true,
     async detect(target) {
-      if (!(await recognises(target.path))) return undefined;
-      return async () => ({ archive: await openPath(target.path), mtimeMs: target.mtimeMs });
+      if (!mayBe(target)) return undefined;
+      const reader = await load();
+      if (!(await reader.recognises(target.path))) return undefined;
+      return async () => ({ archive: await reader.openPath(target.path), mtimeMs: target.mtimeMs });
     },
   };
 }
@@ -260,10 +269,23 @@ function probingDetector(
 const mastodon = probingDetector(
   'mastodon',
   'a Mastodon export (.zip, .tar.gz, or outbox.json)',
-  isMastodonExport,
-  openMastodon,
+  // A folder is an export when it holds outbox.json (in any case, as a case-insensitive disk finds it).
+  (target) => !target.isDirectory || [...target.names].some((name) => name.toLowerCase() === 'outbox.json'),
+  async () => {
+    const { isMastodonExport, openMastodon } = await import('./mastodon.js');
+    return { recognises: isMastodonExport, openPath: openMastodon };
+  },
 );
-const bluesky = probingDetector('bluesky', 'a Bluesky repository export (.car)', isBlueskyRepo, openBluesky);
+const bluesky = probingDetector(
+  'bluesky',
+  'a Bluesky repository export (.car)',
+  // A repository export is a file: a folder never has a CAR header.
+  (target) => !target.isDirectory,
+  async () => {
+    const { isBlueskyRepo, openBluesky } = await import('./bluesky.js');
+    return { recognises: isBlueskyRepo, openPath: openBluesky };
+  },
+);
 
 /**
  * The formats tweet-audit reads, tried in order. Mastodon comes before X's zip because Mastodon

@@ -4,7 +4,6 @@ import { TweetAuditError } from '../errors.js';
 import { parseArchiveDate } from './dates.js';
 import { readJsItems, readOptionalJsValue } from './js-data-file.js';
 import { asArray, asId, asObject, asString } from './json-guards.js';
-import { readCsvTweets } from './legacy-csv.js';
 import { inDir, warnOnce, withSource, type ArchiveHandle, type ArchiveLocation } from './location.js';
 import { OwnerBuilder, ownerKeys } from './owner.js';
 import type { ArchiveSource } from './source.js';
@@ -89,6 +88,8 @@ async function* readCsv(
   owner: OwnerKeys,
   skipped: SkippedRecords,
 ): AsyncGenerator<Tweet> {
+  // Loaded here, with csv-parse: the Grailbird files and modern archives need neither.
+  const { readCsvTweets } = await import('./legacy-csv.js');
   const source = await location.open();
   const skips = new SkipCount(csv, NO_ID_OR_DATE);
   try {

@@ -120,11 +120,12 @@ export function sentimentOf(vocabulary: SentimentVocabulary, words: readonly str
   return score / words.length;
 }
 
-/** Loads the stemmers (sentiment vocabularies on first use) and builds the vocabulary. */
+/** Builds the vocabulary; each language's stemmer and sentiment vocabulary are loaded on first use. */
 export function createNlp(): Nlp {
   const require = createRequire(import.meta.url);
-  const stemmers = {} as Record<Lang, Stemmer>;
-  for (const lang of Object.keys(STEMMERS) as Lang[]) stemmers[lang] = require(STEMMERS[lang]) as Stemmer;
+  // Most archives are in one language: the other stemmers (~10-25 ms each to load) are never needed.
+  const stemmers: Partial<Record<Lang, Stemmer>> = {};
+  const stemmer = (lang: Lang): Stemmer => (stemmers[lang] ??= require(STEMMERS[lang]) as Stemmer);
   // Loaded on first use (only tweets with a complaint word need them), once per language. No
   // stemming: stemming a whole vocabulary costs ~100 ms per language, and lowercased words hit the
   // vocabularies well enough for a flag that must above all be precise.
@@ -132,7 +133,7 @@ export function createNlp(): Nlp {
   return {
     // Stems are cached in the vocabulary's word records: uncached stemming is far too slow.
     // natural's Porter stemmers are quadratic in a word's length; no real word is 40 letters long.
-    vocabulary: new Vocabulary((lang, word) => (word.length > 40 ? word : stemmers[lang].stem(word))),
+    vocabulary: new Vocabulary((lang, word) => (word.length > 40 ? word : stemmer(lang).stem(word))),
     sentiment(lang, words) {
       return words.length === 0 ? 0 : sentimentOf((sentiments[lang] ??= loadSentimentVocabulary(lang)), words);
     },

@@ -10,8 +10,12 @@ describe('loading natural', () => {
     const log = vi.spyOn(console, 'log');
     try {
       const c = await createClassifier({ identity: identity(), zone: createZone('UTC') });
-      // A complaint word loads the sentiment vocabularies lazily: load them now too.
+      // A complaint word loads the sentiment vocabularies lazily, and a language's first words its
+      // stemmer: load them now too, in every language.
       c.classify(tweet('I hate this awful broken update'));
+      c.classify(tweet('Odio esta actualización rota, qué horrible', { lang: 'es' }));
+      c.classify(tweet('Je déteste cette mise à jour cassée, horrible', { lang: 'fr' }));
+      c.classify(tweet('Ich hasse dieses kaputte Update, schrecklich', { lang: 'de' }));
       c.explain(tweet('Nothing special'));
       expect(write).not.toHaveBeenCalled();
       expect(log).not.toHaveBeenCalled();
@@ -20,7 +24,8 @@ describe('loading natural', () => {
       log.mockRestore();
     }
     const loaded = Object.keys(createRequire(import.meta.url).cache);
-    expect(loaded.some((file) => file.includes('/natural/lib/natural/stemmers/'))).toBe(true);
+    for (const stemmer of ['porter_stemmer.js', 'porter_stemmer_es.js', 'porter_stemmer_fr.js', 'porter_stemmer_de.js'])
+      expect(loaded.some((file) => file.endsWith(`/natural/lib/natural/stemmers/${stemmer}`))).toBe(true);
     expect(
       loaded.filter((file) =>
         /\/dotenv\/|\/natural\/lib\/natural\/index\.js$|\/natural\/lib\/natural\/classifiers\//.test(file),

@@ -1,5 +1,5 @@
 import { audit } from '../../audit.js';
-import { renderers, renderPieSvg } from '../../report/index.js';
+import { loadRenderer } from '../../report/renderers/load.js';
 import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { checkOutput, chooseColor, colorMode, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
@@ -57,7 +57,8 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
       humanFormat: options.format === 'table',
       toFile: Boolean(options.out),
     });
-    const text = renderers[options.format](report, { color, width: io.stdout.columns, byMonth: options.byMonth });
+    const render = await loadRenderer(options.format);
+    const text = render(report, { color, width: io.stdout.columns, byMonth: options.byMonth });
     if (index > 0 && !options.out) io.stdout.write('\n');
     const paged = inputs.groups.length === 1 && options.pager !== false;
     await emitText(io, options.out, archives, text, { vars, pager: paged });
@@ -66,6 +67,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
       const period = options.byMonth ? undefined : report.summary;
       const month = report.months.at(-1);
       if (!month) throw new TweetAuditError('there is no month to chart', { file: options.chart });
+      const { renderPieSvg } = await import('../../report/pie-svg.js');
       const svg = period ? renderPieSvg(period, `${period.from}..${period.to}`) : renderPieSvg(month);
       await withOutput(io, options.chart, archives, (out) => writeText(out, svg), vars);
     }

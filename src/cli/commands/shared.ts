@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditOptions, PreparedAudit } from '../../audit.js';
-import { parseLabels, UserLabels } from '../../classify/index.js';
-import { loadConfig, userConfigPath } from '../../config/index.js';
+import type { UserLabels } from '../../classify/labels.js';
+import { loadConfig, userConfigPath } from '../../config/load.js';
 import type { TweetAuditConfig } from '../../config/schema.js';
 import { MAX_ARCHIVES, MAX_LABELS_BYTES, MAX_LABELS_LINES, readTextInput } from '../../limits.js';
 import { MIN_TWEETS, validatePeriodOptions } from '../../period.js';
-import { DEFAULT_TREND_MONTHS, type AuditReport, type Guess, type ReportAccount } from '../../report/index.js';
+import { DEFAULT_TREND_MONTHS } from '../../report/renderers/shared.js';
+import type { AuditReport, Guess, ReportAccount } from '../../report/types.js';
 import { domainOf } from '../../report/text.js';
 import type { Identity } from '../../config/schema.js';
 import type { Tweet } from '../../model/tweet.js';
@@ -21,6 +22,8 @@ import type { CommonOptions } from '../program.js';
 
 /** Audit options made from the command line, with what the command needs besides. */
 export interface CommandInputs extends AuditOptions {
+  /** The labels read from labelsFile. */
+  labels?: UserLabels;
   configPath?: string;
   /** The labels file read: --labels, or the default one beside the config when it exists. */
   labelsFile?: string;
@@ -147,6 +150,8 @@ export async function readLabelsFile(file: string): Promise<UserLabels> {
       { file },
     );
   }
+  // Loaded here: most runs have no labels file, and the labels module loads the CSV parser.
+  const { parseLabels } = await import('../../classify/labels.js');
   return parseLabels(text, file);
 }
 
@@ -176,7 +181,7 @@ export function finishReading(io: CliIO, inputs: CommandInputs, prepared: Prepar
   }
   // Labels given with --labels are always accounted for; the default labels file only on a
   // terminal (or --verbose), so a monthly cron job that reads it stays quiet.
-  if (inputs.labels instanceof UserLabels) {
+  if (inputs.labels) {
     if (inputs.labelsExplicit) io.stderr.write(`tweet-audit: ${inputs.labels.describeApplied()}\n`);
     else diagnostics.notice(inputs.labels.describeApplied());
   }

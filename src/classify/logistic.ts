@@ -8,8 +8,11 @@ import type { Evidence } from './evidence.js';
 export interface LinearModel {
   classes: readonly string[];
   bias: Float64Array;
-  weights: Map<string, Float64Array>;
+  /** A weight per class for each feature: typed arrays when trained, the parsed JSON's arrays when loaded. */
+  weights: Map<string, WeightRow>;
 }
+
+export type WeightRow = Float64Array | readonly number[];
 
 export interface Example {
   evidence: Evidence;
@@ -77,7 +80,7 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
   const k = options.classes.length;
   const keep = options.keep ?? (() => true);
   const prior = options.prior;
-  const weights = new Map<string, Float64Array>();
+  const weights = new Map<string, WeightRow>();
   for (const example of examples) {
     for (const feature of example.evidence.keys()) {
       if (!weights.has(feature) && keep(feature)) weights.set(feature, new Float64Array(k));

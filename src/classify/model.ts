@@ -317,7 +317,7 @@ export class NaiveBayes {
     });
     for (const [feature, counts] of Object.entries(data.counts)) {
       if (counts.length !== LABEL_KEYS.length) throw new Error(`model data: bad counts for "${feature}"`);
-      const row = Float64Array.from(counts);
+      const row = new Float64Array(counts);
       model.counts.set(feature, row);
       for (let i = 0; i < row.length; i++) model.totals[i]! += row[i]!;
     }

@@ -3,7 +3,7 @@
  * client names, and the mentions/hashtags/retweet markers that legacy formats only carry inside the text.
  */
 
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTMLStrict } from 'entities/decode';
 
 /**
  * Decodes the HTML character references X leaves in tweet text (&amp; &lt; &gt; &quot; &#39; …)

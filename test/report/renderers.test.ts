@@ -14,7 +14,6 @@ import {
   type Format,
   type MonthReport,
 } from '../../src/report/index.js';
-import { loadRenderer } from '../../src/report/renderers/load.js';
 import { escapeMarkdown } from '../../src/report/renderers/markdown.js';
 import { validate } from './json-schema.js';
 import { aggregate, classified, filler, postLikeArchive, resetIds, times } from './fixtures.js';
@@ -65,10 +64,6 @@ describe('renderers', () => {
     const second = renderers[format](sampleReport(), plain);
     expect(second).toBe(first);
     expect(first.endsWith('\n')).toBe(true);
-  });
-
-  it.each(FORMATS)('%s: the command line loads the same renderer on its own', async (format: Format) => {
-    expect(await loadRenderer(format)).toBe(renderers[format]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { audit } from '../../audit.js';
-import { loadRenderer } from '../../report/renderers/load.js';
+import { renderers } from '../../report/renderers/index.js';
 import { TweetAuditError } from '../../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { checkOutput, chooseColor, colorMode, emitText, refuseSameOutput, withOutput, writeText } from '../output.js';
@@ -57,8 +57,7 @@ export async function run(io: CliIO, args: unknown[]): Promise<ExitCode> {
       humanFormat: options.format === 'table',
       toFile: Boolean(options.out),
     });
-    const render = await loadRenderer(options.format);
-    const text = render(report, { color, width: io.stdout.columns, byMonth: options.byMonth });
+    const text = renderers[options.format](report, { color, width: io.stdout.columns, byMonth: options.byMonth });
     if (index > 0 && !options.out) io.stdout.write('\n');
     const paged = inputs.groups.length === 1 && options.pager !== false;
     await emitText(io, options.out, archives, text, { vars, pager: paged });

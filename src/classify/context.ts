@@ -28,6 +28,9 @@ export interface ArchiveContext {
    * own site, or their own tweets using a word of their bio, use far more than the archive at large.
    */
   fieldWords: ReadonlySet<string>;
+  /** The owner's tweets of an event (an event's or a chat's hashtag, or a hashtag used in a burst), and their createdAt ascending. */
+  eventIds: ReadonlySet<string>;
+  eventTimes: Float64Array;
   /** createdAt of the tweets using each topic word (topicWords), ascending. */
   wordTimes: ReadonlyMap<string, Float64Array>;
   /** Tweets per UTC day ("time / DAY"), and the median over days with tweets. */
@@ -56,6 +59,8 @@ class Tally {
 export interface FieldSources {
   bio?: string;
   isOwnPost?: (tweet: Tweet) => boolean;
+  /** The hashtags of the owner's events and chats. */
+  eventTags?: ReadonlySet<string>;
 }
 
 export function buildContext(tweets: readonly Tweet[], field: FieldSources = {}): ArchiveContext {
@@ -114,6 +119,20 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
   }
   const hashtagTimes = new Map<string, Float64Array>();
   for (const [tag, list] of tags) hashtagTimes.set(tag, new Float64Array(list).sort());
+  // The owner's tweets of an event: its hashtag, or a hashtag used 3 times or more within 6 hours.
+  const eventIds = new Set<string>();
+  const eventTimes: number[] = [];
+  for (const tweet of tweets) {
+    if (tweet.isRetweet) continue;
+    const t = tweet.createdAt;
+    const ofEvent = tweet.hashtags.some((h) => {
+      const tag = h.toLowerCase();
+      return field.eventTags?.has(tag) || countBetween(hashtagTimes.get(tag)!, t - 6 * HOUR, t + 6 * HOUR) >= 3;
+    });
+    if (!ofEvent) continue;
+    eventIds.add(tweet.id);
+    eventTimes.push(t);
+  }
   const wordTimes = new Map<string, Float64Array>();
   for (const [word, list] of words) if (list.length >= 3) wordTimes.set(word, new Float64Array(list).sort());
   return {
@@ -123,6 +142,8 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
     domains,
     talkedTo,
     hashtagTimes,
+    eventIds,
+    eventTimes: new Float64Array(eventTimes).sort(),
     fieldWords,
     wordTimes,
     perDay,
@@ -189,7 +210,7 @@ export function archiveContext(tweets: readonly Tweet[], identity: Identity, bio
       const link = parseLink(url);
       return link !== undefined && index.ownLink(link) !== undefined;
     });
-  return buildContext(tweets, { bio, isOwnPost });
+  return buildContext(tweets, { bio, isOwnPost, eventTags: new Set([...index.eventHashtags, ...index.chatHashtags]) });
 }
 
 /** The first tweet of the thread a self-reply continues, where the archive has it. */

@@ -168,6 +168,11 @@ export function evidenceOf(input: EvidenceInput): Evidence {
       if (total >= 5 && near / total >= 0.5) on('time:hashtag-mostly-now');
       on(`u:hashtag:${tag}`);
     }
+    // Sent among the owner's tweets of an event (its hashtag, or a hashtag used in a burst): the
+    // tweets between an event's hashtagged ones are often about it too.
+    const amid =
+      countBetween(context.eventTimes, t - 2 * HOUR, t + 2 * HOUR) - (context.eventIds.has(tweet.id) ? 1 : 0);
+    if (amid > 0) on(`time:amid-event:${bucket(amid, [1, 3, 6])}`);
   }
   on(`time:hour:${bucket(local.hour, [6, 9, 12, 18, 22])}`);
   if (local.weekday === 0 || local.weekday === 6) on('time:weekend');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/index.js';
-import { buildContext, topicWords } from '../../src/classify/context.js';
+import { archiveContext, buildContext, topicWords } from '../../src/classify/context.js';
+import type { Tweet } from '../../src/model/tweet.js';
 import {
   parseLearned,
   personalize,
@@ -141,6 +142,26 @@ describe('evidence from the archive', () => {
     });
     expect([...c.evidence(notes[3]!).keys()].some((f) => f.startsWith('time:topic-burst'))).toBe(true);
     expect([...c.evidence(lonely).keys()].some((f) => f.startsWith('time:topic-burst'))).toBe(false);
+  });
+
+  it("marks a tweet sent among the owner's tweets of an event, but not the event's only tweet by itself", async () => {
+    const at = (minutes: number) => Date.UTC(2024, 4, 10, 9) + minutes * 60_000;
+    const tagged = [0, 20, 50].map((m, i) =>
+      tweet(`notes from the keynote #devday ${i}`, { id: `t${i}`, createdAt: at(m), hashtags: ['devday'] }),
+    );
+    const between = tweet('the coffee line is long', { id: 'b', createdAt: at(30) });
+    const later = tweet('the coffee line is long', { id: 'l', createdAt: at(600) });
+    const lone = tweet('off to #devday next week', { id: 'o', createdAt: Date.UTC(2023, 0, 1), hashtags: ['devday'] });
+    const c = await createClassifier({
+      identity: identity({ eventHashtags: ['devday'] }),
+      zone: createZone('UTC'),
+      context: archiveContext([...tagged, between, later, lone], identity({ eventHashtags: ['devday'] })),
+    });
+    const amid = (t: Tweet) => [...c.evidence(t).keys()].find((f) => f.startsWith('time:amid-event'));
+    expect(amid(between)).toBe('time:amid-event:3-5');
+    expect(amid(tagged[0]!)).toBe('time:amid-event:1-2');
+    expect(amid(later)).toBeUndefined();
+    expect(amid(lone)).toBeUndefined();
   });
 
   it("hears laughter in several languages, and reads nothing into a link shortener's domain", async () => {

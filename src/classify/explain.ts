@@ -21,7 +21,19 @@ const DECISIONS: Record<Explanation['decision']['kind'], (winner?: string) => st
     'the learned model weighed the rules with your context (links, accounts, timing, words) and chose this',
 };
 
-/** Plain words for an evidence feature name ("time:burst:6-9" -> "6-9 other tweets within an hour"). */
+/** Plain words for the evidence about time (evidence.ts), by name without the "time:" prefix. */
+const TIME_FEATURES: [RegExp, (n: string) => string][] = [
+  [/^burst:(.+)$/, (n) => `${n} of your other tweets within an hour`],
+  [/^topic-burst:(.+)$/, (n) => `${n} of your tweets within three hours share its words`],
+  [/^amid-event:(.+)$/, (n) => `${n} of your tweets of an event within two hours`],
+  [/^day-vs-usual:(.+)$/, (n) => `sent on a day with ${n} times your usual number of tweets`],
+  [/^hour:(.+)$/, (n) => `sent at ${n} h, your time`],
+  [/^hashtag-burst$/, () => 'its hashtag used three times or more within six hours'],
+  [/^hashtag-mostly-now$/, () => 'most uses of its hashtag are within these hours'],
+  [/^weekend$/, () => 'sent at the weekend'],
+];
+
+/** Plain words for an evidence feature name ("time:burst:6-9" -> "6-9 of your other tweets within an hour"). */
 export function describeFeature(feature: string): string {
   const [kind = '', ...rest] = feature.split(':');
   const value = rest.join(':');
@@ -35,16 +47,30 @@ export function describeFeature(feature: string): string {
     case 'shape':
       return `shape: ${value.replace(/:/g, ' ')}`;
     case 'owner':
-      return `about you: ${value.replace(/-/g, ' ')}`;
+      return value.startsWith('field-words:')
+        ? `${value.slice(12)} words of your field (your bio, your own posts)`
+        : `about you: ${value.replace(/-/g, ' ')}`;
     case 'context':
       return `in your archive: ${value.replace(/:/g, ' ').replace(/-/g, ' ')} times`;
-    case 'time':
-      return value.startsWith('burst:')
-        ? `${value.slice(6)} of your other tweets within an hour`
-        : `time: ${value.replace(/:/g, ' ')}`;
+    case 'time': {
+      for (const [pattern, words] of TIME_FEATURES) {
+        const match = pattern.exec(value);
+        if (match) return words(match[1] ?? '');
+      }
+      return `time: ${value.replace(/:/g, ' ')}`;
+    }
+    case 'thread':
+      return `its thread ${value.replace(/-/g, ' ').replace(':', ' ')}`;
+    case 'topic':
+      return `about ${value.replace(/-/g, ' ')}`;
+    case 'tone':
+      return `its tone: ${value}`;
+    case 'lexicon':
+      return `words of the list "${value}"`;
+    case 'emoji':
+      return `the emoji ${value}`;
     case 'w':
-    case 'p':
-      return `the word "${value}${kind === 'p' ? '…' : ''}"`;
+      return `the word "${value}"`;
     case 'tag':
       return `the hashtag #${value}`;
     case 'domain':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/index.js';
 import { archiveContext, buildContext, topicWords } from '../../src/classify/context.js';
+import { describeFeature } from '../../src/classify/explain.js';
 import type { Tweet } from '../../src/model/tweet.js';
 import {
   parseLearned,
@@ -162,6 +163,39 @@ describe('evidence from the archive', () => {
     expect(amid(tagged[0]!)).toBe('time:amid-event:1-2');
     expect(amid(later)).toBeUndefined();
     expect(amid(lone)).toBeUndefined();
+  });
+
+  it('puts every piece of evidence in plain words for explain', async () => {
+    const at = (minutes: number) => Date.UTC(2024, 4, 11, 9) + minutes * 60_000;
+    const tweets = [
+      tweet('notes from the keynote #devday, great talk 😀', { id: 'a', createdAt: at(0), hashtags: ['devday'] }),
+      tweet('keynote notes part two #devday haha!!', { id: 'b', createdAt: at(10), hashtags: ['devday'] }),
+      tweet('RT @news: the match tonight https://example.org/x', {
+        id: 'c',
+        createdAt: at(20),
+        isRetweet: true,
+        retweetOf: 'news',
+        urls: ['https://example.org/x'],
+      }),
+      tweet('@friend keynote was fun? #devday', {
+        id: 'd',
+        createdAt: at(30),
+        isReply: true,
+        inReplyToScreenName: 'friend',
+        mentions: ['friend'],
+        hashtags: ['devday'],
+      }),
+    ];
+    const me = identity({ eventHashtags: ['devday'] });
+    const c = await createClassifier({
+      identity: me,
+      zone: createZone('UTC'),
+      context: archiveContext(tweets, me, 'keynote speaker'),
+    });
+    const features = new Set(tweets.flatMap((t) => [...c.evidence(t).keys()]));
+    expect(features.size).toBeGreaterThan(20);
+    for (const feature of features) expect(describeFeature(feature), feature).not.toBe(feature);
+    expect(describeFeature('time:amid-event:3-5')).toBe('3-5 of your tweets of an event within two hours');
   });
 
   it("hears laughter in several languages, and reads nothing into a link shortener's domain", async () => {

@@ -153,14 +153,18 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
 
 const URL_OR_HANDLE = /https?:\/\/\S+|@\w+/g;
 const TOPIC_WORD = /[\p{L}\p{N}_]+/gu;
+// Four characters, not UTF-16 units: "𝗵𝗶" is two letters.
+const FOUR_CHARACTERS = /^[\p{L}\p{N}_]{4}/u;
 // Japanese and Chinese write words without spaces.
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
-// Their content words are mostly runs of kanji or of katakana; hiragana carries the grammar.
+// Japanese content words are mostly runs of kanji or of katakana; hiragana carries the grammar.
+// Chinese, in Han characters alone, stays in whole runs (a clause each): no word of it repeats.
 const CJK_WORD = /\p{sc=Han}{2,}|[\p{sc=Katakana}ー]{2,}|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]{4,}/gu;
 
 /**
  * The distinct words of a tweet, lowercased, links and handles left out (four letters or more;
- * Japanese and Chinese cut into words of two characters or more, their function words left out):
+ * Japanese cut into runs of kanji and of katakana of two characters or more, its function words
+ * left out):
  * a session's name or a speaker's topic, repeated in many tweets within hours, marks an event
  * even without a hashtag.
  */
@@ -168,7 +172,7 @@ export function topicWords(text: string): ReadonlySet<string> {
   const out = new Set<string>();
   for (const token of text.toLowerCase().replace(URL_OR_HANDLE, ' ').match(TOPIC_WORD) ?? []) {
     if (!CJK.test(token)) {
-      if (token.length >= 4) out.add(token);
+      if (FOUR_CHARACTERS.test(token)) out.add(token);
       continue;
     }
     for (const word of token.match(CJK_WORD) ?? []) if (!isFiller(word)) out.add(word);

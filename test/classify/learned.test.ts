@@ -238,7 +238,7 @@ describe("the owner's field", () => {
       tweet(`lovely walk along the river ${i}`, { id: `w${i}`, createdAt: at(10 + i) }),
     );
     const retweets = Array.from({ length: 4 }, (_, i) =>
-      tweet(`register allocation for beginners ${i}`, {
+      tweet(`compiler tricks for beginners ${i}`, {
         id: `r${i}`,
         createdAt: at(30 + i),
         isRetweet: true,
@@ -251,6 +251,8 @@ describe("the owner's field", () => {
     expect(field.has('compiler')).toBe(true);
     expect(field.has('passes')).toBe(true);
     expect(field.has('river')).toBe(false);
+    // What they retweet is somebody else's words, even with a word of their bio in it.
+    expect(field.has('beginners')).toBe(false);
     // Without a bio there is nothing to start from.
     expect(buildContext([...onField, ...elsewhere]).fieldWords.has('passes')).toBe(false);
   });

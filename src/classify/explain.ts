@@ -21,17 +21,48 @@ const DECISIONS: Record<Explanation['decision']['kind'], (winner?: string) => st
     'the learned model weighed the rules with your context (links, accounts, timing, words) and chose this',
 };
 
+/** A bucket of evidence.ts ("1-1", "2-3", "4+", "<1") as words: "1", "2 to 3", "4 or more", "under 1". */
+function amount(bucket: string): string {
+  if (bucket.startsWith('<')) return `under ${bucket.slice(1)}`;
+  if (bucket.endsWith('+')) return `${bucket.slice(0, -1)} or more`;
+  const [from, to] = bucket.split('-');
+  return from === to ? (from ?? bucket) : `${from} to ${to}`;
+}
+
+/** An hour bucket ("<6", "12-17", "22+") as words. */
+function hours(bucket: string): string {
+  if (bucket.startsWith('<')) return `before ${bucket.slice(1)} h`;
+  if (bucket.endsWith('+')) return `from ${bucket.slice(0, -1)} h on`;
+  return `between ${bucket.replace('-', ' and ')} h`;
+}
+
 /** Plain words for the evidence about time (evidence.ts), by name without the "time:" prefix. */
 const TIME_FEATURES: [RegExp, (n: string) => string][] = [
-  [/^burst:(.+)$/, (n) => `${n} of your other tweets within an hour`],
-  [/^topic-burst:(.+)$/, (n) => `${n} of your tweets within three hours share its words`],
-  [/^amid-event:(.+)$/, (n) => `${n} of your tweets of an event within two hours`],
-  [/^day-vs-usual:(.+)$/, (n) => `sent on a day with ${n} times your usual number of tweets`],
-  [/^hour:(.+)$/, (n) => `sent at ${n} h, your time`],
+  [/^burst:(.+)$/, (n) => `${amount(n)} of your other tweets within an hour`],
+  [/^topic-burst:(.+)$/, (n) => `${amount(n)} of your tweets within three hours share its words`],
+  [/^amid-event:(.+)$/, (n) => `${amount(n)} of your tweets of an event within two hours`],
+  [/^day-vs-usual:(.+)$/, (n) => `sent on a day with ${amount(n)} times your usual number of tweets`],
+  [/^hour:(.+)$/, (n) => `sent ${hours(n)}, your time`],
   [/^hashtag-burst$/, () => 'its hashtag used three times or more within six hours'],
   [/^hashtag-mostly-now$/, () => 'most uses of its hashtag are within these hours'],
   [/^weekend$/, () => 'sent at the weekend'],
 ];
+
+/** The tweet's shape: how long it is and how many accounts and hashtags it names, or its form. */
+function describeShape(value: string): string {
+  const [what = '', bucket] = value.split(':');
+  if (bucket === undefined) return `shape: ${what.replace(/-/g, ' ')}`;
+  const n = amount(bucket);
+  if (what === 'words') return bucket === '<1' ? 'no words of its own' : `${n} words long`;
+  return `${n} ${what === 'mentions' ? 'other account' : 'hashtag'}${n === '1' ? '' : 's'} named`;
+}
+
+/** What the archive says about the account or domain of this tweet. */
+const CONTEXT_FEATURES: Record<string, string> = {
+  'retweets-account': 'you retweeted this account',
+  'links-domain': 'you linked this domain',
+  'talks-to': 'you talked with this account',
+};
 
 /** Plain words for an evidence feature name ("time:burst:6-9" -> "6-9 of your other tweets within an hour"). */
 export function describeFeature(feature: string): string {
@@ -45,13 +76,19 @@ export function describeFeature(feature: string): string {
     case 'first':
       return value === 'none' ? 'no rule fired' : `the first rule by precedence says ${value}`;
     case 'shape':
-      return `shape: ${value.replace(/:/g, ' ')}`;
+      return describeShape(value);
     case 'owner':
       return value.startsWith('field-words:')
-        ? `${value.slice(12)} words of your field (your bio, your own posts)`
+        ? `${amount(value.slice(12))} of the words of your field (your bio, your own posts)`
         : `about you: ${value.replace(/-/g, ' ')}`;
-    case 'context':
-      return `in your archive: ${value.replace(/:/g, ' ').replace(/-/g, ' ')} times`;
+    case 'context': {
+      const [what = '', bucket] = value.split(':');
+      const doing = CONTEXT_FEATURES[what];
+      if (doing && bucket) return `in your archive, ${doing} ${amount(bucket)} times`;
+      return what === 'retweets-a-friend'
+        ? 'in your archive, you also talk with the account you retweet'
+        : `in your archive: ${value.replace(/[:-]/g, ' ')}`;
+    }
     case 'time': {
       for (const [pattern, words] of TIME_FEATURES) {
         const match = pattern.exec(value);

@@ -194,8 +194,15 @@ describe('evidence from the archive', () => {
     });
     const features = new Set(tweets.flatMap((t) => [...c.evidence(t).keys()]));
     expect(features.size).toBeGreaterThan(20);
-    for (const feature of features) expect(describeFeature(feature), feature).not.toBe(feature);
-    expect(describeFeature('time:amid-event:3-5')).toBe('3-5 of your tweets of an event within two hours');
+    for (const feature of features) {
+      const words = describeFeature(feature);
+      expect(words, feature).not.toBe(feature);
+      // No feature name ("time:hour") and no bucket ("<6", "2-3", "4+") left in the words.
+      expect(words, feature).not.toMatch(/[a-z]:\S|<\d|\d\+|\d-\d/);
+    }
+    expect(describeFeature('time:amid-event:3-5')).toBe('3 to 5 of your tweets of an event within two hours');
+    expect(describeFeature('time:hour:22+')).toBe('sent from 22 h on, your time');
+    expect(describeFeature('shape:mentions:1-1')).toBe('1 other account named');
   });
 
   it("hears laughter in several languages, and reads nothing into a link shortener's domain", async () => {

@@ -88,7 +88,7 @@ async function* readCsv(
   owner: OwnerKeys,
   skipped: SkippedRecords,
 ): AsyncGenerator<Tweet> {
-  // Loaded here, with csv-parse: the Grailbird files and modern archives need neither.
+  // Loaded here: the Grailbird files and modern archives do not need the CSV reader.
   const { readCsvTweets } = await import('./legacy-csv.js');
   const source = await location.open();
   const skips = new SkipCount(csv, NO_ID_OR_DATE);

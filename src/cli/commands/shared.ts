@@ -150,7 +150,7 @@ export async function readLabelsFile(file: string): Promise<UserLabels> {
       { file },
     );
   }
-  // Loaded here: most runs have no labels file, and the labels module loads the CSV parser.
+  // Loaded here: most runs have no labels file.
   const { parseLabels } = await import('../../classify/labels.js');
   return parseLabels(text, file);
 }

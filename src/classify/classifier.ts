@@ -5,8 +5,7 @@ import { complaintSignal, computeFlags, type ComplaintSignal, type NightHours } 
 import { indexIdentity } from './identity.js';
 import {
   allowedLabels,
-  LABEL_KEYS,
-  labelFromKey,
+  LABEL_OF,
   labelKey,
   modelFeatures,
   scoreTweet,
@@ -183,9 +182,6 @@ export function factsOf(tweet: Tweet, text: TweetText): number {
     (NEEDS['leading-handles'](tweet, text) ? NEED_BITS['leading-handles'] : 0)
   );
 }
-
-/** Each label by its key, split once rather than for every tweet the learned model labels. */
-const LABELS = new Map<string, Label>(LABEL_KEYS.map((key) => [key, labelFromKey(key)]));
 
 /** Each rule's confidence by id, default applied: looked up for every decided tweet. */
 const CONFIDENCE = new Map<string, number>(ORDERED_RULES.map((rule) => [rule.id, rule.confidence ?? 0.9]));
@@ -384,7 +380,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     const scores = scoreLearned(model, evidence);
     const userLabel = labels.size === 0 ? undefined : labels.get(tweet.id);
     if (userLabel) return { evidence, scores, decided: decide(tweet, text, firings, featuresScore(tweet, text)) };
-    const label = LABELS.get(chooseLabel(scores, rules))!;
+    const label = LABEL_OF.get(chooseLabel(scores, rules))!;
     const agreeing = firings.filter((firing) => firing.label.category === label.category).map((firing) => firing.rule);
     const decided = {
       label,

@@ -13,6 +13,8 @@ export const LABEL_KEYS: readonly LabelKey[] = CATEGORIES.flatMap((category) =>
 );
 const LABELS: readonly Label[] = LABEL_KEYS.map(labelFromKey);
 export const LABEL_INDEX = new Map<string, number>(LABEL_KEYS.map((key, i) => [key, i]));
+/** Each label by its key, split once rather than for every tweet labeled. */
+export const LABEL_OF = new Map<string, Label>(LABEL_KEYS.map((key, i) => [key, LABELS[i]!]));
 /** Each label's category, as an index into CATEGORIES. */
 export const CATEGORY_OF: readonly number[] = LABELS.map((label) => CATEGORIES.indexOf(label.category));
 

@@ -1,5 +1,6 @@
 import type { Tweet } from '../model/tweet.js';
 import { isFiller } from '../report/stopwords.js';
+import { CJK } from '../report/text.js';
 import { registrableDomain } from '../config/discover.js';
 import type { Identity } from '../config/schema.js';
 import { indexIdentity } from './identity.js';
@@ -155,8 +156,6 @@ const URL_OR_HANDLE = /https?:\/\/\S+|@\w+/g;
 const TOPIC_WORD = /[\p{L}\p{N}_]+/gu;
 // Four characters, not UTF-16 units: "𝗵𝗶" is two letters.
 const FOUR_CHARACTERS = /^[\p{L}\p{N}_]{4}/u;
-// Japanese and Chinese write words without spaces.
-const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 // Japanese content words are mostly runs of kanji or of katakana; hiragana carries the grammar.
 // Chinese, in Han characters alone, stays in whole runs (a clause each): no word of it repeats.
 const CJK_WORD = /\p{sc=Han}{2,}|[\p{sc=Katakana}ー]{2,}|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]{4,}/gu;

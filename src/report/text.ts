@@ -16,7 +16,7 @@ const DIGITS_ONLY = /^\p{N}+$/u;
 const ASCII = /^[\u0000-\u007f]*$/u;
 const LINK_HINT = /:\/\/|www\./iu;
 // Japanese and Chinese write words without spaces: a run of them is cut into words by ICU.
-const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+export const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 // Made on first use: creating it loads ICU's word dictionaries (~9 ms), which most archives never need.
 let segmenter: Intl.Segmenter | undefined;
 // Mastodon's custom emoji (":blobcat:") are pictures, not words.

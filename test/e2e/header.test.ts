@@ -75,13 +75,32 @@ describe('the report says what it guessed', () => {
     expect((await runMain(['report', sampleArchive])).stdout).not.toContain('pass --tz');
   });
 
-  it('says the employer was guessed, from how many tweets, unless the config sets it', async () => {
+  it('says the employer was guessed, from the bio and how many tweets, unless the config sets it', async () => {
     const guessed = await runMain(['report', sampleArchive]);
     const line = guessed.stdout.split('\n')[2];
-    expect(line).toMatch(/^Employer Tallyfern guessed from \d+ tweets; set it in your config$/u);
+    expect(line).toMatch(/^Employer Tallyfern guessed from your bio and \d+ tweets; set it in your config$/u);
     const cwd = configFolder({ identity: { employer: { names: ['Tallyfern'] } } });
     const configured = await runMain(['report', sampleArchive], { cwd });
     expect(configured.stdout).not.toContain('guessed');
+  });
+
+  it('says the employer came from the bio, not from "0 tweets", when no tweet names it', async () => {
+    const dir = writeDatedArchive(path.join(temp, 'bio-only'), {
+      handle: 'biodev',
+      accountId: '11',
+      madeAt: Date.UTC(2026, 9, 20),
+    });
+    const profile = [{ profile: { description: { bio: 'Developer Advocate @acmeco. Coffee first.' } } }];
+    writeFileSync(path.join(dir, 'data', 'profile.js'), `window.YTD.profile.part0 = ${JSON.stringify(profile)}`);
+    const table = await runMain(['report', dir, '--tz', 'UTC']);
+    expect(table.stdout.split('\n')[2]).toBe('Employer Acmeco guessed from your bio; set it in your config');
+    const json = JSON.parse((await runMain(['report', dir, '--tz', 'UTC', '--json'])).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(json.guesses).toEqual([
+      { kind: 'employer', text: 'employer Acmeco guessed from your bio; set it in your config' },
+    ]);
   });
 });
 

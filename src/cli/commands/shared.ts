@@ -343,21 +343,35 @@ export function describeArchive(report: AuditReport, prepared: PreparedAudit): v
   if (!configured && employer.names.length + employer.handles.length + employer.domains.length > 0) {
     const n = employerTweets(prepared.tweets, employer);
     const name = employer.names[0] ?? `@${employer.handles[0] ?? ''}`;
-    guesses.push({
-      kind: 'employer',
-      text: `employer ${name} guessed from ${n === 1 ? '1 tweet' : `${n} tweets`}; set it in your config`,
-    });
+    const tweets = n === 1 ? '1 tweet' : `${n} tweets`;
+    const bio = bioNamesEmployer(prepared.archive.owner.bio ?? '', employer);
+    const from = bio && n > 0 ? `your bio and ${tweets}` : bio ? 'your bio' : tweets;
+    guesses.push({ kind: 'employer', text: `employer ${name} guessed from ${from}; set it in your config` });
   }
   if (guesses.length > 0) report.guesses = guesses;
+}
+
+/** Does the bio name the employer, by "@handle" or by name? Discovery's surest guess comes from there. */
+function bioNamesEmployer(bio: string, employer: Identity['employer']): boolean {
+  const handles = new Set(employer.handles.map((h) => h.toLowerCase()));
+  return (
+    [...bio.matchAll(/@(\w{1,15})/g)].some((match) => handles.has(match[1]!.toLowerCase())) ||
+    employerNames(employer).some((name) => name.test(bio))
+  );
+}
+
+/** The employer's names of 3 letters or more, each as a whole-word, case-blind pattern. */
+function employerNames(employer: Identity['employer']): RegExp[] {
+  return employer.names
+    .filter((name) => name.trim().length >= 3)
+    .map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}])`, 'iu'));
 }
 
 /** Tweets that name the employer: its handles mentioned or retweeted, its domains linked, its names written. */
 export function employerTweets(tweets: readonly Tweet[], employer: Identity['employer']): number {
   const handles = new Set(employer.handles.map((h) => h.toLowerCase()));
   const domains = employer.domains.map((d) => d.toLowerCase());
-  const names = employer.names
-    .filter((name) => name.trim().length >= 3)
-    .map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}])`, 'iu'));
+  const names = employerNames(employer);
   let count = 0;
   for (const tweet of tweets) {
     const hit =

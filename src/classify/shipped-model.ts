@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { FEATURES_VERSION, labelKey, modelFeatures, NaiveBayes, type ModelData } from './model.js';
 import type { Nlp } from './nlp.js';
 import { analyzeText } from './text.js';
-import { parseTrainingCsv, TRAINING_DIR, type TrainingExample } from './training.js';
+import { TRAINING_DIR } from './training-dir.js';
+import type { TrainingExample } from './training.js';
 
 /**
  * The model trained on data/training, shipped as data/model.json: training at startup took
@@ -50,6 +51,7 @@ export function trainModel(examples: readonly TrainingExample[], nlp: Nlp): Naiv
 /** Trains a fresh model on the corpus of `dir`, and says what it was trained from. */
 export async function buildShippedModel(nlp: Nlp, dir: URL = TRAINING_DIR): Promise<ShippedModel> {
   const files = await readCorpusFiles(dir);
+  const { parseTrainingCsv } = await import('./training.js');
   const examples = files.flatMap(({ name, text }) => parseTrainingCsv(text, name));
   return { features: FEATURES_VERSION, corpus: corpusFingerprint(files), model: trainModel(examples, nlp).toData() };
 }
@@ -73,6 +75,8 @@ export async function loadModel(nlp: Nlp, file: URL = MODEL_FILE, dir: URL = TRA
       // Data of another shape: fall through and train.
     }
   }
+  // Only a stale model needs the corpus parsed, and so the CSV parser loaded.
+  const { parseTrainingCsv } = await import('./training.js');
   return trainModel(
     files.flatMap(({ name, text }) => parseTrainingCsv(text, name)),
     nlp,

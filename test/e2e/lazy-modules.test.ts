@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, sampleArchive } from '../support/cli.js';
+import { loadedModules } from '../support/loaded-modules.js';
+
+const CSV_PARSER = /^node_modules\/csv-parse\//;
+const CORPUS_CODE = /^dist\/classify\/(?:training|corpus|labels)\.js$/;
+
+describe('a report loads only the code it needs', () => {
+  it('does not load the CSV parser nor the labeled-corpus code for an archive of tweets.js files', async () => {
+    const { code, stderr, modules } = await loadedModules(['report', sampleArchive, '--month', '2026-10']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(modules).toContain('dist/classify/shipped-model.js');
+    expect([...modules].filter((module) => CSV_PARSER.test(module) || CORPUS_CODE.test(module))).toEqual([]);
+  });
+
+  it('loads them when it reads a labels CSV (the recorder sees them)', async () => {
+    const labels = path.join(repoRoot, 'fixtures/sample-archive.labels.csv');
+    const { code, modules } = await loadedModules(['report', sampleArchive, '--month', '2026-10', '--labels', labels]);
+    expect(code).toBe(0);
+    expect([...modules].some((module) => CSV_PARSER.test(module))).toBe(true);
+    expect(modules).toContain('dist/classify/labels.js');
+  });
+});

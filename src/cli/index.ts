@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { isTweetAuditError } from '../errors.js';
 import { describeIoError, EXIT, oneLine, type CliIO, type ExitCode } from './io.js';
@@ -50,11 +51,43 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       io.stderr.write(`tweet-audit: ${oneLine(error.message)}\n`);
       return EXIT.error;
     }
+    const unloadable = loadFailure(error);
+    if (unloadable) {
+      io.stderr.write(`tweet-audit: ${oneLine(unloadable)}; reinstall tweet-audit\n`);
+      return EXIT.error;
+    }
     io.stderr.write(
       `tweet-audit: internal error, please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`,
     );
     return EXIT.error;
   }
+}
+
+/** Node's errors for a package that is missing, or damaged or of another version. */
+const PACKAGE_ERRORS = new Set(['ERR_INVALID_PACKAGE_CONFIG', 'ERR_PACKAGE_PATH_NOT_EXPORTED']);
+
+/**
+ * "cannot load <module>: <reason>" when a lazily imported module (a command, a reader) or one of
+ * its imports could not be loaded: a file or package missing or damaged, a broken install and not
+ * a bug of the code. Else undefined.
+ */
+function loadFailure(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code } = error as NodeJS.ErrnoException;
+  if (code === 'ERR_MODULE_NOT_FOUND') {
+    const missing = /^Cannot find (?:module|package) '([^']+)'/.exec(error.message)?.[1];
+    return `cannot load ${missing ?? 'a module'}: not found`;
+  }
+  if (code !== undefined && PACKAGE_ERRORS.has(code)) return `cannot load a package: ${error.message}`;
+  // A file that does not parse, or lacks an export another imports: Node's module loader throws a
+  // SyntaxError from its own code, or with the importing file's URL first. (A SyntaxError our code
+  // throws, even while a module is evaluated, has our code as its first frame: still a bug.)
+  if (!(error instanceof SyntaxError)) return undefined;
+  const stack = error.stack ?? '';
+  const at = /^(file:\/\/\S+):\d+\n/.exec(stack)?.[1];
+  if (at) return `cannot load ${fileURLToPath(at)}: ${error.message}`;
+  if (/\n\s+at .*/.exec(stack)?.[0].includes('node:internal/modules/')) return `cannot load a module: ${error.message}`;
+  return undefined;
 }
 
 /** The binary's entry: real process streams, a quiet exit on a closed pipe (`| head`). */

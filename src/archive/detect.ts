@@ -266,11 +266,35 @@ function probingDetector(
   };
 }
 
+/**
+ * A file Mastodon's reader may recognise, by the facts isMastodonExport checks first: a zip
+ * (PK\x03\x04), a gzip (1f 8b), a file named outbox.json, or text opening with a JSON object
+ * (or blanks only, so far).
+ */
+function mayBeMastodonFile(target: DetectTarget): boolean {
+  const h = target.head;
+  if (h.length >= 4 && h.readUInt32LE(0) === 0x04034b50) return true;
+  if (h.length >= 2 && h[0] === 0x1f && h[1] === 0x8b) return true;
+  if (path.basename(target.path).toLowerCase() === 'outbox.json') return true;
+  return /^\uFEFF?\s*(?:\{|$)/.test(h.toString('utf8'));
+}
+
+/** A CAR file opens with its header's length (a varint), then the header: a DAG-CBOR map (major type 5). */
+function mayBeCar(head: Buffer): boolean {
+  let at = 0;
+  while (at < head.length && (head[at]! & 0x80) !== 0) at++;
+  const first = head[at + 1];
+  return first !== undefined && first >> 5 === 5;
+}
+
 const mastodon = probingDetector(
   'mastodon',
   'a Mastodon export (.zip, .tar.gz, or outbox.json)',
   // A folder is an export when it holds outbox.json (in any case, as a case-insensitive disk finds it).
-  (target) => !target.isDirectory || [...target.names].some((name) => name.toLowerCase() === 'outbox.json'),
+  (target) =>
+    target.isDirectory
+      ? [...target.names].some((name) => name.toLowerCase() === 'outbox.json')
+      : mayBeMastodonFile(target),
   async () => {
     const { isMastodonExport, openMastodon } = await import('./mastodon.js');
     return { recognises: isMastodonExport, openPath: openMastodon };
@@ -280,7 +304,7 @@ const bluesky = probingDetector(
   'bluesky',
   'a Bluesky repository export (.car)',
   // A repository export is a file: a folder never has a CAR header.
-  (target) => !target.isDirectory,
+  (target) => !target.isDirectory && mayBeCar(target.head),
   async () => {
     const { isBlueskyRepo, openBluesky } = await import('./bluesky.js');
     return { recognises: isBlueskyRepo, openPath: openBluesky };

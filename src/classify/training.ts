@@ -5,11 +5,9 @@ import type { Tweet } from '../model/tweet.js';
 import { isCategory, isSubcategoryOf, type Label } from './taxonomy.js';
 import { TRAINING_DIR } from './training-dir.js';
 
-/**
- * The training corpus shipped with tweet-audit: data/training/*.csv, short tweets written for it
- * (never copied from real archives) with their structural hints and label. Columns:
- * `text,is_reply,is_self_reply,is_retweet,has_link,has_media,category,subcategory`, booleans as 0/1.
- */
+// The training corpus shipped with tweet-audit: data/training/*.csv (TRAINING_DIR), short tweets
+// written for it (never copied from real archives) with their structural hints and label. Columns:
+// `text,is_reply,is_self_reply,is_retweet,has_link,has_media,category,subcategory`, booleans as 0/1.
 
 /** One training example: a tweet built from a corpus row, and its label. */
 export interface TrainingExample {

@@ -365,6 +365,7 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
       identity,
       context: options.context,
       local,
+      stem: (word) => nlp.vocabulary.stem(text.lang, word),
     });
     const byRules = decideByRules(tweet, text, firings, featuresScore(tweet, text));
     // A thread continues the topic of its first tweet (docs/taxonomy.md: a self-reply takes the

@@ -25,10 +25,12 @@ export interface EvidenceInput {
   identity: IdentityIndex;
   context?: ArchiveContext;
   local: LocalParts;
+  /** A folded word's stem in the tweet's language ("deployed" -> "deploy"). */
+  stem: (word: string) => string;
 }
 
 // Scripts written without spaces between words: read as overlapping character pairs.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const SCRIPT_RUN =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー]+/gu;
 /**
@@ -180,7 +182,7 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   // Words, in any language.
   for (const domain of new Set(domains)) on(`domain:${domain}`);
   for (const tag of tags) on(`tag:${tag}`);
-  for (const word of tokens) addWord(out, word, unspaced);
+  for (const word of tokens) addWord(out, word, unspaced, input.stem);
   for (const emoji of text.emoji) on(`emoji:${emoji}`);
   for (const lexicon of text.hits.keys()) on(`lexicon:${lexicon}`);
   for (const topic of topicsOf(tokens, tweet.text)) on(`topic:${topic}`);
@@ -193,12 +195,16 @@ function byScript(word: string): string[] {
   return UNSPACED.test(word) ? (word.match(SCRIPT_RUN) ?? []) : [word];
 }
 
-function addWord(out: Evidence, word: string, unspaced: boolean): void {
+/**
+ * Words by their stem: the forms one person writes ("deploying") meet another's ("deployed"), and a
+ * word gets a weight only when two archives share it. Unspaced scripts by character pairs.
+ */
+function addWord(out: Evidence, word: string, unspaced: boolean, stem: (word: string) => string): void {
   if (unspaced && UNSPACED.test(word)) {
     if (word.length === 1) out.set(`w:${word}`, 1);
     for (let i = 0; i + 2 <= word.length; i++) out.set(`w:${word.slice(i, i + 2)}`, 1);
     return;
   }
   if (word.length < 2 || /^\d+$/.test(word) || word.length > 30) return;
-  out.set(`w:${word}`, 1);
+  out.set(`w:${stem(word)}`, 1);
 }

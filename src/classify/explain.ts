@@ -1,5 +1,6 @@
 import type { Explanation } from './classifier.js';
 import { CATEGORIES } from './taxonomy.js';
+import { UNSPACED } from './evidence.js';
 
 function formatData(data: Readonly<Record<string, string | number | boolean>>): string {
   const entries = Object.entries(data);
@@ -107,7 +108,8 @@ export function describeFeature(feature: string): string {
     case 'emoji':
       return `the emoji ${value}`;
     case 'w':
-      return `the word "${value}"`;
+      // Words are weighed by their stem; Chinese, Japanese and Thai by pairs of characters.
+      return UNSPACED.test(value) ? `the characters "${value}"` : `words with the stem "${value}"`;
     case 'tag':
       return `the hashtag #${value}`;
     case 'domain':

@@ -98,6 +98,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const report = aggregate(prepared.classified(months), {
     detailMonths,
     monthsSeen: [...prepared.monthCounts.keys()],
+    monthTotals: prepared.monthCounts,
     trend,
     config: prepared.config,
     timeZone: prepared.zone.name,

@@ -38,6 +38,7 @@ import type {
   ShareCount,
   Standout,
   Spread,
+  TermCount,
   TrendPoint,
 } from './types.js';
 
@@ -58,6 +59,11 @@ export interface AggregatorOptions {
   trend?: { from: string; to: string };
   /** Also review the detailed months as one period (`summary`), when there are several. */
   summary?: boolean;
+  /**
+   * How many tweets each month will get, where the caller knows: a detailed month is summed up
+   * as soon as it has them all, instead of at the end (see MonthDetail.sum).
+   */
+  monthTotals?: ReadonlyMap<string, number>;
 }
 
 /** Feeds classified tweets one at a time and produces the report at the end. */
@@ -171,23 +177,59 @@ interface TopCandidate {
   retweets: number;
 }
 
-/** Everything a detailed month's report needs besides its counts. */
-class MonthDetail {
+/** A listed tweet's time and text, to show it. */
+interface ShownText {
+  createdAt: number;
+  text: string;
+  url?: string;
+}
+
+/**
+ * What a detailed month gathers from every one of its tweets (terms, texts, repeats, engagement
+ * figures): kept only until the month has all its tweets, then summed up in a {@link SummedDetail}.
+ */
+class GrowingDetail {
   readonly words = new TermCounter();
   /** Two words joined by a space. */
   readonly phrases = new TermCounter();
   readonly hashtags = new TermCounter();
   readonly people = new TermCounter();
   readonly domains = new TermCounter();
+  readonly duplicates = new DuplicateFinder(FLAG_ID_CAP);
+  /** Local days with tweets, as year * 512 + month * 32 + day. */
+  readonly days = new Set<number>();
+  readonly likes = CATEGORIES.map((): number[] => []);
+  readonly retweetCounts = CATEGORIES.map((): number[] => []);
+  /** Every tweet's time and text, to show the listed ones. */
+  readonly texts = new Map<string, ShownText>();
+}
+
+/** What a month's report reads of its {@link GrowingDetail}: a few dozen terms and tweets. */
+interface SummedDetail {
+  topics: {
+    words: TermCount[];
+    phrases: TermCount[];
+    hashtags: TermCount[];
+    people: TermCount[];
+    domains: TermCount[];
+  };
+  /** The month's repeats; none for a period, whose months find them. */
+  duplicates: DuplicateFindings | null;
+  /** The texts of the tweets the report can list (flags, low confidence, repeats). */
+  texts: Map<string, ShownText>;
+  likes: (Spread | null)[];
+  retweets: (Spread | null)[];
+  activeDays: number;
+}
+
+/** Everything a detailed month's report needs besides its counts. */
+class MonthDetail {
   /** By index in FLAGS. */
   readonly flagCounts = new Int32Array(FLAGS.length);
   /** Per flag, its first tweets by time, then id. */
   readonly flagIds = FLAGS.map(
     () => new BoundedSortedList<{ id: string; createdAt: number }>(FLAG_ID_CAP, compareMembers),
   );
-  readonly duplicates = new DuplicateFinder(FLAG_ID_CAP);
-  /** Local days with tweets, as year * 512 + month * 32 + day. */
-  readonly days = new Set<number>();
   /** The first and last tweet's time and local day (year * 512 + month * 32 + day; 0: none yet). */
   firstAt = 0;
   firstDay = 0;
@@ -198,8 +240,6 @@ class MonthDetail {
   retweets = 0;
   repliesToOthers = 0;
   withEngagement = 0;
-  readonly likes = CATEGORIES.map((): number[] => []);
-  readonly retweetCounts = CATEGORIES.map((): number[] => []);
   readonly engagementTweets = new Int32Array(CATEGORIES.length);
   /** Per category, its most engaging own tweets: likes + retweets, then id. */
   readonly topTweets = CATEGORIES.map(
@@ -213,13 +253,13 @@ class MonthDetail {
   readonly hours = new Int32Array(24);
   readonly weekdays = new Int32Array(7);
   readonly examples: BoundedSortedList<ExampleCandidate>[];
-  /** Every tweet's time and text, to show the listed ones. */
-  readonly texts = new Map<string, { createdAt: number; text: string; url?: string }>();
   lowConfidenceCount = 0;
   readonly lowConfidence = new BoundedSortedList<{ id: string; confidence: number }>(
     LOW_CONFIDENCE_ID_CAP,
     (a, b) => a.confidence - b.confidence || compareIds(a.id, b.id),
   );
+  private growing: GrowingDetail | null = new GrowingDetail();
+  private summed: SummedDetail | null = null;
 
   /**
    * @param period the detail of a period of several months: it keeps no texts and finds no
@@ -238,6 +278,51 @@ class MonthDetail {
           (a, b) => b.confidence - a.confidence || b.engagement - a.engagement || compareIds(a.id, b.id),
         ),
     );
+  }
+
+  /** What grows with the tweets; a month summed up takes no more. */
+  get open(): GrowingDetail {
+    if (!this.growing) throw new Error('internal error: a tweet came for a month already summed up');
+    return this.growing;
+  }
+
+  /**
+   * Sums the month up (once) and lets go of what grew with its tweets: with --all, every month
+   * of the archive is detailed, and only what its report shows should outlive it.
+   */
+  sum(): SummedDetail {
+    if (this.summed) return this.summed;
+    const grown = this.open;
+    // A term used once is a one-off, not a subject.
+    const top = (counter: TermCounter) => counter.top(TOP_TERMS).filter((t) => t.count >= TOPIC_MIN_COUNT);
+    const duplicates = this.period ? null : grown.duplicates.finish();
+    const listed = [
+      ...this.flagIds.flatMap((list) => list.toArray()),
+      ...this.lowConfidence.toArray(),
+      ...(duplicates ? [...duplicates.exact, ...duplicates.near] : []),
+    ];
+    const texts = new Map<string, ShownText>();
+    for (const { id } of listed) {
+      const found = grown.texts.get(id);
+      if (found) texts.set(id, found);
+    }
+    const engaged = this.withEngagement > 0;
+    this.summed = {
+      topics: {
+        words: top(grown.words),
+        phrases: top(grown.phrases),
+        hashtags: top(grown.hashtags),
+        people: top(grown.people),
+        domains: top(grown.domains),
+      },
+      duplicates,
+      texts,
+      likes: grown.likes.map((values) => (engaged ? spread(values) : null)),
+      retweets: grown.retweetCounts.map((values) => (engaged ? spread(values) : null)),
+      activeDays: grown.days.size,
+    };
+    this.growing = null;
+    return this.summed;
   }
 }
 
@@ -391,6 +476,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     // The month and the period it belongs to read the same text: analysed once for both.
     const ownText = tweet.isRetweet ? undefined : ownWords(tweet);
     addDetail(monthDetail, t, tagKeys, personKeys, ownText);
+    if (options.monthTotals?.get(t.month) === monthCounts!.total) monthDetail.sum();
     if (summary) {
       summary.counts.add(category, subcategory);
       const counter = summary.drivers.byCategory[CATEGORY_INDEX.get(category) as number];
@@ -408,9 +494,10 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     own: OwnWords | undefined,
   ): void {
     const { tweet, classification, local } = t;
+    const grown = detail.open;
     const createdAt = tweet.createdAt;
     const day = local.year * 512 + local.month * 32 + local.day;
-    detail.days.add(day);
+    grown.days.add(day);
     detail.hours[local.hour] = (detail.hours[local.hour] as number) + 1;
     detail.weekdays[local.weekday] = (detail.weekdays[local.weekday] as number) + 1;
     if (detail.firstDay === 0 || createdAt < detail.firstAt) {
@@ -422,7 +509,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       detail.lastDay = day;
     }
 
-    if (!detail.period) detail.texts.set(tweet.id, { createdAt, text: tweet.text, url: tweet.url });
+    if (!detail.period) grown.texts.set(tweet.id, { createdAt, text: tweet.text, url: tweet.url });
     // `duplicate` is computed here over the whole month; a classifier's own value is ignored.
     let seen = 0;
     for (const flag of classification.flags) {
@@ -443,19 +530,19 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     } else {
       // Retweets are other people's words: they count for none of the topics (words, hashtags,
       // people, links alike), nor for repeats or engagement (archives record no likes for them).
-      for (const tag of tagKeys) detail.hashtags.add(tag);
-      for (const person of personKeys) detail.people.add(person);
-      for (const domain of own.domains) detail.domains.add(domain);
+      for (const tag of tagKeys) grown.hashtags.add(tag);
+      for (const person of personKeys) grown.people.add(person);
+      for (const domain of own.domains) grown.domains.add(domain);
       const { text } = own;
-      for (const word of text.words) detail.words.add(word);
-      for (const phrase of text.phrases) detail.phrases.add(phrase);
-      if (!detail.period) detail.duplicates.addNormalized(tweet.id, createdAt, text.normalized);
+      for (const word of text.words) grown.words.add(word);
+      for (const phrase of text.phrases) grown.phrases.add(phrase);
+      if (!detail.period) grown.duplicates.addNormalized(tweet.id, createdAt, text.normalized);
       if (tweet.urls.length > 0 && !text.hasOwnWords) detail.bareLinks += 1;
       if (tweet.likeCount !== undefined || tweet.retweetCount !== undefined) {
         detail.withEngagement += 1;
         detail.engagementTweets[c] = (detail.engagementTweets[c] as number) + 1;
-        if (tweet.likeCount !== undefined) (detail.likes[c] as number[]).push(tweet.likeCount);
-        if (tweet.retweetCount !== undefined) (detail.retweetCounts[c] as number[]).push(tweet.retweetCount);
+        if (tweet.likeCount !== undefined) (grown.likes[c] as number[]).push(tweet.likeCount);
+        if (tweet.retweetCount !== undefined) (grown.retweetCounts[c] as number[]).push(tweet.retweetCount);
         const likes = tweet.likeCount ?? 0;
         const retweets = tweet.retweetCount ?? 0;
         const top = detail.topTweets[c] as BoundedSortedList<TopCandidate>;
@@ -526,7 +613,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
 
   function buildMonthReport(month: string, detail: MonthDetail): MonthReport {
     const previousMonth = shiftMonth(month, -1);
-    const duplicates = detail.duplicates.finish();
+    const duplicates = detail.sum().duplicates!;
     monthDuplicates.set(month, duplicates);
     const { previous, ...review } = buildReview({
       label: month,
@@ -534,7 +621,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       bounds: monthBounds(month),
       detail,
       duplicates,
-      texts: (id) => detail.texts.get(id),
+      texts: (id) => detail.sum().texts.get(id),
       own: counts.get(month),
       previous: { month: previousMonth, counts: counts.get(previousMonth) },
       drivers: drivers.get(month) as DriverCounts,
@@ -557,7 +644,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       // The months keep the texts; a listed tweet is in one of them.
       texts: (id) => {
         for (const detail of details.values()) {
-          const found = detail.texts.get(id);
+          const found = detail.sum().texts.get(id);
           if (found) return found;
         }
         return undefined;
@@ -585,7 +672,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     bounds: { start: string; end: string };
     detail: MonthDetail;
     duplicates: DuplicateFindings;
-    texts: (id: string) => { createdAt: number; text: string; url?: string } | undefined;
+    texts: (id: string) => ShownText | undefined;
     own: MonthCounts | undefined;
     /** The month before, for the change column; none for a period. */
     previous?: { month: string; counts: MonthCounts | undefined };
@@ -594,6 +681,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     displayHashtag: (key: string) => string;
   }): Review & { previous: { month: string; total: number } } {
     const { label, detail } = input;
+    const summed = detail.sum();
     const ownCounts = input.own;
     const own = {
       total: ownCounts?.total ?? 0,
@@ -665,14 +753,9 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
       retweets: detail.retweets,
       retweetShare: round(shareOf(detail.retweets, own.total), 4),
     };
-    // A term used once is a one-off, not a subject.
-    const top = (counter: TermCounter) => counter.top(TOP_TERMS).filter((t) => t.count >= TOPIC_MIN_COUNT);
     const topics = {
-      words: top(detail.words),
-      phrases: top(detail.phrases),
-      hashtags: top(detail.hashtags).map((t) => ({ term: input.displayHashtag(t.term), count: t.count })),
-      people: top(detail.people),
-      domains: top(detail.domains),
+      ...summed.topics,
+      hashtags: summed.topics.hashtags.map((t) => ({ term: input.displayHashtag(t.term), count: t.count })),
     };
     const targets = evaluateTargets(label, own.total, categories, options.config.targets ?? []);
     const goals = [...(options.config.goals ?? [])];
@@ -712,7 +795,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         ...input.bounds,
         firstTweet: detail.firstDay === 0 ? null : dayString(detail.firstDay),
         lastTweet: detail.lastDay === 0 ? null : dayString(detail.lastDay),
-        activeDays: detail.days.size,
+        activeDays: summed.activeDays,
       },
       total: own.total,
       lowVolume: own.total < LOW_VOLUME_THRESHOLD,
@@ -737,8 +820,8 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
         const c = CATEGORY_INDEX.get(category) as number;
         return {
           tweets: detail.engagementTweets[c] as number,
-          likes: spread(detail.likes[c] as number[]),
-          retweets: spread(detail.retweetCounts[c] as number[]),
+          likes: summed.likes[c] as Spread | null,
+          retweets: summed.retweets[c] as Spread | null,
           top: (detail.topTweets[c] as BoundedSortedList<TopCandidate>).toArray().map((t) => ({
             id: t.id,
             local: zone.localTime(t.createdAt),

@@ -3,7 +3,7 @@ import { CATEGORIES, SUBCATEGORIES } from '../../src/classify/taxonomy.js';
 import { createAggregator } from '../../src/report/index.js';
 import { formatPercent } from '../../src/report/format.js';
 import type { MonthReport } from '../../src/report/index.js';
-import { aggregate, classified, postLikeArchive, resetIds, times } from './fixtures.js';
+import { aggregate, classified, filler, postLikeArchive, resetIds, times } from './fixtures.js';
 
 function only(months: MonthReport[]): MonthReport {
   expect(months).toHaveLength(1);
@@ -148,6 +148,50 @@ describe('createAggregator: months and trend', () => {
     );
     expect(backward).toBe(forward);
     expect(JSON.stringify(aggregate(shuffled, options))).toBe(forward);
+  });
+
+  it('gives the same report when each month is summed up as soon as it has all its tweets', () => {
+    // More flagged, unsure and repeated tweets than a month lists, so the listed ones must be kept.
+    const month = (i: number) => (i % 3 === 0 ? '2024-04' : '2024-05');
+    const tweets = [
+      ...postLikeArchive(),
+      ...times(60, (i) => ({
+        month: month(i),
+        day: 1 + (i % 28),
+        flags: ['late-night'],
+        text: `late ${filler(i + 900, 6)}`,
+      })),
+      ...times(120, (i) => ({
+        month: month(i),
+        day: 1 + (i % 28),
+        confidence: 0.2 + i / 1000,
+        text: `unsure ${filler(i + 700, 6)}`,
+      })),
+      ...times(9, (i) => ({ month: month(i), day: 1 + i, text: 'the same thought said again and again' })),
+    ];
+    const monthTotals = new Map<string, number>();
+    for (const t of tweets) monthTotals.set(t.month, (monthTotals.get(t.month) ?? 0) + 1);
+    const options = { detailMonths: ['2024-04', '2024-05'], examples: 2, summary: true };
+    const report = aggregate(tweets, options);
+    // Every tweet listed (flags, repeats, low confidence; each month and the period) is shown with its text.
+    const listed = [...report.months, report.summary!].flatMap((review) => [
+      ...Object.values(review.flags).flatMap((flag) => flag.tweets),
+      ...review.lowConfidence.tweets,
+    ]);
+    expect(listed.length).toBeGreaterThan(100);
+    expect(listed.filter((shown) => shown.text === '')).toEqual([]);
+    const atTheEnd = JSON.stringify(report);
+    // Months one after the other, newest first, and interleaved (a month is complete only at its last tweet).
+    const interleaved = [...tweets].sort((a, b) => Number(BigInt(a.tweet.id) % 5n) - Number(BigInt(b.tweet.id) % 5n));
+    for (const order of [tweets, [...tweets].reverse(), interleaved])
+      expect(JSON.stringify(aggregate(order, { ...options, monthTotals }))).toBe(atTheEnd);
+  });
+
+  it('sums a month up once it has the tweets it was told of, and takes no more', () => {
+    const tweets = postLikeArchive();
+    const april = tweets.filter((t) => t.month === '2024-04').length;
+    const monthTotals = new Map([['2024-04', april - 1]]);
+    expect(() => aggregate(tweets, { detailMonths: ['2024-04'], monthTotals })).toThrow(/already summed up/u);
   });
 });
 

@@ -88,11 +88,18 @@ export function times(count: number, make: (i: number) => FixtureSpec): Classifi
 /** Runs the aggregator over tweets. */
 export function aggregate(
   tweets: Iterable<ClassifiedTweet>,
-  options: { detailMonths: string[]; config?: TweetAuditConfig; examples?: number; summary?: boolean },
+  options: {
+    detailMonths: string[];
+    config?: TweetAuditConfig;
+    examples?: number;
+    summary?: boolean;
+    monthTotals?: ReadonlyMap<string, number>;
+  },
 ): AuditReport {
   const aggregator = createAggregator({
     detailMonths: options.detailMonths,
     summary: options.summary,
+    monthTotals: options.monthTotals,
     config: options.config ?? {},
     timeZone: 'UTC',
     examples: options.examples ?? 0,

@@ -57,6 +57,13 @@ export interface Tweet {
 }
 
 /**
+ * The empty list of every tweet without mentions, hashtags or links (most tweets), shared rather
+ * than one empty array each (32 bytes apiece: a million tweets hold three million lists). Frozen:
+ * adding to it throws instead of changing every tweet.
+ */
+const NONE = Object.freeze([]) as unknown as string[];
+
+/**
  * `fields` as a tweet with every field of the model present (undefined where the format has no
  * value), always in this order. Every reader builds its tweets with it: V8 then gives all tweets
  * one hidden class, and the classifier's and the report's reads of their fields stay
@@ -76,9 +83,9 @@ export function uniformTweet(fields: Tweet): Tweet {
     isRetweet: fields.isRetweet,
     retweetOf: fields.retweetOf,
     isQuote: fields.isQuote,
-    mentions: fields.mentions,
-    hashtags: fields.hashtags,
-    urls: fields.urls,
+    mentions: fields.mentions.length === 0 ? NONE : fields.mentions,
+    hashtags: fields.hashtags.length === 0 ? NONE : fields.hashtags,
+    urls: fields.urls.length === 0 ? NONE : fields.urls,
     mediaCount: fields.mediaCount,
     likeCount: fields.likeCount,
     retweetCount: fields.retweetCount,

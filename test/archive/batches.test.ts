@@ -63,4 +63,22 @@ describe('the shape of tweets', () => {
     for await (const tweet of (await openArchives(targets)).tweets()) shapes.add(Object.keys(tweet).join(','));
     expect([...shapes]).toEqual([FIELDS.join(',')]);
   });
+
+  it.each(CASES)(
+    'shares one frozen empty list among tweets without mentions, hashtags or links: %s',
+    async (_name, targets) => {
+      const empty = new Set<readonly string[]>();
+      let lists = 0;
+      for await (const tweet of (await openArchives(targets)).tweets()) {
+        for (const list of [tweet.mentions, tweet.hashtags, tweet.urls]) {
+          if (list.length > 0) continue;
+          lists += 1;
+          empty.add(list);
+        }
+      }
+      expect(lists).toBeGreaterThan(1);
+      expect(empty.size).toBe(1);
+      expect(Object.isFrozen([...empty][0])).toBe(true);
+    },
+  );
 });

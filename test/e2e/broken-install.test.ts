@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
@@ -12,7 +11,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isolatedEnv, isolatedHome, repoRoot, sampleArchive } from '../support/cli.js';
+import { repoRoot, runBinary, sampleArchive } from '../support/cli.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'tweet-audit-broken-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -29,20 +28,11 @@ function brokenInstall(name: string, damage: (dir: string) => void): string {
   return dir;
 }
 
-function report(dir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, 'bin/tweet-audit.js'), 'report', sampleArchive], {
-      cwd: isolatedHome,
-      env: isolatedEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+async function report(dir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { code, stdout, stderr } = await runBinary(['report', sampleArchive], {
+    bin: path.join(dir, 'bin/tweet-audit.js'),
   });
+  return { code, stdout, stderr };
 }
 
 describe('a broken install', () => {

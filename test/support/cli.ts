@@ -65,11 +65,17 @@ export interface CliResult {
  */
 export function runBinary(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    input?: string;
+    /** Another copy of the binary (a damaged install). */
+    bin?: string;
+  } = {},
 ): Promise<CliResult> {
   assertFreshBuild();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? bin, ...args], {
       cwd: options.cwd ?? isolatedHome,
       env: isolatedEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -215,6 +215,15 @@ describe('evidence from the archive', () => {
     expect(short.has('shape:short-link-only')).toBe(true);
   });
 
+  it('weighs words by their stem, so that the forms two people write meet', async () => {
+    const c = await createClassifier({ identity: identity(), zone: createZone('UTC'), context: buildContext([]) });
+    const words = (text: string) => [...c.evidence(tweet(text)).keys()].filter((f) => f.startsWith('w:')).sort();
+    expect(words('deploying releases')).toEqual(words('deployed the release').filter((w) => w !== 'w:the'));
+    expect(words('deploying releases')).not.toContain('w:deploying');
+    expect(describeFeature('w:deploy')).toBe('words with the stem "deploy"');
+    expect(describeFeature('w:試し')).toBe('the characters "試し"');
+  });
+
   it('reads Latin words inside Japanese text as words, and a Japanese sentence as several words', async () => {
     const c = await createClassifier({ identity: identity(), zone: createZone('UTC'), context: buildContext([]) });
     const mixed = c.evidence(tweet('新しいpythonのライブラリを試してみた'));

@@ -11,8 +11,11 @@ import { leaveOneArchiveOut, type LeaveOneOut } from '../../src/classify/loao.js
  */
 const SHARED = new URL('../../../shared/archives/', import.meta.url);
 const LABEL_DIRS = [new URL('labels/', SHARED).pathname, new URL('../../data/labels/', import.meta.url).pathname];
-/** Today's figures (docs/classifier.md) less a margin for a relabeled tweet or two. */
-const FLOORS = { worstAccuracy: 0.68, meanAccuracy: 0.76, liftPoints: 4.5 };
+/**
+ * Today's figures (docs/classifier.md: worst 0.744, mean 0.819) less about the two points that the
+ * smallest archives move with any change of the features.
+ */
+const FLOORS = { worstAccuracy: 0.72, meanAccuracy: 0.8, liftPoints: 4.5 };
 
 describe.skipIf(!existsSync(SHARED))('the learned model on the labeled real archives', () => {
   let archives: LabeledArchive[];

@@ -152,8 +152,8 @@ function bump<K>(map: Map<K, number>, key: K, by = 1): void {
  * Discovers who the owner is from the archive: handles from the owner, own domains from the
  * profile website and the owner's most linked domains, the employer from the bio or from an
  * account and a domain of the same name the owner keeps passing on, event hashtags from bursts,
- * chat hashtags from weekly sessions at the same hour. Values in `config.identity` replace what
- * is discovered for that key (handles are added to the owner's). Reads every tweet of `tweets`.
+ * chat hashtags from weekly sessions at the same hour. `config.identity` completes it (see
+ * applyConfig). Reads every tweet of `tweets`.
  */
 export async function discoverIdentity(
   owner: ArchiveOwner,
@@ -296,23 +296,45 @@ class IdentityEvidence {
   }
 }
 
-/** Config values replace discovered ones key by key; handles are added to the archive's. */
+/**
+ * The config completes discovery: its own domains and event and chat hashtags are added to the
+ * discovered ones (a config written by `init` must not hide next month's new event), minus those
+ * it excludes; its employer replaces the discovered one key by key (a guess corrected); handles
+ * are added to the archive's.
+ */
 function applyConfig(identity: Identity, config: TweetAuditConfig): Identity {
   const c = config.identity;
   if (!c) return identity;
-  const lower = (values: readonly string[]): string[] => [
-    ...new Set(values.map((v) => v.replace(/^[@#]/, '').toLowerCase())),
-  ];
+  const lower = (values: readonly string[]): string[] => values.map((v) => v.replace(/^[@#]/, '').toLowerCase());
+  const domains = (values: readonly string[]): string[] => values.map(normalizeDomain);
+  const merge = (given: string[] | undefined, found: string[], excluded: string[] | undefined): string[] => {
+    const out = new Set([...(given ?? []), ...found]);
+    for (const value of excluded ?? []) out.delete(value);
+    return [...out];
+  };
+  const ex = c.exclude;
   return {
     handles: identity.handles,
-    ownDomains: c.ownDomains ? [...new Set(c.ownDomains.map(normalizeDomain))] : identity.ownDomains,
+    ownDomains: merge(
+      c.ownDomains && domains(c.ownDomains),
+      identity.ownDomains,
+      ex?.ownDomains && domains(ex.ownDomains),
+    ),
     employer: {
       names: c.employer?.names ?? identity.employer.names,
-      handles: c.employer?.handles ? lower(c.employer.handles) : identity.employer.handles,
-      domains: c.employer?.domains ? [...new Set(c.employer.domains.map(normalizeDomain))] : identity.employer.domains,
+      handles: c.employer?.handles ? [...new Set(lower(c.employer.handles))] : identity.employer.handles,
+      domains: c.employer?.domains ? [...new Set(domains(c.employer.domains))] : identity.employer.domains,
     },
-    eventHashtags: c.eventHashtags ? lower(c.eventHashtags) : identity.eventHashtags,
-    chatHashtags: c.chatHashtags ? lower(c.chatHashtags) : identity.chatHashtags,
+    eventHashtags: merge(
+      c.eventHashtags && lower(c.eventHashtags),
+      identity.eventHashtags,
+      ex?.eventHashtags && lower(ex.eventHashtags),
+    ),
+    chatHashtags: merge(
+      c.chatHashtags && lower(c.chatHashtags),
+      identity.chatHashtags,
+      ex?.chatHashtags && lower(ex.chatHashtags),
+    ),
   };
 }
 

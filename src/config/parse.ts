@@ -67,6 +67,7 @@ const CONFIG_SPEC: Spec = {
         employer: { kind: 'object', keys: { names: STRINGS, handles: STRINGS, domains: STRINGS } },
         eventHashtags: STRINGS,
         chatHashtags: STRINGS,
+        exclude: { kind: 'object', keys: { ownDomains: STRINGS, eventHashtags: STRINGS, chatHashtags: STRINGS } },
       },
     },
     goals: STRINGS,

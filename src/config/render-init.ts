@@ -23,9 +23,10 @@ export function renderInitConfig(identity: Identity, owner: ArchiveOwner): strin
     ? `  // IANA time zone used to cut months and hours (the archive's).\n  "timeZone": ${JSON.stringify(owner.timeZone)},`
     : `  // IANA time zone used to cut months and hours; without it, the system's is used.\n  // "timeZone": "Europe/Madrid",`;
   return `// tweet-audit configuration for ${who}, written by \`tweet-audit init\` from the archive.
-// JSON with comments. Every key is optional. A list given here replaces what tweet-audit would
-// discover in the archive (your handles are always added to the archive's); delete a key to go
-// back to discovery, or leave a list empty to turn that kind of discovery off.
+// JSON with comments. Every key is optional. Your handles, own domains, event and chat hashtags
+// given here are added to what tweet-audit discovers in the archive each time it runs (next
+// month's new event is found too); list under "identity" > "exclude" what it gets wrong, such as
+// "exclude": { "eventHashtags": ["ff"] }. The employer given here replaces the discovered one.
 {
 ${zone}
 

@@ -2,7 +2,7 @@ import type { Category } from '../classify/taxonomy.js';
 
 /**
  * Who the owner is, as far as classification cares. Discovered from the archive (handle,
- * profile website, most-linked domains, hashtag bursts) and overridden by the user's config.
+ * profile website, most-linked domains, hashtag bursts) and completed by the user's config.
  */
 export interface Identity {
   /** Lowercased handles of the owner, without "@". */
@@ -41,7 +41,14 @@ export interface TweetAuditConfig {
   timeZone?: string;
   /** Local hours counted as late night, [from, to): from 0..23, to 0..23, wrapping midnight. */
   nightHours?: { from: number; to: number };
-  identity?: Partial<Omit<Identity, 'employer'>> & { employer?: Partial<Identity['employer']> };
+  /**
+   * Lists that add to what is discovered in the archive each run (so next month's new event is
+   * found too), an employer that replaces the discovered one, and what discovery got wrong.
+   */
+  identity?: Partial<Omit<Identity, 'employer'>> & {
+    employer?: Partial<Identity['employer']>;
+    exclude?: Partial<Pick<Identity, 'ownDomains' | 'eventHashtags' | 'chatHashtags'>>;
+  };
   /** The user's goals in their own words (the post lists three). */
   goals?: string[];
   /** Wanted share ranges per category or subcategory. */

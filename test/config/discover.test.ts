@@ -200,19 +200,37 @@ describe('discoverIdentity', () => {
     });
   });
 
-  it('lets config values replace what was discovered, key by key', async () => {
-    const tweets = [...FILLER, ...repeat(2, (i) => t(`notes https://martin-notes.example/n${i}`))];
+  it("adds the config's lists to what it discovers, minus what they exclude; the config's employer replaces the guess", async () => {
+    const burst = (tag: string, day: number): Tweet[] =>
+      repeat(6, (i) => t(`great talk on testing #${tag}`, { createdAt: START + day * DAY + i * 20 * 60_000 }));
+    const tweets = [
+      ...FILLER,
+      ...repeat(2, (i) => t(`notes https://martin-notes.example/n${i}`)),
+      ...burst('newconf', 40),
+      ...burst('otherconf', 80),
+    ];
+    const found = await discoverIdentity(OWNER, tweets);
+    expect(found.ownDomains).toContain('martin-notes.example');
+    expect(found.eventHashtags).toEqual(expect.arrayContaining(['newconf', 'otherconf']));
+
     const identity = await discoverIdentity(OWNER, tweets, {
       identity: {
         ownDomains: ['https://www.Mine.example/'],
         employer: { names: ['Acme'] },
         eventHashtags: ['#DevConf'],
+        exclude: { eventHashtags: ['#OtherConf'] },
       },
     });
-    expect(identity.ownDomains).toEqual(['mine.example']);
+    // A config written last month names last month's event; this month's is still found.
+    expect(identity.eventHashtags).toEqual(['devconf', 'newconf']);
+    expect(identity.ownDomains).toEqual(['mine.example', ...found.ownDomains]);
     expect(identity.employer).toEqual({ names: ['Acme'], handles: [], domains: [] });
-    expect(identity.eventHashtags).toEqual(['devconf']);
     expect(identity.chatHashtags).toEqual([]);
+
+    const without = await discoverIdentity(OWNER, tweets, {
+      identity: { exclude: { ownDomains: ['martin-notes.example'] } },
+    });
+    expect(without.ownDomains).not.toContain('martin-notes.example');
   });
 
   it('names sites by their registrable domain', () => {

@@ -68,6 +68,13 @@ describe('parseConfig', () => {
     expect(problem('{ "targets": [ { "scope": "promotion", "minimum": 0.1 } ] }')).toMatch(
       /unknown key "targets\[0\]\.minimum"/,
     );
+    // Only lists that discovery adds to can exclude; the employer is replaced instead.
+    expect(problem('{ "identity": { "exclude": { "employer": ["Acme"] } } }')).toMatch(
+      /unknown key "identity\.exclude\.employer" \(known keys of "identity\.exclude": ownDomains, eventHashtags, chatHashtags\)/,
+    );
+    expect(parseConfig('{ "identity": { "exclude": { "eventHashtags": ["ff"] } } }', 'cfg.json')).toEqual({
+      identity: { exclude: { eventHashtags: ['ff'] } },
+    });
   });
 
   it('rejects values of the wrong type or range, naming the key', () => {

@@ -152,7 +152,7 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
   };
 }
 
-const URL_OR_HANDLE = /https?:\/\/\S+|@\w+/g;
+const URL_OR_HANDLE = /(?:https?|at):\/\/\S+|@\w+/g;
 const TOPIC_WORD = /[\p{L}\p{N}_]+/gu;
 // Four characters, not UTF-16 units: "𝗵𝗶" is two letters.
 const FOUR_CHARACTERS = /^[\p{L}\p{N}_]{4}/u;

@@ -87,7 +87,8 @@ export function words(folded: string): string[] {
 const EMOJI = /\p{Extended_Pictographic}/gu;
 // Emoji live in the surrogate range or in the symbol blocks: tested first, the match is costly.
 const EMOJI_HINT = /[\u2190-\u2bff\ud83c-\ud83e]/;
-const URL_IN_TEXT = /\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/gi;
+// Addresses are not words: links, and the at:// address that is all a Bluesky repost's text holds.
+const URL_IN_TEXT = /\b(?:https?|at):\/\/\S+|\bpic\.twitter\.com\/\S+/gi;
 const RT_PREFIX = /^RT @\w+:?\s*/;
 
 // The handles a text opens with (".@ana @bob, hello"): dots and spaces before each (".@ana" was the
@@ -592,7 +593,7 @@ export function analyzeText(tweet: Tweet, vocabulary: Vocabulary): TweetText {
   let text = tweet.text;
   // Each regex runs only when its cheap precondition holds: most tweets need none of them.
   if (tweet.isRetweet && text.startsWith('RT @')) text = text.replace(RT_PREFIX, '');
-  if (text.includes('http') || text.includes('pic.twitter')) text = text.replace(URL_IN_TEXT, ' ');
+  if (text.includes('://') || text.includes('pic.twitter')) text = text.replace(URL_IN_TEXT, ' ');
   const opening = LEADING_HANDLES.exec(text)?.[0] ?? '';
   const leadingHandles = opening === '' ? [] : opening.match(/@\w+/g)!.map((handle) => handle.slice(1).toLowerCase());
   let body = text.slice(opening.length);

@@ -114,6 +114,12 @@ describe('analyzeText', () => {
     expect(rt.leadingHandles).toEqual([]);
     expect(rt.words).toEqual(['big', 'news']);
     expect(rt.emoji).toEqual(['🎉']);
+    // A Bluesky repost's text is only "RT" and the reposted post's address, as a Mastodon boost's.
+    const repost = analyzeText(
+      tweet('RT at://did:plc:abc123xyz/app.bsky.feed.post/3kabc', { isRetweet: true }),
+      sharedNlp().vocabulary,
+    );
+    expect(repost.words).toEqual(['rt']);
   });
 
   it('reads opening handles however they are separated, and only at the start', () => {

@@ -128,7 +128,7 @@ export function buildContext(tweets: readonly Tweet[], field: FieldSources = {})
     const t = tweet.createdAt;
     const ofEvent = tweet.hashtags.some((h) => {
       const tag = h.toLowerCase();
-      return field.eventTags?.has(tag) || countBetween(hashtagTimes.get(tag)!, t - 6 * HOUR, t + 6 * HOUR) >= 3;
+      return field.eventTags?.has(tag) || hashtagUsesNear(hashtagTimes.get(tag)!, t) >= HASHTAG_BURST;
     });
     if (!ofEvent) continue;
     eventIds.add(tweet.id);
@@ -187,6 +187,14 @@ function linkDomains(tweet: Tweet): string[] {
     if (link) out.push(registrableDomain(link.host));
   }
   return out;
+}
+
+/** Uses of a hashtag this many or more within six hours of each other mark an event's or a chat's tag. */
+export const HASHTAG_BURST = 3;
+
+/** The uses of a hashtag (its sorted times) within six hours of `t`, the one at `t` included. */
+export function hashtagUsesNear(times: Float64Array, t: number): number {
+  return countBetween(times, t - 6 * HOUR, t + 6 * HOUR);
 }
 
 /** How many values of a sorted array lie in [from, to]. */

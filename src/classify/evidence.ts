@@ -1,7 +1,7 @@
 import type { Tweet } from '../model/tweet.js';
 import type { LocalParts } from '../time/zone.js';
 import { registrableDomain } from '../config/discover.js';
-import { countBetween, DAY, HOUR, topicWords, type ArchiveContext } from './context.js';
+import { countBetween, DAY, HASHTAG_BURST, hashtagUsesNear, HOUR, topicWords, type ArchiveContext } from './context.js';
 import type { IdentityIndex } from './identity.js';
 import type { TweetText } from './text.js';
 import { isNewsOutlet, topicsOf } from './topics.js';
@@ -163,10 +163,11 @@ export function evidenceOf(input: EvidenceInput): Evidence {
     for (const tag of tags) {
       const times = context.hashtagTimes.get(tag);
       if (!times) continue;
-      const near = countBetween(times, t - 6 * HOUR, t + 6 * HOUR) - 1;
+      const uses = hashtagUsesNear(times, t);
+      const near = uses - 1;
       const total = times.length;
       // Most uses of the tag within a few hours of each other: an event's or a chat's tag.
-      if (near >= 2) on('time:hashtag-burst');
+      if (uses >= HASHTAG_BURST) on('time:hashtag-burst');
       if (total >= 5 && near / total >= 0.5) on('time:hashtag-mostly-now');
       on(`u:hashtag:${tag}`);
     }

@@ -267,13 +267,13 @@ function probingDetector(
 }
 
 /**
- * A file Mastodon's reader may recognise, by the facts isMastodonExport checks first: a zip
- * (PK\x03\x04), a gzip (1f 8b), a file named outbox.json, or text opening with a JSON object
- * (or blanks only, so far).
+ * A file Mastodon's reader may recognise, by the facts isMastodonExport checks first: a zip (as
+ * isZip tells one), a gzip (1f 8b), a file named outbox.json, or text opening with a JSON object (or
+ * blanks only, so far).
  */
 function mayBeMastodonFile(target: DetectTarget): boolean {
   const h = target.head;
-  if (h.length >= 4 && h.readUInt32LE(0) === 0x04034b50) return true;
+  if (isZip(target)) return true;
   if (h.length >= 2 && h[0] === 0x1f && h[1] === 0x8b) return true;
   if (path.basename(target.path).toLowerCase() === 'outbox.json') return true;
   return /^\uFEFF?\s*(?:\{|$)/.test(h.toString('utf8'));

@@ -113,15 +113,7 @@ export async function prepareAudit(options: AuditOptions): Promise<PreparedAudit
   const config = options.config ?? {};
   const { archive, tweets } = await readArchive(options.archives, options.onProgress);
   const { zone, source: timeZoneSource } = chooseZone(options.timeZone, config, archive);
-  // One string per month, not per tweet: the list lives as long as the tweets.
-  const monthKeys = new Map<string, string>();
-  const months = tweets.map((tweet) => {
-    const month = zone.monthKey(tweet.createdAt);
-    const known = monthKeys.get(month);
-    if (known !== undefined) return known;
-    monthKeys.set(month, month);
-    return month;
-  });
+  const months = tweets.map((tweet) => zone.monthKey(tweet.createdAt));
   const monthCounts = countMonths(months);
   const identity = await discoverOwner(archive.owner, tweets, config);
   // The one place the classifier is made; `tweets` holds every tweet of the archive.

@@ -98,28 +98,25 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
       if (row) for (let c = 0; c < k; c++) anchor[i * k + c] = w[i * k + c] = row[c]!;
     }
   }
-  // Each example's features as parallel arrays, made once.
-  const rows = examples.map((example) => {
-    const ids: number[] = [];
-    const values: number[] = [];
+  // Every example's features in one flat list, made once: example r's are at [start[r], start[r + 1]),
+  // each as where its row of class weights begins in w, and its value.
+  const start = new Int32Array(examples.length + 1);
+  const offsets: number[] = [];
+  const values: number[] = [];
+  // Features the prior knows but this training set does not: their weights stay fixed.
+  const fixed = new Float64Array(prior ? examples.length * k : 0);
+  examples.forEach((example, r) => {
     for (const [feature, value] of example.evidence) {
       const i = index.get(feature);
       if (i !== undefined) {
-        ids.push(i);
+        offsets.push(i * k);
         values.push(value);
-      }
-    }
-    // Features the prior knows but this training set does not: their weights stay fixed.
-    let fixed: Float64Array | undefined;
-    if (prior) {
-      fixed = new Float64Array(k);
-      for (const [feature, value] of example.evidence) {
-        if (index.has(feature)) continue;
+      } else if (prior) {
         const row = prior.weights.get(feature);
-        if (row) for (let c = 0; c < k; c++) fixed[c]! += row[c]! * value;
+        if (row) for (let c = 0; c < k; c++) fixed[r * k + c]! += row[c]! * value;
       }
     }
-    return { ids, values, fixed, label: example.label, weight: example.weight };
+    start[r + 1] = offsets.length;
   });
   const totalWeight = examples.reduce((sum, e) => sum + e.weight, 0) || 1;
   const rate = options.learningRate ?? 0.1;
@@ -136,23 +133,33 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
   const ms = new Float64Array(n * g);
   const vs = new Float64Array(n * g);
   const logits = new Float64Array(k);
+  const delta = new Float64Array(k);
+  // A class's weight for a feature: its own plus its group's (the same array as w without groups).
+  const effective = groupOf ? new Float64Array(n * k) : w;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     grad.fill(0);
     gradBias.fill(0);
-    for (const row of rows) {
-      for (let c = 0; c < k; c++) logits[c] = bias[c]! + (row.fixed ? row.fixed[c]! : 0);
-      for (let j = 0; j < row.ids.length; j++) {
-        const base = row.ids[j]! * k;
-        const value = row.values[j]!;
-        for (let c = 0; c < k; c++) logits[c]! += w[base + c]! * value;
-        if (groupOf) for (let c = 0; c < k; c++) logits[c]! += shared[row.ids[j]! * g + groupOf[c]!]! * value;
+    if (groupOf)
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < k; c++) effective[i * k + c] = w[i * k + c]! + shared[i * g + groupOf[c]!]!;
+    for (let r = 0; r < examples.length; r++) {
+      for (let c = 0; c < k; c++) logits[c] = bias[c]! + (prior ? fixed[r * k + c]! : 0);
+      for (let j = start[r]!; j < start[r + 1]!; j++) {
+        const base = offsets[j]!;
+        const value = values[j]!;
+        for (let c = 0; c < k; c++) logits[c]! += effective[base + c]! * value;
       }
       const p = softmax(logits);
-      const scale = row.weight / totalWeight;
+      const example = examples[r]!;
+      const scale = example.weight / totalWeight;
       for (let c = 0; c < k; c++) {
-        const delta = (p[c]! - (c === row.label ? 1 : 0)) * scale;
-        gradBias[c]! += delta;
-        for (let j = 0; j < row.ids.length; j++) grad[row.ids[j]! * k + c]! += delta * row.values[j]!;
+        delta[c] = (p[c]! - (c === example.label ? 1 : 0)) * scale;
+        gradBias[c]! += delta[c]!;
+      }
+      for (let j = start[r]!; j < start[r + 1]!; j++) {
+        const base = offsets[j]!;
+        const value = values[j]!;
+        for (let c = 0; c < k; c++) grad[base + c]! += delta[c]! * value;
       }
     }
     if (groupOf) {

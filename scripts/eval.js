@@ -3,12 +3,12 @@
 // worst first; how far confidence can be trusted; what 50 of a user's own labels add.
 // Usage: npm run eval [-- --json]   (needs ../shared/archives)
 import { loadLabeledArchives } from '../dist/classify/corpus.js';
-import { leaveOneArchiveOut } from '../dist/classify/loao.js';
+import { LIFT, leaveOneArchiveOut } from '../dist/classify/loao.js';
 import { ARCHIVES, LABEL_DIRS, requireArchives } from './corpus-paths.js';
 
 requireArchives();
 const archives = await loadLabeledArchives(ARCHIVES, LABEL_DIRS);
-const { archives: rows, reliability, lift } = leaveOneArchiveOut(archives, { given: 50, draws: 3 });
+const { archives: rows, reliability, lift } = leaveOneArchiveOut(archives, LIFT);
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ archives: rows, reliability, lift }, null, 2)}\n`);
   process.exit(0);
@@ -40,7 +40,9 @@ out.push('| --- | ---: | ---: |');
 for (const b of reliability)
   if (b.count > 0) out.push(`| ${b.from.toFixed(1)}-${b.to.toFixed(1)} | ${b.count} | ${f(b.correct / b.count)} |`);
 out.push('');
-out.push('Your own labels: accuracy on the other tweets of an archive before and after 50 of its labels (3 draws)');
+out.push(
+  `Your own labels: accuracy on the other tweets of an archive before and after ${LIFT.given} of its labels (${LIFT.draws} draws)`,
+);
 out.push('');
 out.push('| archive | before | after | points |');
 out.push('| --- | ---: | ---: | ---: |');

@@ -372,6 +372,9 @@ export async function createClassifier(options: ClassifierOptions): Promise<Clas
     // category of its content), which the rules read better than a tweet cut mid-thought.
     const start = options.context && tweet.isSelfReply ? threadStart(tweet, options.context) : undefined;
     if (start) evidence.set(`thread:starts-as:${threadCategory(start)}`, 1);
+    // A thread, its first tweet included, is one piece: a label of one of its tweets speaks for the rest.
+    const thread = start?.id ?? (options.context?.byId.has(tweet.id) ? tweet.id : undefined);
+    if (thread) evidence.set(`u:thread:${thread}`, 1);
     const rules = labelKey(byRules.label);
     return { evidence: addRules(evidence, rules), rules };
   }

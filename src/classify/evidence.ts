@@ -179,6 +179,10 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   }
   on(`time:hour:${bucket(local.hour, [6, 9, 12, 18, 22])}`);
   if (local.weekday === 0 || local.weekday === 6) on('time:weekend');
+  // Tweets of the same day or week share what the person was doing then (an event, a trip, a
+  // debate): about this person only, so only their own labels weigh it.
+  on(`u:day:${local.year}-${local.month}-${local.day}`);
+  on(`u:week:${Math.floor(tweet.createdAt / (7 * DAY))}`);
 
   // Words, in any language.
   for (const domain of new Set(domains)) on(`domain:${domain}`);

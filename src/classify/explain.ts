@@ -65,6 +65,13 @@ const CONTEXT_FEATURES: Record<string, string> = {
   'talks-to': 'you talked with this account',
 };
 
+/** The "u:" features that group tweets sent together, which your labels of one of them speak for. */
+const U_TOGETHER: Record<string, string> = {
+  day: 'sent the same day',
+  week: 'sent the same week',
+  thread: 'of the same thread',
+};
+
 /** Plain words for an evidence feature name ("time:burst:6-9" -> "6-9 of your other tweets within an hour"). */
 export function describeFeature(feature: string): string {
   const [kind = '', ...rest] = feature.split(':');
@@ -114,8 +121,11 @@ export function describeFeature(feature: string): string {
       return `the hashtag #${value}`;
     case 'domain':
       return `a link to ${value}`;
-    case 'u':
-      return `your own labels: ${value.replace(':', ' ')}`;
+    case 'u': {
+      const [what = ''] = value.split(':');
+      const together = U_TOGETHER[what];
+      return together ? `your own labels of tweets ${together}` : `your own labels: ${value.replace(':', ' ')}`;
+    }
     default:
       return feature;
   }

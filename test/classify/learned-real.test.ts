@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLabeledArchives, type LabeledArchive } from '../../src/classify/corpus.js';
 import { serializeLearned, trainLearned } from '../../src/classify/learned.js';
-import { leaveOneArchiveOut, type LeaveOneOut } from '../../src/classify/loao.js';
+import { LIFT, leaveOneArchiveOut, type LeaveOneOut } from '../../src/classify/loao.js';
 
 /**
  * The learned model against the hand-labeled real archives in ../shared (skipped without them).
@@ -12,10 +12,11 @@ import { leaveOneArchiveOut, type LeaveOneOut } from '../../src/classify/loao.js
 const SHARED = new URL('../../../shared/archives/', import.meta.url);
 const LABEL_DIRS = [new URL('labels/', SHARED).pathname, new URL('../../data/labels/', import.meta.url).pathname];
 /**
- * Today's figures (docs/classifier.md: worst 0.741, mean 0.821, lift 4.49) less about the two points
- * that the smallest archives move with any change of the features, and a tenth of a point of lift.
+ * Today's figures (docs/classifier.md: worst 0.734, mean 0.821, lift 4.71) less a point and a half
+ * of accuracy (what the smallest archives move with any change of the features) and a tenth of a
+ * point of lift.
  */
-const FLOORS = { worstAccuracy: 0.72, meanAccuracy: 0.8, liftPoints: 4.4 };
+const FLOORS = { worstAccuracy: 0.72, meanAccuracy: 0.8, liftPoints: 4.6 };
 
 describe.skipIf(!existsSync(SHARED))('the learned model on the labeled real archives', () => {
   let archives: LabeledArchive[];
@@ -23,7 +24,7 @@ describe.skipIf(!existsSync(SHARED))('the learned model on the labeled real arch
   let loao: LeaveOneOut;
   beforeAll(async () => {
     archives = await loadLabeledArchives(SHARED.pathname, LABEL_DIRS);
-    loao = leaveOneArchiveOut(archives, { given: 50, draws: 3 });
+    loao = leaveOneArchiveOut(archives, LIFT);
   }, 600_000);
 
   it('is exactly what `npm run train` makes from the labels (the committed file is not edited by hand)', () => {

@@ -127,6 +127,38 @@ describe("a user's own labels", () => {
     expect(after).toBeGreaterThan(before);
     expect(taught.classify(other).category).toBe('personal');
   });
+
+  it('speak for the other tweets of the same thread, day and week', async () => {
+    const at = (day: number, hour: number) => Date.UTC(2024, 4, day, hour);
+    const start = tweet('how we moved our builds, a thread', { id: 's', createdAt: at(6, 9) });
+    const next = tweet('step two: the cache', {
+      id: 'n',
+      createdAt: at(6, 10),
+      isReply: true,
+      isSelfReply: true,
+      inReplyToStatusId: 's',
+    });
+    const sameWeek = tweet('a rainy walk', { id: 'w', createdAt: at(7, 18) });
+    const later = tweet('a rainy walk', { id: 'l', createdAt: at(20, 18) });
+    const me = identity();
+    const c = await createClassifier({
+      identity: me,
+      zone: createZone('UTC'),
+      context: archiveContext([start, next, sameWeek, later], me),
+    });
+    const together = (t: Tweet) => [...c.evidence(t).keys()].filter((f) => /^u:(day|week|thread):/.test(f));
+    const shared = (a: Tweet, b: Tweet) =>
+      together(a)
+        .filter((f) => together(b).includes(f))
+        .map((f) => f.split(':')[1])
+        .sort();
+    expect(shared(start, next)).toEqual(['day', 'thread', 'week']);
+    expect(shared(start, sameWeek)).toEqual(['week']);
+    expect(shared(start, later)).toEqual([]);
+    expect(describeFeature(together(next).find((f) => f.startsWith('u:thread:'))!)).toBe(
+      'your own labels of tweets of the same thread',
+    );
+  });
 });
 
 describe('evidence from the archive', () => {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { openArchives, tweetBatches } from '../archive/index.js';
 import { discoverIdentity } from '../config/discover.js';
 import type { Tweet } from '../model/tweet.js';
@@ -19,6 +20,8 @@ export interface LabeledTweet {
   rules: LabelKey;
   evidence: Evidence;
   createdAt: number;
+  /** The annotator marked the label sure (confidence 3), not probable or a guess between two. */
+  sure: boolean;
 }
 
 export interface LabeledArchive {
@@ -52,13 +55,27 @@ export async function loadLabeledArchives(
     const archive = [path.join(archivesDir, name), path.join(archivesDir, `${name}.zip`)].find((p) => existsSync(p));
     if (!archive) continue;
     const labels = new Map<string, LabelKey>();
+    const sure = new Set<string>();
     for (const file of labelFiles) {
-      for (const [id, label] of parseLabels(readFileSync(file, 'utf8'), file)) {
+      const text = readFileSync(file, 'utf8');
+      for (const [id, label] of parseLabels(text, file)) {
         if (label.subcategory && isSubcategoryOf(label.category, label.subcategory))
           labels.set(id, `${label.category}/${label.subcategory}` as LabelKey);
       }
+      const rows = parse(text, {
+        columns: true,
+        bom: true,
+        record_delimiter: ['\r\n', '\n'],
+        skip_empty_lines: true,
+        trim: true,
+      });
+      for (const row of rows as Record<string, string | undefined>[]) {
+        if (row.id === undefined) continue;
+        if (row.confidence === '3') sure.add(row.id);
+        else sure.delete(row.id);
+      }
     }
-    out.push({ name, ...(await labeledTweets(archive, labels)) });
+    out.push({ name, ...(await labeledTweets(archive, labels, sure)) });
   }
   return out;
 }
@@ -66,6 +83,7 @@ export async function loadLabeledArchives(
 async function labeledTweets(
   archivePath: string,
   labels: ReadonlyMap<string, LabelKey>,
+  sure: ReadonlySet<string>,
 ): Promise<{ tweets: LabeledTweet[] }> {
   const archive = await openArchives([archivePath]);
   const tweets: Tweet[] = [];
@@ -90,6 +108,7 @@ async function labeledTweets(
       rules: labelKey(classifier.classify(tweet)),
       evidence: classifier.evidence(tweet),
       createdAt: tweet.createdAt,
+      sure: sure.has(tweet.id),
     });
   }
   out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));

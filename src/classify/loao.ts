@@ -10,7 +10,8 @@ export interface ArchiveScore {
   labeled: number;
   /** The rules alone (the classifier before the learned model). */
   rules: { accuracy: number; macroF1: number };
-  learned: { accuracy: number; macroF1: number; subcategoryAccuracy: number };
+  /** sureAccuracy: the category accuracy on the labels their annotator marked sure. */
+  learned: { accuracy: number; macroF1: number; subcategoryAccuracy: number; sureAccuracy: number };
 }
 
 /** Among tweets given a confidence in [from, to): how many, and how many were right. */
@@ -58,9 +59,16 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[], liftOpti
     const model = trainLearned(archives.filter((a) => a !== held).map((a) => a.tweets));
     const learnedPairs: EvalPair[] = [];
     const rulePairs: EvalPair[] = [];
+    let sure = 0;
+    let sureRight = 0;
     for (const tweet of held.tweets) {
       const scored = scoreLearned(model, tweet.evidence);
-      learnedPairs.push(pair(tweet.id, tweet.label, chooseLabel(scored, tweet.rules)));
+      const chosen = chooseLabel(scored, tweet.rules);
+      learnedPairs.push(pair(tweet.id, tweet.label, chosen));
+      if (tweet.sure) {
+        sure++;
+        if (chosen.split('/')[0] === tweet.label.split('/')[0]) sureRight++;
+      }
       rulePairs.push(pair(tweet.id, tweet.label, tweet.rules));
       const bin = reliability.find(
         (b) => scored.probability >= b.from && scored.probability < BINS[BINS.indexOf(b.from) + 1]!,
@@ -80,6 +88,7 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[], liftOpti
         accuracy: learned.accuracy,
         macroF1: learned.macroF1,
         subcategoryAccuracy: learned.subcategoryAccuracy,
+        sureAccuracy: sure === 0 ? Number.NaN : sureRight / sure,
       },
     });
   }

@@ -181,8 +181,12 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   if (local.weekday === 0 || local.weekday === 6) on('time:weekend');
   // Tweets of the same day or week share what the person was doing then (an event, a trip, a
   // debate): about this person only, so only their own labels weigh it.
-  on(`u:day:${local.year}-${local.month}-${local.day}`);
-  on(`u:week:${Math.floor(tweet.createdAt / (7 * DAY))}`);
+  // Days in the person's time zone. Weeks from Monday and from Thursday (day 0, 1 January 1970,
+  // was a Thursday): two tweets at most three days apart always share one of them.
+  const localDay = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY);
+  on(`u:day:${localDay}`);
+  on(`u:week:mon-${Math.floor((localDay + 3) / 7)}`);
+  on(`u:week:thu-${Math.floor(localDay / 7)}`);
 
   // Words, in any language.
   for (const domain of new Set(domains)) on(`domain:${domain}`);

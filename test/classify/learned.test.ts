@@ -147,17 +147,42 @@ describe("a user's own labels", () => {
       context: archiveContext([start, next, sameWeek, later], me),
     });
     const together = (t: Tweet) => [...c.evidence(t).keys()].filter((f) => /^u:(day|week|thread):/.test(f));
-    const shared = (a: Tweet, b: Tweet) =>
-      together(a)
-        .filter((f) => together(b).includes(f))
-        .map((f) => f.split(':')[1])
-        .sort();
-    expect(shared(start, next)).toEqual(['day', 'thread', 'week']);
+    const shared = (a: Tweet, b: Tweet) => [
+      ...new Set(
+        together(a)
+          .filter((f) => together(b).includes(f))
+          .map((f) => f.split(':')[1]),
+      ),
+    ];
+    expect(shared(start, next).sort()).toEqual(['day', 'thread', 'week']);
     expect(shared(start, sameWeek)).toEqual(['week']);
     expect(shared(start, later)).toEqual([]);
     expect(describeFeature(together(next).find((f) => f.startsWith('u:thread:'))!)).toBe(
       'your own labels of tweets of the same thread',
     );
+  });
+
+  it("group tweets by the person's own days, and any two tweets at most three days apart by a week", async () => {
+    // New York, May 2024 (UTC-4): Sunday the 12th, morning and late evening (Monday in UTC).
+    const local = (day: number, hour: number) => Date.UTC(2024, 4, day, hour + 4);
+    const morning = tweet('a walk by the river', { id: 'a', createdAt: local(12, 10) });
+    const evening = tweet('an early night', { id: 'b', createdAt: local(12, 22) });
+    const monday = tweet('back at the desk', { id: 'c', createdAt: local(13, 9) });
+    const friday = tweet('back at the desk', { id: 'd', createdAt: local(17, 9) });
+    const me = identity();
+    const c = await createClassifier({
+      identity: me,
+      zone: createZone('America/New_York'),
+      context: archiveContext([morning, evening, monday, friday], me),
+    });
+    const keys = (t: Tweet, kind: string) => [...c.evidence(t).keys()].filter((f) => f.startsWith(`u:${kind}:`));
+    const share = (a: Tweet, b: Tweet, kind: string) => keys(a, kind).filter((f) => keys(b, kind).includes(f)).length;
+    expect(share(morning, evening, 'day')).toBe(1);
+    expect(share(morning, evening, 'week')).toBe(2);
+    expect(share(evening, monday, 'day')).toBe(0);
+    // Sunday and the next Monday: not the same week from Monday, the same from Thursday.
+    expect(share(evening, monday, 'week')).toBe(1);
+    expect(share(morning, friday, 'week')).toBe(0);
   });
 });
 

@@ -58,25 +58,37 @@ export async function loadLabeledArchives(
     const sure = new Set<string>();
     for (const file of labelFiles) {
       const text = readFileSync(file, 'utf8');
+      const sureIn = sureIds(text);
       for (const [id, label] of parseLabels(text, file)) {
-        if (label.subcategory && isSubcategoryOf(label.category, label.subcategory))
-          labels.set(id, `${label.category}/${label.subcategory}` as LabelKey);
-      }
-      const rows = parse(text, {
-        columns: true,
-        bom: true,
-        record_delimiter: ['\r\n', '\n'],
-        skip_empty_lines: true,
-        trim: true,
-      });
-      for (const row of rows as Record<string, string | undefined>[]) {
-        if (row.id === undefined) continue;
-        if (row.confidence === '3') sure.add(row.id);
-        else sure.delete(row.id);
+        if (!label.subcategory || !isSubcategoryOf(label.category, label.subcategory)) continue;
+        labels.set(id, `${label.category}/${label.subcategory}` as LabelKey);
+        if (sureIn.has(id)) sure.add(id);
+        else sure.delete(id);
       }
     }
     out.push({ name, ...(await labeledTweets(archive, labels, sure)) });
   }
+  return out;
+}
+
+/**
+ * The ids of a labels file whose annotator marked the label sure: confidence 3 in a `confidence`
+ * column (LABELING.md), read with parseLabels's tolerance for line endings and short rows.
+ */
+function sureIds(text: string): Set<string> {
+  const rows = parse(text, {
+    bom: true,
+    record_delimiter: ['\r\n', '\n'],
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  }) as string[][];
+  const header = (rows[0] ?? []).map((cell) => cell.toLowerCase());
+  const idAt = header.indexOf('id');
+  const confidenceAt = header.indexOf('confidence');
+  const out = new Set<string>();
+  if (idAt === -1 || confidenceAt === -1) return out;
+  for (const row of rows.slice(1)) if (row[confidenceAt] === '3' && row[idAt]) out.add(row[idAt]);
   return out;
 }
 

@@ -12,7 +12,7 @@ import { LIFT, leaveOneArchiveOut, type LeaveOneOut } from '../../src/classify/l
 const SHARED = new URL('../../../shared/archives/', import.meta.url);
 const LABEL_DIRS = [new URL('labels/', SHARED).pathname, new URL('../../data/labels/', import.meta.url).pathname];
 /**
- * Today's figures (docs/classifier.md: worst 0.734, mean 0.821, lift 4.71) less a point and a half
+ * Today's figures (docs/classifier.md: worst 0.734, mean 0.821, lift 4.73) less a point and a half
  * of accuracy (what the smallest archives move with any change of the features) and a tenth of a
  * point of lift.
  */
@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(SHARED))('the learned model on the labeled real arch
     expect(Math.min(...accuracies)).toBeGreaterThanOrEqual(FLOORS.worstAccuracy);
     expect(accuracies.reduce((a, b) => a + b, 0) / accuracies.length).toBeGreaterThanOrEqual(FLOORS.meanAccuracy);
     // Its errors are mostly where the annotators doubted too: on the labels they marked sure (0.916 today).
-    const onSure = rows.map((row) => row.learned.sureAccuracy);
+    const onSure = rows.map((row) => row.learned.sureAccuracy).filter(Number.isFinite);
     expect(onSure.reduce((a, b) => a + b, 0) / onSure.length).toBeGreaterThanOrEqual(FLOORS.meanSureAccuracy);
     // Confidence means something: the surest tweets are right far more often than the least sure.
     const sure = reliability.at(-1)!;

@@ -46,14 +46,24 @@ for (const b of reliability)
   if (b.count > 0) out.push(`| ${b.from.toFixed(1)}-${b.to.toFixed(1)} | ${b.count} | ${f(b.correct / b.count)} |`);
 out.push('');
 out.push(
-  `Your own labels: accuracy on the other tweets of an archive before and after ${LIFT.given} of its labels (${LIFT.draws} draws)`,
+  `Your own labels: accuracy on the other tweets of an archive before and after ${LIFT.given} of its labels drawn at random, and after ${LIFT.corrections} corrections of its wrong answers (${LIFT.draws} draws)`,
 );
 out.push('');
-out.push('| archive | before | after | points |');
-out.push('| --- | ---: | ---: | ---: |');
+out.push('| archive | before | after | points | corrected: before | after | points |');
+out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+const points = (from, to) => ((to - from) * 100).toFixed(1);
 for (const l of lift)
-  out.push(`| ${l.name} | ${f(l.before)} | ${f(l.after)} | ${((l.after - l.before) * 100).toFixed(1)} |`);
+  out.push(
+    `| ${l.name} | ${f(l.before)} | ${f(l.after)} | ${points(l.before, l.after)} | ${f(l.beforeCorrections)} | ${f(l.afterCorrections)} | ${points(l.beforeCorrections, l.afterCorrections)} |`,
+  );
+const m = (pick) => mean(lift.map(pick));
 out.push(
-  `| **mean** | ${f(mean(lift.map((l) => l.before)))} | ${f(mean(lift.map((l) => l.after)))} | ${(mean(lift.map((l) => l.after - l.before)) * 100).toFixed(1)} |`,
+  `| **mean** | ${f(m((l) => l.before))} | ${f(m((l) => l.after))} | ${points(
+    m((l) => l.before),
+    m((l) => l.after),
+  )} | ${f(m((l) => l.beforeCorrections))} | ${f(m((l) => l.afterCorrections))} | ${points(
+    m((l) => l.beforeCorrections),
+    m((l) => l.afterCorrections),
+  )} |`,
 );
 process.stdout.write(`${out.join('\n')}\n`);

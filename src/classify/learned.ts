@@ -17,8 +17,13 @@ export const SETTINGS = {
   minArchives: 2,
   /** Penalty of the weights a category's subcategories share (logistic.ts groups). */
   groupL2: 0.001,
-  /** A user's labels fit a correction to the shipped model, pulled towards it this hard. */
+  /**
+   * A user's labels fit a correction to the shipped model, pulled towards it this hard when there
+   * are `userLabels` of them; with n labels, userL2 × userLabels / n: the fewer the labels, the
+   * more the shipped model weighs against them.
+   */
   userL2: 0.01,
+  userLabels: 50,
   userEpochs: 100,
   userLearningRate: 0.05,
 } as const;
@@ -77,7 +82,7 @@ export function personalize(model: LinearModel, labeled: readonly TrainingTweet[
   }));
   return train(examples, {
     classes: LABEL_KEYS,
-    l2: SETTINGS.userL2,
+    l2: (SETTINGS.userL2 * SETTINGS.userLabels) / labeled.length,
     epochs: SETTINGS.userEpochs,
     learningRate: SETTINGS.userLearningRate,
     prior: model,

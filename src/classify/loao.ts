@@ -33,10 +33,12 @@ export interface LeaveOneOut {
 export interface LiftOptions {
   given: number;
   draws: number;
+  /** How many of the model's wrong answers a user corrects, in the second measure. */
+  corrections: number;
 }
 
 /** The lift as `npm run eval` and the tests measure it: 3 draws put one model 0.3 points off its figure over 10. */
-export const LIFT: LiftOptions = { given: 50, draws: 10 };
+export const LIFT: LiftOptions = { given: 50, draws: 10, corrections: 10 };
 
 const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
 
@@ -76,8 +78,7 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[], liftOpti
       bin.count++;
       if (scored.best.split('/')[0] === tweet.label.split('/')[0]) bin.correct++;
     }
-    if (liftOptions && held.tweets.length > liftOptions.given)
-      lift.push(liftOf(held, model, liftOptions.given, liftOptions.draws));
+    if (liftOptions && held.tweets.length > liftOptions.given) lift.push(liftOf(held, model, liftOptions));
     const learned = evaluate(learnedPairs);
     const rules = evaluate(rulePairs);
     scores.push({
@@ -101,35 +102,49 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[], liftOpti
 
 export interface LiftScore {
   name: string;
+  /** Accuracy on the other tweets before and after `given` labels drawn at random. */
   before: number;
   after: number;
+  /** The same before and after `corrections` of the model's wrong answers (the tweets a user would fix). */
+  beforeCorrections: number;
+  afterCorrections: number;
 }
 
 /**
  * What a user's own labels are worth: the model trained on the other archives, corrected with
- * `given` labels of this archive drawn at random, scored on the rest (category accuracy),
- * averaged over `draws` seeded draws.
+ * labels of this archive, scored on its other tweets (category accuracy), averaged over `draws`
+ * seeded draws: `given` labels drawn at random, and `corrections` tweets the model got wrong.
  */
-function liftOf(held: LabeledArchive, model: LinearModel, given: number, draws: number): LiftScore {
-  let before = 0;
-  let after = 0;
-  let scored = 0;
-  for (let draw = 0; draw < draws; draw++) {
-    const order = shuffled(held.tweets.length, draw * 7919 + 1);
-    const mine = new Set(order.slice(0, given));
+function liftOf(held: LabeledArchive, model: LinearModel, options: LiftOptions): LiftScore {
+  const category = (label: string) => label.split('/')[0];
+  const right = held.tweets.map((t) => category(scoreLearned(model, t.evidence).best) === category(t.label));
+  const random = { before: 0, after: 0, scored: 0 };
+  const corrected = { before: 0, after: 0, scored: 0 };
+  const measure = (labeled: readonly number[], into: typeof random) => {
+    const mine = new Set(labeled);
     const personal = personalize(
       model,
-      held.tweets.filter((_, i) => mine.has(i)),
+      labeled.map((i) => held.tweets[i]!),
     );
     held.tweets.forEach((tweet, i) => {
       if (mine.has(i)) return;
-      const category = tweet.label.split('/')[0];
-      if (scoreLearned(model, tweet.evidence).best.split('/')[0] === category) before++;
-      if (scoreLearned(personal, tweet.evidence).best.split('/')[0] === category) after++;
-      scored++;
+      if (right[i]) into.before++;
+      if (category(scoreLearned(personal, tweet.evidence).best) === category(tweet.label)) into.after++;
+      into.scored++;
     });
+  };
+  for (let draw = 0; draw < options.draws; draw++) {
+    const order = shuffled(held.tweets.length, draw * 7919 + 1);
+    measure(order.slice(0, options.given), random);
+    measure(order.filter((i) => !right[i]).slice(0, options.corrections), corrected);
   }
-  return { name: held.name, before: before / scored, after: after / scored };
+  return {
+    name: held.name,
+    before: random.before / random.scored,
+    after: random.after / random.scored,
+    beforeCorrections: corrected.before / corrected.scored,
+    afterCorrections: corrected.after / corrected.scored,
+  };
 }
 
 /** 0..n-1 in a seeded random order (Fisher-Yates over a linear congruential generator). */

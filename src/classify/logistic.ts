@@ -32,7 +32,8 @@ export interface TrainOptions {
   learningRate?: number;
   /**
    * Fit a correction to this model instead of starting from zero: the penalty then pulls the
-   * weights towards the prior's, so a few labels move the model only where they have evidence.
+   * weights and the biases towards the prior's, so a few labels move the model only where they
+   * have evidence (and three labels of one category do not move the whole mix towards it).
    */
   prior?: LinearModel;
   /**
@@ -170,6 +171,7 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
     }
     for (let i = 0; i < w.length; i++) grad[i]! += options.l2 * (w[i]! - anchor[i]!);
     adam(w, grad, m, v, epoch, rate);
+    if (prior) for (let c = 0; c < k; c++) gradBias[c]! += options.l2 * (bias[c]! - prior.bias[c]!);
     adam(bias, gradBias, mb, vb, epoch, rate);
   }
   if (groupOf) for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) w[i * k + c]! += shared[i * g + groupOf[c]!]!;

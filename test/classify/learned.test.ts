@@ -100,6 +100,20 @@ describe("a user's own labels", () => {
     expect(scoreLearned(mine, ev('shape:retweet', 'u:retweet:vendor')).best).toBe('promotion/sharing');
   });
 
+  it('three labels of one category teach their own evidence, and do not move the whole mix towards it', () => {
+    // A tweet with nothing the labels speak of: only the mix decides it (0.44 promotion here).
+    const unrelated = ev('w:other');
+    const before = scoreLearned(shared, unrelated).categories.promotion;
+    const mine = personalize(shared, [
+      ex('personal/life', 'w:garden'),
+      ex('personal/life', 'w:garden', 'w:tomato'),
+      ex('personal/life', 'w:garden', 'w:rain'),
+    ]);
+    expect(scoreLearned(mine, ev('w:garden')).best).toBe('personal/life');
+    // With the biases left free, three labels took it to 0.06; pulled towards the shipped ones, 0.23.
+    expect(scoreLearned(mine, unrelated).categories.promotion).toBeGreaterThan(0.35 * before);
+  });
+
   it("reach the classifier: labeled retweets of one account teach it about that account's other retweets", async () => {
     const zone = createZone('UTC');
     const rt = (id: string, text: string) =>

@@ -8,7 +8,7 @@ import { createZone } from '../time/zone.js';
 import { createClassifier } from './classifier.js';
 import { archiveContext } from './context.js';
 import type { Evidence } from './evidence.js';
-import { parseLabels } from './labels.js';
+import { LABEL_CSV, parseLabels } from './labels.js';
 import { labelKey, type LabelKey } from './model.js';
 import { isSubcategoryOf } from './taxonomy.js';
 
@@ -73,16 +73,10 @@ export async function loadLabeledArchives(
 
 /**
  * The ids of a labels file whose annotator marked the label sure: confidence 3 in a `confidence`
- * column (LABELING.md), read with parseLabels's tolerance for line endings and short rows.
+ * column (LABELING.md), read as parseLabels reads the file.
  */
 function sureIds(text: string): Set<string> {
-  const rows = parse(text, {
-    bom: true,
-    record_delimiter: ['\r\n', '\n'],
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-  }) as string[][];
+  const rows = parse(text, LABEL_CSV) as string[][];
   const header = (rows[0] ?? []).map((cell) => cell.toLowerCase());
   const idAt = header.indexOf('id');
   const confidenceAt = header.indexOf('confidence');

@@ -180,9 +180,9 @@ export function evidenceOf(input: EvidenceInput): Evidence {
   on(`time:hour:${bucket(local.hour, [6, 9, 12, 18, 22])}`);
   if (local.weekday === 0 || local.weekday === 6) on('time:weekend');
   // Tweets of the same day or week share what the person was doing then (an event, a trip, a
-  // debate): about this person only, so only their own labels weigh it.
-  // Days in the person's time zone. Weeks from Monday and from Thursday (day 0, 1 January 1970,
-  // was a Thursday): two tweets at most three days apart always share one of them.
+  // debate): about this person only, so only their own labels weigh it. Days in their time zone;
+  // weeks from Monday and from Thursday (day 0, 1 January 1970, was a Thursday), so two tweets at
+  // most three days apart always share one.
   const localDay = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY);
   on(`u:day:${localDay}`);
   on(`u:week:mon-${Math.floor((localDay + 3) / 7)}`);

@@ -39,19 +39,21 @@ type LabelRow = { record: string[]; info: { lines: number } };
 /** What a `reviewed` cell may say to leave a row unmarked; anything else non-empty marks it. */
 const UNMARKED = new Set(['', 'no', 'n', 'false', '0', '-']);
 
+/** How label files are read as CSV, here and by the labeled corpus (classify/corpus.ts). */
+export const LABEL_CSV = {
+  bom: true,
+  // A file saved by a spreadsheet (CRLF) and then appended to by hand (LF) mixes both.
+  record_delimiter: ['\r\n', '\n'],
+  skip_empty_lines: true,
+  relax_column_count: true,
+  trim: true,
+};
+
 /** Parses the text of a labels file; `file` names it in errors. */
 export function parseLabels(content: string, file: string): UserLabels {
   let rows: LabelRow[];
   try {
-    rows = parse(content, {
-      bom: true,
-      // A file saved by a spreadsheet (CRLF) and then appended to by hand (LF) mixes both.
-      record_delimiter: ['\r\n', '\n'],
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      trim: true,
-    }) as unknown as LabelRow[];
+    rows = parse(content, { ...LABEL_CSV, info: true }) as unknown as LabelRow[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new TweetAuditError(`${line === undefined ? '' : `line ${line}: `}${(error as Error).message}`, {

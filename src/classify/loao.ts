@@ -42,6 +42,9 @@ export const LIFT: LiftOptions = { given: 50, draws: 10, corrections: 10 };
 
 const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
 
+/** "promotion/sharing" -> "promotion". */
+const category = (label: string) => label.split('/')[0];
+
 function pair(id: string, expected: LabelKey, actual: LabelKey): EvalPair {
   const e = labelFromKey(expected);
   return { id, expected: { category: e.category, subcategory: e.subcategory }, actual: labelFromKey(actual) };
@@ -63,22 +66,25 @@ export function leaveOneArchiveOut(archives: readonly LabeledArchive[], liftOpti
     const rulePairs: EvalPair[] = [];
     let sure = 0;
     let sureRight = 0;
+    // Whether the model's best label has the right category, tweet by tweet: the lift starts from it.
+    const right: boolean[] = [];
     for (const tweet of held.tweets) {
       const scored = scoreLearned(model, tweet.evidence);
       const chosen = chooseLabel(scored, tweet.rules);
       learnedPairs.push(pair(tweet.id, tweet.label, chosen));
       if (tweet.sure) {
         sure++;
-        if (chosen.split('/')[0] === tweet.label.split('/')[0]) sureRight++;
+        if (category(chosen) === category(tweet.label)) sureRight++;
       }
       rulePairs.push(pair(tweet.id, tweet.label, tweet.rules));
       const bin = reliability.find(
         (b) => scored.probability >= b.from && scored.probability < BINS[BINS.indexOf(b.from) + 1]!,
       )!;
       bin.count++;
-      if (scored.best.split('/')[0] === tweet.label.split('/')[0]) bin.correct++;
+      right.push(category(scored.best) === category(tweet.label));
+      if (right.at(-1)) bin.correct++;
     }
-    if (liftOptions && held.tweets.length > liftOptions.given) lift.push(liftOf(held, model, liftOptions));
+    if (liftOptions && held.tweets.length > liftOptions.given) lift.push(liftOf(held, model, right, liftOptions));
     const learned = evaluate(learnedPairs);
     const rules = evaluate(rulePairs);
     scores.push({
@@ -113,11 +119,10 @@ export interface LiftScore {
 /**
  * What a user's own labels are worth: the model trained on the other archives, corrected with
  * labels of this archive, scored on its other tweets (category accuracy), averaged over `draws`
- * seeded draws: `given` labels drawn at random, and `corrections` tweets the model got wrong.
+ * seeded draws: `given` labels drawn at random, and `corrections` tweets the model got wrong
+ * (`right`: whether the model's category is right, tweet by tweet).
  */
-function liftOf(held: LabeledArchive, model: LinearModel, options: LiftOptions): LiftScore {
-  const category = (label: string) => label.split('/')[0];
-  const right = held.tweets.map((t) => category(scoreLearned(model, t.evidence).best) === category(t.label));
+function liftOf(held: LabeledArchive, model: LinearModel, right: readonly boolean[], options: LiftOptions): LiftScore {
   const random = { before: 0, after: 0, scored: 0 };
   const corrected = { before: 0, after: 0, scored: 0 };
   const measure = (labeled: readonly number[], into: typeof random) => {

@@ -137,12 +137,15 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
   const delta = new Float64Array(k);
   // A class's weight for a feature: its own plus its group's (the same array as w without groups).
   const effective = groupOf ? new Float64Array(n * k) : w;
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    grad.fill(0);
-    gradBias.fill(0);
+  const fold = () => {
     if (groupOf)
       for (let i = 0; i < n; i++)
         for (let c = 0; c < k; c++) effective[i * k + c] = w[i * k + c]! + shared[i * g + groupOf[c]!]!;
+  };
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    grad.fill(0);
+    gradBias.fill(0);
+    fold();
     for (let r = 0; r < examples.length; r++) {
       for (let c = 0; c < k; c++) logits[c] = bias[c]! + (prior ? fixed[r * k + c]! : 0);
       for (let j = start[r]!; j < start[r + 1]!; j++) {
@@ -174,8 +177,8 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
     if (prior) for (let c = 0; c < k; c++) gradBias[c]! += options.l2 * (bias[c]! - prior.bias[c]!);
     adam(bias, gradBias, mb, vb, epoch, rate);
   }
-  if (groupOf) for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) w[i * k + c]! += shared[i * g + groupOf[c]!]!;
-  for (let i = 0; i < n; i++) weights.set(features[i]!, w.slice(i * k, (i + 1) * k));
+  fold();
+  for (let i = 0; i < n; i++) weights.set(features[i]!, effective.slice(i * k, (i + 1) * k));
   if (prior) {
     // The prior's other features carry over unchanged.
     for (const [feature, row] of prior.weights) if (!weights.has(feature)) weights.set(feature, row);

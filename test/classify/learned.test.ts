@@ -142,6 +142,14 @@ describe("a user's own labels", () => {
     expect(taught.classify(other).category).toBe('personal');
   });
 
+  /** How many "u:" features of a kind (day, week, thread) two tweets share, in an archive of these tweets. */
+  async function groupsShared(tweets: Tweet[], zone: string) {
+    const me = identity();
+    const c = await createClassifier({ identity: me, zone: createZone(zone), context: archiveContext(tweets, me) });
+    const keys = (t: Tweet, kind: string) => [...c.evidence(t).keys()].filter((f) => f.startsWith(`u:${kind}:`));
+    return (a: Tweet, b: Tweet, kind: string) => keys(a, kind).filter((f) => keys(b, kind).includes(f)).length;
+  }
+
   it('speak for the other tweets of the same thread, day and week', async () => {
     const at = (day: number, hour: number) => Date.UTC(2024, 4, day, hour);
     const start = tweet('how we moved our builds, a thread', { id: 's', createdAt: at(6, 9) });
@@ -154,26 +162,13 @@ describe("a user's own labels", () => {
     });
     const sameWeek = tweet('a rainy walk', { id: 'w', createdAt: at(7, 18) });
     const later = tweet('a rainy walk', { id: 'l', createdAt: at(20, 18) });
-    const me = identity();
-    const c = await createClassifier({
-      identity: me,
-      zone: createZone('UTC'),
-      context: archiveContext([start, next, sameWeek, later], me),
-    });
-    const together = (t: Tweet) => [...c.evidence(t).keys()].filter((f) => /^u:(day|week|thread):/.test(f));
-    const shared = (a: Tweet, b: Tweet) => [
-      ...new Set(
-        together(a)
-          .filter((f) => together(b).includes(f))
-          .map((f) => f.split(':')[1]),
-      ),
-    ];
-    expect(shared(start, next).sort()).toEqual(['day', 'thread', 'week']);
-    expect(shared(start, sameWeek)).toEqual(['week']);
-    expect(shared(start, later)).toEqual([]);
-    expect(describeFeature(together(next).find((f) => f.startsWith('u:thread:'))!)).toBe(
-      'your own labels of tweets of the same thread',
-    );
+    const share = await groupsShared([start, next, sameWeek, later], 'UTC');
+    expect([share(start, next, 'thread'), share(start, next, 'day'), share(start, next, 'week')]).toEqual([1, 1, 2]);
+    expect([share(start, sameWeek, 'thread'), share(start, sameWeek, 'day'), share(start, sameWeek, 'week')]).toEqual([
+      0, 0, 2,
+    ]);
+    expect([share(start, later, 'thread'), share(start, later, 'day'), share(start, later, 'week')]).toEqual([0, 0, 0]);
+    expect(describeFeature('u:thread:s')).toBe('your own labels of tweets of the same thread');
   });
 
   it("group tweets by the person's own days, and any two tweets at most three days apart by a week", async () => {
@@ -183,14 +178,7 @@ describe("a user's own labels", () => {
     const evening = tweet('an early night', { id: 'b', createdAt: local(12, 22) });
     const monday = tweet('back at the desk', { id: 'c', createdAt: local(13, 9) });
     const friday = tweet('back at the desk', { id: 'd', createdAt: local(17, 9) });
-    const me = identity();
-    const c = await createClassifier({
-      identity: me,
-      zone: createZone('America/New_York'),
-      context: archiveContext([morning, evening, monday, friday], me),
-    });
-    const keys = (t: Tweet, kind: string) => [...c.evidence(t).keys()].filter((f) => f.startsWith(`u:${kind}:`));
-    const share = (a: Tweet, b: Tweet, kind: string) => keys(a, kind).filter((f) => keys(b, kind).includes(f)).length;
+    const share = await groupsShared([morning, evening, monday, friday], 'America/New_York');
     expect(share(morning, evening, 'day')).toBe(1);
     expect(share(morning, evening, 'week')).toBe(2);
     expect(share(evening, monday, 'day')).toBe(0);
